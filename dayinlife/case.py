@@ -1,0 +1,173 @@
+"""A case: one household, its adults and children, and each child's interviews.
+
+Every child has their own interviews (siblings are never merged), and each interview is one
+perspective on that child's day: the child's own, one named parent/carer's, or what
+professionals know. Answers are kept per topic key, so the same topic can be compared across
+perspectives and across template versions.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from enum import Enum
+
+from .template_model import TemplateRef
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class AdultRole(str, Enum):
+    MOTHER = "mother"
+    FATHER = "father"
+    STEP_PARENT = "step_parent"
+    GRANDPARENT = "grandparent"
+    FOSTER_CARER = "foster_carer"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", "-" if self is AdultRole.STEP_PARENT else " ").capitalize()
+
+
+class PerspectiveKind(str, Enum):
+    """Horwath's elements: the child's day (1), the parent's (2 and 3), what professionals know (4)."""
+
+    CHILD = "child"
+    PARENT = "parent"
+    PROFESSIONAL = "professional"
+
+
+@dataclass(frozen=True)
+class Perspective:
+    kind: PerspectiveKind
+    adult_id: str | None = None  # the parent/carer, for kind PARENT
+
+    def __post_init__(self) -> None:
+        if (self.kind is PerspectiveKind.PARENT) != (self.adult_id is not None):
+            raise ValueError("a parent/carer perspective names exactly one adult; others name none")
+
+
+@dataclass
+class Adult:
+    name: str
+    role: AdultRole
+    id: str = field(default_factory=new_id)
+    role_detail: str = ""  # for OTHER: e.g. "aunt", "mum's partner"
+
+
+@dataclass
+class Answer:
+    """One topic as one perspective answered it. Every field may be empty."""
+
+    text: str = ""                                          # the account, in the person's own words
+    measures: dict[str, str] = field(default_factory=dict)  # measure id -> scale value
+    feeling: str | None = None                              # a value of the feeling scale
+    better: str = ""                                        # what would make it better
+    own_day: str = ""                                       # parent: their own day at this point
+    impact: str = ""                                        # parent: how their day affects the child
+    notes: str = ""                                         # practitioner's notes, never shown to family
+    source: str = ""                                        # professional: which agency or observation
+    not_asked: str | None = None                            # the reason, when the topic was not asked
+    updated: datetime | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.text or self.measures or self.feeling or self.better or self.own_day
+                    or self.impact or self.notes or self.source or self.not_asked is not None)
+
+
+@dataclass
+class Interview:
+    perspective: Perspective
+    template: TemplateRef
+    held_on: date
+    id: str = field(default_factory=new_id)
+    place: str = ""
+    present: str = ""          # who else was there
+    interpreter: str = ""      # empty when none was used; otherwise the language and who
+    practitioner: str = ""
+    answers: dict[str, Answer] = field(default_factory=dict)  # topic key -> answer
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+
+    def answer(self, topic_key: str) -> Answer:
+        """The answer for a topic, created empty on first use."""
+        return self.answers.setdefault(topic_key, Answer())
+
+
+@dataclass
+class Child:
+    name: str
+    id: str = field(default_factory=new_id)
+    date_of_birth: date | None = None
+    expected_date: date | None = None   # for an unborn child
+    pronouns: str = "they"              # they / she / he: how prompts refer to the child
+    disability: str = ""                # the child's disability, if any, in the practitioner's words
+    communication: str = ""             # how the child communicates (signs, symbols, aid ...)
+    other_needs: str = ""
+    interviews: list[Interview] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.date_of_birth is None and self.expected_date is None:
+            raise ValueError("a child needs a date of birth or an expected date of delivery")
+
+    @property
+    def is_disabled(self) -> bool:
+        return bool(self.disability.strip())
+
+    @property
+    def is_unborn(self) -> bool:
+        return self.date_of_birth is None
+
+    def interview(self, interview_id: str) -> Interview:
+        for i in self.interviews:
+            if i.id == interview_id:
+                return i
+        raise KeyError(f"no interview {interview_id!r} for this child")
+
+
+@dataclass
+class Case:
+    reference: str          # the family's case reference, as the organisation writes it
+    adults: list[Adult] = field(default_factory=list)
+    children: list[Child] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    practitioner: str = ""
+    archived: bool = False
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    # Each template version an interview used, by content hash, so an old interview still
+    # opens and renders after the template file has changed (see Template.to_dict).
+    template_snapshots: dict[str, dict] = field(default_factory=dict)
+
+    def adult(self, adult_id: str) -> Adult:
+        for a in self.adults:
+            if a.id == adult_id:
+                return a
+        raise KeyError(f"no adult {adult_id!r} in case {self.reference}")
+
+    def child(self, child_id: str) -> Child:
+        for c in self.children:
+            if c.id == child_id:
+                return c
+        raise KeyError(f"no child {child_id!r} in case {self.reference}")
+
+    def start_interview(self, child: Child, perspective: Perspective, template, held_on: date,
+                        **details: str) -> Interview:
+        """A new interview for one child, recording the exact template it uses."""
+        if child not in self.children:
+            raise ValueError("the child is not in this case")
+        if perspective.adult_id is not None:
+            self.adult(perspective.adult_id)  # raises if the adult is not in the household
+        self.template_snapshots.setdefault(template.content_hash, template.to_dict())
+        interview = Interview(perspective, template.ref, held_on, **details)
+        child.interviews.append(interview)
+        return interview

@@ -1,0 +1,396 @@
+"""The JSON interchange format for a whole case (documented in docs/interchange.md).
+
+Used for test and demo data, and (wrapped in encryption by the store) for moving a case
+between machines. Reading is strict: a malformed file, or one written by a newer version of
+the tool, is refused with a message that names the place in the file and what is wrong, and
+nothing is half-imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from . import __version__
+from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind
+from .prompts import PRONOUN_SETS
+from .template_model import FEELING_SCALE, Template, TemplateRef, content_hash
+
+FORMAT_NAME = "dayinlife-case"
+FORMAT_VERSION = 1
+
+
+class InterchangeError(ValueError):
+    """The file cannot be imported; the message says where and why."""
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _dt(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def answer_to_dict(a: Answer) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in ("text", "better", "own_day", "impact", "notes", "source"):
+        if getattr(a, name):
+            out[name] = getattr(a, name)
+    if a.measures:
+        out["measures"] = dict(a.measures)
+    if a.feeling is not None:
+        out["feeling"] = a.feeling
+    if a.not_asked is not None:
+        out["not_asked"] = a.not_asked
+    if a.updated:
+        out["updated"] = _dt(a.updated)
+    return out
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "written_by": f"dayinlife {__version__}",
+        "case": {
+            "id": case.id,
+            "reference": case.reference,
+            "practitioner": case.practitioner,
+            "archived": case.archived,
+            "created": _dt(case.created),
+            "updated": _dt(case.updated),
+            "adults": [
+                {"id": a.id, "name": a.name, "role": a.role.value, "role_detail": a.role_detail}
+                for a in case.adults
+            ],
+            "children": [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "date_of_birth": _d(c.date_of_birth),
+                    "expected_date": _d(c.expected_date),
+                    "pronouns": c.pronouns,
+                    "disability": c.disability,
+                    "communication": c.communication,
+                    "other_needs": c.other_needs,
+                    "interviews": [
+                        {
+                            "id": i.id,
+                            "perspective": {"kind": i.perspective.kind.value,
+                                            "adult_id": i.perspective.adult_id},
+                            "template": i.template.to_dict(),
+                            "held_on": _d(i.held_on),
+                            "place": i.place,
+                            "present": i.present,
+                            "interpreter": i.interpreter,
+                            "practitioner": i.practitioner,
+                            "created": _dt(i.created),
+                            "updated": _dt(i.updated),
+                            "answers": {k: answer_to_dict(a) for k, a in i.answers.items()},
+                        }
+                        for i in c.interviews
+                    ],
+                }
+                for c in case.children
+            ],
+            "template_snapshots": case.template_snapshots,
+        },
+    }
+
+
+def dumps_case(case: Case) -> str:
+    return json.dumps(case_to_dict(case), ensure_ascii=False, indent=2)
+
+
+def write_case_file(case: Case, path: Path) -> None:
+    """Write atomically: a reader never sees half a file, and a failure leaves the old one."""
+    path = Path(path)
+    data = dumps_case(case).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dayinlife-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Reader:
+    """Reads plain data into the model, remembering where it is for the error message."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+    def obj(self, value: Any, where: str) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, f"should be an object {{...}}, found {_json_kind(value)}")
+            return {}
+        return value
+
+    def get(self, d: dict, key: str, where: str, kind: type | tuple, required: bool = True,
+            default: Any = None) -> Any:
+        if key not in d or d[key] is None:
+            if required:
+                self.fail(where, f"missing {key!r}")
+            return default
+        value = d[key]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            self.fail(f"{where}.{key}", f"should be {_kind_name(kind)}, found {_json_kind(value)}")
+            return default
+        return value
+
+    def text(self, d: dict, key: str, where: str, required: bool = False) -> str:
+        value = self.get(d, key, where, str, required, "")
+        if required and isinstance(value, str) and not value.strip() and key in d:
+            self.fail(f"{where}.{key}", "is empty")
+        return value
+
+    def parsed(self, d: dict, key: str, where: str, parse: Callable[[str], Any], what: str,
+               required: bool = False) -> Any:
+        value = self.get(d, key, where, str, required)
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except ValueError:
+            self.fail(f"{where}.{key}", f"{value!r} is not {what}")
+            return None
+
+    def choice(self, d: dict, key: str, where: str, enum: type, required: bool = True) -> Any:
+        value = self.get(d, key, where, str, required)
+        if value is None:
+            return None
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            self.fail(f"{where}.{key}", f"{value!r} is not one of: {allowed}")
+            return None
+
+    def array(self, d: dict, key: str, where: str) -> list:
+        return self.get(d, key, where, list, required=False, default=[])
+
+
+def _json_kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _kind_name(kind: type | tuple) -> str:
+    names = {str: "text", bool: "true/false", int: "a whole number", list: "a list", dict: "an object"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _datetime(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def case_from_dict(data: Any) -> Case:
+    """Build a case from interchange data, or raise InterchangeError listing what is wrong."""
+    r = _Reader()
+    top = r.obj(data, "the file")
+    if top:
+        if top.get("format") != FORMAT_NAME:
+            raise InterchangeError(f"this is not a Day in My Life case file (its 'format' is "
+                                   f"{top.get('format')!r}, expected {FORMAT_NAME!r})")
+        version = top.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise InterchangeError(f"the file's 'version' should be a whole number, found {version!r}")
+        if version > FORMAT_VERSION:
+            raise InterchangeError(
+                f"this case file was written by a newer version of Day in My Life (file format "
+                f"version {version}; this version reads up to {FORMAT_VERSION}): update the app to import it")
+    body = r.obj(top.get("case"), "case") if top else {}
+    case = _read_case(r, body) if body else None
+    if r.problems or case is None:
+        shown = r.problems[:8]
+        more = f" (and {len(r.problems) - 8} more)" if len(r.problems) > 8 else ""
+        raise InterchangeError("the case file is not valid: " + "; ".join(shown) + more)
+    return case
+
+
+def _read_case(r: _Reader, d: dict) -> Case | None:
+    w = "case"
+    reference = r.text(d, "reference", w, required=True)
+    snapshots = _read_snapshots(r, r.get(d, "template_snapshots", w, dict, False, {}))
+    adults = []
+    for i, raw in enumerate(r.array(d, "adults", w)):
+        aw = f"{w}.adults[{i}]"
+        a = r.obj(raw, aw)
+        name = r.text(a, "name", aw, required=True)
+        role = r.choice(a, "role", aw, AdultRole)
+        adult_id = r.text(a, "id", aw, required=True)
+        if name and role and adult_id:
+            adults.append(Adult(name, role, adult_id, r.text(a, "role_detail", aw)))
+    adult_ids = [a.id for a in adults]
+    if len(set(adult_ids)) != len(adult_ids):
+        r.fail(f"{w}.adults", "two adults share one id")
+    children = []
+    for i, raw in enumerate(r.array(d, "children", w)):
+        child = _read_child(r, r.obj(raw, f"{w}.children[{i}]"), f"{w}.children[{i}]",
+                            set(adult_ids), snapshots)
+        if child:
+            children.append(child)
+    ids = [c.id for c in children] + [iv.id for c in children for iv in c.interviews]
+    if len(set(ids)) != len(ids):
+        r.fail(f"{w}.children", "two children or interviews share one id")
+    if r.problems:
+        return None
+    case = Case(reference, adults, children, id=r.text(d, "id", w, required=True),
+                practitioner=r.text(d, "practitioner", w),
+                archived=r.get(d, "archived", w, bool, False, False),
+                template_snapshots={h: t.to_dict() for h, t in snapshots.items()})
+    for name in ("created", "updated"):
+        value = r.parsed(d, name, w, _datetime, "a date and time")
+        if value:
+            setattr(case, name, value)
+    return None if r.problems else case
+
+
+def _read_snapshots(r: _Reader, raw: dict) -> dict[str, Template]:
+    out = {}
+    for h, snap in raw.items():
+        where = f"case.template_snapshots[{h!r}]"
+        try:
+            template = Template.from_dict(snap)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            r.fail(where, f"is not a readable template ({exc.__class__.__name__}: {exc})")
+            continue
+        if content_hash(template.to_dict()) != h:
+            r.fail(where, "its content does not match its fingerprint (the file was altered)")
+            continue
+        out[h] = template
+    return out
+
+
+def _read_child(r: _Reader, d: dict, w: str, adult_ids: set[str],
+                snapshots: dict[str, Template]) -> Child | None:
+    name = r.text(d, "name", w, required=True)
+    child_id = r.text(d, "id", w, required=True)
+    dob = r.parsed(d, "date_of_birth", w, date.fromisoformat, "a date (YYYY-MM-DD)")
+    due = r.parsed(d, "expected_date", w, date.fromisoformat, "a date (YYYY-MM-DD)")
+    if dob is None and due is None and "date_of_birth" not in r.problems:
+        r.fail(w, "needs a 'date_of_birth' or an 'expected_date'")
+    pronouns = r.text(d, "pronouns", w) or "they"
+    if pronouns not in PRONOUN_SETS:
+        r.fail(f"{w}.pronouns", f"{pronouns!r} is not one of: {', '.join(PRONOUN_SETS)}")
+    interviews = []
+    for i, raw in enumerate(r.array(d, "interviews", w)):
+        iv = _read_interview(r, r.obj(raw, f"{w}.interviews[{i}]"), f"{w}.interviews[{i}]",
+                             adult_ids, snapshots)
+        if iv:
+            interviews.append(iv)
+    if not (name and child_id) or (dob is None and due is None):
+        return None
+    return Child(name, child_id, dob, due, pronouns, r.text(d, "disability", w),
+                 r.text(d, "communication", w), r.text(d, "other_needs", w), interviews)
+
+
+def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
+                    snapshots: dict[str, Template]) -> Interview | None:
+    before = len(r.problems)
+    p = r.obj(d.get("perspective"), f"{w}.perspective")
+    kind = r.choice(p, "kind", f"{w}.perspective", PerspectiveKind)
+    adult_id = r.get(p, "adult_id", f"{w}.perspective", str, required=False)
+    perspective = None
+    if kind is PerspectiveKind.PARENT and adult_id not in adult_ids:
+        r.fail(f"{w}.perspective.adult_id", f"{adult_id!r} is not an adult in this household")
+    elif kind is not None and kind is not PerspectiveKind.PARENT and adult_id is not None:
+        r.fail(f"{w}.perspective.adult_id", f"only a parent/carer interview names an adult")
+    elif kind is not None:
+        perspective = Perspective(kind, adult_id)
+    t = r.obj(d.get("template"), f"{w}.template")
+    ref = TemplateRef(r.text(t, "id", f"{w}.template", True), r.text(t, "version", f"{w}.template", True),
+                      r.text(t, "hash", f"{w}.template", True))
+    held_on = r.parsed(d, "held_on", w, date.fromisoformat, "a date (YYYY-MM-DD)", required=True)
+    snapshot = snapshots.get(ref.content_hash)
+    answers = {}
+    for key, raw in r.get(d, "answers", w, dict, False, {}).items():
+        answer = _read_answer(r, r.obj(raw, f"{w}.answers[{key!r}]"), f"{w}.answers[{key!r}]", key, snapshot)
+        if answer is not None:
+            answers[key] = answer
+    if len(r.problems) > before or perspective is None or held_on is None:
+        return None
+    iv = Interview(perspective, ref, held_on, id=r.text(d, "id", w, required=True),
+                   place=r.text(d, "place", w), present=r.text(d, "present", w),
+                   interpreter=r.text(d, "interpreter", w), practitioner=r.text(d, "practitioner", w),
+                   answers=answers)
+    for name in ("created", "updated"):
+        value = r.parsed(d, name, w, _datetime, "a date and time")
+        if value:
+            setattr(iv, name, value)
+    return iv
+
+
+def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | None) -> Answer | None:
+    known = {"text", "measures", "feeling", "better", "own_day", "impact", "notes", "source",
+             "not_asked", "updated"}
+    for extra in sorted(set(d) - known):
+        r.fail(f"{w}.{extra}", "is not a field of an answer")
+    measures = r.get(d, "measures", w, dict, False, {})
+    for mid, value in measures.items():
+        if not isinstance(value, str):
+            r.fail(f"{w}.measures[{mid!r}]", f"should be text, found {_json_kind(value)}")
+    feeling = r.get(d, "feeling", w, str, False)
+    if snapshot is not None:
+        try:
+            topic = snapshot.topic(key)
+        except KeyError:
+            r.fail(w, f"topic {key!r} is not in template {snapshot.id} v{snapshot.version}")
+            return None
+        scales = {m.id: snapshot.scales[m.scale] for m in topic.measures}
+        for mid, value in measures.items():
+            if mid not in scales:
+                r.fail(f"{w}.measures[{mid!r}]", f"topic {key!r} has no measure {mid!r}")
+            elif isinstance(value, str) and value not in scales[mid].values:
+                r.fail(f"{w}.measures[{mid!r}]", f"{value!r} is not an answer on the "
+                                                 f"{scales[mid].name!r} scale")
+        if feeling is not None and feeling not in snapshot.scales[FEELING_SCALE].values:
+            r.fail(f"{w}.feeling", f"{feeling!r} is not one of the feelings faces")
+    return Answer(
+        text=r.text(d, "text", w), measures=dict(measures), feeling=feeling,
+        better=r.text(d, "better", w), own_day=r.text(d, "own_day", w), impact=r.text(d, "impact", w),
+        notes=r.text(d, "notes", w), source=r.text(d, "source", w),
+        not_asked=r.get(d, "not_asked", w, str, False),
+        updated=r.parsed(d, "updated", w, _datetime, "a date and time"),
+    )
+
+
+def loads_case(text: str | bytes) -> Case:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(f"the case file is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                               f"column {exc.colno}") from None
+    except UnicodeDecodeError:
+        raise InterchangeError("the case file is not UTF-8 text") from None
+    return case_from_dict(data)
+
+
+def read_case_file(path: Path) -> Case:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InterchangeError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InterchangeError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return loads_case(raw)

@@ -1,0 +1,36 @@
+"""Where the built-in data folders are, from a checkout or from an installed wheel.
+
+A wheel carries `templates/`, `forms/` and `resources/` inside the package (as `_templates`,
+`_forms`, `_resources`, see setup.cfg); a checkout or an editable install has them at the top of
+the repository. Look inside the package first, then beside it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _data_dir(name: str) -> Path:
+    inside = _PACKAGE / f"_{name}"
+    if inside.is_dir():
+        return inside
+    beside = _PACKAGE.parent / name
+    if beside.is_dir():
+        return beside
+    raise FileNotFoundError(
+        f"the {name!r} folder is missing from this installation (looked in {inside} and {beside})"
+    )
+
+
+def templates_dir() -> Path:
+    return _data_dir("templates")
+
+
+def forms_dir() -> Path:
+    return _data_dir("forms")
+
+
+def resources_dir() -> Path:
+    return _data_dir("resources")

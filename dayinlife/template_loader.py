@@ -1,0 +1,563 @@
+"""Read template files, check them, and report every problem in words an editor can act on.
+
+A template is hand-edited TOML, so the loader never stops at the first mistake and never lets
+one broken file stop the others: it collects `Problem`s (file, line, where, what) and keeps
+going. Only a template with no problems is handed to the rest of the program.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .prompts import PromptError, check_prompt
+from .template_model import (
+    FEELING_SCALE,
+    FORMAT_VERSION,
+    CommonWording,
+    Measure,
+    Scale,
+    ScaleOption,
+    Stage,
+    Suits,
+    Template,
+    Topic,
+)
+from .vocab import FRAMEWORK_DIMENSIONS, ChildVoice, NeglectType, StageKind
+
+SCALES_FILE = "scales.toml"
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+
+
+@dataclass
+class TemplateLibrary:
+    """The templates that loaded, and the problems of those that did not."""
+
+    templates: dict[str, Template] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    broken_files: list[str] = field(default_factory=list)
+
+    def get(self, template_id: str) -> Template:
+        try:
+            return self.templates[template_id]
+        except KeyError:
+            known = ", ".join(sorted(self.templates)) or "none"
+            raise KeyError(f"no template with id {template_id!r} (available: {known})") from None
+
+    def ordered(self) -> list[Template]:
+        """Youngest first, the disabled-child template last: the order a practitioner expects."""
+        return sorted(
+            self.templates.values(),
+            key=lambda t: (t.suits.disability, t.suits.from_months, t.id),
+        )
+
+
+# --------------------------------------------------------------------------- line numbers
+
+
+class _LineIndex:
+    """Finds the line of a key path in a TOML file written in the layout templates/README.md
+    shows (`[[stages]]` and `[[stages.topics]]` headers). Anything else gets no line, and the
+    key path alone says where."""
+
+    _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(#.*)?$")
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self.headers: list[tuple[int, str]] = []  # (0-based line, dotted name)
+        for i, line in enumerate(self.lines):
+            m = self._HEADER.match(line)
+            if m:
+                self.headers.append((i, m.group(1).replace(" ", "")))
+
+    def line_of(self, path: list[str | int]) -> int | None:
+        if not path:
+            return None
+        # The lines holding the current table's own keys, and the region its sub-tables lie in.
+        own = (0, self.headers[0][0] if self.headers else len(self.lines))
+        region = (0, len(self.lines))
+        found = None
+        prefix, i = "", 0
+        while i < len(path) and isinstance(path[i], str):
+            name = prefix + str(path[i])
+            indexed = i + 1 < len(path) and isinstance(path[i + 1], int)
+            wanted = path[i + 1] if indexed else 0
+            matches = [k for k, (ln, h) in enumerate(self.headers)
+                       if h == name and region[0] <= ln < region[1]]
+            if wanted >= len(matches):
+                break
+            k = matches[wanted]
+            ln = self.headers[k][0]
+            later = self.headers[k + 1:]
+            own = (ln + 1, later[0][0] if later else len(self.lines))
+            region = (ln, next((l for l, h in later if not h.startswith(name + ".")), len(self.lines)))
+            found = ln + 1
+            prefix = name + "."
+            i += 2 if indexed else 1
+        if i < len(path) and isinstance(path[i], str):
+            key = re.compile(rf"^\s*{re.escape(str(path[i]))}\s*=")
+            for n in range(*own):
+                if key.match(self.lines[n]):
+                    return n + 1
+        return found
+
+
+# --------------------------------------------------------------------------- reading helpers
+
+
+def _where(path: list[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class _Checker:
+    """Walks one parsed file and records problems against it."""
+
+    def __init__(self, file: str, text: str):
+        self.file = file
+        self.index = _LineIndex(text)
+        self.problems: list[Problem] = []
+
+    def problem(self, path: list[str | int], message: str) -> None:
+        self.problems.append(Problem(self.file, self.index.line_of(path), _where(path), message))
+
+    def table(self, data: Any, path: list[str | int]) -> dict | None:
+        if not isinstance(data, dict):
+            self.problem(path, f"should be a table, found {_kind(data)}")
+            return None
+        return data
+
+    def unknown_fields(self, data: dict, allowed: set[str], path: list[str | int]) -> None:
+        for key in data:
+            if key not in allowed:
+                near = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else f" (known: {', '.join(sorted(allowed))})"
+                self.problem(path + [key], f"unknown field {key!r}{hint}")
+
+    def text(self, data: dict, key: str, path: list[str | int], required: bool = True,
+             prompt: bool = False, why: str = "") -> str:
+        if key not in data:
+            if required:
+                self.problem(path, f"missing required field {key!r}" + (f" ({why})" if why else ""))
+            return ""
+        value = data[key]
+        if not isinstance(value, str):
+            self.problem(path + [key], f"should be text in quotes, found {_kind(value)}")
+            return ""
+        if not value.strip():
+            if required:
+                self.problem(path + [key], "is empty")
+            return ""
+        if prompt:
+            try:
+                check_prompt(value)
+            except PromptError as exc:
+                self.problem(path + [key], f"wording cannot be filled in: {exc}")
+                return ""
+        return value.strip()
+
+    def ident(self, data: dict, key: str, path: list[str | int]) -> str:
+        value = self.text(data, key, path)
+        if value and not ID_PATTERN.match(value):
+            self.problem(path + [key], f"{value!r} should use only lower case letters, digits and _, starting with a letter")
+            return ""
+        return value
+
+    def flag(self, data: dict, key: str, path: list[str | int], default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.problem(path + [key], f"should be true or false, found {_kind(value)}")
+            return default
+        return value
+
+    def whole(self, data: dict, key: str, path: list[str | int]) -> int | None:
+        if key not in data:
+            self.problem(path, f"missing required field {key!r}")
+            return None
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(path + [key], f"should be a whole number, found {_kind(value)}")
+            return None
+        return value
+
+    def array(self, data: dict, key: str, path: list[str | int], required: bool = True) -> list:
+        if key not in data:
+            if required:
+                self.problem(path, f"missing required field {key!r}")
+            return []
+        value = data[key]
+        if not isinstance(value, list):
+            self.problem(path + [key], f"should be a list in [brackets], found {_kind(value)}")
+            return []
+        if required and not value:
+            self.problem(path + [key], "is empty: give at least one")
+        return value
+
+    def codes(self, data: dict, key: str, path: list[str | int], known: list[str],
+              convert: Callable[[str], Any] = str) -> tuple:
+        out = []
+        for i, code in enumerate(self.array(data, key, path)):
+            if not isinstance(code, str):
+                self.problem(path + [key, i], f"should be text in quotes, found {_kind(code)}")
+            elif code not in known:
+                near = difflib.get_close_matches(code, known, n=1)
+                hint = f"did you mean {near[0]!r}? " if near else ""
+                self.problem(path + [key, i], f"unknown tag {code!r} ({hint}known: {', '.join(known)})")
+            elif convert(code) in out:
+                self.problem(path + [key, i], f"tag {code!r} is listed twice")
+            else:
+                out.append(convert(code))
+        return tuple(out)
+
+
+def _kind(value: Any) -> str:
+    return {
+        str: "text", bool: "true/false", int: "a number", float: "a number",
+        list: "a list", dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def _parse(path: Path) -> tuple[dict | None, str, list[Problem]]:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, "", [Problem(name, None, "", f"cannot be read: {exc.strerror or exc}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, "", [Problem(name, line, "", "is not UTF-8 text; save it as UTF-8")]
+    try:
+        return tomllib.loads(text), text, []
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(m.group(1)) if m else None
+        if m:
+            message = message[: m.start()].strip() + f" (column {m.group(2)})"
+        elif "end of document" in message:
+            line = text.count("\n") + 1
+        return None, text, [Problem(name, line, "", f"is not valid TOML: {message}")]
+
+
+# --------------------------------------------------------------------------- scales
+
+
+def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
+    data, text, problems = _parse(path)
+    if data is None:
+        return {}, problems
+    c = _Checker(str(path), text)
+    scales: dict[str, Scale] = {}
+    for name, body in data.items():
+        where: list[str | int] = [name]
+        if not ID_PATTERN.match(name):
+            c.problem(where, "a scale's name should use only lower case letters, digits and _")
+            continue
+        body = c.table(body, where)
+        if body is None:
+            continue
+        c.unknown_fields(body, {"title", "ordered", "options"}, where)
+        title = c.text(body, "title", where)
+        ordered = c.flag(body, "ordered", where, False)
+        options: list[ScaleOption] = []
+        raw_options = c.array(body, "options", where)
+        if raw_options and len(raw_options) < 2:
+            c.problem(where + ["options"], "a scale needs at least two options")
+        for i, opt in enumerate(raw_options):
+            opath = where + ["options", i]
+            opt = c.table(opt, opath)
+            if opt is None:
+                continue
+            c.unknown_fields(opt, {"value", "label", "child_label"}, opath)
+            value = c.ident(opt, "value", opath)
+            label = c.text(opt, "label", opath)
+            child_label = c.text(opt, "child_label", opath, required=False) or label
+            if value and value in {o.value for o in options}:
+                c.problem(opath + ["value"], f"value {value!r} is used twice in this scale")
+            elif value and label:
+                options.append(ScaleOption(value, label, child_label))
+        if title and len(options) == len(raw_options) >= 2:
+            scales[name] = Scale(name, title, ordered, tuple(options))
+    if FEELING_SCALE not in data:
+        c.problem([], f"the {FEELING_SCALE!r} scale (the feelings faces every answer uses) is missing")
+    return scales, problems + c.problems
+
+
+# --------------------------------------------------------------------------- templates
+
+_TOP_FIELDS = {"format", "id", "title", "version", "summary", "child_voice", "suits", "common", "stages"}
+_STAGE_FIELDS = {"id", "title", "kind", "hours", "intro", "topics"}
+_TOPIC_FIELDS = {
+    "key", "title", "neglect", "framework", "child", "observe", "parent", "parent_own",
+    "parent_impact", "professional", "agencies", "measures",
+}
+_NEGLECT_CODES = [n.value for n in NeglectType]
+_FRAMEWORK_CODES = list(FRAMEWORK_DIMENSIONS)
+
+
+def load_template_file(path: Path, scales: dict[str, Scale]) -> tuple[Template | None, list[Problem]]:
+    """One template, or None and the reasons it cannot be used."""
+    data, text, problems = _parse(path)
+    if data is None:
+        return None, problems
+    c = _Checker(str(path), text)
+    template = _read_template(c, data, scales, str(path))
+    problems += sorted(c.problems, key=lambda p: p.line or 0)
+    return (template if not problems else None), problems
+
+
+def _read_template(c: _Checker, data: dict, scales: dict[str, Scale], source: str) -> Template | None:
+    fmt = data.get("format")
+    if fmt is None:
+        c.problem([], "missing required field 'format' (write format = 1 at the top)")
+    elif isinstance(fmt, bool) or not isinstance(fmt, int):
+        c.problem(["format"], f"should be a whole number, found {_kind(fmt)}")
+    elif fmt > FORMAT_VERSION:
+        c.problem(["format"], f"is written for a newer version of Day in My Life (format {fmt}); "
+                              f"this version reads format {FORMAT_VERSION}")
+        return None
+    elif fmt < 1:
+        c.problem(["format"], f"format {fmt} does not exist; use {FORMAT_VERSION}")
+    c.unknown_fields(data, _TOP_FIELDS, [])
+    template_id = c.ident(data, "id", [])
+    title = c.text(data, "title", [])
+    version = data.get("version")
+    if isinstance(version, (int, float)) and not isinstance(version, bool):
+        c.problem(["version"], f"should be text in quotes, e.g. version = \"{version}\"")
+        version = ""
+    else:
+        version = c.text(data, "version", [])
+    summary = c.text(data, "summary", [], required=False)
+    voice_text = c.text(data, "child_voice", [])
+    voice = None
+    if voice_text:
+        try:
+            voice = ChildVoice(voice_text)
+        except ValueError:
+            c.problem(["child_voice"], f"unknown value {voice_text!r} (use one of: "
+                                       f"{', '.join(v.value for v in ChildVoice)})")
+
+    suits = _read_suits(c, data)
+    common = _read_common(c, data)
+
+    stages: list[Stage] = []
+    keys: dict[str, str] = {}
+    stage_ids: set[str] = set()
+    seen_later_kind = ""
+    for si, raw_stage in enumerate(c.array(data, "stages", [])):
+        spath: list[str | int] = ["stages", si]
+        raw_stage = c.table(raw_stage, spath)
+        if raw_stage is None:
+            continue
+        stage = _read_stage(c, raw_stage, spath, voice, scales, keys)
+        if stage is None:
+            continue
+        if stage.id in stage_ids:
+            c.problem(spath + ["id"], f"stage id {stage.id!r} is used twice")
+        stage_ids.add(stage.id)
+        if stage.kind.is_time_of_day and seen_later_kind:
+            c.problem(spath + ["kind"], f"a {stage.kind.value!r} stage comes after a "
+                                        f"{seen_later_kind!r} stage: walk the weekday first")
+        if not stage.kind.is_time_of_day:
+            seen_later_kind = seen_later_kind or stage.kind.value
+        stages.append(stage)
+
+    if c.problems or not (template_id and title and version and voice and suits and common):
+        return None
+    used = {FEELING_SCALE} | {m.scale for s in stages for t in s.topics for m in t.measures}
+    return Template(
+        id=template_id,
+        title=title,
+        version=version,
+        summary=summary,
+        child_voice=voice,
+        suits=suits,
+        common=common,
+        stages=tuple(stages),
+        scales={name: scales[name] for name in sorted(used) if name in scales},
+        source=source,
+    )
+
+
+def _read_suits(c: _Checker, data: dict) -> Suits | None:
+    if "suits" not in data:
+        c.problem([], "missing required table [suits] (the ages the template suits)")
+        return None
+    raw = c.table(data["suits"], ["suits"])
+    if raw is None:
+        return None
+    c.unknown_fields(raw, {"from_months", "to_months", "unborn", "disability"}, ["suits"])
+    lo = c.whole(raw, "from_months", ["suits"])
+    hi = c.whole(raw, "to_months", ["suits"])
+    unborn = c.flag(raw, "unborn", ["suits"], False)
+    disability = c.flag(raw, "disability", ["suits"], False)
+    if lo is None or hi is None:
+        return None
+    if hi <= lo:
+        c.problem(["suits", "to_months"], f"should be more than from_months ({lo})")
+        return None
+    return Suits(lo, hi, unborn, disability)
+
+
+def _read_common(c: _Checker, data: dict) -> CommonWording | None:
+    if "common" not in data:
+        c.problem([], "missing required table [common] (the feelings and 'what would make it better' wording)")
+        return None
+    raw = c.table(data["common"], ["common"])
+    if raw is None:
+        return None
+    fields = ("feeling_child", "feeling_parent", "better_child", "better_parent")
+    c.unknown_fields(raw, set(fields), ["common"])
+    values = [c.text(raw, f, ["common"], prompt=True) for f in fields]
+    return CommonWording(*values) if all(values) else None
+
+
+def _read_stage(c: _Checker, raw: dict, spath: list[str | int], voice: ChildVoice | None,
+                scales: dict[str, Scale], keys: dict[str, str]) -> Stage | None:
+    c.unknown_fields(raw, _STAGE_FIELDS, spath)
+    stage_id = c.ident(raw, "id", spath)
+    title = c.text(raw, "title", spath)
+    intro = c.text(raw, "intro", spath, required=False)
+    kind_text = c.text(raw, "kind", spath)
+    kind = None
+    if kind_text:
+        try:
+            kind = StageKind(kind_text)
+        except ValueError:
+            c.problem(spath + ["kind"], f"unknown stage kind {kind_text!r} (use one of: "
+                                        f"{', '.join(k.value for k in StageKind)})")
+    hours = None
+    if "hours" in raw:
+        h = raw["hours"]
+        if (not isinstance(h, list) or len(h) != 2
+                or not all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= 24 for x in h)
+                or h[0] == h[1]):
+            c.problem(spath + ["hours"], "should be two different clock hours from 0 to 24, e.g. [7, 9]")
+        else:
+            hours = (h[0], h[1])
+    topics = []
+    for ti, raw_topic in enumerate(c.array(raw, "topics", spath)):
+        tpath = spath + ["topics", ti]
+        raw_topic = c.table(raw_topic, tpath)
+        if raw_topic is None:
+            continue
+        key = raw_topic.get("key")
+        if isinstance(key, str) and key in keys:
+            c.problem(tpath + ["key"], f"topic key {key!r} is already used in stage "
+                                       f"{keys[key]!r}: every key must be unique")
+        elif isinstance(key, str):
+            keys[key] = stage_id
+        topic = _read_topic(c, raw_topic, tpath, voice, scales)
+        if topic is not None:
+            topics.append(topic)
+    if not (stage_id and title and kind):
+        return None
+    return Stage(stage_id, title, kind, tuple(topics), hours, intro)
+
+
+def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoice | None,
+                scales: dict[str, Scale]) -> Topic | None:
+    c.unknown_fields(raw, _TOPIC_FIELDS, tpath)
+    key = c.ident(raw, "key", tpath)
+    title = c.text(raw, "title", tpath)
+    neglect = c.codes(raw, "neglect", tpath, _NEGLECT_CODES, NeglectType)
+    framework = c.codes(raw, "framework", tpath, _FRAMEWORK_CODES)
+    child = c.text(raw, "child", tpath, prompt=True)
+    needs_observe = bool(voice and voice.needs_observation)
+    observe = c.text(raw, "observe", tpath, required=needs_observe, prompt=True,
+                     why=f"templates with child_voice = {voice.value!r} say what to observe "
+                         f"for every topic" if needs_observe else "")
+    parent = c.text(raw, "parent", tpath, prompt=True)
+    parent_own = c.text(raw, "parent_own", tpath, required=False, prompt=True)
+    parent_impact = c.text(raw, "parent_impact", tpath, required=False, prompt=True)
+    professional = c.text(raw, "professional", tpath, prompt=True)
+    agencies = []
+    for i, a in enumerate(c.array(raw, "agencies", tpath)):
+        if not isinstance(a, str) or not a.strip():
+            c.problem(tpath + ["agencies", i], "should be the name of an agency in quotes")
+        else:
+            agencies.append(a.strip())
+    measures: list[Measure] = []
+    for mi, raw_m in enumerate(c.array(raw, "measures", tpath, required=False)):
+        mpath = tpath + ["measures", mi]
+        raw_m = c.table(raw_m, mpath)
+        if raw_m is None:
+            continue
+        c.unknown_fields(raw_m, {"id", "scale", "label"}, mpath)
+        mid = c.ident(raw_m, "id", mpath)
+        scale = c.text(raw_m, "scale", mpath)
+        label = c.text(raw_m, "label", mpath, prompt=True)
+        if scale and scale not in scales:
+            near = difflib.get_close_matches(scale, sorted(scales), n=1)
+            hint = f"did you mean {near[0]!r}? " if near else ""
+            c.problem(mpath + ["scale"], f"scale {scale!r} does not exist ({hint}scales: "
+                                         f"{', '.join(sorted(scales)) or 'none loaded'})")
+            continue
+        if mid and mid in {m.id for m in measures}:
+            c.problem(mpath + ["id"], f"measure id {mid!r} is used twice in this topic")
+            continue
+        if mid and scale and label:
+            measures.append(Measure(mid, scale, label))
+    if not all((key, title, neglect, framework, child, parent, professional, agencies)):
+        return None
+    if needs_observe and not observe:
+        return None
+    return Topic(key, title, neglect, framework, child, parent, professional, tuple(agencies),
+                 observe, parent_own, parent_impact, tuple(measures))
+
+
+# --------------------------------------------------------------------------- the library
+
+
+def template_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if p.name != SCALES_FILE)
+
+
+def load_library(folder: Path | None = None, files: list[Path] | None = None) -> TemplateLibrary:
+    """Every template in `folder` (the built-in ones by default), or just `files`.
+
+    Scales come from `scales.toml` beside the templates, or the built-in one when the folder
+    has none.
+    """
+    from .paths import templates_dir
+
+    folder = folder or templates_dir()
+    library = TemplateLibrary()
+    scales_path = folder / SCALES_FILE
+    if not scales_path.exists():
+        scales_path = templates_dir() / SCALES_FILE
+    scales, scale_problems = load_scales(scales_path)
+    library.problems += scale_problems
+    for path in files if files is not None else template_files(folder):
+        template, problems = load_template_file(path, scales)
+        if template is not None and template.id in library.templates:
+            other = library.templates[template.id].source
+            problems = [Problem(str(path), _LineIndex(path.read_text("utf-8")).line_of(["id"]), "id",
+                                f"template id {template.id!r} is already used by {other}")]
+            template = None
+        library.problems += problems
+        if template is None:
+            library.broken_files.append(str(path))
+        else:
+            library.templates[template.id] = template
+    return library

@@ -1,0 +1,305 @@
+"""A loaded interview template: Template -> Stage -> Topic, with the scales its answers use.
+
+Objects here are already validated (see `template_loader`); they are immutable so that an
+interview can hold the exact template it was made with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator
+
+from .prompts import render_prompt
+from .vocab import ChildVoice, NeglectType, StageKind
+
+FORMAT_VERSION = 1
+FEELING_SCALE = "feeling"
+
+
+@dataclass(frozen=True)
+class ScaleOption:
+    value: str
+    label: str
+    child_label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "label": self.label, "child_label": self.child_label}
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    title: str
+    ordered: bool
+    options: tuple[ScaleOption, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.options)
+
+    def option(self, value: str) -> ScaleOption:
+        for o in self.options:
+            if o.value == value:
+                return o
+        raise KeyError(f"{value!r} is not an answer on the {self.name!r} scale")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "ordered": self.ordered,
+            "options": [o.to_dict() for o in self.options],
+        }
+
+    @classmethod
+    def from_dict(cls, name: str, d: dict[str, Any]) -> "Scale":
+        return cls(
+            name,
+            d["title"],
+            d["ordered"],
+            tuple(ScaleOption(o["value"], o["label"], o["child_label"]) for o in d["options"]),
+        )
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A comparable answer: every perspective answers `label` on the same `scale`."""
+
+    id: str
+    scale: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "scale": self.scale, "label": self.label}
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    title: str
+    neglect: tuple[NeglectType, ...]
+    framework: tuple[str, ...]
+    child: str
+    parent: str
+    professional: str
+    agencies: tuple[str, ...]
+    observe: str = ""
+    parent_own: str = ""
+    parent_impact: str = ""
+    measures: tuple[Measure, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "title": self.title,
+            "neglect": [n.value for n in self.neglect],
+            "framework": list(self.framework),
+            "child": self.child,
+            "observe": self.observe,
+            "parent": self.parent,
+            "parent_own": self.parent_own,
+            "parent_impact": self.parent_impact,
+            "professional": self.professional,
+            "agencies": list(self.agencies),
+            "measures": [m.to_dict() for m in self.measures],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Topic":
+        return cls(
+            key=d["key"],
+            title=d["title"],
+            neglect=tuple(NeglectType(n) for n in d["neglect"]),
+            framework=tuple(d["framework"]),
+            child=d["child"],
+            parent=d["parent"],
+            professional=d["professional"],
+            agencies=tuple(d["agencies"]),
+            observe=d.get("observe", ""),
+            parent_own=d.get("parent_own", ""),
+            parent_impact=d.get("parent_impact", ""),
+            measures=tuple(Measure(m["id"], m["scale"], m["label"]) for m in d.get("measures", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    title: str
+    kind: StageKind
+    topics: tuple[Topic, ...]
+    hours: tuple[int, int] | None = None
+    intro: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind.value,
+            "hours": list(self.hours) if self.hours else None,
+            "intro": self.intro,
+            "topics": [t.to_dict() for t in self.topics],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Stage":
+        hours = d.get("hours")
+        return cls(
+            id=d["id"],
+            title=d["title"],
+            kind=StageKind(d["kind"]),
+            topics=tuple(Topic.from_dict(t) for t in d["topics"]),
+            hours=(hours[0], hours[1]) if hours else None,
+            intro=d.get("intro", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Suits:
+    """Who the template is suggested for. Months may be negative: before birth."""
+
+    from_months: int
+    to_months: int
+    unborn: bool = False
+    disability: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from_months": self.from_months,
+            "to_months": self.to_months,
+            "unborn": self.unborn,
+            "disability": self.disability,
+        }
+
+    def describe(self) -> str:
+        if self.unborn:
+            return "Before birth"
+        lo, hi = self.from_months, self.to_months
+
+        def age(m: int) -> str:
+            return f"{m // 12} years" if m % 12 == 0 and m >= 24 else f"{m} months"
+
+        text = f"{age(lo)} up to {age(hi)}" if lo > 0 else f"Birth up to {age(hi)}"
+        return text + (", disabled child" if self.disability else "")
+
+
+@dataclass(frozen=True)
+class CommonWording:
+    feeling_child: str
+    feeling_parent: str
+    better_child: str
+    better_parent: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "feeling_child": self.feeling_child,
+            "feeling_parent": self.feeling_parent,
+            "better_child": self.better_child,
+            "better_parent": self.better_parent,
+        }
+
+
+@dataclass(frozen=True)
+class TemplateRef:
+    """What an interview records about the template it used."""
+
+    id: str
+    version: str
+    content_hash: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "version": self.version, "hash": self.content_hash}
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    title: str
+    version: str
+    summary: str
+    child_voice: ChildVoice
+    suits: Suits
+    common: CommonWording
+    stages: tuple[Stage, ...]
+    scales: dict[str, Scale] = field(hash=False)
+    source: str = field(default="", compare=False)
+
+    def topics(self) -> Iterator[Topic]:
+        for stage in self.stages:
+            yield from stage.topics
+
+    def topic(self, key: str) -> Topic:
+        for t in self.topics():
+            if t.key == key:
+                return t
+        raise KeyError(f"template {self.id!r} has no topic {key!r}")
+
+    def stage_of(self, key: str) -> Stage:
+        for stage in self.stages:
+            if any(t.key == key for t in stage.topics):
+                return stage
+        raise KeyError(f"template {self.id!r} has no topic {key!r}")
+
+    def stage(self, stage_id: str) -> Stage:
+        for stage in self.stages:
+            if stage.id == stage_id:
+                return stage
+        raise KeyError(f"template {self.id!r} has no stage {stage_id!r}")
+
+    @property
+    def topic_count(self) -> int:
+        return sum(len(s.topics) for s in self.stages)
+
+    @property
+    def neglect_types(self) -> set[NeglectType]:
+        return {n for t in self.topics() for n in t.neglect}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The parsed template as plain data: what `templates show --json` prints and what a
+        case file carries so an old interview renders without the file it was made with."""
+        return {
+            "format": FORMAT_VERSION,
+            "id": self.id,
+            "title": self.title,
+            "version": self.version,
+            "summary": self.summary,
+            "child_voice": self.child_voice.value,
+            "suits": self.suits.to_dict(),
+            "common": self.common.to_dict(),
+            "stages": [s.to_dict() for s in self.stages],
+            "scales": {name: self.scales[name].to_dict() for name in sorted(self.scales)},
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], source: str = "") -> "Template":
+        return cls(
+            id=d["id"],
+            title=d["title"],
+            version=d["version"],
+            summary=d.get("summary", ""),
+            child_voice=ChildVoice(d["child_voice"]),
+            suits=Suits(**d["suits"]),
+            common=CommonWording(**d["common"]),
+            stages=tuple(Stage.from_dict(s) for s in d["stages"]),
+            scales={n: Scale.from_dict(n, s) for n, s in d["scales"].items()},
+            source=source,
+        )
+
+    @cached_property
+    def content_hash(self) -> str:
+        """A fingerprint of the content (not of comments or layout in the file)."""
+        return content_hash(self.to_dict())
+
+    @property
+    def ref(self) -> TemplateRef:
+        return TemplateRef(self.id, self.version, self.content_hash)
+
+    def render(self, source: str, name: str, pronouns: str = "they") -> str:
+        return render_prompt(source, name, pronouns)
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,1 @@
+"""The Qt layer: shows and edits what the core holds, and nothing more."""

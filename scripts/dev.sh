@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Set up what Day in My Life needs on a Debian machine, then run the app or the tests.
+#   bash scripts/dev.sh app [ARGS...]    start the app (python run.py ARGS...)
+#   bash scripts/dev.sh test [ARGS...]   run the whole test suite (pytest ARGS...)
+# The first run installs the Debian libraries Qt needs (when run as root) and a virtualenv in
+# .venv; later runs reinstall nothing unless setup.cfg has changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-}
+shift || true
+case "$what" in app|test) ;; *) echo "usage: bash scripts/dev.sh app|test [ARGS...]" >&2; exit 2;; esac
+
+python=${PYTHON:-python3.11}
+command -v "$python" >/dev/null 2>&1 || python=python3
+
+# Debian libraries for Qt (offscreen for tests, X11 under Xvfb or a desktop for the app).
+debs=(libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libx11-6 libdbus-1-3
+      fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+      libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for d in "${debs[@]}"; do
+    dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "install ok installed" || missing+=("$d")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "Installing Debian packages Qt needs: ${missing[*]}" >&2
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+      echo "Qt needs these Debian packages; install them as root: ${missing[*]}" >&2
+    fi
+  fi
+fi
+
+# The virtualenv, reinstalled only when the declared dependencies change.
+stamp=.venv/.installed
+want=$(cat setup.cfg pyproject.toml | sha256sum | cut -d' ' -f1)
+if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "Setting up .venv (first run or changed dependencies)..." >&2
+  [ -x .venv/bin/python ] || "$python" -m venv .venv
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  echo "$want" > "$stamp"
+fi
+
+if [ "$what" = app ]; then
+  exec .venv/bin/python run.py "$@"
+else
+  exec .venv/bin/python -m pytest "$@"
+fi

@@ -1,0 +1,136 @@
+"""The loader and validator: good templates load, each kind of mistake is reported with its place."""
+
+import pytest
+
+from dayinlife.template_loader import load_library, load_scales, load_template_file
+from dayinlife.paths import templates_dir
+
+
+def load_text(tmp_path, text, name="t.toml"):
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    scales, problems = load_scales(templates_dir() / "scales.toml")
+    assert not problems
+    return load_template_file(path, scales)
+
+
+def test_minimal_fixture_loads(tmp_path, minimal_text):
+    template, problems = load_text(tmp_path, minimal_text)
+    assert problems == []
+    assert [s.id for s in template.stages] == ["breakfast", "weekend"]
+    assert template.topic("breakfast").measures[0].scale == "frequency"
+    assert template.stage_of("weekend_changes").id == "weekend"
+    assert set(template.scales) == {"frequency", "feeling"}
+
+
+# (what is broken, text to replace, replacement, words the message must contain, line it names)
+MISTAKES = [
+    ("toml syntax", 'title = "Minimal"', 'title = "Minimal', "is not valid TOML", 4),
+    ("missing field", 'child = "What did you eat this morning, {{ name }}?"\n', "",
+     "missing required field 'child'", 25),
+    ("unknown field", "parent_own =", "parent_owm =", "did you mean 'parent_own'", 32),
+    ("unknown neglect type", 'neglect = ["NUT"]', 'neglect = ["FOOD"]', "unknown tag 'FOOD'", 28),
+    ("unknown framework tag", 'framework = ["PC.basic_care"]', 'framework = ["PC.basic"]',
+     "did you mean 'PC.basic_care'", 29),
+    ("duplicate key", 'key = "weekend_changes"', 'key = "breakfast"', "already used", 43),
+    ("scale that does not exist", 'scale = "frequency"', 'scale = "often"',
+     "scale 'often' does not exist", 35),
+    ("prompt with an unknown variable", "{{ name }} have for breakfast", "{{ nmae }} have for breakfast",
+     "'nmae' is undefined", 31),
+    ("prompt that does not parse", "this morning, {{ name }}?", "this morning, {{ name ?", "cannot be filled in", 30),
+    ("prompt with a filter", "{{ they_are }}", "{{ they_are|upper }}", "filter", 33),
+    ("unknown stage kind", 'kind = "weekend"', 'kind = "sunday"', "unknown stage kind 'sunday'", 40),
+    ("bad hours", "hours = [7, 9]", "hours = [7, 25]", "clock hours", 23),
+    ("empty agencies", 'agencies = ["school"]\nmeasures', "agencies = []\nmeasures", "is empty", 34),
+    ("wrong type", 'version = "1.0"', "version = 1.0", "should be text in quotes", 5),
+    ("newer format", "format = 1", "format = 2", "newer version of Day in My Life", 2),
+    ("bad id", 'id = "minimal"', 'id = "Minimal Template"', "lower case letters", 3),
+    ("bad age range", "to_months = 144", "to_months = 12", "more than from_months", 11),
+    ("missing observe in baby voice", 'child_voice = "direct"', 'child_voice = "baby"',
+     "missing required field 'observe'", 25),
+]
+
+
+@pytest.mark.parametrize("name, old, new, words, line", MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_each_mistake_is_reported_with_file_place_and_reason(tmp_path, minimal_text, name, old, new, words, line):
+    assert old in minimal_text, f"fixture no longer contains {old!r}"
+    template, problems = load_text(tmp_path, minimal_text.replace(old, new, 1), name="broken.toml")
+    assert template is None
+    assert problems, "a broken template must report at least one problem"
+    text = "\n".join(map(str, problems))
+    assert words in text
+    assert all(str(p).startswith(str(tmp_path / "broken.toml")) for p in problems)
+    if line is not None:
+        assert any(p.line == line and words in p.message for p in problems), text
+
+
+def test_day_stage_after_weekend_is_refused(tmp_path, minimal_text):
+    moved = minimal_text.replace('id = "breakfast"\ntitle = "Breakfast"\nkind = "day"',
+                                 'id = "breakfast"\ntitle = "Breakfast"\nkind = "holidays"')
+    moved += '\n[[stages]]\nid = "night"\ntitle = "Night"\nkind = "day"\n' \
+             '[[stages.topics]]\nkey = "night"\ntitle = "Night"\nneglect = ["SUP"]\n' \
+             'framework = ["PC.safety"]\nchild = "Does anything wake you?"\nparent = "Who comes at night?"\n' \
+             'professional = "Noise at night."\nagencies = ["school"]\n'
+    template, problems = load_text(tmp_path, moved)
+    assert template is None
+    assert any("walk the weekday first" in p.message for p in problems)
+
+
+def test_key_path_given_where_the_file_has_no_usual_headers(tmp_path):
+    text = ('format = 1\nid = "x"\ntitle = "X"\nversion = "1"\nchild_voice = "direct"\n'
+            'suits = { from_months = 0, to_months = 10 }\n'
+            'common = { feeling_child = "a", feeling_parent = "b", better_child = "c", better_parent = "d" }\n'
+            'stages = [ { id = "s", title = "S", kind = "day", topics = [ { key = "k", title = "K", '
+            'neglect = ["XX"], framework = ["PC.safety"], child = "c", parent = "p", professional = "p", '
+            'agencies = ["gp"] } ] } ]\n')
+    template, problems = load_text(tmp_path, text)
+    assert template is None
+    assert [p.where for p in problems] == ["stages[0].topics[0].neglect[0]"]
+
+
+def test_a_broken_template_does_not_stop_the_others(template_folder):
+    broken = template_folder / "primary.toml"
+    broken.write_text(broken.read_text("utf-8").replace('neglect = ["', 'neglect = ["BAD", "', 1), "utf-8")
+    (template_folder / "garbage.toml").write_bytes(b"\xff\xfe not toml at all")
+    library = load_library(template_folder)
+    assert "primary" not in library.templates
+    assert set(library.templates) == {"prebirth", "baby", "preschool", "teenager", "disabled"}
+    assert sorted(library.broken_files) == sorted([str(broken), str(template_folder / "garbage.toml")])
+    messages = [str(p) for p in library.problems]
+    assert any("primary.toml:" in m and "unknown tag 'BAD'" in m for m in messages)
+    assert any("garbage.toml:" in m and "UTF-8" in m for m in messages)
+
+
+def test_two_files_with_one_id(template_folder):
+    (template_folder / "copy.toml").write_text((template_folder / "baby.toml").read_text("utf-8"), "utf-8")
+    library = load_library(template_folder)
+    assert any("already used by" in p.message for p in library.problems)
+    assert library.templates["baby"].source.endswith("baby.toml")
+
+
+def test_broken_scales_file_is_reported(template_folder):
+    scales = template_folder / "scales.toml"
+    scales.write_text(scales.read_text("utf-8").replace('value = "sometimes"', 'value = "most_days"'), "utf-8")
+    library = load_library(template_folder)
+    assert any("scales.toml" in p.file and "used twice" in p.message for p in library.problems)
+    # templates using the broken scale cannot load; the problem names the scale
+    assert any("scale 'frequency' does not exist" in p.message for p in library.problems)
+
+
+def test_content_hash_ignores_comments_and_follows_content(tmp_path, minimal_text):
+    first, _ = load_text(tmp_path, minimal_text, "a.toml")
+    commented, _ = load_text(tmp_path, "# a new comment\n" + minimal_text.replace("\n\n", "\n\n# gap\n"), "b.toml")
+    changed, _ = load_text(tmp_path, minimal_text.replace("What are your mornings like?", "How are mornings?"), "c.toml")
+    assert first.content_hash == commented.content_hash
+    assert first.content_hash != changed.content_hash
+    assert first.content_hash.startswith("sha256:") and len(first.content_hash) == 71
+    assert first.ref.to_dict() == {"id": "minimal", "version": "1.0", "hash": first.content_hash}
+
+
+def test_snapshot_round_trip_keeps_hash(library):
+    from dayinlife.template_model import Template
+
+    for template in library.templates.values():
+        again = Template.from_dict(template.to_dict())
+        assert again.content_hash == template.content_hash
+        assert again == template
