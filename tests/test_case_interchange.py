@@ -1,0 +1,168 @@
+"""The case model and the JSON interchange format: round trip, strict reading, clear refusals."""
+
+import json
+from datetime import date
+
+import pytest
+
+from dayinlife.case import Adult, AdultRole, Case, Child, Perspective, PerspectiveKind
+from dayinlife.interchange import (
+    FORMAT_VERSION,
+    InterchangeError,
+    case_from_dict,
+    case_to_dict,
+    dumps_case,
+    loads_case,
+    read_case_file,
+    write_case_file,
+)
+
+AWKWARD = ("Tom & Jerry <b>said</b> \"hi\" — it's fine 😀\nSecond line\n\nPołudnie, Llŷr, שלום "
+           + "long " * 5000)
+
+
+def build_case(library):
+    case = Case("FICT-0042", practitioner="A. Practitioner")
+    mum = Adult("Jo Testperson", AdultRole.MOTHER)
+    gran = Adult("Pat Testperson", AdultRole.OTHER, role_detail="great-aunt")
+    case.adults += [mum, gran]
+    kid = Child("Siobhán O'Neill-Ward", date_of_birth=date(2017, 5, 3), pronouns="she",
+                communication="Uses some Makaton")
+    unborn = Child("Baby", expected_date=date(2027, 2, 14))
+    case.children += [kid, unborn]
+    primary = library.get("primary")
+    child_iv = case.start_interview(kid, Perspective(PerspectiveKind.CHILD), primary, date(2026, 11, 20),
+                                    place="school", present="class teacher")
+    a = child_iv.answer("breakfast")
+    a.text = AWKWARD
+    a.feeling = "unhappy"
+    a.measures = {m.id: primary.scales[m.scale].values[-1] for m in primary.topic("breakfast").measures}
+    child_iv.answer("night").not_asked = "Child was tired"
+    parent_iv = case.start_interview(kid, Perspective(PerspectiveKind.PARENT, mum.id), primary, date(2026, 11, 21),
+                                     interpreter="Polish, by phone")
+    p = parent_iv.answer("breakfast")
+    p.text, p.own_day, p.impact, p.notes = "Every day", "I work nights", "She gets herself up", "Check with school"
+    p.measures = {m.id: primary.scales[m.scale].values[0] for m in primary.topic("breakfast").measures}
+    pro = case.start_interview(kid, Perspective(PerspectiveKind.PROFESSIONAL), primary, date(2026, 11, 22))
+    pro.answer("at_school").source = "school attendance record"
+    case.start_interview(unborn, Perspective(PerspectiveKind.PARENT, mum.id), library.get("prebirth"), date(2026, 11, 22))
+    return case
+
+
+def test_round_trip_keeps_everything_exactly(library, tmp_path):
+    case = build_case(library)
+    path = tmp_path / "case.json"
+    write_case_file(case, path)
+    again = read_case_file(path)
+    assert case_to_dict(again) == case_to_dict(case)
+    kid = again.children[0]
+    assert kid.interviews[0].answers["breakfast"].text == AWKWARD
+    assert kid.interviews[1].perspective.adult_id == again.adults[0].id
+    assert kid.interviews[0].template == library.get("primary").ref
+    assert again.children[1].is_unborn
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_interview_records_template_snapshot(library):
+    from dayinlife.template_model import Template
+
+    case = build_case(library)
+    ref = case.children[0].interviews[0].template
+    snapshot = Template.from_dict(case.template_snapshots[ref.content_hash])
+    assert snapshot.content_hash == ref.content_hash
+    assert snapshot.topic("breakfast").child == library.get("primary").topic("breakfast").child
+
+
+def test_case_opens_after_the_template_file_changes(library, template_folder):
+    """An old interview still opens: the case file carries the template it was made with."""
+    from dayinlife.template_loader import load_library
+    from dayinlife.template_model import Template
+
+    case = build_case(library)
+    text = dumps_case(case)
+    path = template_folder / "primary.toml"
+    path.write_text(path.read_text("utf-8").replace('version = "1.0"', 'version = "2.0"')
+                    .replace('key = "breakfast"', 'key = "breakfast_new"'), "utf-8")
+    changed = load_library(template_folder).get("primary")
+    assert changed.content_hash != library.get("primary").content_hash
+    again = loads_case(text)
+    ref = again.children[0].interviews[0].template
+    old = Template.from_dict(again.template_snapshots[ref.content_hash])
+    assert old.version == "1.0" and old.topic("breakfast")
+
+
+def _broken(library, change):
+    data = case_to_dict(build_case(library))
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda d: d.update(version=FORMAT_VERSION + 1), "newer version of Day in My Life"),
+    (lambda d: d.update(format="something-else"), "not a Day in My Life case file"),
+    (lambda d: d.update(version="1"), "should be a whole number"),
+    (lambda d: d["case"].pop("reference"), "case: missing 'reference'"),
+    (lambda d: d["case"]["adults"][0].update(role="uncle"), "case.adults[0].role: 'uncle' is not one of"),
+    (lambda d: d["case"]["children"][0].update(date_of_birth="03/05/2017"),
+     "case.children[0].date_of_birth: '03/05/2017' is not a date"),
+    (lambda d: d["case"]["children"][0]["interviews"][1]["perspective"].update(adult_id="nobody"),
+     "'nobody' is not an adult in this household"),
+    (lambda d: d["case"]["children"][0]["interviews"][0]["answers"]["breakfast"].update(feeling="ecstatic"),
+     "'ecstatic' is not one of the feelings faces"),
+    (lambda d: d["case"]["children"][0]["interviews"][0]["answers"]["breakfast"]["measures"].update(how_often="daily"),
+     "'daily' is not an answer on the 'frequency' scale"),
+    (lambda d: d["case"]["children"][0]["interviews"][0]["answers"].update(no_such_topic={}),
+     "topic 'no_such_topic' is not in template primary"),
+    (lambda d: d["case"]["children"][0]["interviews"][0]["answers"]["breakfast"].update(txt="typo"),
+     "txt: is not a field of an answer"),
+    (lambda d: d["case"]["children"][0].update(pronouns="xe"), "'xe' is not one of: they, she, he"),
+    (lambda d: d["case"]["children"][1].pop("expected_date"), "needs a 'date_of_birth' or an 'expected_date'"),
+    (lambda d: next(iter(d["case"]["template_snapshots"].values())).update(title="Tampered"),
+     "does not match its fingerprint"),
+    (lambda d: d["case"].update(adults="Jo"), "case.adults: should be a list"),
+])
+def test_malformed_files_are_refused_with_the_place_named(library, change, words):
+    with pytest.raises(InterchangeError) as caught:
+        case_from_dict(_broken(library, change))
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize("raw, words", [
+    (b"{not json", "not valid JSON"),
+    (b"\xff\xfe\x00", "not UTF-8"),
+    (b"[]", "should be an object"),
+])
+def test_not_json_at_all(raw, words):
+    with pytest.raises(InterchangeError, match=words):
+        loads_case(raw)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(InterchangeError, match="no such file"):
+        read_case_file(tmp_path / "absent.json")
+
+
+def test_format_is_documented_with_the_current_version():
+    from pathlib import Path
+
+    doc = (Path(__file__).parent.parent / "docs" / "interchange.md").read_text("utf-8")
+    assert f'"version": {FORMAT_VERSION}' in doc
+    for name in ("template_snapshots", "perspective", "not_asked", "measures", "feeling"):
+        assert name in doc
+
+
+def test_model_rules():
+    with pytest.raises(ValueError):
+        Child("No dates")
+    with pytest.raises(ValueError):
+        Perspective(PerspectiveKind.PARENT)
+    with pytest.raises(ValueError):
+        Perspective(PerspectiveKind.CHILD, adult_id="x")
+    assert AdultRole.STEP_PARENT.label == "Step-parent"
+    assert AdultRole.FOSTER_CARER.label == "Foster carer"
+
+
+def test_json_is_readable_text(library):
+    text = dumps_case(build_case(library))
+    assert "Siobhán O'Neill-Ward" in text  # not \u-escaped: people may read these files
+    assert json.loads(text)["case"]["reference"] == "FICT-0042"

@@ -1,0 +1,115 @@
+"""The command line, run as a user runs it: a separate process, exit codes, stdout and stderr."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+IDS = ["prebirth", "baby", "preschool", "primary", "teenager", "disabled"]
+
+
+def dayinlife(*args, cwd=REPO):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "dayinlife", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_templates_list():
+    out = dayinlife("templates", "list")
+    assert out.returncode == 0, out.stderr
+    for tid in IDS:
+        assert tid in out.stdout
+
+
+def test_templates_list_json():
+    out = dayinlife("templates", "list", "--json")
+    data = json.loads(out.stdout)
+    assert [t["id"] for t in data["templates"]] == IDS
+    assert data["broken"] == [] and data["problems"] == []
+    assert all(t["hash"].startswith("sha256:") and t["topics"] >= 12 for t in data["templates"])
+
+
+def test_templates_check_all_good():
+    out = dayinlife("templates", "check")
+    assert out.returncode == 0, out.stderr
+    assert "6 template(s) fine" in out.stdout
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_templates_show_json(tid):
+    out = dayinlife("templates", "show", tid, "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["id"] == tid and data["hash"].startswith("sha256:")
+    topic = data["stages"][0]["topics"][0]
+    for field in ("key", "child", "parent", "professional", "neglect", "framework", "agencies", "measures"):
+        assert field in topic
+    assert "feeling" in data["scales"]
+
+
+def test_templates_show_text():
+    out = dayinlife("templates", "show", "primary")
+    assert out.returncode == 0 and "child:" in out.stdout and "Sam" in out.stdout
+
+
+def test_check_a_broken_copy_lists_problems_and_fails(tmp_path):
+    good = (REPO / "templates" / "teenager.toml").read_text("utf-8")
+    bad = tmp_path / "teen-broken.toml"
+    bad.write_text(good.replace('neglect = ["', 'neglect = ["XYZ", "', 1).replace("\nchild =", "\nchlid =", 1), "utf-8")
+    out = dayinlife("templates", "check", bad, REPO / "templates" / "baby.toml")
+    assert out.returncode == 1
+    lines = out.stderr.strip().splitlines()
+    assert any(f"{bad}:" in line and "unknown tag 'XYZ'" in line for line in lines)
+    assert any("did you mean 'child'" in line for line in lines)
+    assert "1 template(s) fine" in lines[-1]
+    assert "Traceback" not in out.stderr
+
+
+def test_check_a_folder(template_folder):
+    (template_folder / "extra.toml").write_text("id = ", "utf-8")
+    out = dayinlife("templates", "check", template_folder)
+    assert out.returncode == 1
+    assert "extra.toml:1: is not valid TOML" in out.stderr
+
+
+@pytest.mark.parametrize("args, words", [
+    (["templates", "show", "nope"], "no template with id 'nope'"),
+    (["templates", "check", "/no/such/file.toml"], "no such file or folder"),
+    (["templates", "frobnicate"], "invalid choice"),
+    (["templates", "suggest", "--dob", "yesterday"], "not a date in the form YYYY-MM-DD"),
+    (["templates", "suggest", "--dob", "1990-01-01"], "no template suits"),
+    (["case", "check", "/no/such/case.json"], "no such file"),
+    ([], "required"),
+])
+def test_errors_are_one_clear_line(args, words):
+    out = dayinlife(*args)
+    assert out.returncode != 0
+    assert out.stderr.count("\n") == 1, out.stderr
+    assert words in out.stderr and "Traceback" not in out.stderr
+
+
+def test_suggest():
+    out = dayinlife("templates", "suggest", "--dob", "2019-04-01", "--disabled", "--on", "2026-11-24", "--json")
+    assert json.loads(out.stdout) == {"template": "disabled", "alternatives": ["primary"],
+                                      "reason": "Disabled child: the child is 7 years old and disabled"}
+
+
+def test_case_check(tmp_path, library):
+    from tests.test_case_interchange import build_case
+    from dayinlife.interchange import write_case_file
+
+    path = tmp_path / "case.json"
+    write_case_file(build_case(library), path)
+    out = dayinlife("case", "check", path)
+    assert out.returncode == 0 and "2 adult(s), 2 child(ren), 4 interview(s)" in out.stdout
+    path.write_text(path.read_text("utf-8").replace('"version": 1', '"version": 9'), "utf-8")
+    out = dayinlife("case", "check", path)
+    assert out.returncode == 1 and "newer version" in out.stderr
+
+
+def test_runs_from_any_folder(tmp_path):
+    assert dayinlife("templates", "check", cwd=tmp_path).returncode == 0

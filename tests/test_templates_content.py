@@ -1,0 +1,156 @@
+"""The six built-in templates against DOMAIN.md: stages, topics, tags and wording."""
+
+import re
+
+import pytest
+
+from dayinlife.prompts import PRONOUN_SETS, SAMPLE_NAMES, render_prompt
+from dayinlife.vocab import ChildVoice, NeglectType, StageKind
+
+# For each template: its stages in order, and the topic keys that carry DOMAIN.md section 2's rows.
+EXPECTED = {
+    "prebirth": (
+        ["waking", "day", "evening", "night", "getting_ready", "imagined_feeds", "imagined_day",
+         "imagined_night", "weekend", "holidays", "other_carers", "support_history"],
+        ["parents_day_now", "antenatal_care", "substances", "diet_health", "relationships_safety",
+         "getting_ready", "imagined_feeds", "imagined_sleep", "imagined_crying", "feelings_about_baby",
+         "support", "money_home", "own_childhood"],
+    ),
+    "baby": (
+        ["waking", "feeds", "nappy_dressing", "sibling_school_run", "day", "naps", "evening", "bedtime",
+         "night", "weekend", "holidays", "other_carers", "other_needs"],
+        ["waking", "milk_feeds", "feeding_hygiene", "special_feeding", "nappy_dressing",
+         "sibling_school_run", "daytime_play", "naps", "bath_evening", "bedtime", "night", "health",
+         "home_safety", "other_carers"],
+    ),
+    "preschool": (
+        ["waking", "breakfast", "washing_dressing", "nursery", "lunch", "nap", "afternoon", "teatime",
+         "bath", "bedtime", "night", "weekend", "holidays", "other_carers"],
+        ["getting_up", "meals", "washing_teeth_toilet", "clothes", "nursery", "play_screens",
+         "speech_development", "supervision", "rules_feelings", "bath_bedtime", "night",
+         "weekend_changes", "other_carers"],
+    ),
+    "primary": (
+        ["waking", "breakfast", "dressing", "washing", "journey", "school", "after_school", "teatime",
+         "evening", "bedtime", "night", "weekend", "holidays", "other_carers", "health"],
+        ["getting_up", "breakfast", "clothes", "washing_teeth", "journey", "at_school",
+         "friends_bullying", "after_school", "teatime", "evening_screens", "bedtime", "night", "health",
+         "weekend_changes", "holidays"],
+    ),
+    "teenager": (
+        ["morning", "school", "after_school", "evening", "bedtime", "night", "weekend", "holidays",
+         "other_carers", "health_independence"],
+        ["waking_ready", "hygiene_clothes", "food", "school", "friends_relationships", "whereabouts",
+         "online_phone", "jobs_caring", "family_time", "health_mental_health", "sleep",
+         "independence_identity"],
+    ),
+    "disabled": (
+        ["waking", "morning", "journey", "day", "after_school", "teatime", "evening", "bedtime", "night",
+         "weekend", "holidays", "other_carers", "health_support"],
+        ["waking_personal_care", "feeding", "medication", "equipment", "appointments", "communication",
+         "school_transport", "stimulation_inclusion", "safety_supervision", "night_care",
+         "short_breaks", "carer_capacity", "autonomy"],
+    ),
+}
+
+FAMILY_FIELDS = ("child", "parent", "parent_own", "parent_impact")
+JARGON = re.compile(r"\b(neglect\w*|safeguard\w*|developmental|attachment|presenting|"
+                    r"assessment framework|parenting capacity|significant harm)\b", re.I)
+# Verb agreement mistakes that pronoun placeholders make easy, e.g. "does {{ they }}" -> "does they".
+BAD_GRAMMAR = re.compile(r"\b(does they|is they|has they|was they|they is|they has|they was|they does|"
+                         r"she are|he are|she have|he have|she were|he were|"
+                         r"do she|do he|are she|are he|were she|were he)\b", re.I)
+
+
+def test_exactly_the_six_templates(library):
+    assert set(library.templates) == set(EXPECTED)
+    assert [t.id for t in library.ordered()] == ["prebirth", "baby", "preschool", "primary", "teenager", "disabled"]
+
+
+@pytest.mark.parametrize("template_id", EXPECTED)
+def test_stages_and_domain_topics_are_all_there(library, template_id):
+    template = library.get(template_id)
+    stages, keys = EXPECTED[template_id]
+    assert [s.id for s in template.stages] == stages
+    present = {t.key for t in template.topics()}
+    assert not set(keys) - present, f"missing topics: {sorted(set(keys) - present)}"
+    assert template.topic_count >= 12
+    assert all(stage.topics for stage in template.stages)
+
+
+@pytest.mark.parametrize("template_id", EXPECTED)
+def test_walk_has_the_weekday_then_weekends_holidays_and_other_carers(library, template_id):
+    kinds = [s.kind for s in library.get(template_id).stages]
+    for needed in (StageKind.WEEKEND, StageKind.HOLIDAYS, StageKind.OTHER_CARERS):
+        assert needed in kinds
+    first_later = min(i for i, k in enumerate(kinds) if not k.is_time_of_day)
+    assert all(k.is_time_of_day for k in kinds[:first_later])
+    assert not any(k.is_time_of_day for k in kinds[first_later:])
+
+
+@pytest.mark.parametrize("template_id", EXPECTED)
+def test_all_six_neglect_types_across_the_template(library, template_id):
+    assert library.get(template_id).neglect_types == set(NeglectType)
+
+
+@pytest.mark.parametrize("template_id", EXPECTED)
+def test_parent_prompts_cover_elements_two_and_three(library, template_id):
+    template = library.get(template_id)
+    for stage in template.stages:
+        if stage.kind.is_time_of_day:
+            assert any(t.parent_own and t.parent_impact for t in stage.topics), (
+                f"stage {stage.id} asks nothing about the parent's own day and its effect")
+
+
+@pytest.mark.parametrize("template_id", EXPECTED)
+def test_comparable_answers_are_offered(library, template_id):
+    template = library.get(template_id)
+    measured = [t for t in template.topics() if t.measures]
+    assert len(measured) >= template.topic_count // 2
+
+
+
+
+@pytest.mark.parametrize("template_id, voice", [("prebirth", ChildVoice.BABY), ("baby", ChildVoice.BABY),
+                                               ("disabled", ChildVoice.OWN_MODE)])
+def test_templates_that_observe_say_what_to_observe(library, template_id, voice):
+    template = library.get(template_id)
+    assert template.child_voice is voice
+    assert all(t.observe for t in template.topics())
+    if voice is ChildVoice.BABY:  # the baby's voice: "I", "me", "my"
+        in_voice = [t for t in template.topics() if re.search(r"\b(I|me|my|I'm)\b", t.child)]
+        assert len(in_voice) >= template.topic_count * 0.8
+
+
+@pytest.mark.parametrize("template_id", EXPECTED)
+def test_family_wording_has_no_professional_jargon(library, template_id):
+    template = library.get(template_id)
+    texts = [getattr(t, f) for t in template.topics() for f in FAMILY_FIELDS]
+    texts += list(template.common.to_dict().values())
+    offenders = [x for x in texts if JARGON.search(x)]
+    assert not offenders
+
+
+@pytest.mark.parametrize("template_id", EXPECTED)
+@pytest.mark.parametrize("pronouns", list(PRONOUN_SETS))
+def test_every_prompt_reads_well_for_every_child(library, template_id, pronouns):
+    template = library.get(template_id)
+    sources = [m.label for t in template.topics() for m in t.measures]
+    sources += [getattr(t, f) for t in template.topics()
+                for f in FAMILY_FIELDS + ("observe", "professional") if getattr(t, f)]
+    sources += list(template.common.to_dict().values())
+    for name in SAMPLE_NAMES:
+        for source in sources:
+            text = render_prompt(source, name, pronouns)
+            assert "{{" not in text and "}}" not in text
+            assert not BAD_GRAMMAR.search(text), f"{template_id}/{pronouns}: {text!r}"
+            if "{{ name }}" in source:
+                assert name in text
+
+
+def test_agencies_and_measure_scales_exist(library):
+    for template in library.templates.values():
+        for topic in template.topics():
+            assert topic.agencies
+            for m in topic.measures:
+                assert m.scale in template.scales
