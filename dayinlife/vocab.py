@@ -19,6 +19,10 @@ class NeglectType(str, Enum):
     def label(self) -> str:
         return NEGLECT_LABELS[self]
 
+    @property
+    def short_label(self) -> str:
+        return "Supervision" if self is NeglectType.SUPERVISION else NEGLECT_LABELS[self]
+
 
 NEGLECT_LABELS = {
     NeglectType.MEDICAL: "Medical",

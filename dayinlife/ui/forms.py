@@ -29,6 +29,7 @@ FORMS: dict[str, dict[str, type]] = {
         "headingLabel": QLabel,
         "introLabel": QLabel,
         "splitter": QSplitter,
+        "detailSplitter": QSplitter,
         "templateTable": QTableWidget,
         "stageTree": QTreeWidget,
         "topicView": QTextBrowser,

@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.templates: list[Template] = library.ordered()
         self.setWindowTitle("Day in My Life")
         self.setObjectName("mainWindow")
-        self.resize(1100, 720)
+        self._fit_to_screen(1100, 760)
 
         holder = QWidget(self)
         layout = QVBoxLayout(holder)
@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
 
         self._fill_table()
         self._fill_problems()
-        child(self.page, "splitter", QSplitter).setSizes([520, 380, 320])
+        child(self.page, "splitter", QSplitter).setSizes([230, 470])
+        child(self.page, "detailSplitter", QSplitter).setSizes([520, 480])
         self.table.itemSelectionChanged.connect(self._template_chosen)
         self.tree.currentItemChanged.connect(self._topic_chosen)
         QShortcut(QKeySequence.StandardKey.Quit, self, activated=self.close)
@@ -68,15 +69,23 @@ class MainWindow(QMainWindow):
             + (f"; {len(library.broken_files)} could not be loaded" if library.broken_files else "")
         )
 
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The preferred size, but never larger than the screen (large text makes it grow)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width = min(width, int(screen.width() * 0.95))
+            height = min(height, int(screen.height() * 0.9))
+        self.resize(width, height)
+
     # ------------------------------------------------------------------ filling
 
     def _fill_table(self) -> None:
-        headers = ["Template", "Suits", "Stages", "Topics", "Version"]
+        headers = ["Template", "Suits", "Stages", "Topics"]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(self.templates))
         for row, t in enumerate(self.templates):
-            values = [t.title, t.suits.describe(), str(len(t.stages)), str(t.topic_count), t.version]
+            values = [t.title, t.suits.describe(), str(len(t.stages)), str(t.topic_count)]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(t.summary)
@@ -84,9 +93,10 @@ class MainWindow(QMainWindow):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
         header = self.table.horizontalHeader()
-        for col in range(len(headers)):
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.resizeRowsToContents()
 
@@ -112,15 +122,18 @@ class MainWindow(QMainWindow):
             font.setBold(True)
             stage_item.setFont(0, font)
             for topic in stage.topics:
-                item = QTreeWidgetItem([topic.title, ", ".join(n.label for n in topic.neglect)])
+                item = QTreeWidgetItem([topic.title, ", ".join(n.short_label for n in topic.neglect)])
                 item.setToolTip(0, topic.title)
-                item.setToolTip(1, item.text(1))
+                item.setToolTip(1, ", ".join(n.label for n in topic.neglect))
                 item.setData(0, Qt.ItemDataRole.UserRole, (template.id, topic.key))
                 stage_item.addChild(item)
             self.tree.addTopLevelItem(stage_item)
         self.tree.expandAll()
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("Supervision, Emotional") + 16)
         self.topic_view.setHtml(self._template_html(template))
 
     def _topic_chosen(self, current: QTreeWidgetItem | None, _previous=None) -> None:
