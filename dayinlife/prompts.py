@@ -7,6 +7,7 @@ the validator can report instead of a silent blank.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,6 +113,9 @@ def render_prompt(source: str, name: str, pronouns: str | Pronouns = "they") -> 
 
 
 def _check_plain(source: str) -> None:
+    leftover = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", "", source, flags=re.S)
+    if "{" in leftover or "}" in leftover:
+        raise PromptError("found a single { or }: a placeholder takes two on each side, like {{ name }}")
     tree = _environment().parse(source)
     for node in tree.find_all(nodes.Node):
         if isinstance(node, (nodes.Template, nodes.Output, nodes.TemplateData)):

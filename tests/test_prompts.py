@@ -48,3 +48,9 @@ def test_rendering_untrusted_attribute_access_is_still_sandboxed():
     # render_prompt does not run check_prompt's strict rules, but the sandbox still refuses
     with pytest.raises(PromptError, match="unsafe"):
         render_prompt("{{ name.__class__ }}", "Sam")
+
+
+@pytest.mark.parametrize("source", ["Hello { name }", "Hello {{ name }", "Hello name }}", "{name}"])
+def test_single_braces_are_caught(source):
+    with pytest.raises(PromptError):
+        check_prompt(source)
