@@ -211,6 +211,18 @@ class _Checker:
             self.problem(path + [key], "is empty: give at least one")
         return value
 
+    def tables(self, data: dict, key: str, path: list[str | int], fields: set[str] | None = None,
+               required: bool = True):
+        """Each table of the list `data[key]`, with its path; other entries are reported."""
+        for i, item in enumerate(self.array(data, key, path, required)):
+            item_path = path + [key, i]
+            table = self.table(item, item_path)
+            if table is None:
+                continue
+            if fields is not None:
+                self.unknown_fields(table, fields, item_path)
+            yield item_path, table
+
     def codes(self, data: dict, key: str, path: list[str | int], known: list[str],
               convert: Callable[[str], Any] = str) -> tuple:
         out = []
@@ -235,6 +247,24 @@ def _kind(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
+_TOML_HINTS = {
+    "Illegal character '\\n'": "text in quotes is not closed before the end of the line",
+    "Unclosed array": "a list in [brackets] is not closed",
+    "Unclosed inline table": "a { ... } is not closed on its line",
+    "Cannot overwrite a value": "the same field is given twice",
+    "Cannot declare": "the same field or table is given twice",
+    "Expected '=' after a key in a key/value pair": "expected 'field = value' here",
+    "Invalid value": "the value is not text in \"quotes\", a number, true/false or a [list]",
+}
+
+
+def _plain_toml_message(message: str) -> str:
+    for raw, plain in _TOML_HINTS.items():
+        if message.startswith(raw):
+            return plain + message[len(raw):]
+    return message
+
+
 def _parse(path: Path) -> tuple[dict | None, str, list[Problem]]:
     name = str(path)
     try:
@@ -249,7 +279,7 @@ def _parse(path: Path) -> tuple[dict | None, str, list[Problem]]:
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
+        message = _plain_toml_message(str(exc))
         m = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line = int(m.group(1)) if m else None
         if m:
@@ -280,15 +310,10 @@ def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
         title = c.text(body, "title", where)
         ordered = c.flag(body, "ordered", where, False)
         options: list[ScaleOption] = []
-        raw_options = c.array(body, "options", where)
-        if raw_options and len(raw_options) < 2:
+        raw_options = body.get("options")
+        if isinstance(raw_options, list) and len(raw_options) == 1:
             c.problem(where + ["options"], "a scale needs at least two options")
-        for i, opt in enumerate(raw_options):
-            opath = where + ["options", i]
-            opt = c.table(opt, opath)
-            if opt is None:
-                continue
-            c.unknown_fields(opt, {"value", "label", "child_label"}, opath)
+        for opath, opt in c.tables(body, "options", where, {"value", "label", "child_label"}):
             value = c.ident(opt, "value", opath)
             label = c.text(opt, "label", opath)
             child_label = c.text(opt, "child_label", opath, required=False) or label
@@ -296,7 +321,7 @@ def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
                 c.problem(opath + ["value"], f"value {value!r} is used twice in this scale")
             elif value and label:
                 options.append(ScaleOption(value, label, child_label))
-        if title and len(options) == len(raw_options) >= 2:
+        if title and isinstance(raw_options, list) and len(options) == len(raw_options) >= 2:
             scales[name] = Scale(name, title, ordered, tuple(options))
     if FEELING_SCALE not in data:
         c.problem([], f"the {FEELING_SCALE!r} scale (the feelings faces every answer uses) is missing")
@@ -364,11 +389,7 @@ def _read_template(c: _Checker, data: dict, scales: dict[str, Scale], source: st
     keys: dict[str, str] = {}
     stage_ids: set[str] = set()
     seen_later_kind = ""
-    for si, raw_stage in enumerate(c.array(data, "stages", [])):
-        spath: list[str | int] = ["stages", si]
-        raw_stage = c.table(raw_stage, spath)
-        if raw_stage is None:
-            continue
+    for spath, raw_stage in c.tables(data, "stages", [], _STAGE_FIELDS):
         stage = _read_stage(c, raw_stage, spath, voice, scales, keys)
         if stage is None:
             continue
@@ -434,7 +455,6 @@ def _read_common(c: _Checker, data: dict) -> CommonWording | None:
 
 def _read_stage(c: _Checker, raw: dict, spath: list[str | int], voice: ChildVoice | None,
                 scales: dict[str, Scale], keys: dict[str, str]) -> Stage | None:
-    c.unknown_fields(raw, _STAGE_FIELDS, spath)
     stage_id = c.ident(raw, "id", spath)
     title = c.text(raw, "title", spath)
     intro = c.text(raw, "intro", spath, required=False)
@@ -456,11 +476,7 @@ def _read_stage(c: _Checker, raw: dict, spath: list[str | int], voice: ChildVoic
         else:
             hours = (h[0], h[1])
     topics = []
-    for ti, raw_topic in enumerate(c.array(raw, "topics", spath)):
-        tpath = spath + ["topics", ti]
-        raw_topic = c.table(raw_topic, tpath)
-        if raw_topic is None:
-            continue
+    for tpath, raw_topic in c.tables(raw, "topics", spath, _TOPIC_FIELDS):
         key = raw_topic.get("key")
         if isinstance(key, str) and key in keys:
             c.problem(tpath + ["key"], f"topic key {key!r} is already used in stage "
@@ -477,7 +493,6 @@ def _read_stage(c: _Checker, raw: dict, spath: list[str | int], voice: ChildVoic
 
 def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoice | None,
                 scales: dict[str, Scale]) -> Topic | None:
-    c.unknown_fields(raw, _TOPIC_FIELDS, tpath)
     key = c.ident(raw, "key", tpath)
     title = c.text(raw, "title", tpath)
     neglect = c.codes(raw, "neglect", tpath, _NEGLECT_CODES, NeglectType)
@@ -498,12 +513,7 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
         else:
             agencies.append(a.strip())
     measures: list[Measure] = []
-    for mi, raw_m in enumerate(c.array(raw, "measures", tpath, required=False)):
-        mpath = tpath + ["measures", mi]
-        raw_m = c.table(raw_m, mpath)
-        if raw_m is None:
-            continue
-        c.unknown_fields(raw_m, {"id", "scale", "label"}, mpath)
+    for mpath, raw_m in c.tables(raw, "measures", tpath, {"id", "scale", "label"}, required=False):
         mid = c.ident(raw_m, "id", mpath)
         scale = c.text(raw_m, "scale", mpath)
         label = c.text(raw_m, "label", mpath, prompt=True)

@@ -25,7 +25,7 @@ def test_minimal_fixture_loads(tmp_path, minimal_text):
 
 # (what is broken, text to replace, replacement, words the message must contain, line it names)
 MISTAKES = [
-    ("toml syntax", 'title = "Minimal"', 'title = "Minimal', "is not valid TOML", 4),
+    ("toml syntax", 'title = "Minimal"', 'title = "Minimal', "text in quotes is not closed", 4),
     ("missing field", 'child = "What did you eat this morning, {{ name }}?"\n', "",
      "missing required field 'child'", 25),
     ("unknown field", "parent_own =", "parent_owm =", "did you mean 'parent_own'", 32),
