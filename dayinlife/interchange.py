@@ -287,7 +287,7 @@ def _read_child(r: _Reader, d: dict, w: str, adult_ids: set[str],
     child_id = r.text(d, "id", w, required=True)
     dob = r.parsed(d, "date_of_birth", w, date.fromisoformat, "a date (YYYY-MM-DD)")
     due = r.parsed(d, "expected_date", w, date.fromisoformat, "a date (YYYY-MM-DD)")
-    if dob is None and due is None and "date_of_birth" not in r.problems:
+    if d.get("date_of_birth") is None and d.get("expected_date") is None:
         r.fail(w, "needs a 'date_of_birth' or an 'expected_date'")
     pronouns = r.text(d, "pronouns", w) or "they"
     if pronouns not in PRONOUN_SETS:

@@ -127,6 +127,14 @@ def test_malformed_files_are_refused_with_the_place_named(library, change, words
     assert words in str(caught.value)
 
 
+def test_a_bad_date_is_reported_once(library):
+    data = _broken(library, lambda d: d["case"]["children"][0].update(date_of_birth="soon"))
+    with pytest.raises(InterchangeError) as caught:
+        case_from_dict(data)
+    assert "'soon' is not a date" in str(caught.value)
+    assert "needs a 'date_of_birth'" not in str(caught.value)
+
+
 @pytest.mark.parametrize("raw, words", [
     (b"{not json", "not valid JSON"),
     (b"\xff\xfe\x00", "not UTF-8"),
