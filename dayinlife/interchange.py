@@ -55,6 +55,17 @@ def answer_to_dict(a: Answer) -> dict[str, Any]:
     return out
 
 
+def answer_from_dict(d: dict[str, Any]) -> Answer:
+    """An answer as the store keeps it (checked when it was first read or typed)."""
+    updated = d.get("updated")
+    return Answer(
+        text=d.get("text", ""), measures=dict(d.get("measures", {})), feeling=d.get("feeling"),
+        better=d.get("better", ""), own_day=d.get("own_day", ""), impact=d.get("impact", ""),
+        notes=d.get("notes", ""), source=d.get("source", ""), not_asked=d.get("not_asked"),
+        updated=datetime.fromisoformat(updated) if updated else None,
+    )
+
+
 def case_to_dict(case: Case) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,

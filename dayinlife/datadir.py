@@ -1,0 +1,31 @@
+"""Where each user's store lives: the platform's user-data folder, unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ENV_VAR = "DAYINLIFE_DATA_DIR"
+APP_FOLDER = "DayInMyLife"
+
+
+def default_data_dir() -> Path:
+    """%APPDATA%\\DayInMyLife on Windows, ~/Library/Application Support/DayInMyLife on a Mac,
+    $XDG_DATA_HOME/dayinlife (normally ~/.local/share/dayinlife) elsewhere."""
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        return Path(base) / APP_FOLDER
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_FOLDER
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "dayinlife"
+
+
+def resolve_data_dir(given: str | Path | None = None) -> Path:
+    """The folder named on the command line, else $DAYINLIFE_DATA_DIR, else the default."""
+    if given:
+        return Path(given).expanduser()
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser()
+    return default_data_dir()

@@ -1,0 +1,80 @@
+"""The store's schema, as numbered steps. Step N brings a store from version N-1 to N.
+
+Each step runs in one transaction together with the version bump (`PRAGMA user_version`), so a
+step that fails leaves the store exactly at the version before it. Steps are lists of single
+statements: `executescript` would commit behind our back.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+Step = Callable[[object], None]
+
+
+def _v1(conn) -> None:
+    for sql in (
+        """CREATE TABLE cases (
+               id TEXT PRIMARY KEY,
+               reference TEXT NOT NULL,
+               practitioner TEXT NOT NULL DEFAULT '',
+               archived INTEGER NOT NULL DEFAULT 0,
+               created TEXT NOT NULL,
+               updated TEXT NOT NULL)""",
+        "CREATE INDEX cases_by_updated ON cases(updated)",
+        "CREATE INDEX cases_by_reference ON cases(reference)",
+        """CREATE TABLE adults (
+               id TEXT PRIMARY KEY,
+               case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+               position INTEGER NOT NULL,
+               name TEXT NOT NULL,
+               role TEXT NOT NULL,
+               role_detail TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX adults_by_case ON adults(case_id)",
+        """CREATE TABLE children (
+               id TEXT PRIMARY KEY,
+               case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+               position INTEGER NOT NULL,
+               name TEXT NOT NULL,
+               date_of_birth TEXT,
+               expected_date TEXT,
+               pronouns TEXT NOT NULL DEFAULT 'they',
+               disability TEXT NOT NULL DEFAULT '',
+               communication TEXT NOT NULL DEFAULT '',
+               other_needs TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX children_by_case ON children(case_id)",
+        """CREATE TABLE interviews (
+               id TEXT PRIMARY KEY,
+               child_id TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+               position INTEGER NOT NULL,
+               perspective TEXT NOT NULL,
+               adult_id TEXT REFERENCES adults(id) ON DELETE CASCADE,
+               template_id TEXT NOT NULL,
+               template_version TEXT NOT NULL,
+               template_hash TEXT NOT NULL,
+               held_on TEXT NOT NULL,
+               place TEXT NOT NULL DEFAULT '',
+               present TEXT NOT NULL DEFAULT '',
+               interpreter TEXT NOT NULL DEFAULT '',
+               practitioner TEXT NOT NULL DEFAULT '',
+               created TEXT NOT NULL,
+               updated TEXT NOT NULL)""",
+        "CREATE INDEX interviews_by_child ON interviews(child_id)",
+        """CREATE TABLE answers (
+               interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+               topic_key TEXT NOT NULL,
+               data TEXT NOT NULL,
+               updated TEXT NOT NULL,
+               PRIMARY KEY (interview_id, topic_key)) WITHOUT ROWID""",
+        """CREATE TABLE template_snapshots (
+               hash TEXT PRIMARY KEY,
+               data TEXT NOT NULL)""",
+    ):
+        conn.execute(sql)
+
+
+MIGRATIONS: Sequence[Step] = (_v1,)
+
+
+def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:
+    return len(migrations)

@@ -1,0 +1,820 @@
+"""The case store: one encrypted SQLite (SQLCipher) database per user.
+
+Beside the database sits a small key file (`dayinlife-store.json`) holding only what is needed
+to turn a passphrase into the key: the Argon2id salt and costs, a key-check value, and the
+count of recent failed unlocks. It holds no personal data.
+
+Every write is one transaction in WAL mode with synchronous=FULL, so a killed process or a
+power cut loses at most the save that had not yet returned, and the file is never half-written.
+Errors reach the caller as `StoreError`s whose message names the problem in plain words.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from . import crypto
+from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind
+from .interchange import InterchangeError, answer_from_dict, answer_to_dict, case_to_dict, dumps_case, loads_case
+from .migrations import MIGRATIONS, Step, latest_version
+from .template_model import TemplateRef
+
+DB_NAME = "dayinlife.db"
+META_NAME = "dayinlife-store.json"
+META_FORMAT = "dayinlife-store-key"
+BACKUP_MAGIC = b"DAYINLIFE-BACKUP\n"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PAGE_SIZE = 4096
+FREE_TRIES = 3          # failed unlocks allowed before each further try must wait
+MAX_WAIT_SECONDS = 300
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class StoreError(Exception):
+    """A failure to show the user as it is: the message names the problem and what to do."""
+
+
+class WrongPassphrase(StoreError):
+    pass
+
+
+class UnlockThrottled(StoreError):
+    def __init__(self, seconds: int):
+        super().__init__(f"Too many wrong passphrases: wait {seconds} seconds before trying again.")
+        self.seconds = seconds
+
+
+class StoreDamaged(StoreError):
+    pass
+
+
+class NotAStore(StoreError):
+    pass
+
+
+class StoreTooNew(StoreError):
+    pass
+
+
+class DiskFull(StoreError):
+    pass
+
+
+class FolderNotWritable(StoreError):
+    pass
+
+
+class CaseExists(StoreError):
+    """Importing a case whose reference is already in the store: the caller must decide."""
+
+    def __init__(self, reference: str, existing_id: str):
+        super().__init__(f"A case with reference {reference} is already in the store: "
+                         f"choose to replace it or to keep both.")
+        self.reference = reference
+        self.existing_id = existing_id
+
+
+class CaseNotFound(StoreError):
+    pass
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _now_precise() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder (its name says nothing), fsync, rename over."""
+    tmp = path.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def os_error_message(exc: OSError, what: str, where: Path) -> StoreError:
+    """An OSError as a StoreError that says what could not be done, where, and why."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return DiskFull(f"The disk is full: {what} in {where} was not written. Free some space and try again.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return FolderNotWritable(f"{what.capitalize()} cannot be written in {where}: the folder is read-only "
+                                 f"or you do not have permission. Choose another folder.")
+    if exc.errno == errno.ENOENT:
+        return FolderNotWritable(f"{what.capitalize()} cannot be written: the folder {where} does not exist.")
+    return StoreError(f"{what.capitalize()} could not be written in {where}: {exc.strerror or exc}.")
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A row of the everyday case list: enough to find a case, nothing more."""
+
+    id: str
+    reference: str
+    children: tuple[str, ...]
+    updated: str
+    archived: bool
+
+
+# --------------------------------------------------------------------------- the key file
+
+
+class _KeyFile:
+    def __init__(self, folder: Path):
+        self.path = folder / META_NAME
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read(self) -> dict:
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if data.get("format") != META_FORMAT:
+                raise ValueError
+            crypto.KdfParams.from_dict(data["kdf"])
+            str(data["check"])
+            return data
+        except FileNotFoundError:
+            raise StoreDamaged(f"The store's key file {self.path} is missing, so the store cannot be "
+                               f"unlocked. Restore it from a backup.") from None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            raise StoreDamaged(f"The store's key file {self.path} is damaged, so the store cannot be "
+                               f"unlocked. Restore it from a backup.") from None
+
+    def write(self, data: dict) -> None:
+        data = {"format": META_FORMAT, **{k: v for k, v in data.items() if k != "format"}}
+        try:
+            _write_atomically(self.path, json.dumps(data, indent=2).encode("utf-8"))
+        except OSError as exc:
+            raise os_error_message(exc, "the store's key file", self.path.parent) from None
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """An open, unlocked store. Create one with `Store.create`, `Store.open` or `Store.restore`."""
+
+    def __init__(self, folder: Path, conn, key: bytes):
+        self.folder = folder
+        self.path = folder / DB_NAME
+        self._conn = conn
+        self._key = key
+
+    # ------------------------------------------------------------------ opening
+
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        folder = Path(folder)
+        return (folder / DB_NAME).exists() or (folder / META_NAME).exists()
+
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, *, migrations: Sequence[Step] = MIGRATIONS) -> "Store":
+        """A new, empty store under a new passphrase. Refuses to overwrite an existing one."""
+        folder = Path(folder)
+        if cls.exists(folder):
+            raise StoreError(f"There is already a store in {folder}; open it instead of creating one.")
+        if not passphrase:
+            raise StoreError("Choose a passphrase: the store cannot be created without one.")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error_message(exc, "the store", folder) from None
+        if not folder.is_dir():
+            raise FolderNotWritable(f"{folder} is not a folder: choose another place for the store.")
+        params = crypto.KdfParams.new()
+        key = crypto.derive_key(passphrase, params)
+        _KeyFile(folder).write({"kdf": params.to_dict(), "check": crypto.key_check(key), "failures": 0})
+        try:
+            store = cls(folder, cls._connect(folder / DB_NAME, key), key)
+            store._migrate(migrations)
+        except StoreError:
+            _KeyFile(folder).path.unlink(missing_ok=True)
+            (folder / DB_NAME).unlink(missing_ok=True)
+            raise
+        return store
+
+    @classmethod
+    def open(cls, folder: Path, passphrase: str, *, migrations: Sequence[Step] = MIGRATIONS,
+             clock: Callable[[], float] = time.time) -> "Store":
+        """Unlock an existing store. A wrong passphrase leaves the database file untouched."""
+        folder = Path(folder)
+        keyfile = _KeyFile(folder)
+        db = folder / DB_NAME
+        if not keyfile.exists() and not db.exists():
+            raise StoreError(f"There is no store in {folder} yet.")
+        meta = keyfile.read()
+        failures = int(meta.get("failures", 0))
+        wait = cls._wait_needed(failures, float(meta.get("last_failure", 0)), clock())
+        if wait:
+            raise UnlockThrottled(wait)
+        key = cls._key_for(passphrase, meta)
+        if key is None:
+            meta["failures"] = failures + 1
+            meta["last_failure"] = clock()
+            keyfile.write(meta)
+            raise WrongPassphrase("That passphrase is not right. Check the keyboard language and Caps Lock, "
+                                  "and try again.")
+        if meta.get("pending") or failures:
+            meta = cls._settle_key(meta, key)
+            keyfile.write(meta)
+        cls._check_file(db)
+        store = cls(folder, cls._connect(db, key), key)
+        try:
+            store._probe()
+            store._migrate(migrations)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @staticmethod
+    def _wait_needed(failures: int, last_failure: float, now: float) -> int:
+        if failures < FREE_TRIES:
+            return 0
+        delay = min(2 ** (failures - FREE_TRIES + 1), MAX_WAIT_SECONDS)
+        left = last_failure + delay - now
+        return int(left) + 1 if left > 0 else 0
+
+    @staticmethod
+    def _key_for(passphrase: str, meta: dict) -> bytes | None:
+        """The key if the passphrase is right (for the current key, or one being changed to)."""
+        if not passphrase:
+            return None
+        for entry in (meta, meta.get("pending")):
+            if not entry:
+                continue
+            key = crypto.derive_key(passphrase, crypto.KdfParams.from_dict(entry["kdf"]))
+            if crypto.key_matches(key, entry["check"]):
+                return key
+        return None
+
+    @staticmethod
+    def _settle_key(meta: dict, key: bytes) -> dict:
+        pending = meta.get("pending")
+        if pending and crypto.key_matches(key, pending["check"]):
+            meta = {"kdf": pending["kdf"], "check": pending["check"]}  # a change that was cut short
+        return {"kdf": meta["kdf"], "check": meta["check"], "failures": 0}
+
+    @staticmethod
+    def _check_file(db: Path) -> None:
+        try:
+            size = db.stat().st_size
+            with open(db, "rb") as f:
+                head = f.read(16)
+        except FileNotFoundError:
+            raise StoreDamaged(f"The store's database file {db} is missing. Restore it from a backup.") from None
+        except OSError as exc:
+            raise StoreError(f"The store {db} cannot be read: {exc.strerror or exc}.") from None
+        if head == SQLITE_MAGIC:
+            raise NotAStore(f"{db} is an unencrypted SQLite database, not a Day in My Life store. "
+                            f"It has not been changed.")
+        if size % PAGE_SIZE:
+            raise StoreDamaged(f"The store {db} is cut short (its size is not whole pages): it was damaged, "
+                               f"perhaps by a failed copy. It has not been changed; restore from a backup.")
+
+    @staticmethod
+    def _connect(db: Path, key: bytes):
+        try:
+            conn = crypto.connect(db, key)
+            for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                           "secure_delete = ON", "temp_store = MEMORY"):
+                conn.execute(f"PRAGMA {pragma}").fetchall()
+            return conn
+        except crypto.database_errors() as exc:
+            raise Store._translate(exc, db, reading=True) from None
+
+    def _probe(self) -> None:
+        try:
+            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except crypto.database_errors() as exc:
+            raise self._translate(exc, self.path, reading=True) from None
+
+    @staticmethod
+    def _translate(exc: BaseException, where: Path, reading: bool = False) -> StoreError:
+        message = str(exc).lower()
+        if "disk is full" in message or "database or disk is full" in message:
+            return DiskFull("The disk is full, so the last change was not saved. Everything saved before "
+                            "it is safe. Free some space and try again.")
+        if "readonly" in message or "read-only" in message or "unable to open" in message:
+            return FolderNotWritable(f"The store in {where.parent} cannot be written: the folder is read-only "
+                                     f"or you do not have permission.")
+        if "not a database" in message or "malformed" in message or "corrupt" in message:
+            return StoreDamaged(f"The store {where} is damaged or is not a Day in My Life store. It has not "
+                                f"been changed; restore it from a backup.")
+        if "locked" in message or "busy" in message:
+            return StoreError("The store is busy in another window of Day in My Life. Close it and try again.")
+        verb = "read" if reading else "saved"
+        return StoreError(f"The store could not be {verb}: {exc}.")
+
+    def _migrate(self, migrations: Sequence[Step]) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        target = latest_version(migrations)
+        if version > target:
+            raise StoreTooNew(f"This store was last used by a newer version of Day in My Life (store version "
+                              f"{version}; this version knows up to {target}). Update the app to open it; the "
+                              f"store has not been changed.")
+        for number in range(version + 1, target + 1):
+            step = migrations[number - 1]
+            try:
+                with self._transaction():
+                    step(self._conn)
+                    self._conn.execute(f"PRAGMA user_version = {int(number)}")
+            except StoreError:
+                raise
+            except Exception as exc:
+                raise StoreError(f"Updating the store to version {number} failed ({exc.__class__.__name__}); "
+                                 f"it has been left as it was, at version {number - 1}.") from None
+
+    @property
+    def version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:
+                pass
+            self._conn.close()
+            self._conn = None
+            self._key = b""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._conn is None:
+            raise StoreError("The store is locked.")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except crypto.database_errors() as exc:
+            raise self._translate(exc, self.path) from None
+        try:
+            yield
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                self._conn.execute("ROLLBACK")
+            except Exception:
+                pass
+            if isinstance(exc, crypto.database_errors()):
+                raise self._translate(exc, self.path) from None
+            raise
+
+    # ------------------------------------------------------------------ reading
+
+    def list_cases(self, *, include_archived: bool = False, search: str = "") -> list[CaseSummary]:
+        """Cases, most recently changed first, optionally filtered by part of the reference."""
+        sql = ("SELECT c.id, c.reference, c.updated, c.archived, "
+               "(SELECT group_concat(name, char(31)) FROM (SELECT name FROM children ch "
+               " WHERE ch.case_id = c.id ORDER BY position)) FROM cases c")
+        where, args = [], []
+        if not include_archived:
+            where.append("c.archived = 0")
+        if search:
+            where.append("c.reference LIKE ? ESCAPE '\\'")
+            args.append("%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY c.updated DESC, c.reference"
+        rows = self._read(sql, args)
+        return [CaseSummary(r[0], r[1], tuple(r[4].split("\x1f")) if r[4] else (), r[2], bool(r[3]))
+                for r in rows]
+
+    def find_case(self, reference: str) -> str | None:
+        rows = self._read("SELECT id FROM cases WHERE reference = ? ORDER BY updated DESC LIMIT 1", [reference])
+        return rows[0][0] if rows else None
+
+    def load_case(self, case_id: str) -> Case:
+        rows = self._read("SELECT id, reference, practitioner, archived, created, updated FROM cases WHERE id = ?",
+                          [case_id])
+        if not rows:
+            raise CaseNotFound("That case is no longer in the store.")
+        cid, reference, practitioner, archived, created, updated = rows[0]
+        adults = [Adult(name, AdultRole(role), aid, detail) for aid, name, role, detail in self._read(
+            "SELECT id, name, role, role_detail FROM adults WHERE case_id = ? ORDER BY position", [cid])]
+        children = []
+        for row in self._read("SELECT id, name, date_of_birth, expected_date, pronouns, disability, communication, "
+                              "other_needs FROM children WHERE case_id = ? ORDER BY position", [cid]):
+            child = Child(row[1], row[0], _date(row[2]), _date(row[3]), row[4], row[5], row[6], row[7])
+            child.interviews = self._load_interviews(child.id)
+            children.append(child)
+        hashes = {iv.template.content_hash for c in children for iv in c.interviews}
+        snapshots = {}
+        for h in sorted(hashes):
+            found = self._read("SELECT data FROM template_snapshots WHERE hash = ?", [h])
+            if found:
+                snapshots[h] = json.loads(found[0][0])
+        return Case(reference, adults, children, cid, practitioner, bool(archived),
+                    datetime.fromisoformat(created), datetime.fromisoformat(updated), snapshots)
+
+    def _load_interviews(self, child_id: str) -> list[Interview]:
+        out = []
+        for row in self._read("SELECT id, perspective, adult_id, template_id, template_version, template_hash, "
+                              "held_on, place, present, interpreter, practitioner, created, updated "
+                              "FROM interviews WHERE child_id = ? ORDER BY position", [child_id]):
+            iv = Interview(Perspective(PerspectiveKind(row[1]), row[2]), TemplateRef(row[3], row[4], row[5]),
+                           date.fromisoformat(row[6]), row[0], row[7], row[8], row[9], row[10],
+                           created=datetime.fromisoformat(row[11]), updated=datetime.fromisoformat(row[12]))
+            for key, data in self._read("SELECT topic_key, data FROM answers WHERE interview_id = ?", [iv.id]):
+                iv.answers[key] = answer_from_dict(json.loads(data))
+            out.append(iv)
+        return out
+
+    def _read(self, sql: str, args: Sequence = ()) -> list[tuple]:
+        if self._conn is None:
+            raise StoreError("The store is locked.")
+        try:
+            return self._conn.execute(sql, list(args)).fetchall()
+        except crypto.database_errors() as exc:
+            raise self._translate(exc, self.path, reading=True) from None
+
+    # ------------------------------------------------------------------ writing
+
+    def save_answer(self, interview_id: str, topic_key: str, answer: Answer) -> None:
+        """Save one answer: one short transaction, made to be called as the user types."""
+        stamp = _now_precise()
+        answer.updated = datetime.fromisoformat(stamp)
+        data = json.dumps(answer_to_dict(answer), ensure_ascii=False)
+        with self._transaction():
+            cur = self._conn.execute("UPDATE interviews SET updated = ? WHERE id = ?", (stamp, interview_id))
+            if cur.rowcount != 1:
+                raise CaseNotFound("That interview is no longer in the store.")
+            self._conn.execute(
+                "INSERT INTO answers (interview_id, topic_key, data, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (interview_id, topic_key) DO UPDATE SET data = excluded.data, updated = excluded.updated",
+                (interview_id, topic_key, data, stamp))
+            self._conn.execute(
+                "UPDATE cases SET updated = ? WHERE id = (SELECT ch.case_id FROM interviews i "
+                "JOIN children ch ON ch.id = i.child_id WHERE i.id = ?)", (stamp, interview_id))
+
+    def save_case(self, case: Case) -> None:
+        """Make the store hold exactly this case: household, interviews and answers."""
+        case.updated = _now()
+        with self._transaction():
+            self._write_case(case)
+
+    def _write_case(self, case: Case) -> None:
+        c = self._conn
+        c.execute("INSERT INTO cases (id, reference, practitioner, archived, created, updated) VALUES (?,?,?,?,?,?) "
+                  "ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, practitioner = "
+                  "excluded.practitioner, archived = excluded.archived, updated = excluded.updated",
+                  (case.id, case.reference, case.practitioner, int(case.archived), _iso(case.created),
+                   _iso(case.updated)))
+        for h, snapshot in case.template_snapshots.items():
+            c.execute("INSERT OR IGNORE INTO template_snapshots (hash, data) VALUES (?, ?)",
+                      (h, json.dumps(snapshot, ensure_ascii=False, sort_keys=True)))
+        _prune(c, "adults", "case_id", case.id, [a.id for a in case.adults])
+        for pos, a in enumerate(case.adults):
+            c.execute("INSERT INTO adults (id, case_id, position, name, role, role_detail) VALUES (?,?,?,?,?,?) "
+                      "ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, "
+                      "role = excluded.role, role_detail = excluded.role_detail",
+                      (a.id, case.id, pos, a.name, a.role.value, a.role_detail))
+        _prune(c, "children", "case_id", case.id, [ch.id for ch in case.children])
+        for pos, ch in enumerate(case.children):
+            c.execute("INSERT INTO children (id, case_id, position, name, date_of_birth, expected_date, pronouns, "
+                      "disability, communication, other_needs) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE "
+                      "SET position = excluded.position, name = excluded.name, date_of_birth = excluded.date_of_birth, "
+                      "expected_date = excluded.expected_date, pronouns = excluded.pronouns, disability = "
+                      "excluded.disability, communication = excluded.communication, other_needs = excluded.other_needs",
+                      (ch.id, case.id, pos, ch.name, _iso(ch.date_of_birth), _iso(ch.expected_date), ch.pronouns,
+                       ch.disability, ch.communication, ch.other_needs))
+            _prune(c, "interviews", "child_id", ch.id, [iv.id for iv in ch.interviews])
+            for ipos, iv in enumerate(ch.interviews):
+                c.execute("INSERT INTO interviews (id, child_id, position, perspective, adult_id, template_id, "
+                          "template_version, template_hash, held_on, place, present, interpreter, practitioner, "
+                          "created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                          "position = excluded.position, perspective = excluded.perspective, adult_id = "
+                          "excluded.adult_id, held_on = excluded.held_on, place = excluded.place, present = "
+                          "excluded.present, interpreter = excluded.interpreter, practitioner = excluded.practitioner, "
+                          "updated = excluded.updated",
+                          (iv.id, ch.id, ipos, iv.perspective.kind.value, iv.perspective.adult_id, iv.template.id,
+                           iv.template.version, iv.template.content_hash, _iso(iv.held_on), iv.place, iv.present,
+                           iv.interpreter, iv.practitioner, _iso(iv.created), _iso(iv.updated)))
+                _prune(c, "answers", "interview_id", iv.id, list(iv.answers), id_column="topic_key")
+                for key, answer in iv.answers.items():
+                    c.execute("INSERT INTO answers (interview_id, topic_key, data, updated) VALUES (?,?,?,?) "
+                              "ON CONFLICT (interview_id, topic_key) DO UPDATE SET data = excluded.data, "
+                              "updated = excluded.updated",
+                              (iv.id, key, json.dumps(answer_to_dict(answer), ensure_ascii=False),
+                               _iso(answer.updated) or _iso(iv.updated)))
+
+    def set_archived(self, case_id: str, archived: bool) -> None:
+        """Archived cases leave the everyday list but keep all their data."""
+        with self._transaction():
+            cur = self._conn.execute("UPDATE cases SET archived = ?, updated = ? WHERE id = ?",
+                                     (int(archived), _iso(_now()), case_id))
+            if cur.rowcount != 1:
+                raise CaseNotFound("That case is no longer in the store.")
+
+    def delete_case(self, case_id: str) -> None:
+        """Remove the case and everything under it from the file, not just from view."""
+        with self._transaction():
+            cur = self._conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+            if cur.rowcount != 1:
+                raise CaseNotFound("That case is no longer in the store.")
+            self._conn.execute("DELETE FROM template_snapshots WHERE hash NOT IN "
+                               "(SELECT DISTINCT template_hash FROM interviews)")
+        # secure_delete has zeroed the freed pages; move them out of the WAL into the file now.
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    # ------------------------------------------------------------------ checks
+
+    def integrity_problems(self) -> list[str]:
+        """Empty when the file is sound: every page decrypts and the database is consistent."""
+        problems = [r[0] for r in self._read("PRAGMA cipher_integrity_check")]
+        problems += [r[0] for r in self._read("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"broken link: {r}" for r in self._read("PRAGMA foreign_key_check")]
+        return problems
+
+    # ------------------------------------------------------------------ backup and restore
+
+    def backup(self, target: Path) -> None:
+        """An encrypted copy of the whole store, under the same passphrase, written atomically."""
+        target = Path(target)
+        folder = target.parent
+        if not folder.is_dir():
+            raise FolderNotWritable(f"The backup cannot be written: the folder {folder} does not exist.")
+        meta = _KeyFile(self.folder).read()
+        copy = folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
+        try:
+            self._export_database(copy, self._key)
+            header = json.dumps({"version": 1, "store_version": self.version, "kdf": meta["kdf"],
+                                 "check": meta["check"]}, sort_keys=True).encode("ascii")
+            out = folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
+            try:
+                with open(out, "wb") as f, open(copy, "rb") as src:
+                    f.write(BACKUP_MAGIC + header + b"\n")
+                    while chunk := src.read(1 << 20):
+                        f.write(chunk)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(out, target)
+            finally:
+                out.unlink(missing_ok=True)
+        except OSError as exc:
+            raise os_error_message(exc, "the backup", folder) from None
+        finally:
+            for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm"), Path(f"{copy}-journal")):
+                leftover.unlink(missing_ok=True)
+        _fsync_dir(folder)
+
+    def _export_database(self, path: Path, key: bytes) -> None:
+        """A full copy of the database into `path`, encrypted under `key` (SQLCipher's export)."""
+        sql, args = crypto.attach_sql(path, "copy", key)
+        version = self.version
+        try:
+            self._conn.execute(sql, args)
+            try:
+                self._conn.execute("SELECT sqlcipher_export('copy')").fetchall()
+                self._conn.execute(f"PRAGMA copy.user_version = {int(version)}")
+            finally:
+                self._conn.execute("DETACH DATABASE copy")
+        except crypto.database_errors() as exc:
+            raise self._translate(exc, path) from None
+
+    @classmethod
+    def restore(cls, backup: Path, folder: Path, passphrase: str) -> "Store":
+        """Restore a backup into a new (empty or absent) data folder and open it."""
+        backup, folder = Path(backup), Path(folder)
+        if cls.exists(folder):
+            raise StoreError(f"{folder} already holds a store: restore into a new folder, so nothing is lost.")
+        try:
+            blob = backup.read_bytes()
+        except FileNotFoundError:
+            raise StoreError(f"The backup {backup} does not exist.") from None
+        except OSError as exc:
+            raise StoreError(f"The backup {backup} cannot be read: {exc.strerror or exc}.") from None
+        if not blob.startswith(BACKUP_MAGIC) or blob.find(b"\n", len(BACKUP_MAGIC)) < 0:
+            raise NotAStore(f"{backup} is not a Day in My Life backup.")
+        end = blob.find(b"\n", len(BACKUP_MAGIC))
+        try:
+            header = json.loads(blob[len(BACKUP_MAGIC):end].decode("ascii"))
+            params = crypto.KdfParams.from_dict(header["kdf"])
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise StoreDamaged(f"The backup {backup} is damaged: its header cannot be read.") from None
+        if header.get("version") != 1:
+            raise StoreTooNew(f"The backup {backup} was made by a newer version of Day in My Life.")
+        key = crypto.derive_key(passphrase, params) if passphrase else b""
+        if not passphrase or not crypto.key_matches(key, header["check"]):
+            raise WrongPassphrase("That passphrase does not open this backup. Use the passphrase the store "
+                                  "had when the backup was made.")
+        body = blob[end + 1:]
+        if len(body) % PAGE_SIZE or not body:
+            raise StoreDamaged(f"The backup {backup} is cut short; it cannot be restored.")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _write_atomically(folder / DB_NAME, body)
+        except OSError as exc:
+            raise os_error_message(exc, "the restored store", folder) from None
+        _KeyFile(folder).write({"kdf": params.to_dict(), "check": header["check"], "failures": 0})
+        try:
+            store = cls.open(folder, passphrase)
+            problems = store.integrity_problems()
+            if problems:
+                store.close()
+                raise StoreDamaged(f"The backup {backup} is damaged ({problems[0]}); it cannot be restored.")
+            return store
+        except StoreError:
+            for name in (DB_NAME, META_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+                (folder / name).unlink(missing_ok=True)
+            raise
+
+    # ------------------------------------------------------------------ passphrase
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-encrypt under a new passphrase; the old key is dropped only once the new copy is proven."""
+        keyfile = _KeyFile(self.folder)
+        meta = keyfile.read()
+        if self._key_for(old, {"kdf": meta["kdf"], "check": meta["check"]}) != self._key:
+            raise WrongPassphrase("The current passphrase is not right, so it has not been changed.")
+        if not new:
+            raise StoreError("The new passphrase is empty.")
+        params = crypto.KdfParams.new()
+        new_key = crypto.derive_key(new, params)
+        staged = self.folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
+        try:
+            self._export_database(staged, new_key)
+            check = crypto.connect(staged, new_key)
+            try:
+                bad = [r[0] for r in check.execute("PRAGMA cipher_integrity_check").fetchall()]
+                bad += [r[0] for r in check.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+                same = (check.execute("SELECT count(*) FROM answers").fetchone()
+                        == self._conn.execute("SELECT count(*) FROM answers").fetchone())
+            finally:
+                check.close()
+            if bad or not same:
+                raise StoreError("The re-encrypted copy did not check out, so the passphrase was not changed.")
+            pending = {"kdf": params.to_dict(), "check": crypto.key_check(new_key)}
+            keyfile.write({**meta, "pending": pending})
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            self._conn.close()
+            self._conn = None
+            os.replace(staged, self.path)
+            for name in (DB_NAME + "-wal", DB_NAME + "-shm"):
+                (self.folder / name).unlink(missing_ok=True)
+            _fsync_dir(self.folder)
+            keyfile.write({**pending, "failures": 0})
+        except OSError as exc:
+            raise os_error_message(exc, "the re-encrypted store", self.folder) from None
+        finally:
+            staged.unlink(missing_ok=True)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{staged}{suffix}").unlink(missing_ok=True)
+            if self._conn is None:
+                current = _KeyFile(self.folder).read()
+                key = new_key if crypto.key_matches(new_key, current["check"]) else self._key
+                self._conn = self._connect(self.path, key)
+                self._key = key
+
+    # ------------------------------------------------------------------ case files
+
+    def export_case_file(self, case_id: str, target: Path, file_passphrase: str) -> None:
+        """One case, as the JSON interchange format sealed under its own passphrase."""
+        if not file_passphrase:
+            raise StoreError("Choose a passphrase for the case file: it is never written unencrypted.")
+        sealed = crypto.seal(dumps_case(self.load_case(case_id)).encode("utf-8"), file_passphrase, "case")
+        target = Path(target)
+        if not target.parent.is_dir():
+            raise FolderNotWritable(f"The case file cannot be written: the folder {target.parent} does not exist.")
+        try:
+            _write_atomically(target, sealed)
+        except OSError as exc:
+            raise os_error_message(exc, "the case file", target.parent) from None
+
+    def import_case_file(self, path: Path, file_passphrase: str | None = None,
+                         on_conflict: str = "ask") -> Case:
+        """Import an encrypted case file or a plain interchange file.
+
+        `on_conflict`: "ask" raises CaseExists when the reference is already here; "replace"
+        replaces that case; "keep_both" imports this one as a separate case.
+        """
+        case = read_case_file_any(Path(path), file_passphrase)
+        existing = self.find_case(case.reference)
+        if existing and on_conflict == "ask":
+            raise CaseExists(case.reference, existing)
+        if on_conflict not in ("ask", "replace", "keep_both"):
+            raise ValueError(f"unknown choice {on_conflict!r}")
+        with self._transaction():
+            if existing and on_conflict == "replace":
+                self._conn.execute("DELETE FROM cases WHERE id = ?", (existing,))
+            if existing and on_conflict == "keep_both" or self._id_taken(case):
+                case = _with_new_ids(case)
+            self._write_case(case)
+        return case
+
+    def _id_taken(self, case: Case) -> bool:
+        ids = [case.id] + [a.id for a in case.adults] + [c.id for c in case.children] + \
+              [iv.id for c in case.children for iv in c.interviews]
+        marks = ",".join("?" * len(ids))
+        return bool(self._conn.execute(
+            f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
+            f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
+            f"WHERE id IN ({marks}) LIMIT 1", ids * 4).fetchall())
+
+
+def _prune(conn, table: str, parent_column: str, parent_id: str, keep: list[str], id_column: str = "id") -> None:
+    marks = ",".join("?" * len(keep))
+    sql = f"DELETE FROM {table} WHERE {parent_column} = ?"
+    if keep:
+        sql += f" AND {id_column} NOT IN ({marks})"
+    conn.execute(sql, [parent_id, *keep])
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _with_new_ids(case: Case) -> Case:
+    """The same case under fresh ids, so it can sit beside the one already in the store."""
+    data = case_to_dict(case)
+    body = data["case"]
+    mapping = {}
+
+    def fresh(old: str) -> str:
+        mapping[old] = uuid.uuid4().hex
+        return mapping[old]
+
+    body["id"] = fresh(body["id"])
+    for a in body["adults"]:
+        a["id"] = fresh(a["id"])
+    for ch in body["children"]:
+        ch["id"] = fresh(ch["id"])
+        for iv in ch["interviews"]:
+            iv["id"] = fresh(iv["id"])
+            if iv["perspective"]["adult_id"]:
+                iv["perspective"]["adult_id"] = mapping[iv["perspective"]["adult_id"]]
+    from .interchange import case_from_dict
+
+    return case_from_dict(data)
+
+
+def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
+    """A case from an encrypted case file (needs its passphrase) or a plain JSON interchange file."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such file.") from None
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    kind = crypto.sealed_kind(blob)
+    if kind is not None:
+        if kind != "case":
+            raise StoreError(f"{path} is a Day in My Life {kind} file, not a case file.")
+        if not file_passphrase:
+            raise WrongPassphrase(f"{path} is encrypted: give the passphrase it was exported with.")
+        try:
+            blob = crypto.unseal(blob, file_passphrase, "case")
+        except crypto.DecryptionError:
+            raise WrongPassphrase(f"That passphrase does not open {path.name} (or the file has been changed).") from None
+        except ValueError as exc:
+            raise StoreError(f"{path} cannot be opened: {exc}.") from None
+    try:
+        return loads_case(blob)
+    except InterchangeError as exc:
+        raise StoreError(f"{path.name}: {exc}") from None
