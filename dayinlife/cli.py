@@ -34,7 +34,13 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dayinlife", description="Day in My Life: the day in the life of the child interview.")
     parser.add_argument("--version", action="version", version=f"dayinlife {__version__}")
-    top = parser.add_subparsers(dest="area", metavar="{templates,case}", parser_class=_Parser)
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="the folder holding the store (default: $DAYINLIFE_DATA_DIR, else the user-data folder)")
+    # Also accepted after the command: `dayinlife case list --data-dir X`.
+    store_opts = argparse.ArgumentParser(add_help=False)
+    store_opts.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    top = parser.add_subparsers(dest="area", metavar="{templates,case,backup,restore,passphrase,store}",
+                                parser_class=_Parser)
     top.required = True
 
     templates = top.add_parser("templates", help="list, check and show interview templates")
@@ -66,13 +72,213 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_templates_suggest)
 
-    case = top.add_parser("case", help="case files in the JSON interchange format")
-    csub = case.add_subparsers(dest="command", metavar="{check}", parser_class=_Parser)
+    case = top.add_parser("case", help="cases in the store, and case files")
+    csub = case.add_subparsers(dest="command", metavar="{list,import,export,check}", parser_class=_Parser)
     csub.required = True
-    p = csub.add_parser("check", help="check a case file can be imported; exit 1 if not")
+    p = csub.add_parser("list", parents=[store_opts], help="each case's reference and its children")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="include archived cases")
+    p.set_defaults(run=_case_list)
+    p = csub.add_parser("import", parents=[store_opts],
+                        help="import an encrypted case file or a plain JSON interchange file")
+    p.add_argument("file", type=Path)
+    choice = p.add_mutually_exclusive_group()
+    choice.add_argument("--replace", action="store_true", help="replace a case with the same reference")
+    choice.add_argument("--keep-both", action="store_true", help="keep a case with the same reference as well")
+    p.set_defaults(run=_case_import)
+    p = csub.add_parser("export", parents=[store_opts], help="export one case to an encrypted case file")
+    p.add_argument("reference")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(run=_case_export)
+    p = csub.add_parser("check", help="check a plain JSON case file can be imported; exit 1 if not")
     p.add_argument("file", type=Path)
     p.set_defaults(run=_case_check)
+
+    p = top.add_parser("backup", parents=[store_opts], help="an encrypted backup of the whole store")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(run=_backup)
+    p = top.add_parser("restore", parents=[store_opts], help="restore a backup into a new data folder")
+    p.add_argument("file", type=Path)
+    p.set_defaults(run=_restore)
+    p = top.add_parser("passphrase", help="change the store's passphrase")
+    psub = p.add_subparsers(dest="command", metavar="{change}", parser_class=_Parser)
+    psub.required = True
+    p = psub.add_parser("change", parents=[store_opts], help="re-encrypt the store under a new passphrase")
+    p.set_defaults(run=_passphrase_change)
+    p = top.add_parser("store", help="the store itself")
+    ssub = p.add_subparsers(dest="command", metavar="{check}", parser_class=_Parser)
+    ssub.required = True
+    p = ssub.add_parser("check", parents=[store_opts], help="check every page of the store decrypts and is sound")
+    p.set_defaults(run=_store_check)
     return parser
+
+
+# --------------------------------------------------------------------------- passphrases and the store
+
+PASSPHRASE_ENV = "DAYINLIFE_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "DAYINLIFE_NEW_PASSPHRASE"
+FILE_PASSPHRASE_ENV = "DAYINLIFE_FILE_PASSPHRASE"
+
+
+def _ask(prompt: str, env: str, confirm: bool = False) -> str:
+    """A passphrase from the environment (for scripts and tests) or typed at a prompt."""
+    import getpass
+    import os
+
+    if os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"a passphrase is needed: type it at a terminal, or set {env} for scripts")
+    try:
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Type it again: ") != first:
+            raise CommandError("the two passphrases were not the same; nothing was changed")
+    except EOFError:
+        raise CommandError("no passphrase given") from None
+    if not first:
+        raise CommandError("the passphrase is empty")
+    return first
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from .datadir import resolve_data_dir
+
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def _open_store(args: argparse.Namespace, create: bool = False):
+    from .store import Store, StoreError
+
+    folder = _data_dir(args)
+    try:
+        if not Store.exists(folder):
+            if not create:
+                raise CommandError(f"there is no store in {folder} yet", EXIT_PROBLEMS)
+            print(f"Creating a new store in {folder}. The passphrase cannot be recovered: if it is lost, "
+                  f"so is the data. Keep a backup.", file=sys.stderr)
+            return Store.create(folder, _ask("New passphrase for the store: ", PASSPHRASE_ENV, confirm=True))
+        return Store.open(folder, _ask("Passphrase: ", PASSPHRASE_ENV))
+    except StoreError as exc:
+        raise CommandError(str(exc), EXIT_PROBLEMS) from None
+
+
+def _store_errors(fn):
+    """Run a command, turning the store's errors into one line and exit 1."""
+    def wrapper(args: argparse.Namespace) -> int:
+        from .store import StoreError
+
+        try:
+            return fn(args)
+        except StoreError as exc:
+            raise CommandError(str(exc), EXIT_PROBLEMS) from None
+    return wrapper
+
+
+@_store_errors
+def _case_list(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        cases = store.list_cases(include_archived=args.all)
+    if args.json:
+        _print_json({"cases": [{"reference": c.reference, "children": list(c.children), "updated": c.updated,
+                                "archived": c.archived} for c in cases]})
+    else:
+        for c in cases:
+            mark = " (archived)" if c.archived else ""
+            print(f"{c.reference}{mark}: {', '.join(c.children) or 'no children yet'}")
+        if not cases:
+            print("no cases yet", file=sys.stderr)
+    return EXIT_OK
+
+
+@_store_errors
+def _case_import(args: argparse.Namespace) -> int:
+    from . import crypto
+    from .store import CaseExists
+
+    try:
+        blob_kind = crypto.sealed_kind(args.file.read_bytes()[:4096])
+    except OSError as exc:
+        raise CommandError(f"{args.file}: cannot be read ({exc.strerror or exc})", EXIT_PROBLEMS) from None
+    file_passphrase = _ask(f"Passphrase of {args.file.name}: ", FILE_PASSPHRASE_ENV) if blob_kind else None
+    choice = "replace" if args.replace else "keep_both" if args.keep_both else "ask"
+    with _open_store(args, create=True) as store:
+        try:
+            case = store.import_case_file(args.file, file_passphrase, on_conflict=choice)
+        except CaseExists as exc:
+            choice = _decide(exc)
+            case = store.import_case_file(args.file, file_passphrase, on_conflict=choice)
+    print(f"imported case {case.reference}: {len(case.children)} child(ren), "
+          f"{sum(len(c.interviews) for c in case.children)} interview(s)")
+    return EXIT_OK
+
+
+def _decide(exc) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"{exc} Run again with --replace or --keep-both.", EXIT_PROBLEMS)
+    answer = input(f"{exc}\n[r]eplace it, [k]eep both, or [c]ancel? ").strip().lower()
+    if answer.startswith("r"):
+        return "replace"
+    if answer.startswith("k"):
+        return "keep_both"
+    raise CommandError("import cancelled; nothing was changed", EXIT_PROBLEMS)
+
+
+@_store_errors
+def _case_export(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        case_id = store.find_case(args.reference)
+        if case_id is None:
+            raise CommandError(f"no case with reference {args.reference!r} in the store", EXIT_PROBLEMS)
+        passphrase = _ask("Passphrase for the case file (the receiver will need it): ", FILE_PASSPHRASE_ENV,
+                          confirm=True)
+        store.export_case_file(case_id, args.out, passphrase)
+    print(f"exported case {args.reference} to {args.out} (encrypted)")
+    return EXIT_OK
+
+
+@_store_errors
+def _backup(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        store.backup(args.out)
+    print(f"backed up the store to {args.out} (encrypted under the store's passphrase)")
+    return EXIT_OK
+
+
+@_store_errors
+def _restore(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    folder = _data_dir(args)
+    with Store.restore(args.file, folder, _ask("Passphrase of the backup: ", PASSPHRASE_ENV)) as store:
+        count = len(store.list_cases(include_archived=True))
+    print(f"restored {count} case(s) into {folder}")
+    return EXIT_OK
+
+
+@_store_errors
+def _passphrase_change(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    folder = _data_dir(args)
+    if not Store.exists(folder):
+        raise CommandError(f"there is no store in {folder} yet", EXIT_PROBLEMS)
+    current = _ask("Current passphrase: ", PASSPHRASE_ENV)
+    with Store.open(folder, current) as store:
+        store.change_passphrase(current, _ask("New passphrase: ", NEW_PASSPHRASE_ENV, confirm=True))
+    print("the passphrase has been changed")
+    return EXIT_OK
+
+
+@_store_errors
+def _store_check(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        problems = store.integrity_problems()
+    for problem in problems:
+        print(f"store: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_PROBLEMS
+    print("the store is sound")
+    return EXIT_OK
 
 
 def _date(text: str) -> date:

@@ -96,7 +96,7 @@ def _iso(value: datetime | date | None) -> str | None:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(timezone.utc)
 
 
 def _now_precise() -> str:
@@ -108,6 +108,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     tmp = path.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
     try:
         with open(tmp, "wb") as f:
+            _owner_only(tmp)
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -116,6 +117,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _owner_only(path: Path) -> None:
+    """Files only the user can read, where the platform has such modes (Windows' profile
+    folders are private already)."""
+    if os.name != "nt":
+        try:
+            os.chmod(path, 0o600)
+        except OSError:
+            pass
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -140,6 +151,9 @@ def os_error_message(exc: OSError, what: str, where: Path) -> StoreError:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return FolderNotWritable(f"{what.capitalize()} cannot be written in {where}: the folder is read-only "
                                  f"or you do not have permission. Choose another folder.")
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return FolderNotWritable(f"{what.capitalize()} cannot be written in {where}: part of that path is a "
+                                 f"file, not a folder. Choose another folder.")
     if exc.errno == errno.ENOENT:
         return FolderNotWritable(f"{what.capitalize()} cannot be written: the folder {where} does not exist.")
     return StoreError(f"{what.capitalize()} could not be written in {where}: {exc.strerror or exc}.")
@@ -217,7 +231,7 @@ class Store:
         if not passphrase:
             raise StoreError("Choose a passphrase: the store cannot be created without one.")
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error_message(exc, "the store", folder) from None
         if not folder.is_dir():
@@ -227,6 +241,7 @@ class Store:
         _KeyFile(folder).write({"kdf": params.to_dict(), "check": crypto.key_check(key), "failures": 0})
         try:
             store = cls(folder, cls._connect(folder / DB_NAME, key), key)
+            _owner_only(folder / DB_NAME)
             store._migrate(migrations)
         except StoreError:
             _KeyFile(folder).path.unlink(missing_ok=True)
@@ -589,6 +604,7 @@ class Store:
             out = folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
             try:
                 with open(out, "wb") as f, open(copy, "rb") as src:
+                    _owner_only(out)
                     f.write(BACKUP_MAGIC + header + b"\n")
                     while chunk := src.read(1 << 20):
                         f.write(chunk)
@@ -648,7 +664,7 @@ class Store:
         if len(body) % PAGE_SIZE or not body:
             raise StoreDamaged(f"The backup {backup} is cut short; it cannot be restored.")
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             _write_atomically(folder / DB_NAME, body)
         except OSError as exc:
             raise os_error_message(exc, "the restored store", folder) from None
@@ -802,6 +818,8 @@ def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
         raise StoreError(f"{path}: no such file.") from None
     except OSError as exc:
         raise StoreError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if blob.startswith(BACKUP_MAGIC):
+        raise StoreError(f"{path} is a backup of a whole store, not a case file: use Restore instead.")
     kind = crypto.sealed_kind(blob)
     if kind is not None:
         if kind != "case":

@@ -113,3 +113,64 @@ def test_case_check(tmp_path, library):
 
 def test_runs_from_any_folder(tmp_path):
     assert dayinlife("templates", "check", cwd=tmp_path).returncode == 0
+
+
+# ------------------------------------------------------------------ the store's commands
+
+
+def store_cli(tmp_path, *args, passphrase="it's a 'pass' ñ", file_passphrase="file pass", **env):
+    full = {**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_DATA_DIR": str(tmp_path / "data"),
+            "DAYINLIFE_PASSPHRASE": passphrase, "DAYINLIFE_FILE_PASSPHRASE": file_passphrase, **env}
+    return subprocess.run([sys.executable, "-m", "dayinlife", *map(str, args)], cwd=tmp_path, env=full,
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def case_json(tmp_path, library):
+    from tests.test_case_interchange import build_case
+    from dayinlife.interchange import write_case_file
+
+    path = tmp_path / "case.json"
+    write_case_file(build_case(library), path)
+    return path
+
+
+def test_store_commands_end_to_end(tmp_path, case_json):
+    out = store_cli(tmp_path, "case", "list")
+    assert out.returncode == 1 and "no store" in out.stderr
+    out = store_cli(tmp_path, "case", "import", case_json)
+    assert out.returncode == 0 and "imported case FICT-0042" in out.stdout, out.stderr
+    assert "cannot be recovered" in out.stderr  # first use says so
+    out = store_cli(tmp_path, "case", "list", "--json")
+    assert json.loads(out.stdout)["cases"][0]["children"] == ["Siobhán O'Neill-Ward", "Baby"]
+    out = store_cli(tmp_path, "case", "import", case_json)
+    assert out.returncode == 1 and "--replace or --keep-both" in out.stderr
+    assert store_cli(tmp_path, "case", "import", case_json, "--keep-both").returncode == 0
+    assert len(json.loads(store_cli(tmp_path, "case", "list", "--json").stdout)["cases"]) == 2
+    assert store_cli(tmp_path, "case", "import", case_json, "--replace").returncode == 0
+    out = store_cli(tmp_path, "case", "export", "FICT-0042", "--out", tmp_path / "c.dilcase")
+    assert out.returncode == 0, out.stderr
+    assert store_cli(tmp_path, "backup", "--out", tmp_path / "b.dilbak").returncode == 0
+    out = store_cli(tmp_path, "restore", tmp_path / "b.dilbak", "--data-dir", tmp_path / "restored")
+    assert out.returncode == 0 and "restored 2 case(s)" in out.stdout, out.stderr
+    out = store_cli(tmp_path, "--data-dir", tmp_path / "other", "case", "import", tmp_path / "c.dilcase")
+    assert out.returncode == 0, out.stderr
+    out = store_cli(tmp_path, "--data-dir", tmp_path / "other2", "case", "import", tmp_path / "c.dilcase",
+                    file_passphrase="wrong")
+    assert out.returncode == 1 and "does not open" in out.stderr
+    out = store_cli(tmp_path, "passphrase", "change", DAYINLIFE_NEW_PASSPHRASE="brand new")
+    assert out.returncode == 0, out.stderr
+    out = store_cli(tmp_path, "case", "list")
+    assert out.returncode == 1 and "not right" in out.stderr and out.stderr.count("\n") == 1
+    out = store_cli(tmp_path, "store", "check", passphrase="brand new")
+    assert out.returncode == 0 and "sound" in out.stdout
+
+
+def test_store_errors_are_one_line(tmp_path, case_json):
+    store_cli(tmp_path, "case", "import", case_json)
+    (tmp_path / "data" / "dayinlife.db").write_bytes(b"x" * 5000)
+    out = store_cli(tmp_path, "case", "list")
+    assert out.returncode == 1 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    assert "cut short" in out.stderr
+    out = store_cli(tmp_path, "case", "list", passphrase="")
+    assert out.returncode == 2 and "DAYINLIFE_PASSPHRASE" in out.stderr
