@@ -60,12 +60,14 @@ def _v1(conn) -> None:
                created TEXT NOT NULL,
                updated TEXT NOT NULL)""",
         "CREATE INDEX interviews_by_child ON interviews(child_id)",
+        # An ordinary rowid table: answers run to hundreds of bytes, which WITHOUT ROWID would
+        # spill into half-empty overflow pages (measured: a file twice the size).
         """CREATE TABLE answers (
                interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
                topic_key TEXT NOT NULL,
                data TEXT NOT NULL,
                updated TEXT NOT NULL,
-               PRIMARY KEY (interview_id, topic_key)) WITHOUT ROWID""",
+               UNIQUE (interview_id, topic_key))""",
         """CREATE TABLE template_snapshots (
                hash TEXT PRIMARY KEY,
                data TEXT NOT NULL)""",

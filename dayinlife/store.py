@@ -219,8 +219,9 @@ class Store:
 
     @staticmethod
     def exists(folder: Path) -> bool:
-        folder = Path(folder)
-        return (folder / DB_NAME).exists() or (folder / META_NAME).exists()
+        """A store exists once its database file does. A key file alone is what a set-up cut
+        short leaves behind (the key file is written first), and holds nothing."""
+        return (Path(folder) / DB_NAME).exists()
 
     @classmethod
     def create(cls, folder: Path, passphrase: str, *, migrations: Sequence[Step] = MIGRATIONS) -> "Store":
@@ -256,7 +257,7 @@ class Store:
         folder = Path(folder)
         keyfile = _KeyFile(folder)
         db = folder / DB_NAME
-        if not keyfile.exists() and not db.exists():
+        if not db.exists():
             raise StoreError(f"There is no store in {folder} yet.")
         meta = keyfile.read()
         failures = int(meta.get("failures", 0))
@@ -665,10 +666,11 @@ class Store:
             raise StoreDamaged(f"The backup {backup} is cut short; it cannot be restored.")
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Key file first: cut short here, the folder holds no database and counts as empty.
+            _KeyFile(folder).write({"kdf": params.to_dict(), "check": header["check"], "failures": 0})
             _write_atomically(folder / DB_NAME, body)
         except OSError as exc:
             raise os_error_message(exc, "the restored store", folder) from None
-        _KeyFile(folder).write({"kdf": params.to_dict(), "check": header["check"], "failures": 0})
         try:
             store = cls.open(folder, passphrase)
             problems = store.integrity_problems()

@@ -484,3 +484,16 @@ def test_files_are_for_the_user_only(store, saved_case, folder, tmp_path):
     assert folder.stat().st_mode & 0o077 == 0
     for path in (folder / DB_NAME, folder / META_NAME, tmp_path / "b.dilbak"):
         assert path.stat().st_mode & 0o077 == 0, path
+
+
+def test_a_set_up_cut_short_does_not_block_the_folder(tmp_path):
+    """Killed between writing the key file and the database: the folder counts as empty."""
+    folder = tmp_path / "data"
+    Store.create(folder, "first try").close()
+    (folder / DB_NAME).unlink()
+    assert not Store.exists(folder)
+    with pytest.raises(StoreError, match="no store"):
+        Store.open(folder, "first try")
+    with Store.create(folder, "second try") as s:
+        assert s.list_cases() == []
+    Store.open(folder, "second try").close()
