@@ -317,7 +317,8 @@ class Store:
         try:
             size = db.stat().st_size
             with open(db, "rb") as f:
-                head = f.read(16)
+                start = f.read(512)
+            head = start[:16]
         except FileNotFoundError:
             raise StoreDamaged(f"The store's database file {db} is missing. Restore it from a backup.") from None
         except OSError as exc:
@@ -325,6 +326,9 @@ class Store:
         if head == SQLITE_MAGIC:
             raise NotAStore(f"{db} is an unencrypted SQLite database, not a Day in My Life store. "
                             f"It has not been changed.")
+        if start and _looks_like_text(start):
+            raise NotAStore(f"{db} is a text file, not a Day in My Life store. It has not been changed; "
+                            f"restore the store from a backup.")
         if size % PAGE_SIZE:
             raise StoreDamaged(f"The store {db} is cut short (its size is not whole pages): it was damaged, "
                                f"perhaps by a failed copy. It has not been changed; restore from a backup.")
@@ -782,6 +786,17 @@ def _prune(conn, table: str, parent_column: str, parent_id: str, keep: list[str]
     if keep:
         sql += f" AND {id_column} NOT IN ({marks})"
     conn.execute(sql, [parent_id, *keep])
+
+
+def _looks_like_text(start: bytes) -> bool:
+    """An encrypted store begins with random bytes; text begins with printable characters."""
+    try:
+        text = start.decode("utf-8")
+    except UnicodeDecodeError:
+        text = start[:-4].decode("utf-8", errors="replace")  # a character cut at the end
+        if "\ufffd" in text:
+            return False
+    return all(ch.isprintable() or ch in "\r\n\t" for ch in text)
 
 
 def _date(text: str | None) -> date | None:

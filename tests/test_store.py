@@ -216,7 +216,7 @@ def _break(folder, how):
 @pytest.mark.parametrize("how, error, words", [
     ("truncated", StoreDamaged, "cut short"),
     ("first page scribbled", StoreDamaged, "damaged or is not a Day in My Life store"),
-    ("not a store", StoreDamaged, "cut short"),
+    ("not a store", NotAStore, "is a text file"),
 ])
 def test_damaged_files_get_a_clear_message_and_are_not_touched(store, saved_case, folder, how, error, words):
     store.close()
