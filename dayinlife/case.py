@@ -114,10 +114,16 @@ class Child:
     communication: str = ""             # how the child communicates (signs, symbols, aid ...)
     other_needs: str = ""
     interviews: list[Interview] = field(default_factory=list)
+    known_as: str = ""                  # the name the child goes by, used in prompts
 
     def __post_init__(self) -> None:
         if self.date_of_birth is None and self.expected_date is None:
             raise ValueError("a child needs a date of birth or an expected date of delivery")
+
+    @property
+    def called(self) -> str:
+        """The name prompts use: what the child is known as, else their first name."""
+        return self.known_as.strip() or (self.name.split()[0] if self.name.strip() else "")
 
     @property
     def is_disabled(self) -> bool:

@@ -86,6 +86,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                 {
                     "id": c.id,
                     "name": c.name,
+                    "known_as": c.known_as,
                     "date_of_birth": _d(c.date_of_birth),
                     "expected_date": _d(c.expected_date),
                     "pronouns": c.pronouns,
@@ -312,7 +313,8 @@ def _read_child(r: _Reader, d: dict, w: str, adult_ids: set[str],
     if not (name and child_id) or (dob is None and due is None):
         return None
     return Child(name, child_id, dob, due, pronouns, r.text(d, "disability", w),
-                 r.text(d, "communication", w), r.text(d, "other_needs", w), interviews)
+                 r.text(d, "communication", w), r.text(d, "other_needs", w), interviews,
+                 known_as=r.text(d, "known_as", w))
 
 
 def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],

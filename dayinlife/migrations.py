@@ -41,7 +41,8 @@ def _v1(conn) -> None:
                pronouns TEXT NOT NULL DEFAULT 'they',
                disability TEXT NOT NULL DEFAULT '',
                communication TEXT NOT NULL DEFAULT '',
-               other_needs TEXT NOT NULL DEFAULT '')""",
+               other_needs TEXT NOT NULL DEFAULT '',
+               known_as TEXT NOT NULL DEFAULT '')""",
         "CREATE INDEX children_by_case ON children(case_id)",
         """CREATE TABLE interviews (
                id TEXT PRIMARY KEY,

@@ -460,8 +460,9 @@ class Store:
             "SELECT id, name, role, role_detail FROM adults WHERE case_id = ? ORDER BY position", [cid])]
         children = []
         for row in self._read("SELECT id, name, date_of_birth, expected_date, pronouns, disability, communication, "
-                              "other_needs FROM children WHERE case_id = ? ORDER BY position", [cid]):
-            child = Child(row[1], row[0], _date(row[2]), _date(row[3]), row[4], row[5], row[6], row[7])
+                              "other_needs, known_as FROM children WHERE case_id = ? ORDER BY position", [cid]):
+            child = Child(row[1], row[0], _date(row[2]), _date(row[3]), row[4], row[5], row[6], row[7],
+                          known_as=row[8])
             child.interviews = self._load_interviews(child.id)
             children.append(child)
         hashes = {iv.template.content_hash for c in children for iv in c.interviews}
@@ -538,12 +539,13 @@ class Store:
         _prune(c, "children", "case_id", case.id, [ch.id for ch in case.children])
         for pos, ch in enumerate(case.children):
             c.execute("INSERT INTO children (id, case_id, position, name, date_of_birth, expected_date, pronouns, "
-                      "disability, communication, other_needs) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE "
-                      "SET position = excluded.position, name = excluded.name, date_of_birth = excluded.date_of_birth, "
+                      "disability, communication, other_needs, known_as) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                      "ON CONFLICT (id) DO UPDATE SET known_as = excluded.known_as, "
+                      "position = excluded.position, name = excluded.name, date_of_birth = excluded.date_of_birth, "
                       "expected_date = excluded.expected_date, pronouns = excluded.pronouns, disability = "
                       "excluded.disability, communication = excluded.communication, other_needs = excluded.other_needs",
                       (ch.id, case.id, pos, ch.name, _iso(ch.date_of_birth), _iso(ch.expected_date), ch.pronouns,
-                       ch.disability, ch.communication, ch.other_needs))
+                       ch.disability, ch.communication, ch.other_needs, ch.known_as))
             _prune(c, "interviews", "child_id", ch.id, [iv.id for iv in ch.interviews])
             for ipos, iv in enumerate(ch.interviews):
                 c.execute("INSERT INTO interviews (id, child_id, position, perspective, adult_id, template_id, "

@@ -168,7 +168,7 @@ def test_store_commands_end_to_end(tmp_path, case_json):
 
 def test_store_errors_are_one_line(tmp_path, case_json):
     store_cli(tmp_path, "case", "import", case_json)
-    (tmp_path / "data" / "dayinlife.db").write_bytes(b"x" * 5000)
+    (tmp_path / "data" / "dayinlife.db").write_bytes(b"\x00\xff" + os.urandom(4998))
     out = store_cli(tmp_path, "case", "list")
     assert out.returncode == 1 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
     assert "cut short" in out.stderr

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..paths import forms_dir
 
+# Each screen's module registers its forms with `register_form` as it is imported.
 FORMS: dict[str, dict[str, type]] = {
     "templates_page.ui": {
         "headingLabel": QLabel,
@@ -41,6 +42,11 @@ FORMS: dict[str, dict[str, type]] = {
 
 class FormError(RuntimeError):
     pass
+
+
+def register_form(name: str, contract: dict[str, type]) -> None:
+    """Declare the children (names and types) the code relies on in `forms/<name>`."""
+    FORMS[name] = contract
 
 
 def load_form(name: str, parent: QWidget | None = None, folder: Path | None = None) -> QWidget:

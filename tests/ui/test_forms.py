@@ -3,8 +3,15 @@
 import pytest
 from PySide6.QtWidgets import QWidget
 
+import importlib
+import pkgutil
+
+import dayinlife.ui
 from dayinlife.paths import forms_dir
 from dayinlife.ui.forms import FORMS, FormError, load_form
+
+for _module in pkgutil.iter_modules(dayinlife.ui.__path__):  # each screen registers its forms
+    importlib.import_module(f"dayinlife.ui.{_module.name}")
 
 UI_FILES = sorted(p.name for p in forms_dir().glob("*.ui"))
 

@@ -1,0 +1,123 @@
+"""What an interview shows, for whom: the core behind the guided interview and child mode.
+
+Who sees what is decided here, not in the widgets, so that it is tested without a window:
+the child (or, for a baby, the carer speaking for the baby) sees child wording only; a parent
+sees the parent wording only; what a professional looks for and what to observe are for the
+practitioner and are never put in front of a family member.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .case import Answer, Child, Interview, PerspectiveKind
+from .template_model import Scale, Stage, Template, Topic
+from .vocab import ChildVoice
+
+UNBORN_NAME = "the baby"
+
+
+@dataclass(frozen=True)
+class MeasureChoice:
+    id: str
+    label: str
+    scale: Scale
+    child_words: bool  # show the scale's child labels
+
+    def options(self) -> list[tuple[str, str]]:
+        return [(o.value, o.child_label if self.child_words else o.label) for o in self.scale.options]
+
+
+@dataclass(frozen=True)
+class TopicPrompts:
+    """The wording of one topic for one perspective, filled in for one child."""
+
+    key: str
+    title: str
+    question: str            # put to the person in front of the practitioner
+    own_day: str = ""        # parent: their own day at this point (element 2)
+    impact: str = ""         # parent: how it affects the child (element 3)
+    feeling_question: str = ""
+    better_question: str = ""
+    measures: tuple[MeasureChoice, ...] = ()
+    observe: str = ""        # practitioner only
+    look_for: str = ""       # practitioner only
+    agencies: tuple[str, ...] = ()
+
+    @property
+    def family_text(self) -> list[str]:
+        """Everything here that a family member may see."""
+        return [t for t in (self.title, self.question, self.own_day, self.impact, self.feeling_question,
+                            self.better_question) if t] + [m.label for m in self.measures]
+
+
+def child_display_name(child: Child) -> str:
+    return child.called or (UNBORN_NAME if child.is_unborn else "the child")
+
+
+def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child: Child) -> TopicPrompts:
+    name = child_display_name(child)
+
+    def r(source: str) -> str:
+        return template.render(source, name, child.pronouns) if source else ""
+
+    if kind is PerspectiveKind.CHILD:
+        return TopicPrompts(
+            topic.key, topic.title, r(topic.child),
+            feeling_question=r(template.common.feeling_child),
+            better_question=r(template.common.better_child),
+            measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale],
+                                         template.child_voice is ChildVoice.DIRECT) for m in topic.measures),
+            observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
+        )
+    if kind is PerspectiveKind.PARENT:
+        return TopicPrompts(
+            topic.key, topic.title, r(topic.parent), own_day=r(topic.parent_own), impact=r(topic.parent_impact),
+            feeling_question=r(template.common.feeling_parent),
+            better_question=r(template.common.better_parent),
+            measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False) for m in topic.measures),
+            observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
+        )
+    return TopicPrompts(
+        topic.key, topic.title, r(topic.professional),
+        feeling_question=r(template.common.feeling_parent),
+        measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False) for m in topic.measures),
+        observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
+    )
+
+
+def is_answered(answer: Answer | None) -> bool:
+    """Counts towards progress: something recorded, or a reason it was not asked."""
+    return answer is not None and not answer.is_empty
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    stage: Stage
+    answered: int
+    total: int
+
+    @property
+    def done(self) -> bool:
+        return self.answered == self.total
+
+
+def stage_progress(template: Template, interview: Interview) -> list[StageProgress]:
+    return [StageProgress(s, sum(is_answered(interview.answers.get(t.key)) for t in s.topics), len(s.topics))
+            for s in template.stages]
+
+
+def overall_progress(template: Template, interview: Interview) -> tuple[int, int]:
+    rows = stage_progress(template, interview)
+    return sum(r.answered for r in rows), sum(r.total for r in rows)
+
+
+def perspective_label(interview: Interview, case) -> str:
+    """"Siobhán (child)", "Jo Testperson (mother)", "Professionals"."""
+    kind = interview.perspective.kind
+    if kind is PerspectiveKind.PARENT:
+        adult = case.adult(interview.perspective.adult_id)
+        return f"{adult.name} ({adult.role_detail or adult.role.label.lower()})"
+    if kind is PerspectiveKind.PROFESSIONAL:
+        return "Professionals"
+    return "The child"

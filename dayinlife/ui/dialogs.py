@@ -1,0 +1,46 @@
+"""Every modal question the app asks goes through here, so tests can answer it in one place.
+
+Tests replace `ASK` (see tests/ui/conftest.py); nothing else in the app calls `exec()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+def _ask_with_qt(kind: str, parent: QWidget | None, title: str, text: str, **options):
+    if kind == "confirm":
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
+        ok = box.addButton(options.get("ok_label", "OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is ok
+    if kind == "error":
+        QMessageBox.critical(parent, title, text)
+        return None
+    if kind == "info":
+        QMessageBox.information(parent, title, text)
+        return None
+    if kind == "passphrase":
+        value, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
+        return value if ok else None
+    raise ValueError(kind)
+
+
+ASK = _ask_with_qt
+
+
+def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK") -> bool:
+    return bool(ASK("confirm", parent, title, text, ok_label=ok_label))
+
+
+def error(parent: QWidget | None, text: str, title: str = "Day in My Life") -> None:
+    ASK("error", parent, title, text)
+
+
+def info(parent: QWidget | None, text: str, title: str = "Day in My Life") -> None:
+    ASK("info", parent, title, text)
+
+
+def passphrase(parent: QWidget | None, text: str, title: str = "Day in My Life") -> str | None:
+    return ASK("passphrase", parent, title, text)
