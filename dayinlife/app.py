@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QDir
@@ -10,14 +12,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
+from .datadir import resolve_data_dir
 from .paths import resources_dir
-from .template_loader import load_library
 
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setApplicationName("Day in My Life")
-    app.setOrganizationName("Day in My Life")
+    app.setOrganizationName("DayInMyLife")
     app.setApplicationVersion(__version__)
     QDir.addSearchPath("resources", str(resources_dir()))
     app.setWindowIcon(QIcon("resources:icons/app.svg"))
@@ -27,18 +29,25 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def build_main_window():
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="dayinlife-app", description="Day in My Life")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="the folder holding the store (default: $DAYINLIFE_DATA_DIR, else the user-data folder)")
+    parser.add_argument("--version", action="version", version=f"Day in My Life {__version__}")
+    args, _qt_args = parser.parse_known_args(list(argv)[1:])
+    return args
+
+
+def build_main_window(data_dir: Path | None = None):
     from .ui.main_window import MainWindow
 
-    return MainWindow(load_library())
+    return MainWindow(resolve_data_dir(data_dir))
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(argv if argv is not None else sys.argv)
-    if "--version" in argv[1:]:
-        print(f"Day in My Life {__version__}")
-        return 0
+    args = parse_args(argv)
     app = create_app(argv)
-    window = build_main_window()
+    window = build_main_window(args.data_dir)
     window.show()
     return app.exec()

@@ -691,6 +691,11 @@ class Store:
 
     # ------------------------------------------------------------------ passphrase
 
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether this is the store's passphrase (e.g. to leave child mode); the store stays open."""
+        meta = _KeyFile(self.folder).read()
+        return self._key_for(passphrase, {"kdf": meta["kdf"], "check": meta["check"]}) == self._key
+
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-encrypt under a new passphrase; the old key is dropped only once the new copy is proven."""
         keyfile = _KeyFile(self.folder)

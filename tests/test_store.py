@@ -497,3 +497,9 @@ def test_a_set_up_cut_short_does_not_block_the_folder(tmp_path):
     with Store.create(folder, "second try") as s:
         assert s.list_cases() == []
     Store.open(folder, "second try").close()
+
+
+def test_check_passphrase(store):
+    assert store.check_passphrase(PASS)
+    assert not store.check_passphrase("nope")
+    assert not store.check_passphrase("")

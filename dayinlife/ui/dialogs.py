@@ -21,6 +21,13 @@ def _ask_with_qt(kind: str, parent: QWidget | None, title: str, text: str, **opt
     if kind == "info":
         QMessageBox.information(parent, title, text)
         return None
+    if kind == "save_path":
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, text, options.get("file_filter", ""))
+        return Path(chosen) if chosen else None
     if kind == "passphrase":
         value, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
         return value if ok else None
@@ -44,3 +51,8 @@ def info(parent: QWidget | None, text: str, title: str = "Day in My Life") -> No
 
 def passphrase(parent: QWidget | None, text: str, title: str = "Day in My Life") -> str | None:
     return ASK("passphrase", parent, title, text)
+
+
+def save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str):
+    """A place to save a file, from the platform's own dialog; None if cancelled."""
+    return ASK("save_path", parent, title, suggested, file_filter=file_filter)

@@ -11,33 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QLabel,
-    QListWidget,
-    QSplitter,
-    QTableWidget,
-    QTextBrowser,
-    QTreeWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from ..paths import forms_dir
 
 # Each screen's module registers its forms with `register_form` as it is imported.
-FORMS: dict[str, dict[str, type]] = {
-    "templates_page.ui": {
-        "headingLabel": QLabel,
-        "introLabel": QLabel,
-        "splitter": QSplitter,
-        "detailSplitter": QSplitter,
-        "templateTable": QTableWidget,
-        "stageTree": QTreeWidget,
-        "topicView": QTextBrowser,
-        "problemsBox": QGroupBox,
-        "problemList": QListWidget,
-    },
-}
+FORMS: dict[str, dict[str, type]] = {}
 
 
 class FormError(RuntimeError):

@@ -1,14 +1,14 @@
-"""The main window shows every template, its stages and topics, and any broken template's problems."""
+"""The templates page shows every template, its stages and topics, and any broken template's problems."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit
 
 from dayinlife.template_loader import load_library
-from dayinlife.ui.main_window import MainWindow
+from dayinlife.ui.templates_page import TemplatesPage
 
 
 def make_window(qtbot, library):
-    window = MainWindow(library)
+    window = TemplatesPage(library)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -21,7 +21,7 @@ def test_lists_all_six_templates(qtbot, library):
     assert len(titles) == 6
     assert titles[0].startswith("Pre-birth") and titles[-1].startswith("Disabled")
     assert not window.problems_box.isVisible()
-    assert "6 templates ready" in window.statusBar().currentMessage()
+    assert window.summary == "6 templates ready"
 
 
 def test_choosing_a_template_shows_its_stages_and_topics(qtbot, library):
@@ -56,7 +56,7 @@ def test_broken_template_is_listed_and_others_still_shown(qtbot, template_folder
     assert window.problems_box.isVisible()
     problems = [window.problem_list.item(i).text() for i in range(window.problem_list.count())]
     assert any("baby.toml:" in p and "unknown stage kind 'morning'" in p for p in problems)
-    assert "1 could not be loaded" in window.statusBar().currentMessage()
+    assert "1 could not be loaded" in window.summary
 
 
 def test_interactive_controls_have_accessible_names(qtbot, library):

@@ -1,0 +1,220 @@
+"""Child mode: a full-screen, friendly view the practitioner can hand to a child.
+
+Only the child's wording is here: no professional text, no guidance, no other person's answers.
+One topic at a time, big text, big faces, big buttons. Leaving needs the practitioner's passphrase.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..case import Answer, Child, Interview, PerspectiveKind
+from ..interview import TopicPrompts, child_display_name, topic_prompts
+from ..template_model import FEELING_SCALE, Template
+from . import dialogs
+from .autosave import Autosaver
+from .faces import FeelingsFaces
+
+
+class ChildModeWindow(QWidget):
+    finished = Signal()
+
+    def __init__(self, session, autosaver: Autosaver, child_: Child, interview: Interview, template: Template,
+                 start_stage: int = 0, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        assert interview.perspective.kind is PerspectiveKind.CHILD
+        self.setObjectName("childMode")
+        self.setWindowTitle("Day in My Life")
+        self.session, self.autosaver = session, autosaver
+        self.child_, self.interview, self.template = child_, interview, template
+        self.steps = [(s, t) for s in template.stages for t in s.topics]
+        self.index = next((i for i, (s, _) in enumerate(self.steps) if s is template.stages[start_stage]), 0)
+        self._may_close = False
+        self._loading = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 24, 40, 24)
+        top = QHBoxLayout()
+        self.where = QLabel()
+        self.where.setProperty("role", "child-stage")
+        top.addWidget(self.where, 1)
+        self.done_button = QPushButton("Finished")
+        self.done_button.setAccessibleName("Finished: give the laptop back")
+        self.done_button.setProperty("role", "child-small")
+        top.addWidget(self.done_button)
+        outer.addLayout(top)
+
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.question.setProperty("role", "child-question")
+        outer.addWidget(self.question)
+
+        self.words = QPlainTextEdit()
+        self.words.setProperty("role", "child-text")
+        self.words.setTabChangesFocus(True)
+        self.words.setAccessibleName("Your words")
+        self.words.setPlaceholderText("Type here, or tell the grown-up and they will type it")
+        outer.addWidget(self.words, 2)
+
+        self.measure_box = QVBoxLayout()
+        outer.addLayout(self.measure_box)
+        self.measure_groups: dict[str, QButtonGroup] = {}
+
+        self.feeling_label = QLabel()
+        self.feeling_label.setWordWrap(True)
+        self.feeling_label.setProperty("role", "child-question-small")
+        outer.addWidget(self.feeling_label)
+        scale = template.scales[FEELING_SCALE]
+        self.faces = FeelingsFaces([(o.value, o.child_label) for o in scale.options], size="large")
+        outer.addWidget(self.faces, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.better_label = QLabel()
+        self.better_label.setWordWrap(True)
+        self.better_label.setProperty("role", "child-question-small")
+        outer.addWidget(self.better_label)
+        self.better = QPlainTextEdit()
+        self.better.setProperty("role", "child-text")
+        self.better.setTabChangesFocus(True)
+        self.better.setAccessibleName("What would make it better")
+        outer.addWidget(self.better, 1)
+
+        nav = QHBoxLayout()
+        self.back_button = QPushButton("◀  Back")
+        self.back_button.setAccessibleName("Back")
+        self.next_button = QPushButton("Next  ▶")
+        self.next_button.setAccessibleName("Next")
+        for b in (self.back_button, self.next_button):
+            b.setProperty("role", "child-big")
+            b.setMinimumHeight(self.fontMetrics().height() * 3)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        outer.addLayout(nav)
+
+        self.back_button.clicked.connect(lambda: self.go(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.index + 1))
+        self.done_button.clicked.connect(self.ask_to_leave)
+        self.words.textChanged.connect(self._edited)
+        self.better.textChanged.connect(self._edited)
+        self.faces.changed.connect(self._edited)
+        self._show()
+
+    # ------------------------------------------------------------------ steps
+
+    @property
+    def prompts(self) -> TopicPrompts:
+        return topic_prompts(self.template, self.steps[self.index][1], PerspectiveKind.CHILD, self.child_)
+
+    def answer(self) -> Answer:
+        key = self.steps[self.index][1].key
+        return self.interview.answers.get(key) or Answer()
+
+    def go(self, index: int) -> None:
+        if 0 <= index < len(self.steps):
+            self.autosaver.flush()
+            self.index = index
+            self._show()
+
+    def _show(self) -> None:
+        self._loading = True
+        stage, topic = self.steps[self.index]
+        p = self.prompts
+        a = self.answer()
+        self.where.setText(f"{stage.title}   ·   {self.index + 1} of {len(self.steps)}")
+        self.question.setText(p.question)
+        self.words.setPlainText(a.text)
+        self.feeling_label.setText(p.feeling_question)
+        self.faces.set_value(a.feeling)
+        self.better_label.setText(p.better_question)
+        self.better.setPlainText(a.better)
+        while self.measure_box.count():
+            item = self.measure_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.measure_groups = {}
+        for m in p.measures:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(m.label)
+            label.setWordWrap(True)
+            label.setProperty("role", "child-question-small")
+            line.addWidget(label, 1)
+            group = QButtonGroup(row)
+            for value, text in m.options():
+                button = QRadioButton(text)
+                button.setProperty("role", "child-choice")
+                button.setAccessibleName(f"{m.label}: {text}")
+                button.setChecked(a.measures.get(m.id) == value)
+                button.toggled.connect(self._edited)
+                group.addButton(button)
+                button.setProperty("value", value)
+                line.addWidget(button)
+            self.measure_groups[m.id] = group
+            self.measure_box.addWidget(row)
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setText("Next  ▶" if self.index < len(self.steps) - 1 else "All done ✓")
+        self.next_button.setEnabled(self.index < len(self.steps) - 1)
+        self._loading = False
+        self.words.setFocus()
+
+    def _edited(self, *_args) -> None:
+        if self._loading:
+            return
+        key = self.steps[self.index][1].key
+        a = self.interview.answers.get(key) or Answer()
+        a.text = self.words.toPlainText()
+        a.better = self.better.toPlainText()
+        a.feeling = self.faces.value()
+        for mid, group in self.measure_groups.items():
+            chosen = group.checkedButton()
+            if chosen is not None:
+                a.measures[mid] = chosen.property("value")
+        self.autosaver.changed(self.interview, key, a)
+
+    # ------------------------------------------------------------------ leaving
+
+    def ask_to_leave(self) -> bool:
+        """Only the practitioner, with their passphrase, can leave child mode."""
+        self.autosaver.flush()
+        typed = dialogs.passphrase(self, "Please give the laptop back to the grown-up.\n\n"
+                                         "Practitioner: type your passphrase to leave child mode.")
+        if typed is None:
+            return False
+        if not self.session.store.check_passphrase(typed):
+            dialogs.error(self, "That passphrase is not right, so child mode stays open.")
+            return False
+        self.leave()
+        return True
+
+    def leave(self) -> None:
+        """Close without asking: after the passphrase, or when the app locks."""
+        self.autosaver.flush()
+        self._may_close = True
+        self.close()
+        self.finished.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            event.accept()
+        else:
+            event.ignore()
+            self.ask_to_leave()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            event.ignore()  # Escape does not leave child mode
+            return
+        super().keyPressEvent(event)

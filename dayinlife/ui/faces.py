@@ -1,0 +1,232 @@
+"""The five feelings faces: a row of picture buttons to choose how something feels.
+
+`FeelingsFaces(options)` takes (value, label) pairs in scale order, e.g. from
+`MeasureChoice.options()` for the `feeling` scale (child labels for a child, adult labels
+otherwise). Each face is a checkable tool button with its picture from
+`resources/faces/<value>.svg` and its label always written underneath, so the meaning is never
+carried by the picture (or its colour) alone.
+
+Behaviour:
+- At most one face is chosen; clicking the chosen face again clears it (no choice is an answer
+  too: "not asked" or "did not say").
+- Keyboard: the faces are one stop in the Tab order (landing on the chosen face, else the last
+  one focused, else the first); Left/Right (and Home/End) move between faces, Space or Enter
+  chooses (or clears) the focused face.
+- `changed(object)` is emitted with the value, or None, only when the user changes the choice;
+  `set_value()` and `clear()` do not emit it.
+- A chosen face has a thick frame, a tinted background, a bold label with a tick, and is a checked
+  button for screen readers. Focus is drawn as a dashed ring outside the frame.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QToolButton, QWidget
+
+from dayinlife.paths import resources_dir
+
+ICON_PX = {"normal": 40, "large": 120}
+LABEL_SCALE = {"normal": 1.0, "large": 1.6}
+DEFAULT_GROUP_NAME = "How it feels"
+TICK = "\u2713 "
+
+_STYLE = """
+QToolButton[face="true"] {
+    border: 3px solid transparent;
+    border-radius: 10px;
+    margin: 5px;
+    padding: 4px 6px;
+    background: transparent;
+}
+QToolButton[face="true"]:hover {
+    border: 3px solid palette(mid);
+}
+QToolButton[face="true"]:checked {
+    border: 5px solid palette(highlight);
+    background: rgba(64, 128, 220, 40);
+}
+"""
+
+
+def face_icon_path(value: str):
+    """The picture file for one value of the feeling scale."""
+    return resources_dir() / "faces" / f"{value}.svg"
+
+
+class _FaceButton(QToolButton):
+    """One face: draws a dashed focus ring in its margin, outside the selection frame."""
+
+    def __init__(self, value: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.value = value
+        self.label = label
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.palette().text().color(), 2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 12, 12)
+        painter.end()
+
+
+class FeelingsFaces(QWidget):
+    """A row of faces to choose one feeling, or none."""
+
+    changed = Signal(object)  # the chosen value, or None when the user clears it
+
+    def __init__(self, options: list[tuple[str, str]], parent: QWidget | None = None, *,
+                 size: str = "normal") -> None:
+        super().__init__(parent)
+        if size not in ICON_PX:
+            raise ValueError(f"size must be one of {', '.join(ICON_PX)}, not {size!r}")
+        if not options:
+            raise ValueError("FeelingsFaces needs at least one option")
+        self.size_name = size
+        self.setAccessibleName(DEFAULT_GROUP_NAME)
+        self.setStyleSheet(_STYLE)
+        self._value: str | None = None
+        self.buttons: list[_FaceButton] = []
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4 if size == "normal" else 12)
+        if size == "large":
+            layout.addStretch(1)
+
+        icon_px = ICON_PX[size]
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * LABEL_SCALE[size])
+        for value, label in options:
+            button = _FaceButton(value, label, self)
+            button.setProperty("face", True)
+            button.setCheckable(True)
+            button.setAutoRaise(False)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setIcon(QIcon(str(face_icon_path(value))))
+            button.setIconSize(QSize(icon_px, icon_px))
+            button.setFont(font)
+            button.setText(label.replace("&", "&&"))
+            button.setToolTip(label)
+            button.setAccessibleName(f"Feeling: {label}")
+            button.setAccessibleDescription("Space or Enter chooses this face; choosing it again clears it.")
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda checked, b=button: self._on_clicked(b, checked))
+            button.installEventFilter(self)
+            self.buttons.append(button)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self._even_widths()
+        self._set_tab_stop(self.buttons[0])
+
+    # ------------------------------------------------------------------ public API
+
+    def options(self) -> list[tuple[str, str]]:
+        return [(b.value, b.label) for b in self.buttons]
+
+    def value(self) -> str | None:
+        return self._value
+
+    def set_value(self, value: str | None) -> None:
+        """Choose a face from code (or none with None). Does not emit `changed`."""
+        if value is not None and value not in {b.value for b in self.buttons}:
+            known = ", ".join(b.value for b in self.buttons)
+            raise ValueError(f"{value!r} is not one of the faces ({known})")
+        self._apply(value)
+        if not any(b.hasFocus() for b in self.buttons):
+            self._set_tab_stop(self._button_for(value) or self.buttons[0])
+
+    def clear(self) -> None:
+        """Choose no face. Does not emit `changed`."""
+        self.set_value(None)
+
+    def button(self, value: str) -> QToolButton:
+        b = self._button_for(value)
+        if b is None:
+            raise KeyError(value)
+        return b
+
+    # ------------------------------------------------------------------ internals
+
+    def _button_for(self, value: str | None) -> _FaceButton | None:
+        return next((b for b in self.buttons if b.value == value), None)
+
+    def _apply(self, value: str | None) -> None:
+        self._value = value
+        for b in self.buttons:
+            chosen = b.value == value
+            b.setChecked(chosen)
+            f = b.font()
+            f.setBold(chosen)
+            b.setFont(f)
+            b.setText((TICK if chosen else "") + b.label.replace("&", "&&"))
+
+    def _on_clicked(self, button: _FaceButton, checked: bool) -> None:
+        new = button.value if checked else None
+        self._apply(new)
+        self._set_tab_stop(button)
+        self.changed.emit(new)
+
+    def _even_widths(self) -> None:
+        """Every face as wide as the widest label would be when bold with a tick, so choosing
+        one does not make the row jump."""
+        widest = 0
+        for b in self.buttons:
+            old_text, old_font = b.text(), b.font()
+            f = QFont(old_font)
+            f.setBold(True)
+            b.setFont(f)
+            b.setText(TICK + b.label.replace("&", "&&"))
+            widest = max(widest, b.sizeHint().width())
+            b.setFont(old_font)
+            b.setText(old_text)
+        for b in self.buttons:
+            b.setMinimumWidth(widest)
+
+    def _set_tab_stop(self, button: _FaceButton) -> None:
+        """Only one face is in the Tab order (the chosen one, or the last focused)."""
+        for b in self.buttons:
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is button else Qt.FocusPolicy.ClickFocus)
+        self.setFocusProxy(button)
+
+    def _move_focus(self, button: _FaceButton, step: int | None = None, to: int | None = None) -> None:
+        i = self.buttons.index(button)
+        j = to if to is not None else max(0, min(len(self.buttons) - 1, i + (step or 0)))
+        target = self.buttons[j]
+        self._set_tab_stop(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if isinstance(obj, _FaceButton) and obj in self.buttons:
+            if event.type() == QEvent.Type.FocusIn:
+                self._set_tab_stop(obj)
+            elif event.type() == QEvent.Type.FocusOut:
+                # Leaving the group: coming back by Tab lands on the chosen face, if any.
+                chosen = self._button_for(self._value)
+                if chosen is not None and QApplication.focusWidget() not in self.buttons:
+                    self._set_tab_stop(chosen)
+            elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                key = event.key()
+                if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                    return super().eventFilter(obj, event)
+                rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                    forward = (key == Qt.Key.Key_Right) != rtl
+                    self._move_focus(obj, step=1 if forward else -1)
+                    return True
+                if key == Qt.Key.Key_Home:
+                    self._move_focus(obj, to=0)
+                    return True
+                if key == Qt.Key.Key_End:
+                    self._move_focus(obj, to=len(self.buttons) - 1)
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    obj.click()
+                    return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,855 @@
+"""The case page: one household (its reference, adults and children) and each child's interviews.
+
+Every edit is saved as soon as it is made. If the store refuses, the page puts the case back as
+it was, keeps whatever was typed in the open panel, and says why through the shell.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+from datetime import date, datetime, timedelta
+from typing import Callable
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..case import Adult, AdultRole, Case, Child, Interview, Perspective, PerspectiveKind
+from ..choice import age_in_months, describe_age
+from ..interview import overall_progress, perspective_label
+from ..store import StoreError
+from . import dialogs
+from .forms import child as form_child
+from .forms import load_form, register_form
+
+register_form("case_page.ui", {
+    "backButton": QPushButton,
+    "savedLabel": QLabel,
+    "headingLabel": QLabel,
+    "referenceEdit": QLineEdit,
+    "referenceMessage": QLabel,
+    "scrollArea": QScrollArea,
+    # adults
+    "adultsBox": QGroupBox,
+    "adultTable": QTableWidget,
+    "noAdultsLabel": QLabel,
+    "addAdultButton": QPushButton,
+    "editAdultButton": QPushButton,
+    "removeAdultButton": QPushButton,
+    "adultPanel": QGroupBox,
+    "adultNameEdit": QLineEdit,
+    "adultRoleCombo": QComboBox,
+    "adultDetailEdit": QLineEdit,
+    "adultMessage": QLabel,
+    "saveAdultButton": QPushButton,
+    "cancelAdultButton": QPushButton,
+    # children
+    "childrenBox": QGroupBox,
+    "childTable": QTableWidget,
+    "noChildrenLabel": QLabel,
+    "addChildButton": QPushButton,
+    "editChildButton": QPushButton,
+    "removeChildButton": QPushButton,
+    "childPanel": QGroupBox,
+    "childNameEdit": QLineEdit,
+    "childKnownAsEdit": QLineEdit,
+    "bornRadio": QRadioButton,
+    "unbornRadio": QRadioButton,
+    "dobEdit": QDateEdit,
+    "expectedEdit": QDateEdit,
+    "pronounsCombo": QComboBox,
+    "disabilityEdit": QLineEdit,
+    "communicationEdit": QLineEdit,
+    "otherNeedsEdit": QLineEdit,
+    "childMessage": QLabel,
+    "saveChildButton": QPushButton,
+    "cancelChildButton": QPushButton,
+    # interviews
+    "interviewsBox": QGroupBox,
+    "suggestionLabel": QLabel,
+    "interviewTable": QTableWidget,
+    "noInterviewsLabel": QLabel,
+    "continueButton": QPushButton,
+    "startInterviewButton": QPushButton,
+    "startPanel": QGroupBox,
+    "perspectiveCombo": QComboBox,
+    "templateCombo": QComboBox,
+    "heldOnEdit": QDateEdit,
+    "placeEdit": QLineEdit,
+    "presentEdit": QLineEdit,
+    "interpreterCheck": QCheckBox,
+    "interpreterEdit": QLineEdit,
+    "startMessage": QLabel,
+    "startButton": QPushButton,
+    "cancelStartButton": QPushButton,
+})
+
+PRONOUNS = (("they", "they / them"), ("she", "she / her"), ("he", "he / him"))
+PROFESSIONAL_LABEL = "Professional observation and agency information"
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def uk_date(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def _uk_dates(text: str) -> str:
+    """ISO dates in a sentence, written the UK way."""
+    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", r"\3/\2/\1", text)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def role_text(adult: Adult) -> str:
+    detail = adult.role_detail.strip()
+    if adult.role is AdultRole.OTHER and detail:
+        return detail[0].upper() + detail[1:]
+    return adult.role.label
+
+
+class CasePage(QWidget):
+    """One household. Call `show_case(case)` to fill it; needs a `shell` (dayinlife/ui/shell.py)."""
+
+    def __init__(self, shell, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shell = shell
+        self.case: Case | None = None
+        self._child_id: str | None = None
+        self._editing_adult: Adult | None = None
+        self._editing_child: Child | None = None
+        self.setObjectName("casePage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.form = load_form("case_page.ui", self)
+        layout.addWidget(self.form)
+        self._find_children()
+        self._set_up()
+        self._connect()
+
+    # ------------------------------------------------------------------ building
+
+    def _find_children(self) -> None:
+        for name, kind in (
+            ("backButton", QPushButton), ("savedLabel", QLabel), ("headingLabel", QLabel),
+            ("referenceEdit", QLineEdit), ("referenceMessage", QLabel), ("scrollArea", QScrollArea),
+            ("adultsBox", QGroupBox), ("adultTable", QTableWidget), ("noAdultsLabel", QLabel),
+            ("addAdultButton", QPushButton), ("editAdultButton", QPushButton),
+            ("removeAdultButton", QPushButton), ("adultPanel", QGroupBox), ("adultNameEdit", QLineEdit),
+            ("adultRoleCombo", QComboBox), ("adultDetailEdit", QLineEdit), ("adultMessage", QLabel),
+            ("saveAdultButton", QPushButton), ("cancelAdultButton", QPushButton),
+            ("childrenBox", QGroupBox), ("childTable", QTableWidget), ("noChildrenLabel", QLabel),
+            ("addChildButton", QPushButton), ("editChildButton", QPushButton),
+            ("removeChildButton", QPushButton), ("childPanel", QGroupBox), ("childNameEdit", QLineEdit),
+            ("childKnownAsEdit", QLineEdit), ("bornRadio", QRadioButton), ("unbornRadio", QRadioButton),
+            ("dobEdit", QDateEdit), ("expectedEdit", QDateEdit), ("pronounsCombo", QComboBox),
+            ("disabilityEdit", QLineEdit), ("communicationEdit", QLineEdit), ("otherNeedsEdit", QLineEdit),
+            ("childMessage", QLabel), ("saveChildButton", QPushButton), ("cancelChildButton", QPushButton),
+            ("interviewsBox", QGroupBox), ("suggestionLabel", QLabel), ("interviewTable", QTableWidget),
+            ("noInterviewsLabel", QLabel), ("continueButton", QPushButton),
+            ("startInterviewButton", QPushButton), ("startPanel", QGroupBox), ("perspectiveCombo", QComboBox),
+            ("templateCombo", QComboBox), ("heldOnEdit", QDateEdit), ("placeEdit", QLineEdit),
+            ("presentEdit", QLineEdit), ("interpreterCheck", QCheckBox), ("interpreterEdit", QLineEdit),
+            ("startMessage", QLabel), ("startButton", QPushButton), ("cancelStartButton", QPushButton),
+        ):
+            setattr(self, _snake(name), form_child(self.form, name, kind))
+        self.adult_form_layout: QFormLayout = self.form.findChild(QFormLayout, "adultFormLayout")
+        self.start_form_layout: QFormLayout = self.form.findChild(QFormLayout, "startFormLayout")
+
+    def _set_up(self) -> None:
+        self.heading_label.setProperty("role", "heading")
+        for role in AdultRole:
+            self.adult_role_combo.addItem(role.label, role.value)
+        for value, text in PRONOUNS:
+            self.pronouns_combo.addItem(text, value)
+        self.born_group = QButtonGroup(self)
+        self.born_group.addButton(self.born_radio)
+        self.born_group.addButton(self.unborn_radio)
+        for edit in (self.dob_edit, self.expected_edit, self.held_on_edit):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+            edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            edit.setCorrectionMode(QDateEdit.CorrectionMode.CorrectToNearestValue)
+
+        headers = {
+            self.adult_table: ["Name", "Role"],
+            self.child_table: ["Name", "Known as", "Born or due", "Age", "Disability", "Communication",
+                               "Suggested template"],
+            self.interview_table: ["Whose account", "Date", "Template", "Progress"],
+        }
+        for table, labels in headers.items():
+            table.setColumnCount(len(labels))
+            table.setHorizontalHeaderLabels(labels)
+            table.verticalHeader().setVisible(False)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+            table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setTextElideMode(Qt.TextElideMode.ElideRight)
+            header = table.horizontalHeader()
+            header.setHighlightSections(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
+            table.installEventFilter(self)
+        self.adult_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.adult_table.horizontalHeader().setStretchLastSection(False)
+
+        for panel in (self.adult_panel, self.child_panel, self.start_panel):
+            panel.setVisible(False)
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), panel)
+            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            escape.activated.connect(self._cancel_panels)
+        for message in (self.adult_message, self.child_message, self.start_message, self.reference_message):
+            message.setVisible(False)
+            message.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reference_edit.setMaximumWidth(self.reference_edit.fontMetrics().horizontalAdvance("x" * 32))
+        for form in self.form.findChildren(QFormLayout):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.saved_label.setAccessibleName("Saved state")
+
+    def _connect(self) -> None:
+        self.back_button.clicked.connect(self._back)
+        self.reference_edit.editingFinished.connect(self._save_reference)
+
+        self.add_adult_button.clicked.connect(self.add_adult)
+        self.edit_adult_button.clicked.connect(self.edit_adult)
+        self.remove_adult_button.clicked.connect(self.remove_adult)
+        self.save_adult_button.clicked.connect(self._save_adult)
+        self.cancel_adult_button.clicked.connect(self._cancel_panels)
+        self.adult_name_edit.returnPressed.connect(self._save_adult)
+        self.adult_detail_edit.returnPressed.connect(self._save_adult)
+        self.adult_role_combo.currentIndexChanged.connect(lambda _i: self._show_role_detail())
+        self.adult_table.itemSelectionChanged.connect(self._update_buttons)
+        self.adult_table.itemDoubleClicked.connect(lambda _item: self.edit_adult())
+
+        self.add_child_button.clicked.connect(self.add_child)
+        self.edit_child_button.clicked.connect(self.edit_child)
+        self.remove_child_button.clicked.connect(self.remove_child)
+        self.save_child_button.clicked.connect(self._save_child)
+        self.cancel_child_button.clicked.connect(self._cancel_panels)
+        for edit in (self.child_name_edit, self.child_known_as_edit, self.disability_edit,
+                     self.communication_edit, self.other_needs_edit):
+            edit.returnPressed.connect(self._save_child)
+        self.born_radio.toggled.connect(lambda _on: self._show_born())
+        self.child_table.itemSelectionChanged.connect(self._child_chosen)
+        self.child_table.itemDoubleClicked.connect(lambda _item: self.edit_child())
+
+        self.continue_button.clicked.connect(self.continue_interview)
+        self.interview_table.itemDoubleClicked.connect(lambda _item: self.continue_interview())
+        self.interview_table.itemSelectionChanged.connect(self._update_buttons)
+        self.start_interview_button.clicked.connect(self.open_start_panel)
+        self.start_button.clicked.connect(self._start_interview)
+        self.cancel_start_button.clicked.connect(self._cancel_panels)
+        for edit in (self.place_edit, self.present_edit, self.interpreter_edit):
+            edit.returnPressed.connect(self._start_interview)
+        self.interpreter_check.toggled.connect(lambda _on: self._show_interpreter())
+
+    # ------------------------------------------------------------------ showing a case
+
+    def show_case(self, case: Case) -> None:
+        same = self.case is not None and self.case.id == case.id
+        self.case = case
+        if not same:
+            self._child_id = case.children[0].id if case.children else None
+        self._hide_panels()
+        self.reference_message.setVisible(False)
+        self.reference_edit.setText(case.reference)
+        self._show_heading()
+        self.saved_label.setText("All changes saved")
+        self._fill_adults()
+        self._fill_children()
+        if not same:
+            self.scroll_area.verticalScrollBar().setValue(0)
+            (self.child_table if case.children else self.add_adult_button
+             if not case.adults else self.add_child_button).setFocus()
+
+    def _show_heading(self) -> None:
+        self.heading_label.setText(f"Case {self.case.reference}")
+        self.setAccessibleName(f"Case {self.case.reference}")
+
+    def selected_child(self) -> Child | None:
+        if self.case is None or self._child_id is None:
+            return None
+        try:
+            return self.case.child(self._child_id)
+        except KeyError:
+            return None
+
+    def selected_adult(self) -> Adult | None:
+        adult_id = _selected_id(self.adult_table)
+        if self.case is None or adult_id is None:
+            return None
+        try:
+            return self.case.adult(adult_id)
+        except KeyError:
+            return None
+
+    def selected_interview(self) -> Interview | None:
+        child = self.selected_child()
+        interview_id = _selected_id(self.interview_table)
+        if child is None or interview_id is None:
+            return None
+        try:
+            return child.interview(interview_id)
+        except KeyError:
+            return None
+
+    def _fill_adults(self, select: str | None = None) -> None:
+        keep = select or _selected_id(self.adult_table)
+        table = self.adult_table
+        table.setRowCount(len(self.case.adults))
+        for row, adult in enumerate(self.case.adults):
+            _set_row(table, row, adult.id, [adult.name, role_text(adult)])
+        _select_id(table, keep)
+        if table.rowCount() and not table.selectionModel().selectedRows():
+            table.selectRow(0)
+        table.setVisible(bool(self.case.adults))
+        self.no_adults_label.setVisible(not self.case.adults)
+        self._update_buttons()
+
+    def _fill_children(self) -> None:
+        table = self.child_table
+        self.child_table.blockSignals(True)
+        table.setRowCount(len(self.case.children))
+        today = date.today()
+        library = self.shell.session.library
+        for row, c in enumerate(self.case.children):
+            if c.is_unborn:
+                when, age = f"Due {uk_date(c.expected_date)}", "Not born yet"
+            else:
+                when, age = f"Born {uk_date(c.date_of_birth)}", describe_age(age_in_months(c.date_of_birth, today))
+            suggestion = self.shell.session.suggest(c)
+            suggested = library.get(suggestion.template_id).title if suggestion else "None: choose by hand"
+            _set_row(table, row, c.id, [c.name, c.known_as, when, age, c.disability or "None recorded",
+                                        c.communication or "None recorded", suggested])
+            tip = _uk_dates(suggestion.reason) if suggestion else "No template suits this child's age: choose one."
+            table.item(row, 6).setToolTip(tip)
+            if c.other_needs:
+                table.item(row, 0).setToolTip(f"Other needs: {c.other_needs}")
+        _cap_columns(table, [t.title for t in library.ordered()])
+        if self.selected_child() is None:
+            self._child_id = self.case.children[0].id if self.case.children else None
+        _select_id(table, self._child_id)
+        self.child_table.blockSignals(False)
+        table.setVisible(bool(self.case.children))
+        self.no_children_label.setVisible(not self.case.children)
+        self._fill_interviews()
+
+    def _fill_interviews(self) -> None:
+        child = self.selected_child()
+        table = self.interview_table
+        self.interviews_box.setVisible(child is not None)
+        if child is None:
+            table.setRowCount(0)
+            self._update_buttons()
+            return
+        self.interviews_box.setTitle(f"Interviews about {child.name}")
+        self.interviews_box.setAccessibleName(f"Interviews about {child.name}")
+        suggestion = self.shell.session.suggest(child)
+        if suggestion is not None:
+            title = self.shell.session.library.get(suggestion.template_id).title
+            why = suggestion.reason.removeprefix(f"{title}: ")
+            self.suggestion_label.setText(f"Suggested template: {title}, because {_uk_dates(why)}. "
+                                          f"You may choose another when you start an interview.")
+        else:
+            self.suggestion_label.setText("No template suits this child's age: choose one when you start "
+                                          "an interview.")
+        keep = _selected_id(table)
+        table.setRowCount(len(child.interviews))
+        for row, iv in enumerate(child.interviews):
+            try:
+                template = self.shell.session.template_for(self.case, iv)
+                answered, total = overall_progress(template, iv)
+                template_text = f"{template.title} (version {template.version})"
+                progress = f"{answered} of {total} answered"
+            except StoreError:
+                template_text = f"{iv.template.id} (version {iv.template.version}): no longer available"
+                progress = "Unknown"
+            try:
+                whose = perspective_label(iv, self.case)
+            except KeyError:
+                whose = "A removed adult"
+            if iv.perspective.kind is PerspectiveKind.CHILD:
+                whose = f"{whose} ({child.called})" if child.called else whose
+            _set_row(table, row, iv.id, [whose, uk_date(iv.held_on), template_text, progress])
+        _select_id(table, keep)
+        if table.rowCount() and not table.selectionModel().selectedRows():
+            table.selectRow(table.rowCount() - 1)
+        table.setVisible(bool(child.interviews))
+        self.no_interviews_label.setText(f"No interviews about {child.called or child.name} yet.")
+        self.no_interviews_label.setVisible(not child.interviews)
+        self.start_interview_button.setAccessibleName(f"Start an interview about {child.name}")
+        self._update_buttons()
+
+    def _child_chosen(self) -> None:
+        child_id = _selected_id(self.child_table)
+        if child_id is None or child_id == self._child_id:
+            self._update_buttons()
+            return
+        self._child_id = child_id
+        if self.start_panel.isVisible():
+            self.start_panel.setVisible(False)
+        self._fill_interviews()
+
+    def _update_buttons(self) -> None:
+        has_adult = self.selected_adult() is not None
+        self.edit_adult_button.setEnabled(has_adult)
+        self.remove_adult_button.setEnabled(has_adult)
+        has_child = self.selected_child() is not None and bool(self.child_table.selectionModel().selectedRows())
+        self.edit_child_button.setEnabled(has_child)
+        self.remove_child_button.setEnabled(has_child)
+        self.continue_button.setEnabled(self.selected_interview() is not None)
+        self.start_interview_button.setEnabled(self.selected_child() is not None)
+
+    # ------------------------------------------------------------------ saving
+
+    def _apply(self, action: Callable[[], object]) -> tuple[bool, object]:
+        """Run a change that ends in a save. If the store refuses, put the case back as it was."""
+        before = copy.deepcopy(self.case)
+        try:
+            result = action()
+        except StoreError as exc:
+            for f in dataclasses.fields(Case):
+                setattr(self.case, f.name, getattr(before, f.name))
+            self.saved_label.setText("Not saved")
+            self.shell.show_error(str(exc))
+            return False, None
+        now = datetime.now()
+        self.saved_label.setText(f"All changes saved at {now.hour:02d}:{now.minute:02d}")
+        return True, result
+
+    def _save(self, change: Callable[[], None]) -> bool:
+        def run() -> None:
+            change()
+            self.shell.session.save_case(self.case)
+        return self._apply(run)[0]
+
+    def _save_reference(self) -> None:
+        if self.case is None:
+            return
+        new = self.reference_edit.text().strip()
+        if new == self.case.reference:
+            self.reference_message.setVisible(False)
+            return
+        if not new:
+            self._reference_problem("The case needs a reference: the old one is kept.")
+            return
+        try:
+            existing = self.shell.session.store.find_case(new)
+        except StoreError as exc:
+            self.shell.show_error(str(exc))
+            return
+        if existing is not None and existing != self.case.id:
+            self._reference_problem(f"Another case already has the reference {new}: the old one is kept.")
+            return
+        if self._save(lambda: setattr(self.case, "reference", new)):
+            self.reference_message.setVisible(False)
+            self._show_heading()
+            self.shell.set_status(f"Case reference changed to {new}.")
+        else:
+            self.reference_edit.setText(self.case.reference)
+
+    def _reference_problem(self, text: str) -> None:
+        self.reference_edit.setText(self.case.reference)
+        self.reference_message.setText(text)
+        self.reference_message.setVisible(True)
+
+    # ------------------------------------------------------------------ panels
+
+    def _hide_panels(self) -> None:
+        for panel in (self.adult_panel, self.child_panel, self.start_panel):
+            panel.setVisible(False)
+        self._editing_adult = None
+        self._editing_child = None
+
+    def _cancel_panels(self) -> None:
+        focus = (self.add_adult_button if self.adult_panel.isVisible() else
+                 self.add_child_button if self.child_panel.isVisible() else self.start_interview_button)
+        self._hide_panels()
+        focus.setFocus()
+
+    def _open_panel(self, panel: QGroupBox, first: QWidget) -> None:
+        self._hide_panels()
+        panel.setVisible(True)
+        first.setFocus()
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(panel, 0, 0))
+
+    @staticmethod
+    def _problem(label: QLabel, field: QWidget, text: str) -> None:
+        label.setText(text)
+        label.setVisible(True)
+        field.setFocus()
+
+    # ------------------------------------------------------------------ adults
+
+    def add_adult(self) -> None:
+        self._open_panel(self.adult_panel, self.adult_name_edit)
+        self.adult_panel.setTitle("Add a parent or carer")
+        self.adult_name_edit.clear()
+        self.adult_role_combo.setCurrentIndex(0)
+        self.adult_detail_edit.clear()
+        self.adult_message.setVisible(False)
+        self._show_role_detail()
+
+    def edit_adult(self) -> None:
+        adult = self.selected_adult()
+        if adult is None:
+            return
+        self._open_panel(self.adult_panel, self.adult_name_edit)
+        self._editing_adult = adult
+        self.adult_panel.setTitle(f"Edit {adult.name}")
+        self.adult_name_edit.setText(adult.name)
+        self.adult_role_combo.setCurrentIndex(self.adult_role_combo.findData(adult.role.value))
+        self.adult_detail_edit.setText(adult.role_detail)
+        self.adult_message.setVisible(False)
+        self._show_role_detail()
+
+    def _show_role_detail(self) -> None:
+        other = self.adult_role_combo.currentData() == AdultRole.OTHER.value
+        if self.adult_form_layout is not None:
+            self.adult_form_layout.setRowVisible(self.adult_detail_edit, other)
+
+    def _save_adult(self) -> None:
+        name = self.adult_name_edit.text().strip()
+        role = AdultRole(self.adult_role_combo.currentData())
+        detail = self.adult_detail_edit.text().strip() if role is AdultRole.OTHER else ""
+        if not name:
+            self._problem(self.adult_message, self.adult_name_edit, "Give the adult's name.")
+            return
+        if role is AdultRole.OTHER and not detail:
+            self._problem(self.adult_message, self.adult_detail_edit,
+                          "Say which role, for example aunt or mum's partner.")
+            return
+        editing = self._editing_adult
+        if editing is None:
+            adult = Adult(name, role, role_detail=detail)
+
+            def change() -> None:
+                self.case.adults.append(adult)
+        else:
+            adult = editing
+
+            def change() -> None:
+                editing.name, editing.role, editing.role_detail = name, role, detail
+        if not self._save(change):
+            return
+        self._hide_panels()
+        self._fill_adults(select=adult.id)
+        self._fill_interviews()  # the adult's name shows in the interviews they gave
+        self.adult_table.setFocus()
+        self.shell.set_status(f"{name} {'added' if editing is None else 'saved'}.")
+
+    def remove_adult(self) -> None:
+        adult = self.selected_adult()
+        if adult is None:
+            return
+        given = [iv for c in self.case.children for iv in c.interviews if iv.perspective.adult_id == adult.id]
+        if given:
+            answers = sum(len(iv.answers) for iv in given)
+            text = (f"Remove {adult.name} ({role_text(adult).lower()}) from the household? "
+                    f"The {_plural(len(given), 'interview')} {adult.name} gave, with "
+                    f"{_plural(answers, 'recorded answer')}, will be deleted for good. This cannot be undone.")
+            if not dialogs.confirm(self, "Remove a parent or carer", text,
+                                   ok_label=f"Remove and delete {_plural(len(given), 'interview')}"):
+                return
+        row = self.adult_table.currentRow()
+        ok, _ = self._apply(lambda: self.shell.session.remove_adult(self.case, adult))
+        if not ok:
+            return
+        self._hide_panels()
+        self._fill_adults()
+        if self.case.adults:
+            self.adult_table.selectRow(min(max(row, 0), len(self.case.adults) - 1))
+            self.adult_table.setFocus()
+        else:
+            self.add_adult_button.setFocus()
+        self._fill_interviews()
+        self.shell.set_status(f"{adult.name} removed" + (f", with {_plural(len(given), 'interview')}." if given
+                                                         else "."))
+
+    # ------------------------------------------------------------------ children
+
+    def _date_ranges(self, child: Child | None) -> None:
+        today = date.today()
+        earliest_born = today.replace(year=today.year - 25)
+        if child is not None and child.date_of_birth is not None:
+            earliest_born = min(earliest_born, child.date_of_birth)
+        self.dob_edit.setDateRange(_qdate(earliest_born), _qdate(today))
+        earliest_due = today - timedelta(days=90)
+        if child is not None and child.expected_date is not None:
+            earliest_due = min(earliest_due, child.expected_date)
+        self.expected_edit.setDateRange(_qdate(earliest_due), _qdate(today + timedelta(days=300)))
+
+    def add_child(self) -> None:
+        self._open_panel(self.child_panel, self.child_name_edit)
+        self.child_panel.setTitle("Add a child")
+        self._date_ranges(None)
+        for edit in (self.child_name_edit, self.child_known_as_edit, self.disability_edit,
+                     self.communication_edit, self.other_needs_edit):
+            edit.clear()
+        today = date.today()
+        self.dob_edit.setDate(_qdate(today))
+        self.expected_edit.setDate(_qdate(today + timedelta(days=120)))
+        self.born_radio.setChecked(True)
+        self.pronouns_combo.setCurrentIndex(0)
+        self.child_message.setVisible(False)
+        self._show_born()
+
+    def edit_child(self) -> None:
+        child = self.selected_child()
+        if child is None:
+            return
+        self._open_panel(self.child_panel, self.child_name_edit)
+        self._editing_child = child
+        self.child_panel.setTitle(f"Edit {child.name}")
+        self._date_ranges(child)
+        self.child_name_edit.setText(child.name)
+        self.child_known_as_edit.setText(child.known_as)
+        today = date.today()
+        self.dob_edit.setDate(_qdate(child.date_of_birth or today))
+        self.expected_edit.setDate(_qdate(child.expected_date or today + timedelta(days=120)))
+        (self.unborn_radio if child.is_unborn else self.born_radio).setChecked(True)
+        index = self.pronouns_combo.findData(child.pronouns)
+        self.pronouns_combo.setCurrentIndex(max(index, 0))
+        self.disability_edit.setText(child.disability)
+        self.communication_edit.setText(child.communication)
+        self.other_needs_edit.setText(child.other_needs)
+        self.child_message.setVisible(False)
+        self._show_born()
+
+    def _show_born(self) -> None:
+        born = self.born_radio.isChecked()
+        self.dob_edit.setEnabled(born)
+        self.expected_edit.setEnabled(not born)
+
+    def _save_child(self) -> None:
+        name = self.child_name_edit.text().strip()
+        if not name:
+            self._problem(self.child_message, self.child_name_edit, "Give the child's name.")
+            return
+        born = self.born_radio.isChecked()
+        dob = _pydate(self.dob_edit.date()) if born else None
+        due = None if born else _pydate(self.expected_edit.date())
+        if dob is not None and dob > date.today():
+            self._problem(self.child_message, self.dob_edit,
+                          "That date of birth is in the future. If the baby is not born yet, choose "
+                          "“Not born yet” and give the due date.")
+            return
+        values = dict(name=name, known_as=self.child_known_as_edit.text().strip(), date_of_birth=dob,
+                      expected_date=due, pronouns=self.pronouns_combo.currentData(),
+                      disability=self.disability_edit.text().strip(),
+                      communication=self.communication_edit.text().strip(),
+                      other_needs=self.other_needs_edit.text().strip())
+        editing = self._editing_child
+        if editing is None:
+            child = Child(**values)
+
+            def change() -> None:
+                self.case.children.append(child)
+        else:
+            child = editing
+
+            def change() -> None:
+                for key, value in values.items():
+                    setattr(editing, key, value)
+        if not self._save(change):
+            return
+        self._hide_panels()
+        self._child_id = child.id
+        self._fill_children()
+        self.child_table.setFocus()
+        self.shell.set_status(f"{name} {'added' if editing is None else 'saved'}.")
+
+    def remove_child(self) -> None:
+        child = self.selected_child()
+        if child is None:
+            return
+        interviews = len(child.interviews)
+        answers = sum(len(iv.answers) for iv in child.interviews)
+        if interviews:
+            lost = (f"The {_plural(interviews, 'interview')} about {child.name}, with "
+                    f"{_plural(answers, 'recorded answer')}, will be deleted for good. This cannot be undone.")
+        else:
+            lost = f"Nothing has been recorded about {child.name} yet; their details will be removed."
+        if not dialogs.confirm(self, "Remove a child", f"Remove {child.name} from the household? {lost}",
+                               ok_label="Remove the child" if not interviews
+                               else f"Remove and delete {_plural(interviews, 'interview')}"):
+            return
+        row = self.child_table.currentRow()
+        ok, _ = self._apply(lambda: self.shell.session.remove_child(self.case, child))
+        if not ok:
+            return
+        self._hide_panels()
+        remaining = self.case.children
+        self._child_id = remaining[min(max(row, 0), len(remaining) - 1)].id if remaining else None
+        self._fill_children()
+        (self.child_table if remaining else self.add_child_button).setFocus()
+        self.shell.set_status(f"{child.name} removed.")
+
+    # ------------------------------------------------------------------ interviews
+
+    def open_start_panel(self) -> None:
+        child = self.selected_child()
+        if child is None:
+            return
+        self._open_panel(self.start_panel, self.perspective_combo)
+        self.start_panel.setTitle(f"Start an interview about {child.name}")
+        combo = self.perspective_combo
+        combo.clear()
+        combo.addItem(f"The child ({child.called})" if child.called else "The child", (PerspectiveKind.CHILD.value, None))
+        for adult in self.case.adults:
+            combo.addItem(f"{adult.name} ({role_text(adult).lower()})", (PerspectiveKind.PARENT.value, adult.id))
+        combo.addItem(PROFESSIONAL_LABEL, (PerspectiveKind.PROFESSIONAL.value, None))
+        combo.setCurrentIndex(0)
+
+        suggestion = self.shell.session.suggest(child)
+        templates = self.template_combo
+        templates.clear()
+        for t in self.shell.session.library.ordered():
+            suggested = suggestion is not None and t.id == suggestion.template_id
+            templates.addItem(f"{t.title} (suggested)" if suggested else t.title, t.id)
+            if suggested:
+                templates.setCurrentIndex(templates.count() - 1)
+                templates.setItemData(templates.count() - 1, _uk_dates(suggestion.reason),
+                                      Qt.ItemDataRole.ToolTipRole)
+        today = date.today()
+        self.held_on_edit.setDateRange(_qdate(today - timedelta(days=730)), _qdate(today))
+        self.held_on_edit.setDate(_qdate(today))
+        for edit in (self.place_edit, self.present_edit, self.interpreter_edit):
+            edit.clear()
+        self.interpreter_check.setChecked(False)
+        self.start_message.setVisible(False)
+        self._show_interpreter()
+
+    def _show_interpreter(self) -> None:
+        used = self.interpreter_check.isChecked()
+        if self.start_form_layout is not None:
+            self.start_form_layout.setRowVisible(self.interpreter_edit, used)
+        if used:
+            self.interpreter_edit.setFocus()
+
+    def _start_interview(self) -> None:
+        child = self.selected_child()
+        if child is None or not self.start_panel.isVisible():
+            return
+        kind, adult_id = self.perspective_combo.currentData()
+        template_id = self.template_combo.currentData()
+        interpreter = self.interpreter_edit.text().strip() if self.interpreter_check.isChecked() else ""
+        if self.interpreter_check.isChecked() and not interpreter:
+            self._problem(self.start_message, self.interpreter_edit,
+                          "Say which language, and who interpreted (or untick the interpreter box).")
+            return
+        if template_id is None:
+            self._problem(self.start_message, self.template_combo, "Choose a template.")
+            return
+        perspective = Perspective(PerspectiveKind(kind), adult_id)
+        ok, interview = self._apply(lambda: self.shell.session.start_interview(
+            self.case, child, perspective, template_id, _pydate(self.held_on_edit.date()),
+            place=self.place_edit.text().strip(), present=self.present_edit.text().strip(),
+            interpreter=interpreter))
+        if not ok:
+            return
+        self._hide_panels()
+        self._fill_interviews()
+        self.shell.open_interview(self.case, child, interview)
+
+    def continue_interview(self) -> None:
+        child, interview = self.selected_child(), self.selected_interview()
+        if child is not None and interview is not None:
+            self.shell.open_interview(self.case, child, interview)
+
+    # ------------------------------------------------------------------ navigation and keys
+
+    def _back(self) -> None:
+        if self.reference_edit.hasFocus():
+            self._save_reference()
+        self.shell.show_cases()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if watched is self.interview_table:
+                self.continue_interview()
+                return True
+            if watched is self.adult_table:
+                self.edit_adult()
+                return True
+            if watched is self.child_table:
+                self.edit_child()
+                return True
+        return super().eventFilter(watched, event)
+
+
+# --------------------------------------------------------------------------- table helpers
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
+
+
+def _set_row(table: QTableWidget, row: int, item_id: str, values: list[str]) -> None:
+    for col, value in enumerate(values):
+        item = QTableWidgetItem(value)
+        item.setData(ID_ROLE, item_id)
+        item.setToolTip(value)
+        table.setItem(row, col, item)
+
+
+def _selected_id(table: QTableWidget) -> str | None:
+    model = table.selectionModel()
+    rows = model.selectedRows() if model is not None else []
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), 0)
+    return item.data(ID_ROLE) if item is not None else None
+
+
+def _select_id(table: QTableWidget, item_id: str | None) -> None:
+    if item_id is None:
+        return
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        if item is not None and item.data(ID_ROLE) == item_id:
+            table.selectRow(row)
+            return
+
+
+def _cap_columns(table: QTableWidget, whole: list[str]) -> None:
+    """Long free text (a disability, say) is elided, with the full text in the tooltip; the
+    texts in `whole` (template titles) always fit."""
+    metrics = table.fontMetrics()
+    widest = max([metrics.horizontalAdvance("x" * 28)] + [metrics.horizontalAdvance(t + "  ") for t in whole])
+    table.horizontalHeader().setMaximumSectionSize(widest + 16)

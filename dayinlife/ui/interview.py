@@ -1,0 +1,364 @@
+"""The guided interview: one stage of the day at a time, with the map of stages beside it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..case import Answer, Case, Child, Interview, PerspectiveKind
+from ..interview import TopicPrompts, overall_progress, perspective_label, stage_progress, topic_prompts
+from ..template_model import FEELING_SCALE, Template
+from .autosave import Autosaver
+from .faces import FeelingsFaces
+from .forms import child, load_form, register_form
+
+register_form("interview_page.ui", {
+    "headerLabel": QLabel, "savedLabel": QLabel, "stageList": QListWidget, "progressBar": QProgressBar,
+    "guidanceCheck": QCheckBox, "topicArea": QScrollArea, "backButton": QPushButton,
+    "childModeButton": QPushButton, "prevButton": QPushButton, "nextButton": QPushButton,
+})
+
+
+def _text_box(name: str, lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)  # Tab moves on; Enter makes a new line
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+def _prompt(text: str, role: str = "prompt") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setProperty("role", role)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class TopicCard(QGroupBox):
+    """One topic: the question for this perspective and every answer control it calls for."""
+
+    edited = Signal(str)  # topic key
+
+    def __init__(self, prompts: TopicPrompts, answer: Answer, kind: PerspectiveKind, template: Template,
+                 parent: QWidget | None = None):
+        super().__init__(prompts.title, parent)
+        self.setObjectName(f"topic_{prompts.key}")
+        self.key = prompts.key
+        self.answer = answer
+        self.kind = kind
+        self._loading = True
+        layout = QVBoxLayout(self)
+        layout.addWidget(_prompt(prompts.question))
+
+        answer_name = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "Their answer",
+                       PerspectiveKind.PROFESSIONAL: "What professionals know"}[kind]
+        self.text = _text_box(f"{prompts.title}: {answer_name.lower()}", 3)
+        layout.addWidget(QLabel(answer_name))
+        layout.addWidget(self.text)
+        self.source = None
+        if kind is PerspectiveKind.PROFESSIONAL:
+            self.source = QLineEdit()
+            self.source.setAccessibleName(f"{prompts.title}: who told us (agency or observation)")
+            self.source.setPlaceholderText("Which agency, or your own observation")
+            form = QFormLayout()
+            form.addRow("Source", self.source)
+            layout.addLayout(form)
+
+        self.own_day = self.impact = None
+        if prompts.own_day:
+            layout.addWidget(_prompt(prompts.own_day))
+            self.own_day = _text_box(f"{prompts.title}: the parent's own day", 2)
+            layout.addWidget(self.own_day)
+        if prompts.impact:
+            layout.addWidget(_prompt(prompts.impact))
+            self.impact = _text_box(f"{prompts.title}: how it affects the child", 2)
+            layout.addWidget(self.impact)
+
+        self.measures: dict[str, QComboBox] = {}
+        if prompts.measures:
+            form = QFormLayout()
+            for m in prompts.measures:
+                combo = QComboBox()
+                combo.setAccessibleName(m.label)
+                combo.addItem("— not answered —", None)
+                for value, label in m.options():
+                    combo.addItem(label, value)
+                self.measures[m.id] = combo
+                label = QLabel(m.label)
+                label.setWordWrap(True)
+                form.addRow(label, combo)
+            layout.addLayout(form)
+
+        layout.addWidget(_prompt(prompts.feeling_question))
+        scale = template.scales[FEELING_SCALE]
+        child_words = kind is PerspectiveKind.CHILD
+        self.feeling = FeelingsFaces([(o.value, o.child_label if child_words else o.label) for o in scale.options])
+        self.feeling.setAccessibleName(f"{prompts.title}: {prompts.feeling_question}")
+        layout.addWidget(self.feeling)
+
+        self.better = None
+        if prompts.better_question:
+            layout.addWidget(_prompt(prompts.better_question))
+            self.better = _text_box(f"{prompts.title}: what would make it better", 2)
+            layout.addWidget(self.better)
+
+        self.guidance = QFrame()
+        self.guidance.setObjectName("guidance")
+        self.guidance.setProperty("role", "guidance")
+        self.guidance.setFrameShape(QFrame.Shape.StyledPanel)
+        g = QVBoxLayout(self.guidance)
+        g.addWidget(QLabel("<b>For you, not the family</b>"))
+        if prompts.look_for:
+            g.addWidget(_prompt(f"Look for: {prompts.look_for}", "guidance"))
+        if prompts.observe:
+            g.addWidget(_prompt(f"Observe: {prompts.observe}", "guidance"))
+        if prompts.agencies:
+            g.addWidget(_prompt(f"Who may know: {', '.join(prompts.agencies)}", "guidance"))
+        self.notes = _text_box(f"{prompts.title}: practitioner's notes (not shown to the family)", 2)
+        g.addWidget(QLabel("Your notes"))
+        g.addWidget(self.notes)
+        layout.addWidget(self.guidance)
+
+        row = QFormLayout()
+        self.not_asked = QCheckBox("Not asked")
+        self.not_asked.setAccessibleName(f"{prompts.title}: not asked")
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(f"{prompts.title}: why it was not asked")
+        self.reason.setPlaceholderText("Why not")
+        row.addRow(self.not_asked, self.reason)
+        layout.addLayout(row)
+
+        self._fill()
+        for box in self._texts():
+            box.textChanged.connect(self._edited)
+        for combo in self.measures.values():
+            combo.currentIndexChanged.connect(self._edited)
+        self.feeling.changed.connect(self._edited)
+        self.not_asked.toggled.connect(self._edited)
+        self.reason.textChanged.connect(self._edited)
+        if self.source is not None:
+            self.source.textChanged.connect(self._edited)
+        self._loading = False
+
+    def _texts(self):
+        return [b for b in (self.text, self.own_day, self.impact, self.better, self.notes) if b is not None]
+
+    def _fill(self) -> None:
+        a = self.answer
+        self.text.setPlainText(a.text)
+        if self.own_day is not None:
+            self.own_day.setPlainText(a.own_day)
+        if self.impact is not None:
+            self.impact.setPlainText(a.impact)
+        if self.better is not None:
+            self.better.setPlainText(a.better)
+        self.notes.setPlainText(a.notes)
+        if self.source is not None:
+            self.source.setText(a.source)
+        for mid, combo in self.measures.items():
+            index = combo.findData(a.measures.get(mid))
+            combo.setCurrentIndex(max(index, 0))
+        self.feeling.set_value(a.feeling)
+        self.not_asked.setChecked(a.not_asked is not None)
+        self.reason.setText(a.not_asked or "")
+        self.reason.setEnabled(a.not_asked is not None)
+
+    def _edited(self, *_args) -> None:
+        if self._loading:
+            return
+        a = self.answer
+        a.text = self.text.toPlainText()
+        if self.own_day is not None:
+            a.own_day = self.own_day.toPlainText()
+        if self.impact is not None:
+            a.impact = self.impact.toPlainText()
+        if self.better is not None:
+            a.better = self.better.toPlainText()
+        a.notes = self.notes.toPlainText()
+        if self.source is not None:
+            a.source = self.source.text()
+        a.measures = {mid: c.currentData() for mid, c in self.measures.items() if c.currentData()}
+        a.feeling = self.feeling.value()
+        a.not_asked = self.reason.text() if self.not_asked.isChecked() else None
+        self.reason.setEnabled(self.not_asked.isChecked())
+        self.edited.emit(self.key)
+
+    def set_guidance_visible(self, visible: bool) -> None:
+        self.guidance.setVisible(visible)
+
+
+class InterviewPage(QWidget):
+    """Shows one interview. `show_interview` fills it; `clear` empties it (on lock)."""
+
+    def __init__(self, shell, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shell = shell
+        self.autosaver = Autosaver(shell.session, self)
+        self.autosaver.state_changed.connect(self._saved_state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.form = load_form("interview_page.ui", self)
+        layout.addWidget(self.form)
+        self.header = child(self.form, "headerLabel", QLabel)
+        self.header.setProperty("role", "heading")
+        self.saved_label = child(self.form, "savedLabel", QLabel)
+        self.stage_list = child(self.form, "stageList", QListWidget)
+        self.progress = child(self.form, "progressBar", QProgressBar)
+        self.guidance_check = child(self.form, "guidanceCheck", QCheckBox)
+        self.area = child(self.form, "topicArea", QScrollArea)
+        self.prev_button = child(self.form, "prevButton", QPushButton)
+        self.next_button = child(self.form, "nextButton", QPushButton)
+        self.child_mode_button = child(self.form, "childModeButton", QPushButton)
+        child(self.form, "backButton", QPushButton).clicked.connect(self._back)
+        self.prev_button.clicked.connect(lambda: self.go_to_stage(self.stage_index - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_stage(self.stage_index + 1))
+        self.stage_list.currentRowChanged.connect(self._stage_chosen)
+        self.guidance_check.toggled.connect(self._guidance_toggled)
+        self.child_mode_button.clicked.connect(self._child_mode)
+        self.case: Case | None = None
+        self.child_: Child | None = None
+        self.interview: Interview | None = None
+        self.template: Template | None = None
+        self.stage_index = 0
+        self.cards: list[TopicCard] = []
+        self.on_child_mode = None  # set by the main window: callable(case, child, interview, template, stage)
+
+    # ------------------------------------------------------------------ showing
+
+    def show_interview(self, case: Case, child_: Child, interview: Interview, stage_index: int = 0) -> None:
+        self.autosaver.flush()
+        self.case, self.child_, self.interview = case, child_, interview
+        self.template = self.shell.session.template_for(case, interview)
+        who = perspective_label(interview, case)
+        self.header.setText(f"{child_.name} — {who} — {self.template.title} "
+                            f"(held {interview.held_on.strftime('%d/%m/%Y')})")
+        self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD)
+        self.stage_index = -1
+        self.stage_list.clear()
+        self._fill_map()
+        self.go_to_stage(stage_index)
+
+    def _fill_map(self) -> None:
+        """The stage map: one item per stage, made once per interview and updated in place
+        (remaking items on every keystroke is wasteful, and PySide does not like the churn)."""
+        rows = stage_progress(self.template, self.interview)
+        if self.stage_list.count() != len(rows):
+            self.stage_list.blockSignals(True)
+            self.stage_list.clear()
+            for _ in rows:
+                self.stage_list.addItem(QListWidgetItem())
+            self.stage_list.blockSignals(False)
+        for i, row in enumerate(rows):
+            mark = "✓" if row.done else ("◐" if row.answered else "○")
+            item = self.stage_list.item(i)
+            text = f"{mark} {row.stage.title}  ({row.answered}/{row.total})"
+            if item.text() != text:
+                item.setText(text)
+                state = "all answered" if row.done else f"{row.answered} of {row.total} answered"
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{row.stage.title}: {state}")
+        done, total = overall_progress(self.template, self.interview)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def go_to_stage(self, index: int) -> None:
+        if self.template is None or not 0 <= index < len(self.template.stages) or index == self.stage_index:
+            return
+        self.autosaver.flush()  # saved on every move
+        self.stage_index = index
+        stage = self.template.stages[index]
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        intro = _prompt(stage.title, "heading")
+        column.addWidget(intro)
+        if stage.intro:
+            column.addWidget(_prompt(stage.intro, "guidance"))
+        self.cards = []
+        kind = self.interview.perspective.kind
+        for topic in stage.topics:
+            prompts = topic_prompts(self.template, topic, kind, self.child_)
+            answer = self.interview.answers.get(topic.key) or Answer()
+            card = TopicCard(prompts, answer, kind, self.template)
+            card.set_guidance_visible(self.guidance_check.isChecked())
+            card.edited.connect(self._card_edited)
+            column.addWidget(card)
+            self.cards.append(card)
+        column.addStretch(1)
+        self.area.setWidget(holder)
+        self.stage_list.blockSignals(True)
+        self.stage_list.setCurrentRow(index)
+        self.stage_list.blockSignals(False)
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.template.stages) - 1)
+        self.area.verticalScrollBar().setValue(0)
+        if self.cards:
+            self.cards[0].text.setFocus()
+
+    def _card_edited(self, key: str) -> None:
+        card = next(c for c in self.cards if c.key == key)
+        card.answer.updated = datetime.now(timezone.utc)
+        self.autosaver.changed(self.interview, key, card.answer)
+        self._fill_map()
+
+    def _stage_chosen(self, row: int) -> None:
+        self.go_to_stage(row)
+
+    def _guidance_toggled(self, on: bool) -> None:
+        for card in self.cards:
+            card.set_guidance_visible(on)
+
+    def _saved_state(self, state: str, message: str) -> None:
+        self.saved_label.setText(("✓ " if state == Autosaver.SAVED else "… " if state == Autosaver.PENDING
+                                  else "⚠ ") + message)
+        self.saved_label.setProperty("state", state)
+        self.saved_label.style().unpolish(self.saved_label)
+        self.saved_label.style().polish(self.saved_label)
+        if state == Autosaver.FAILED:
+            self.shell.show_error(message)
+
+    def _back(self) -> None:
+        if self.autosaver.flush() and self.case is not None:
+            self.shell.open_case(self.case.id)
+
+    def _child_mode(self) -> None:
+        if self.autosaver.flush() and self.on_child_mode is not None:
+            self.on_child_mode(self.case, self.child_, self.interview, self.template, max(self.stage_index, 0))
+
+    def refresh_from_model(self) -> None:
+        """Redraw the current stage from the interview (after child mode edited it)."""
+        index, self.stage_index = self.stage_index, -1
+        self._fill_map()
+        self.go_to_stage(max(index, 0))
+
+    # ------------------------------------------------------------------ locking
+
+    def clear(self) -> None:
+        """Forget everything shown: used when the app locks."""
+        self.autosaver.flush()
+        shown = self.area.takeWidget()
+        if shown is not None:
+            shown.deleteLater()
+        self.cards = []
+        self.stage_list.clear()
+        self.header.setText("")
+        self.case = self.child_ = self.interview = self.template = None
+        self.stage_index = 0

@@ -1,0 +1,279 @@
+"""The guided interview and child mode, driven through the real widgets on a real store."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QWidget
+
+from dayinlife.case import Adult, AdultRole, Child, Perspective, PerspectiveKind
+from dayinlife.session import Session
+from dayinlife.store import Store
+from dayinlife.template_loader import load_library
+from dayinlife.ui import dialogs
+from dayinlife.ui.autosave import Autosaver
+from dayinlife.ui.interview import InterviewPage
+
+PASS = "interview test passphrase"
+
+
+class FakeShell:
+    def __init__(self, session):
+        self.session = session
+        self.calls = []
+
+    def show_cases(self):
+        self.calls.append(("show_cases",))
+
+    def open_case(self, case_id):
+        self.calls.append(("open_case", case_id))
+
+    def open_interview(self, case, child, interview):
+        self.calls.append(("open_interview", interview.id))
+
+    def show_error(self, message):
+        self.calls.append(("error", message))
+
+    def set_status(self, message):
+        self.calls.append(("status", message))
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return load_library()
+
+
+@pytest.fixture
+def session(tmp_path, lib):
+    store = Store.create(tmp_path / "data", PASS)
+    s = Session(store, lib)
+    yield s
+    if s.store._conn is not None:
+        s.lock()
+
+
+@pytest.fixture
+def household(session):
+    case = session.new_case("FICT-UI-1")
+    case.adults += [Adult("Morgan Fictional", AdultRole.MOTHER), Adult("Robin Fictional", AdultRole.STEP_PARENT)]
+    case.children += [Child("Tamsin Fictional", date_of_birth=date(2017, 6, 1), pronouns="she"),
+                      Child("Ollie Fictional", date_of_birth=date(2025, 12, 1), pronouns="he")]
+    session.save_case(case)
+    return case
+
+
+def page_for(qtbot, session, case, child, interview):
+    shell = FakeShell(session)
+    page = InterviewPage(shell)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    page.show_interview(case, child, interview)
+    return page, shell
+
+
+def face_buttons(faces: QWidget):
+    return [b for b in faces.findChildren(QAbstractButton) if b.isVisible()]
+
+
+def visible_text(widget: QWidget) -> str:
+    parts = [w.text() for w in widget.findChildren(QLabel) if w.isVisibleTo(widget)]
+    parts += [w.toPlainText() for w in widget.findChildren(QPlainTextEdit) if w.isVisibleTo(widget)]
+    parts += [w.title() for w in widget.findChildren(QWidget) if hasattr(w, "title") and callable(w.title)
+              and isinstance(w.title(), str) and w.isVisibleTo(widget)]
+    return "\n".join(parts)
+
+
+def answer_every_stage(qtbot, page, words):
+    """Walk every stage with Next, answering every topic as a practitioner would."""
+    stages = page.template.stages
+    for index, stage in enumerate(stages):
+        assert page.stage_index == index
+        for card in page.cards:
+            card.text.setFocus()
+            typed = words(card.key)
+            cut = next((i for i, ch in enumerate(typed) if ord(ch) > 127), len(typed))
+            qtbot.keyClicks(card.text, typed[:cut])  # QTest types ASCII only ...
+            card.text.insertPlainText(typed[cut:])  # ... the rest arrives as pasted or IME text
+            if card.own_day is not None:
+                qtbot.keyClicks(card.own_day, f"own day {card.key}")
+            for combo in card.measures.values():
+                combo.setFocus()
+                qtbot.keyClick(combo, Qt.Key.Key_Down)  # the first real answer
+            qtbot.mouseClick(face_buttons(card.feeling)[1], Qt.MouseButton.LeftButton)
+        if index < len(stages) - 1:
+            qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert not page.next_button.isEnabled()
+
+
+def test_full_child_interview_through_every_stage(qtbot, session, household, tmp_path):
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20),
+                                 place="school")
+    page, _ = page_for(qtbot, session, household, child, iv)
+    assert "Tamsin" in page.header.text() and "The child" in page.header.text()
+    answer_every_stage(qtbot, page, lambda key: f"My words about {key} & <stuff> 😀 Llŷr")
+    qtbot.waitUntil(lambda: page.autosaver.state == Autosaver.SAVED, timeout=5000)
+    assert page.progress.value() == page.progress.maximum() == page.template.topic_count
+    # read back from the file, through a second connection
+    with Store.open(tmp_path / "data", PASS) as again:
+        stored = again.load_case(household.id).children[0].interviews[0].answers
+    template = page.template
+    assert set(stored) == {t.key for t in template.topics()}
+    for topic in template.topics():
+        a = stored[topic.key]
+        assert a.text == f"My words about {topic.key} & <stuff> 😀 Llŷr"
+        assert a.feeling == "happy"
+        assert set(a.measures) == {m.id for m in topic.measures}
+        assert a.own_day == ""  # the child is not asked about a parent's day
+
+
+def test_full_parent_interview_and_no_one_sees_anothers_answers(qtbot, session, household, tmp_path):
+    child = household.children[0]
+    child_iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary",
+                                       date(2026, 11, 20))
+    secret = child_iv.answer("breakfast")
+    secret.text = "CHILD-ONLY-WORDS about being hungry"
+    session.save_answer(child_iv, "breakfast", secret)
+    mum = household.adults[0]
+    parent_iv = session.start_interview(household, child, Perspective(PerspectiveKind.PARENT, mum.id), "primary",
+                                        date(2026, 11, 21))
+    page, _ = page_for(qtbot, session, household, child, parent_iv)
+    assert "Morgan Fictional (mother)" in page.header.text()
+    template = page.template
+    breakfast = template.stages[[s.id for s in template.stages].index("breakfast")]
+    page.go_to_stage(template.stages.index(breakfast))
+    shown = visible_text(page)
+    assert "CHILD-ONLY-WORDS" not in shown
+    assert template.render(breakfast.topics[0].parent, "Tamsin", "she") in shown
+    assert template.render(breakfast.topics[0].child, "Tamsin", "she") not in shown
+    page.go_to_stage(0)
+    answer_every_stage(qtbot, page, lambda key: f"Parent says {key}")
+    qtbot.waitUntil(lambda: page.autosaver.state == Autosaver.SAVED, timeout=5000)
+    with Store.open(tmp_path / "data", PASS) as again:
+        ivs = again.load_case(household.id).children[0].interviews
+    parent_answers = ivs[1].answers
+    assert all(parent_answers[t.key].text == f"Parent says {t.key}" for t in template.topics())
+    assert parent_answers["breakfast"].own_day == "own day breakfast"
+    assert ivs[0].answers["breakfast"].text == "CHILD-ONLY-WORDS about being hungry"  # untouched
+
+
+def test_guidance_is_hidden_until_asked_for(qtbot, session, household):
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.PARENT, household.adults[1].id),
+                                 "primary", date(2026, 11, 21))
+    page, _ = page_for(qtbot, session, household, child, iv)
+    look_for = page.template.stages[0].topics[0].professional[:40]
+    assert look_for not in visible_text(page)
+    page.guidance_check.setChecked(True)
+    assert look_for in visible_text(page)
+
+
+def test_moving_back_and_forth_keeps_everything_and_saves_on_every_move(qtbot, session, household, tmp_path):
+    child = household.children[1]  # a baby: the baby template, in the baby's voice
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "baby", date(2026, 11, 20))
+    page, _ = page_for(qtbot, session, household, child, iv)
+    card = page.cards[0]
+    qtbot.keyClicks(card.text, "Picked up quickly")
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.autosaver.state == Autosaver.SAVED  # saved at once on the move, no waiting
+    with Store.open(tmp_path / "data", PASS) as again:
+        assert again.load_case(household.id).children[1].interviews[0].answers[card.key].text == "Picked up quickly"
+    page.stage_list.setCurrentRow(len(page.template.stages) - 1)  # jump to the end by the map
+    assert page.template.stages[-1].kind.value == "other"
+    page.stage_list.setCurrentRow(0)
+    assert page.cards[0].text.toPlainText() == "Picked up quickly"
+    assert "✓" in page.stage_list.item(0).text() or "◐" in page.stage_list.item(0).text()
+
+
+def test_not_asked_with_a_reason(qtbot, session, household, tmp_path):
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.PROFESSIONAL), "primary",
+                                 date(2026, 11, 22))
+    page, _ = page_for(qtbot, session, household, child, iv)
+    card = page.cards[0]
+    assert card.source is not None  # professionals say where their information comes from
+    assert not card.reason.isEnabled()
+    card.not_asked.click()
+    qtbot.keyClicks(card.reason, "No school information yet")
+    page.autosaver.flush()
+    with Store.open(tmp_path / "data", PASS) as again:
+        a = again.load_case(household.id).children[0].interviews[0].answers[card.key]
+    assert a.not_asked == "No school information yet"
+
+
+def test_a_save_that_fails_is_shown_and_kept(qtbot, session, household):
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
+    page, shell = page_for(qtbot, session, household, child, iv)
+    pages = session.store._conn.execute("PRAGMA page_count").fetchone()[0]
+    session.store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    qtbot.keyClicks(page.cards[0].text, "x" * 3000)
+    page.cards[0].text.setPlainText("y" * 300_000)
+    assert not page.autosaver.flush()
+    assert "Not saved" in page.saved_label.text() and "disk is full" in page.saved_label.text()
+    assert any(c[0] == "error" for c in shell.calls)
+    assert page.autosaver.pending  # still waiting to be saved, not dropped
+
+
+# ------------------------------------------------------------------ child mode
+
+
+@pytest.fixture
+def child_mode(qtbot, session, household, monkeypatch):
+    from dayinlife.ui.child_mode import ChildModeWindow
+
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
+    autosaver = Autosaver(session)
+    window = ChildModeWindow(session, autosaver, child, iv, session.template_for(household, iv))
+    window.show()  # not given to qtbot: its close is refused without the passphrase, so we end it below
+    asked, answers = [], []
+
+    def ask(kind, parent, title, text, **options):
+        asked.append((kind, text))
+        return answers.pop(0) if kind == "passphrase" else None
+
+    monkeypatch.setattr(dialogs, "ASK", ask)
+    yield window, iv, asked, answers
+    if window.isVisible():
+        window.leave()  # as the app does on locking
+    window.deleteLater()
+
+
+def test_child_mode_shows_only_child_wording(child_mode):
+    window, iv, _, _ = child_mode
+    template = window.template
+    for index in range(len(window.steps)):
+        window.go(index)
+        shown = visible_text(window)
+        topic = window.steps[index][1]
+        assert template.render(topic.child, "Tamsin", "she") in shown
+        assert template.render(topic.parent, "Tamsin", "she") not in shown
+        assert topic.professional[:30] not in shown
+
+
+def test_child_mode_saves_what_the_child_says(qtbot, child_mode, session, household, tmp_path):
+    window, iv, _, _ = child_mode
+    qtbot.keyClicks(window.words, "I have cereal")
+    qtbot.mouseClick(face_buttons(window.faces)[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    with Store.open(tmp_path / "data", PASS) as again:
+        a = again.load_case(household.id).children[0].interviews[0].answers[window.steps[0][1].key]
+    assert a.text == "I have cereal" and a.feeling == "very_happy"
+
+
+def test_leaving_child_mode_needs_the_passphrase(qtbot, child_mode):
+    window, _, asked, answers = child_mode
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.isVisible()
+    answers.append("a guess")
+    window.close()
+    assert window.isVisible()
+    assert ("passphrase" in [k for k, _ in asked]) and any(k == "error" for k, _ in asked)
+    answers.append(None)  # cancelled
+    assert not window.ask_to_leave() and window.isVisible()
+    answers.append(PASS)
+    with qtbot.waitSignal(window.finished, timeout=5000):
+        assert window.ask_to_leave()
+    assert not window.isVisible()
