@@ -1,0 +1,193 @@
+"""The main window: first run, unlock, lock (by hand, when idle, after sleep), and what locking clears."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from dayinlife.case import Adult, AdultRole, Child, Perspective, PerspectiveKind
+from dayinlife.store import Store
+from dayinlife.template_loader import load_library
+from dayinlife.ui import dialogs
+from dayinlife.ui.main_window import MainWindow
+
+PASS = "main window passphrase"
+SECRET = "Parent-says-SECRET-words"
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return load_library()
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    questions = []
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: questions.append((kind, a)) or None)
+    return questions
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, lib, asked):
+    w = MainWindow(tmp_path / "data", library=lib)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def all_text(widget: QWidget) -> str:
+    parts = [w.text() for w in widget.findChildren(QLabel)] + [w.text() for w in widget.findChildren(QLineEdit)]
+    parts += [w.toPlainText() for w in widget.findChildren(QPlainTextEdit)]
+    return "\n".join(parts)
+
+
+def first_run(qtbot, window, passphrase=PASS):
+    page = window.first_run
+    assert window.stack.currentWidget() is page
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.keyClicks(page.repeat, passphrase)
+    page.understand.setChecked(True)
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None
+
+
+def test_first_run_explains_the_passphrase_and_refuses_mistakes(qtbot, window):
+    page = window.first_run
+    assert "cannot be recovered" in all_text(page)
+    qtbot.keyClicks(page.passphrase, "short")
+    page.create_button.click()
+    assert "at least 8" in page.message.text()
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, "long enough one")
+    qtbot.keyClicks(page.repeat, "long enough two")
+    page.create_button.click()
+    assert "not the same" in page.message.text()
+    page.repeat.clear()
+    qtbot.keyClicks(page.repeat, "long enough one")
+    page.create_button.click()
+    assert "Tick the box" in page.message.text()
+    assert window.session is None
+    page.understand.setChecked(True)
+    page.create_button.click()
+    assert window.session is not None and window.stack.currentWidget() is window.cases_page
+
+
+def open_parent_interview(window):
+    session = window.session
+    case = session.new_case("FICT-MW-1")
+    case.adults.append(Adult("Dana Fictional", AdultRole.FATHER))
+    child = Child("Kit Fictional", date_of_birth=date(2018, 2, 2))
+    case.children.append(child)
+    session.save_case(case)
+    iv = session.start_interview(case, child, Perspective(PerspectiveKind.PARENT, case.adults[0].id), "primary",
+                                 date(2026, 11, 23))
+    window.open_interview(case, child, iv)
+    return case, iv
+
+
+def test_lock_clears_every_answer_and_unlock_brings_it_back(qtbot, window, tmp_path):
+    first_run(qtbot, window)
+    case, iv = open_parent_interview(window)
+    assert window.stack.currentWidget() is window.interview_page
+    card = window.interview_page.cards[0]
+    qtbot.keyClicks(card.text, SECRET)
+    assert SECRET in all_text(window)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L
+    assert window.is_locked
+    assert window.stack.currentWidget() is window.unlock_page
+    qtbot.wait(50)  # let deleteLater run
+    assert SECRET not in all_text(window)
+    assert "Kit Fictional" not in all_text(window)
+    assert not window.lock_action.isEnabled()
+    # the answer was saved before locking
+    with Store.open(tmp_path / "data", PASS) as again:
+        assert again.load_case(case.id).children[0].interviews[0].answers[card.key].text == SECRET
+    # a wrong passphrase says so and stays locked
+    qtbot.keyClicks(window.unlock_page.passphrase, "wrong wrong")
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.is_locked and "not right" in window.unlock_page.message.text()
+    assert window.unlock_page.passphrase.text() == ""
+    qtbot.keyClicks(window.unlock_page.passphrase, PASS)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert not window.is_locked and window.stack.currentWidget() is window.cases_page
+    window.open_case(case.id)
+    reopened = window.case_page
+    assert reopened is not None
+
+
+def test_idle_lock_and_lock_after_sleep(qtbot, window):
+    first_run(qtbot, window)
+    now = [1_000_000.0]
+    window.idle.clock = lambda: now[0]
+    window.idle.start()
+    window.set_idle_minutes(5)
+    now[0] += 4 * 60
+    window.idle.check()
+    assert not window.is_locked
+    # A laptop that slept for an hour: the first key press after waking must not count as activity.
+    now[0] += 60 * 60
+    qtbot.keyClick(window, Qt.Key.Key_A)
+    assert window.is_locked
+    assert window.settings.value("lock/idle_minutes") in (5, "5")
+
+
+def test_wake_check_when_the_app_becomes_active(qtbot, window):
+    first_run(qtbot, window)
+    now = [5_000.0]
+    window.idle.clock = lambda: now[0]
+    window.idle.start()
+    now[0] += 11 * 60
+    window.idle._state_changed(Qt.ApplicationState.ApplicationActive)
+    assert window.is_locked
+
+
+def test_child_mode_from_the_interview_and_back(qtbot, window, asked, monkeypatch):
+    first_run(qtbot, window)
+    session = window.session
+    case = session.new_case("FICT-MW-2")
+    child = Child("Rae Fictional", date_of_birth=date(2016, 3, 3))
+    case.children.append(child)
+    session.save_case(case)
+    iv = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 23))
+    window.open_interview(case, child, iv)
+    assert window.interview_page.child_mode_button.isVisible()
+    window.interview_page.child_mode_button.click()
+    child_window = window.child_window
+    assert child_window is not None and child_window.isVisible()
+    qtbot.keyClicks(child_window.words, "I like my bed")
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: PASS if kind == "passphrase" else None)
+    child_window.done_button.click()
+    assert window.child_window is None
+    assert window.interview_page.cards[0].text.toPlainText() == "I like my bed"
+
+
+def test_locking_also_closes_child_mode(qtbot, window):
+    first_run(qtbot, window)
+    session = window.session
+    case = session.new_case("FICT-MW-3")
+    child = Child("Ash Fictional", date_of_birth=date(2016, 3, 3))
+    case.children.append(child)
+    session.save_case(case)
+    iv = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 23))
+    window.open_interview(case, child, iv)
+    window.interview_page.child_mode_button.click()
+    child_window = window.child_window
+    qtbot.keyClicks(child_window.words, "secret child words")
+    window.lock()
+    assert not child_window.isVisible()
+    assert window.is_locked
+
+
+def test_window_size_is_remembered(qtbot, tmp_path, lib, asked):
+    first = MainWindow(tmp_path / "data", library=lib)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.close()
+    second = MainWindow(tmp_path / "data", library=lib)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (700, 500)
