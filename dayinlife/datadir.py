@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 ENV_VAR = "DAYINLIFE_DATA_DIR"
+DB_NAME = "dayinlife.db"  # the store's database file (see store.py)
 APP_FOLDER = "DayInMyLife"
 
 
@@ -29,3 +30,8 @@ def resolve_data_dir(given: str | Path | None = None) -> Path:
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR]).expanduser()
     return default_data_dir()
+
+
+def store_exists(folder: Path) -> bool:
+    """Whether `folder` holds a store, without importing the store (start-up stays quick)."""
+    return (Path(folder) / DB_NAME).exists()

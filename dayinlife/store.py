@@ -27,7 +27,7 @@ from .interchange import InterchangeError, answer_from_dict, answer_to_dict, cas
 from .migrations import MIGRATIONS, Step, latest_version
 from .template_model import TemplateRef
 
-DB_NAME = "dayinlife.db"
+from .datadir import DB_NAME, store_exists  # noqa: E402  (kept light for start-up)
 META_NAME = "dayinlife-store.json"
 META_FORMAT = "dayinlife-store-key"
 BACKUP_MAGIC = b"DAYINLIFE-BACKUP\n"
@@ -221,7 +221,7 @@ class Store:
     def exists(folder: Path) -> bool:
         """A store exists once its database file does. A key file alone is what a set-up cut
         short leaves behind (the key file is written first), and holds nothing."""
-        return (Path(folder) / DB_NAME).exists()
+        return store_exists(Path(folder))
 
     @classmethod
     def create(cls, folder: Path, passphrase: str, *, migrations: Sequence[Step] = MIGRATIONS) -> "Store":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -80,10 +80,6 @@ def full_time(stamp: str | datetime) -> str:
         return str(stamp)
     return (f"{DAYS[when.weekday()]} {when.day} {FULL_MONTHS[when.month - 1]} {when.year} "
             f"at {when.hour:02d}:{when.minute:02d}")
-
-
-def uk_date(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 class CaseTableModel(QAbstractTableModel):

@@ -23,6 +23,17 @@ class FormError(RuntimeError):
     pass
 
 
+_LOADER: QUiLoader | None = None
+
+
+def _loader() -> QUiLoader:
+    """One loader for the app: making one costs as much as loading a form."""
+    global _LOADER
+    if _LOADER is None:
+        _LOADER = QUiLoader()
+    return _LOADER
+
+
 def register_form(name: str, contract: dict[str, type]) -> None:
     """Declare the children (names and types) the code relies on in `forms/<name>`."""
     FORMS[name] = contract
@@ -35,7 +46,7 @@ def load_form(name: str, parent: QWidget | None = None, folder: Path | None = No
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FormError(f"the form {path} cannot be opened: {file.errorString()}")
     try:
-        loader = QUiLoader()
+        loader = _loader()
         widget = loader.load(file, parent)
     finally:
         file.close()

@@ -149,6 +149,7 @@ class CasePage(QWidget):
         self._child_id: str | None = None
         self._editing_adult: Adult | None = None
         self._editing_child: Child | None = None
+        self._fit_pending: set[str] = set()
         self.setObjectName("casePage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -189,6 +190,7 @@ class CasePage(QWidget):
 
     def _set_up(self) -> None:
         self.heading_label.setProperty("role", "heading")
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; it follows them
         for role in AdultRole:
             self.adult_role_combo.addItem(role.label, role.value)
         for value, text in PRONOUNS:
@@ -224,6 +226,12 @@ class CasePage(QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setStretchLastSection(True)
             table.installEventFilter(self)
+        for table in (self.child_table, self.interview_table):
+            # Long titles and needs wrap onto a second line (at 150% text there is no room for
+            # seven columns on one line); the rows follow the width.
+            table.setWordWrap(True)
+            table.verticalHeader().setMinimumSectionSize(table.fontMetrics().height() + 12)
+            table.horizontalHeader().sectionResized.connect(lambda *_a, t=table: self._fit_rows(t))
         self.adult_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.adult_table.horizontalHeader().setStretchLastSection(False)
 
@@ -365,6 +373,7 @@ class CasePage(QWidget):
             self._child_id = self.case.children[0].id if self.case.children else None
         _select_id(table, self._child_id)
         self.child_table.blockSignals(False)
+        _fit_rows_now(table)
         table.setVisible(bool(self.case.children))
         self.no_children_label.setVisible(not self.case.children)
         self._fill_interviews()
@@ -409,11 +418,24 @@ class CasePage(QWidget):
         _select_id(table, keep)
         if table.rowCount() and not table.selectionModel().selectedRows():
             table.selectRow(table.rowCount() - 1)
+        _fit_rows_now(table)
         table.setVisible(bool(child.interviews))
         self.no_interviews_label.setText(f"No interviews about {child.called or child.name} yet.")
         self.no_interviews_label.setVisible(not child.interviews)
         self.start_interview_button.setAccessibleName(f"Start an interview about {child.name}")
         self._update_buttons()
+
+    def _fit_rows(self, table: QTableWidget) -> None:
+        """Once the columns have settled, let each row take the lines its text needs."""
+        name = table.objectName()
+        if name in self._fit_pending:
+            return
+        self._fit_pending.add(name)
+
+        def fit() -> None:
+            self._fit_pending.discard(name)
+            _fit_rows_now(table)
+        QTimer.singleShot(0, table, fit)
 
     def _child_chosen(self) -> None:
         child_id = _selected_id(self.child_table)
@@ -845,6 +867,11 @@ def _select_id(table: QTableWidget, item_id: str | None) -> None:
         if item is not None and item.data(ID_ROLE) == item_id:
             table.selectRow(row)
             return
+
+
+def _fit_rows_now(table: QTableWidget) -> None:
+    table.resizeRowsToContents()
+    table.updateGeometry()
 
 
 def _cap_columns(table: QTableWidget, whole: list[str]) -> None:

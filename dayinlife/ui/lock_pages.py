@@ -1,37 +1,52 @@
-"""The first-run screen (choose the passphrase) and the unlock screen."""
+"""The first-run screen (choose the passphrase) and the unlock screen.
+
+Built in code rather than from Designer forms: they are the first thing drawn at start-up, and
+loading a form costs more than the rest of the screen put together.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
-
-from ..store import Store, StoreError, UnlockThrottled
-from .forms import child, load_form, register_form
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 MIN_LENGTH = 8
 
-register_form("first_run_page.ui", {"headingLabel": QLabel, "passphraseEdit": QLineEdit, "repeatEdit": QLineEdit,
-                                    "understandCheck": QCheckBox, "messageLabel": QLabel,
-                                    "createButton": QPushButton})
-register_form("unlock_page.ui", {"headingLabel": QLabel, "passphraseEdit": QLineEdit, "messageLabel": QLabel,
-                                 "unlockButton": QPushButton})
+
+def _label(text: str, role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _secret(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(name)
+    return edit
 
 
 class _Page(QWidget):
     unlocked = Signal(object)  # the open Store
 
-    def __init__(self, form_name: str, folder: Path, parent: QWidget | None = None):
+    def __init__(self, folder: Path, heading: str, width: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.folder = folder
-        layout = QVBoxLayout(self)
-        self.form = load_form(form_name, self)
-        layout.addWidget(self.form)
-        child(self.form, "headingLabel", QLabel).setProperty("role", "heading")
-        self.message = child(self.form, "messageLabel", QLabel)
-        self.message.setProperty("role", "message")
-        self.passphrase = child(self.form, "passphraseEdit", QLineEdit)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        self.column = QWidget()
+        self.column.setMaximumWidth(width)
+        outer.addWidget(self.column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.layout_ = QVBoxLayout(self.column)
+        self.heading = _label(heading, "heading")
+        self.layout_.addWidget(self.heading)
+        self.message = _label("", "message")
+        self.message.setAccessibleName("Message")
+        self.passphrase = _secret("Passphrase")
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -44,10 +59,31 @@ class _Page(QWidget):
 
 class FirstRunPage(_Page):
     def __init__(self, folder: Path, parent: QWidget | None = None):
-        super().__init__("first_run_page.ui", folder, parent)
-        self.repeat = child(self.form, "repeatEdit", QLineEdit)
-        self.understand = child(self.form, "understandCheck", QCheckBox)
-        self.create_button = child(self.form, "createButton", QPushButton)
+        super().__init__(folder, "Welcome to Day in My Life", 720, parent)
+        self.layout_.addWidget(_label(
+            "Everything you record is kept on this computer only, locked with a passphrase that you "
+            "choose now. Choose something long that you will remember, such as four unrelated words."))
+        self.layout_.addWidget(_label(
+            "⚠ The passphrase cannot be recovered or reset by anyone. If it is lost, everything in Day in "
+            "My Life is lost with it. Once you have recorded something, make an encrypted backup "
+            "(Store → Back up…) and keep it somewhere safe.", "warning"))
+        form = QFormLayout()
+        self.passphrase.setAccessibleName("New passphrase")
+        self.repeat = _secret("New passphrase again")
+        first = QLabel("&Passphrase")
+        first.setBuddy(self.passphrase)
+        again = QLabel("&Type it again")
+        again.setBuddy(self.repeat)
+        form.addRow(first, self.passphrase)
+        form.addRow(again, self.repeat)
+        self.layout_.addLayout(form)
+        self.understand = QCheckBox("I understand that a lost passphrase cannot be recovered")
+        self.understand.setAccessibleName(self.understand.text())
+        self.layout_.addWidget(self.understand)
+        self.layout_.addWidget(self.message)
+        self.create_button = QPushButton("Create my locked store")
+        self.create_button.setAccessibleName("Create my locked store")
+        self.layout_.addWidget(self.create_button)
         self.create_button.clicked.connect(self.create)
         self.repeat.returnPressed.connect(self.create)
 
@@ -59,6 +95,8 @@ class FirstRunPage(_Page):
             return self.say("The two passphrases are not the same. Type them again.")
         if not self.understand.isChecked():
             return self.say("Tick the box to show you understand a lost passphrase cannot be recovered.")
+        from ..store import Store, StoreError  # imported on use: the lock screen must appear fast
+
         try:
             store = Store.create(self.folder, first)
         except StoreError as exc:
@@ -74,18 +112,26 @@ class FirstRunPage(_Page):
 
 class UnlockPage(_Page):
     def __init__(self, folder: Path, parent: QWidget | None = None):
-        super().__init__("unlock_page.ui", folder, parent)
-        self.unlock_button = child(self.form, "unlockButton", QPushButton)
+        super().__init__(folder, "Day in My Life is locked", 560, parent)
+        form = QFormLayout()
+        label = QLabel("&Passphrase")
+        label.setBuddy(self.passphrase)
+        form.addRow(label, self.passphrase)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.message)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setAccessibleName("Unlock")
+        self.layout_.addWidget(self.unlock_button)
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)
 
     def unlock(self) -> None:
+        from ..store import Store, StoreError  # imported on use: the lock screen must appear fast
+
         typed = self.passphrase.text()
         self.passphrase.clear()
         try:
             store = Store.open(self.folder, typed)
-        except UnlockThrottled as exc:
-            return self.say(str(exc))
         except StoreError as exc:
             return self.say(str(exc))
         self.message.clear()

@@ -8,24 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from ..case import Case, Child, Interview
-from ..session import Session
-from ..store import Store, StoreError
-from ..template_loader import TemplateLibrary, load_library
+from typing import TYPE_CHECKING
+
+from ..datadir import store_exists
 from . import dialogs
 from .idle import IdleWatcher
 from .lock_pages import FirstRunPage, UnlockPage
+
+if TYPE_CHECKING:  # the domain is imported on unlock, so the lock screen appears quickly
+    from ..case import Case, Child, Interview
+    from ..session import Session
+    from ..store import Store
+    from ..template_loader import TemplateLibrary
 
 IDLE_CHOICES = (5, 10, 15, 30, 60)
 DEFAULT_IDLE_MINUTES = 10
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, library: TemplateLibrary | None = None, settings: QSettings | None = None,
+    def __init__(self, data_dir: Path, library: "TemplateLibrary | None" = None, settings: QSettings | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -33,31 +38,68 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)
         self._library = library
         self.settings = settings or QSettings(str(self.data_dir / "settings.ini"), QSettings.Format.IniFormat)
-        self.session: Session | None = None
+        self.session: "Session | None" = None
         self.child_window = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.first_run = FirstRunPage(self.data_dir)
-        self.unlock_page = UnlockPage(self.data_dir)
-        for page in (self.first_run, self.unlock_page):
-            page.unlocked.connect(self._unlocked)
-            self.stack.addWidget(page)
-        self.cases_page = self.case_page = self.interview_page = self.templates_page = None
+        self._first_run = self._unlock_page = None  # built when first shown
+        self.cases_page = self._case_page = self._interview_page = self.templates_page = None
         self.saved_status = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_status)
         self._make_actions()
-        self.idle = IdleWatcher(float(self.settings.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES)), parent=self)
-        self.idle.idle.connect(self.lock)
+        self._idle: IdleWatcher | None = None
         self._restore_geometry()
         self._show_lock_screen()
+        self._warmed = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._warmed:
+            # The lock screen is on screen: while the passphrase is typed, get ready for what follows.
+            self._warmed = True
+            QTimer.singleShot(100, self._warm_up)
+
+    def _warm_up(self) -> None:
+        from .. import session, store  # noqa: F401  (imports: cryptography, SQLCipher, Jinja2)
+        from . import cases, household, interview  # noqa: F401
+        from .forms import _loader
+
+        _loader()
+        self.library
+
+    @property
+    def idle(self) -> IdleWatcher:
+        if self._idle is None:
+            self._idle = IdleWatcher(float(self.settings.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES)), parent=self)
+            self._idle.idle.connect(self.lock)
+        return self._idle
 
     # ------------------------------------------------------------------ the library, lazily
 
     @property
-    def library(self) -> TemplateLibrary:
+    def library(self) -> "TemplateLibrary":
         if self._library is None:
+            from ..template_loader import load_library
+
             self._library = load_library()
         return self._library
+
+    @property
+    def first_run(self) -> FirstRunPage:
+        if self._first_run is None:
+            self._first_run = self._add_lock_page(FirstRunPage(self.data_dir))
+        return self._first_run
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        if self._unlock_page is None:
+            self._unlock_page = self._add_lock_page(UnlockPage(self.data_dir))
+        return self._unlock_page
+
+    def _add_lock_page(self, page):
+        page.unlocked.connect(self._unlocked)
+        self.stack.addWidget(page)
+        return page
 
     # ------------------------------------------------------------------ actions
 
@@ -100,24 +142,19 @@ class MainWindow(QMainWindow):
     def _show_lock_screen(self) -> None:
         for action in self.session_actions:
             action.setEnabled(False)
-        page = self.unlock_page if Store.exists(self.data_dir) else self.first_run
+        page = self.unlock_page if store_exists(self.data_dir) else self.first_run
         self.stack.setCurrentWidget(page)
         page.reset()
         self.saved_status.clear()
 
-    def _unlocked(self, store: Store) -> None:
+    def _unlocked(self, store: "Store") -> None:
+        from ..session import Session
+
         self.session = Session(store, self.library)
         from .cases import CaseListPage
-        from .household import CasePage
-        from .interview import InterviewPage
 
         self.cases_page = CaseListPage(self)
-        self.case_page = CasePage(self)
-        self.interview_page = InterviewPage(self)
-        self.interview_page.on_child_mode = self.enter_child_mode
-        self.interview_page.autosaver.state_changed.connect(lambda _s, m: self.saved_status.setText(m))
-        for page in (self.cases_page, self.case_page, self.interview_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.cases_page)
         for action in self.session_actions:
             action.setEnabled(True)
         self.idle.start()
@@ -127,16 +164,17 @@ class MainWindow(QMainWindow):
         """Save, close the store and clear every answer from the screen."""
         if self.session is None:
             return
-        self.idle.stop()
+        if self._idle is not None:
+            self._idle.stop()
         if self.child_window is not None:
             self.child_window.leave()
-        if self.interview_page is not None:
-            self.interview_page.autosaver.flush()
-        for page in (self.cases_page, self.case_page, self.interview_page):
+        if self._interview_page is not None:
+            self._interview_page.autosaver.flush()
+        for page in (self.cases_page, self._case_page, self._interview_page):
             if page is not None:
                 self.stack.removeWidget(page)
                 page.deleteLater()
-        self.cases_page = self.case_page = self.interview_page = None
+        self.cases_page = self._case_page = self._interview_page = None
         self.session.lock()
         self.session = None
         self._show_lock_screen()
@@ -144,6 +182,28 @@ class MainWindow(QMainWindow):
     @property
     def is_locked(self) -> bool:
         return self.session is None
+
+    # ------------------------------------------------------------------ pages made on first use
+
+    @property
+    def case_page(self):
+        if self._case_page is None and self.session is not None:
+            from .household import CasePage
+
+            self._case_page = CasePage(self)
+            self.stack.addWidget(self._case_page)
+        return self._case_page
+
+    @property
+    def interview_page(self):
+        if self._interview_page is None and self.session is not None:
+            from .interview import InterviewPage
+
+            self._interview_page = InterviewPage(self)
+            self._interview_page.on_child_mode = self.enter_child_mode
+            self._interview_page.autosaver.state_changed.connect(lambda _s, m: self.saved_status.setText(m))
+            self.stack.addWidget(self._interview_page)
+        return self._interview_page
 
     # ------------------------------------------------------------------ the Shell the screens use
 
@@ -154,6 +214,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.cases_page)
 
     def open_case(self, case_id: str) -> None:
+        from ..store import StoreError
+
         try:
             case = self.session.open_case(case_id)
         except StoreError as exc:
@@ -161,7 +223,9 @@ class MainWindow(QMainWindow):
         self.case_page.show_case(case)
         self.stack.setCurrentWidget(self.case_page)
 
-    def open_interview(self, case: Case, child: Child, interview: Interview) -> None:
+    def open_interview(self, case: "Case", child: "Child", interview: "Interview") -> None:
+        from ..store import StoreError
+
         try:
             self.interview_page.show_interview(case, child, interview)
         except StoreError as exc:
@@ -198,8 +262,8 @@ class MainWindow(QMainWindow):
 
     def _child_mode_finished(self) -> None:
         self.child_window = None
-        if self.interview_page is not None and self.interview_page.interview is not None:
-            self.interview_page.refresh_from_model()
+        if self._interview_page is not None and self._interview_page.interview is not None:
+            self._interview_page.refresh_from_model()
         self.activateWindow()
 
     # ------------------------------------------------------------------ backup
@@ -211,6 +275,8 @@ class MainWindow(QMainWindow):
                                  "Day in My Life backups (*.dilbak)")
         if path is None:
             return
+        from ..store import StoreError
+
         try:
             self.session.store.backup(path)
         except StoreError as exc:
@@ -231,9 +297,9 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.interview_page is not None and not self.interview_page.autosaver.flush():
-            if not dialogs.confirm(self, "Not saved", "The last change could not be saved "
-                                   f"({self.interview_page.autosaver.state}). Close anyway?", "Close anyway"):
+        if self._interview_page is not None and not self._interview_page.autosaver.flush():
+            if not dialogs.confirm(self, "Not saved", "The last change could not be saved. "
+                                   "Close anyway?", "Close anyway"):
                 event.ignore()
                 return
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -71,9 +71,9 @@ def make_page(qtbot, shell) -> CaseListPage:
     page = CaseListPage(shell)
     qtbot.addWidget(page)
     page.resize(900, 600)
-    page.show()
-    page.activateWindow()
-    qtbot.waitActive(page)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
     return page
 
 

@@ -1,0 +1,521 @@
+"""The case page: the household (adults and children) and each child's interviews, driven through
+the widgets against a real store and read back from it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from dayinlife.case import Adult, AdultRole, Answer, Case, Child, Perspective, PerspectiveKind
+from dayinlife.session import Session
+from dayinlife.store import Store
+from dayinlife.ui import dialogs
+from dayinlife.ui.household import PROFESSIONAL_LABEL, CasePage
+
+TODAY = date.today()
+
+
+class FakeShell:
+    """Stands in for the main window: records what the page asks of it."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.opened: list[str] = []
+        self.interviews: list[tuple] = []
+        self.errors: list[str] = []
+        self.statuses: list[str] = []
+        self.cases_shown = 0
+
+    def show_cases(self) -> None:
+        self.cases_shown += 1
+
+    def open_case(self, case_id: str) -> None:
+        self.opened.append(case_id)
+
+    def open_interview(self, case, child, interview) -> None:
+        self.interviews.append((case, child, interview))
+
+    def show_error(self, message: str) -> None:
+        self.errors.append(message)
+
+    def set_status(self, message: str) -> None:
+        self.statuses.append(message)
+
+
+class Answers:
+    """Replaces dialogs.ASK: records each question and gives a set answer."""
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.asked: list[tuple] = []
+
+    def __call__(self, kind, parent, title, text, **options):
+        self.asked.append((kind, title, text, options))
+        return self.answer
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.create(tmp_path / "data", "not a real passphrase")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def shell(store, library):
+    return FakeShell(Session(store, library))
+
+
+@pytest.fixture
+def never_asked(monkeypatch):
+    ask = Answers(None)
+    monkeypatch.setattr(dialogs, "ASK", ask)
+    return ask
+
+
+def make_page(qtbot, shell, case: Case) -> CasePage:
+    page = CasePage(shell)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    page.show_case(case)
+    return page
+
+
+def years_ago(years: int, days: int = 0) -> date:
+    return TODAY.replace(year=TODAY.year - years) - timedelta(days=days)
+
+
+def type_date(qtbot, edit: QDateEdit, day: date) -> None:
+    """As a person would: click into the day, then type the digits (the edit moves on by itself)."""
+    edit.setFocus()
+    edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
+    assert edit.isEnabled()
+    qtbot.keyClicks(edit, day.strftime("%d%m%Y"))
+    assert edit.date().toPython() == day
+
+
+def click(qtbot, button: QAbstractButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.objectName()
+    if isinstance(button, (QCheckBox, QRadioButton)):  # on the box itself, not the empty space beside the words
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    else:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def cells(table, column: int) -> list[str]:
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def new_case(shell, reference: str = "TEST-3000") -> Case:
+    return shell.session.new_case(reference)
+
+
+def household(shell) -> Case:
+    """Two adults and two children, written through the session (for the tests not about adding)."""
+    case = new_case(shell)
+    case.adults = [Adult("Jo Example", AdultRole.MOTHER), Adult("Lee Example", AdultRole.FATHER)]
+    case.children = [Child("Riley Example", date_of_birth=years_ago(7, 30), known_as="Ri"),
+                     Child("Baby Example", expected_date=TODAY + timedelta(days=60))]
+    shell.session.save_case(case)
+    return case
+
+
+# --------------------------------------------------------------------------- adults
+
+
+def test_add_two_adults_by_keyboard_and_mouse(qtbot, shell, store, never_asked):
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    assert page.no_adults_label.isVisible() and not page.adult_table.isVisible()
+
+    click(qtbot, page.add_adult_button)
+    assert page.adult_panel.isVisible() and page.adult_name_edit.hasFocus()
+    assert not page.adult_detail_edit.isVisible()  # only for "Other"
+    qtbot.keyClicks(page.adult_name_edit, "Jo Example")
+    qtbot.keyClick(page.adult_name_edit, Qt.Key.Key_Tab)
+    assert page.adult_role_combo.hasFocus()
+    qtbot.keyClicks(page.adult_role_combo, "Fa")
+    assert page.adult_role_combo.currentText() == "Father"
+    qtbot.keyClick(page.adult_name_edit, Qt.Key.Key_Return)
+    assert not page.adult_panel.isVisible()
+
+    click(qtbot, page.add_adult_button)
+    qtbot.keyClicks(page.adult_name_edit, "Sam Sample")
+    page.adult_role_combo.setFocus()
+    qtbot.keyClick(page.adult_role_combo, Qt.Key.Key_End)
+    assert page.adult_role_combo.currentData() == AdultRole.OTHER.value
+    assert page.adult_detail_edit.isVisible()
+    click(qtbot, page.save_adult_button)  # no detail yet: refused
+    assert page.adult_message.isVisible() and page.adult_detail_edit.hasFocus()
+    assert len(store.load_case(case.id).adults) == 1
+    qtbot.keyClicks(page.adult_detail_edit, "mum's partner")
+    click(qtbot, page.save_adult_button)
+
+    saved = store.load_case(case.id)
+    assert [(a.name, a.role, a.role_detail) for a in saved.adults] == [
+        ("Jo Example", AdultRole.FATHER, ""), ("Sam Sample", AdultRole.OTHER, "mum's partner")]
+    assert cells(page.adult_table, 0) == ["Jo Example", "Sam Sample"]
+    assert cells(page.adult_table, 1) == ["Father", "Mum's partner"]
+    assert never_asked.asked == []
+
+
+def test_an_adult_needs_a_name_and_cancel_saves_nothing(qtbot, shell, store):
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    click(qtbot, page.add_adult_button)
+    qtbot.keyClick(page.adult_name_edit, Qt.Key.Key_Return)
+    assert page.adult_message.isVisible() and "name" in page.adult_message.text()
+    qtbot.keyClicks(page.adult_name_edit, "Not Saved")
+    qtbot.keyClick(page.adult_name_edit, Qt.Key.Key_Escape)
+    assert not page.adult_panel.isVisible()
+    assert store.load_case(case.id).adults == []
+
+
+def test_edit_an_adult(qtbot, shell, store):
+    case = household(shell)
+    page = make_page(qtbot, shell, case)
+    page.adult_table.selectRow(1)
+    page.adult_table.setFocus()
+    qtbot.keyClick(page.adult_table, Qt.Key.Key_Return)  # Enter edits
+    assert page.adult_panel.isVisible() and page.adult_name_edit.text() == "Lee Example"
+    page.adult_name_edit.selectAll()
+    qtbot.keyClicks(page.adult_name_edit, "Lee Sample")
+    page.adult_role_combo.setFocus()
+    qtbot.keyClicks(page.adult_role_combo, "Step")
+    click(qtbot, page.save_adult_button)
+    adult = store.load_case(case.id).adults[1]
+    assert (adult.name, adult.role, adult.id) == ("Lee Sample", AdultRole.STEP_PARENT, case.adults[1].id)
+
+
+def test_removing_an_adult_without_interviews_asks_nothing(qtbot, shell, store, never_asked):
+    case = household(shell)
+    page = make_page(qtbot, shell, case)
+    page.adult_table.selectRow(1)
+    click(qtbot, page.remove_adult_button)
+    assert never_asked.asked == []
+    assert [a.name for a in store.load_case(case.id).adults] == ["Jo Example"]
+    assert cells(page.adult_table, 0) == ["Jo Example"]
+
+
+def test_removing_an_adult_who_gave_interviews_asks_and_deletes_them(qtbot, shell, store, monkeypatch):
+    case = household(shell)
+    riley, jo = case.children[0], case.adults[0]
+    for _ in range(2):
+        shell.session.start_interview(case, riley, Perspective(PerspectiveKind.PARENT, jo.id), "primary", TODAY)
+    shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary", TODAY)
+    page = make_page(qtbot, shell, case)
+    page.adult_table.selectRow(0)
+
+    no = Answers(False)
+    monkeypatch.setattr(dialogs, "ASK", no)
+    click(qtbot, page.remove_adult_button)
+    [(kind, _title, text, options)] = no.asked
+    assert kind == "confirm" and "Jo Example" in text and "2 interviews" in text
+    assert "2 interviews" in options["ok_label"]
+    assert len(store.load_case(case.id).adults) == 2
+    assert len(store.load_case(case.id).children[0].interviews) == 3
+
+    monkeypatch.setattr(dialogs, "ASK", Answers(True))
+    click(qtbot, page.remove_adult_button)
+    saved = store.load_case(case.id)
+    assert [a.name for a in saved.adults] == ["Lee Example"]
+    assert [iv.perspective.kind for iv in saved.children[0].interviews] == [PerspectiveKind.CHILD]
+    assert page.interview_table.rowCount() == 1
+
+
+# --------------------------------------------------------------------------- children
+
+
+def test_add_two_children_one_unborn_with_the_suggested_template(qtbot, shell, store, library, never_asked):
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    assert page.no_children_label.isVisible() and not page.interviews_box.isVisible()
+
+    born = years_ago(7, 45)
+    click(qtbot, page.add_child_button)
+    assert page.child_panel.isVisible() and page.child_name_edit.hasFocus()
+    qtbot.keyClicks(page.child_name_edit, "Riley Example")
+    qtbot.keyClick(page.child_name_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.child_known_as_edit, "Ri")
+    assert page.born_radio.isChecked() and page.dob_edit.isEnabled() and not page.expected_edit.isEnabled()
+    type_date(qtbot, page.dob_edit, born)
+    page.pronouns_combo.setFocus()
+    qtbot.keyClicks(page.pronouns_combo, "she")
+    qtbot.keyClicks(page.communication_edit, "Uses a few Makaton signs")
+    qtbot.keyClick(page.communication_edit, Qt.Key.Key_Return)
+    assert not page.child_panel.isVisible()
+
+    due = TODAY + timedelta(days=75)
+    click(qtbot, page.add_child_button)
+    qtbot.keyClicks(page.child_name_edit, "Baby Example")
+    click(qtbot, page.unborn_radio)
+    assert page.expected_edit.isEnabled() and not page.dob_edit.isEnabled()
+    type_date(qtbot, page.expected_edit, due)
+    click(qtbot, page.save_child_button)
+
+    saved = store.load_case(case.id)
+    riley, baby = saved.children
+    assert (riley.name, riley.known_as, riley.date_of_birth, riley.expected_date, riley.pronouns,
+            riley.communication) == ("Riley Example", "Ri", born, None, "she", "Uses a few Makaton signs")
+    assert (baby.name, baby.date_of_birth, baby.expected_date) == ("Baby Example", None, due)
+
+    table = page.child_table
+    assert cells(table, 0) == ["Riley Example", "Baby Example"]
+    assert cells(table, 2) == [f"Born {born:%d/%m/%Y}", f"Due {due:%d/%m/%Y}"]
+    assert cells(table, 3) == ["7 years old", "Not born yet"]
+    assert cells(table, 6) == [library.get("primary").title, library.get("prebirth").title]
+    assert cells(table, 6) == [library.get(shell.session.suggest(c).template_id).title for c in saved.children]
+    assert "7 years old" in table.item(0, 6).toolTip()
+
+    # the last child added is chosen, and the page says which template suits them
+    assert page.interviews_box.title() == "Interviews about Baby Example"
+    assert library.get("prebirth").title in page.suggestion_label.text()
+    table.selectRow(0)
+    assert page.interviews_box.title() == "Interviews about Riley Example"
+    assert library.get("primary").title in page.suggestion_label.text()
+    assert never_asked.asked == []
+
+
+def test_a_child_needs_a_name(qtbot, shell, store):
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    click(qtbot, page.add_child_button)
+    click(qtbot, page.save_child_button)
+    assert page.child_message.isVisible() and page.child_name_edit.hasFocus()
+    assert store.load_case(case.id).children == []
+
+
+def test_edit_a_child_born_and_disabled_changes_the_suggestion(qtbot, shell, store, library):
+    case = household(shell)
+    page = make_page(qtbot, shell, case)
+    page.child_table.selectRow(1)
+    page.child_table.setFocus()
+    qtbot.keyClick(page.child_table, Qt.Key.Key_Return)  # Enter edits
+    assert page.child_panel.isVisible() and page.unborn_radio.isChecked()
+    born = TODAY - timedelta(days=20)
+    click(qtbot, page.born_radio)
+    type_date(qtbot, page.dob_edit, born)
+    page.disability_edit.setFocus()
+    qtbot.keyClicks(page.disability_edit, "Hearing impairment")
+    click(qtbot, page.save_child_button)
+
+    baby = store.load_case(case.id).children[1]
+    assert (baby.date_of_birth, baby.expected_date, baby.disability) == (born, None, "Hearing impairment")
+    assert baby.id == case.children[1].id
+    assert page.child_table.item(1, 6).text() == library.get("disabled").title
+    assert page.child_table.item(1, 4).text() == "Hearing impairment"
+
+
+def test_remove_a_child_asks_naming_what_is_lost(qtbot, shell, store, monkeypatch):
+    case = household(shell)
+    riley = case.children[0]
+    interview = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary", TODAY)
+    first_topic = next(iter(shell.session.library.get("primary").topics()))
+    shell.session.save_answer(interview, first_topic.key, Answer(text="Fictional words"))
+    page = make_page(qtbot, shell, store.load_case(case.id))
+    page.child_table.selectRow(0)
+
+    no = Answers(False)
+    monkeypatch.setattr(dialogs, "ASK", no)
+    click(qtbot, page.remove_child_button)
+    [(_kind, _title, text, _options)] = no.asked
+    assert "Riley Example" in text and "1 interview" in text and "1 recorded answer" in text
+    assert len(store.load_case(case.id).children) == 2
+
+    yes = Answers(True)
+    monkeypatch.setattr(dialogs, "ASK", yes)
+    click(qtbot, page.remove_child_button)
+    assert [c.name for c in store.load_case(case.id).children] == ["Baby Example"]
+    assert cells(page.child_table, 0) == ["Baby Example"]
+    assert page.interviews_box.title() == "Interviews about Baby Example"
+
+    click(qtbot, page.remove_child_button)  # nothing recorded: still asked, and says so
+    assert "Nothing has been recorded" in yes.asked[-1][2]
+    assert store.load_case(case.id).children == []
+    assert not page.interviews_box.isVisible() and page.no_children_label.isVisible()
+
+
+# --------------------------------------------------------------------------- interviews
+
+
+def test_start_an_interview_from_the_panel(qtbot, shell, store, library):
+    case = household(shell)
+    page = make_page(qtbot, shell, case)
+    page.child_table.selectRow(0)
+    assert page.no_interviews_label.isVisible()
+    click(qtbot, page.start_interview_button)
+    assert page.start_panel.isVisible() and page.perspective_combo.hasFocus()
+
+    combo = page.perspective_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "The child (Ri)", "Jo Example (mother)", "Lee Example (father)", PROFESSIONAL_LABEL]
+    templates = page.template_combo
+    assert templates.count() == len(library.ordered())
+    assert templates.currentData() == "primary"
+    assert templates.currentText() == f"{library.get('primary').title} (suggested)"
+    assert page.held_on_edit.date().toPython() == TODAY
+    assert not page.interpreter_edit.isVisible()
+
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == "Jo Example (mother)"
+    held = TODAY - timedelta(days=1)
+    type_date(qtbot, page.held_on_edit, held)
+    page.place_edit.setFocus()
+    qtbot.keyClicks(page.place_edit, "Family home")
+    qtbot.keyClick(page.place_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.present_edit, "Lee Example")
+    click(qtbot, page.interpreter_check)
+    assert page.interpreter_edit.isVisible() and page.interpreter_edit.hasFocus()
+    click(qtbot, page.start_button)  # an interpreter with no language: refused
+    assert page.start_message.isVisible() and shell.interviews == []
+    qtbot.keyClicks(page.interpreter_edit, "Polish, telephone interpreter")
+    click(qtbot, page.start_button)
+
+    [(opened_case, child, interview)] = shell.interviews
+    assert opened_case is page.case and child.id == case.children[0].id
+    saved = store.load_case(case.id).children[0].interviews
+    assert [iv.id for iv in saved] == [interview.id]
+    iv = saved[0]
+    assert iv.perspective == Perspective(PerspectiveKind.PARENT, case.adults[0].id)
+    assert (iv.template.id, iv.template.version) == ("primary", library.get("primary").version)
+    assert iv.template.content_hash == library.get("primary").content_hash
+    assert (iv.held_on, iv.place, iv.present, iv.interpreter) == (
+        held, "Family home", "Lee Example", "Polish, telephone interpreter")
+    assert not page.start_panel.isVisible()
+    total = library.get("primary").topic_count
+    assert [page.interview_table.item(0, c).text() for c in range(4)] == [
+        "Jo Example (mother)", f"{held:%d/%m/%Y}", f"{library.get('primary').title} (version 1.0)",
+        f"0 of {total} answered"]
+
+
+def test_a_template_other_than_the_suggestion_and_the_professional_view(qtbot, shell, store, library):
+    case = household(shell)
+    page = make_page(qtbot, shell, case)
+    page.child_table.selectRow(1)
+    click(qtbot, page.start_interview_button)
+    assert page.template_combo.currentData() == "prebirth"
+    page.perspective_combo.setCurrentIndex(page.perspective_combo.count() - 1)
+    page.template_combo.setCurrentIndex(page.template_combo.findData("baby"))
+    qtbot.keyClick(page.place_edit, Qt.Key.Key_Return)
+    iv = store.load_case(case.id).children[1].interviews[0]
+    assert iv.perspective == Perspective(PerspectiveKind.PROFESSIONAL)
+    assert iv.template.id == "baby" and iv.interpreter == ""
+    assert shell.interviews[0][2].id == iv.id
+
+
+def test_continue_shows_progress_and_opens_the_interview(qtbot, shell, store, library):
+    case = household(shell)
+    riley = case.children[0]
+    first = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary", TODAY)
+    keys = [t.key for t in library.get("primary").topics()]
+    for key in keys[:3]:
+        shell.session.save_answer(first, key, Answer(text="Fictional words"))
+    second = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.PROFESSIONAL), "primary", TODAY)
+    page = make_page(qtbot, shell, store.load_case(case.id))
+    page.child_table.selectRow(0)
+    assert cells(page.interview_table, 0) == ["The child (Ri)", "Professionals"]
+    assert cells(page.interview_table, 3) == [f"3 of {len(keys)} answered", f"0 of {len(keys)} answered"]
+
+    assert page.selected_interview().id == second.id  # the newest is chosen
+    click(qtbot, page.continue_button)
+    page.interview_table.setFocus()
+    qtbot.keyClick(page.interview_table, Qt.Key.Key_Up)
+    qtbot.keyClick(page.interview_table, Qt.Key.Key_Return)
+    assert [(c.id, ch.id, iv.id) for c, ch, iv in shell.interviews] == [
+        (case.id, riley.id, second.id), (case.id, riley.id, first.id)]
+
+
+# --------------------------------------------------------------------------- the case itself
+
+
+def test_the_reference_is_edited_and_saved(qtbot, shell, store):
+    case = household(shell)
+    shell.session.new_case("TEST-9999")
+    page = make_page(qtbot, shell, case)
+    edit = page.reference_edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "TEST-3001")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert store.load_case(case.id).reference == "TEST-3001"
+    assert page.heading_label.text() == "Case TEST-3001"
+
+    edit.selectAll()
+    qtbot.keyClicks(edit, "TEST-9999")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert page.reference_message.isVisible() and "Another case" in page.reference_message.text()
+    assert edit.text() == "TEST-3001" and store.load_case(case.id).reference == "TEST-3001"
+
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.text() == "TEST-3001" and store.load_case(case.id).reference == "TEST-3001"
+
+
+def test_back_to_cases(qtbot, shell):
+    page = make_page(qtbot, shell, household(shell))
+    click(qtbot, page.back_button)
+    assert shell.cases_shown == 1
+
+
+def test_a_store_error_is_shown_and_nothing_typed_is_lost(qtbot, shell, store):
+    case = household(shell)
+    page = make_page(qtbot, shell, case)
+    click(qtbot, page.add_adult_button)
+    qtbot.keyClicks(page.adult_name_edit, "Kim Example")
+    store.close()  # as if the store were locked underneath the page
+    click(qtbot, page.save_adult_button)
+    assert shell.errors == ["The store is locked."]
+    assert [a.name for a in page.case.adults] == ["Jo Example", "Lee Example"]  # put back
+    assert page.adult_panel.isVisible() and page.adult_name_edit.text() == "Kim Example"
+    assert page.saved_label.text() == "Not saved"
+
+    page.child_table.selectRow(0)
+    click(qtbot, page.start_interview_button)
+    click(qtbot, page.start_button)
+    assert len(shell.errors) == 2 and shell.interviews == []
+    assert page.case.children[0].interviews == [] and page.case.template_snapshots == {}
+
+
+def test_every_control_has_an_accessible_name(qtbot, shell):
+    case = household(shell)
+    page = make_page(qtbot, shell, case)
+    page.child_table.selectRow(0)
+    for open_panel in (page.add_adult_button, page.add_child_button, page.start_interview_button):
+        click(qtbot, open_panel)
+        kinds = (QAbstractItemView, QAbstractButton, QLineEdit, QComboBox, QDateEdit)
+        controls = [w for w in page.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible()
+                    and not isinstance(w.parent(), (QAbstractItemView, QComboBox, QDateEdit))]
+        assert len(controls) >= 12
+        assert [w.objectName() for w in controls if not w.accessibleName()] == []
+
+
+def test_tab_walks_the_start_panel_in_reading_order(qtbot, shell):
+    page = make_page(qtbot, shell, household(shell))
+    click(qtbot, page.start_interview_button)
+    seen = [page.focusWidget().objectName()]
+    for _ in range(14):
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+        widget = page.focusWidget()
+        while widget is not None and not widget.objectName().endswith(("Combo", "Edit", "Check", "Button")):
+            widget = widget.parentWidget()  # the date edit's inner line edit counts as the date edit
+        if widget is not None and widget.objectName() != seen[-1]:
+            seen.append(widget.objectName())
+    assert seen[:8] == ["perspectiveCombo", "templateCombo", "heldOnEdit", "placeEdit", "presentEdit",
+                        "interpreterCheck", "startButton", "cancelStartButton"]
