@@ -1,9 +1,11 @@
-"""Save screenshots of each screen, at normal and 150% text, to shots/ (or the folder given).
+"""Save a screenshot of every screen, at normal and 150% text, to shots/ (or the folder given).
 
     .venv/bin/python scripts/screenshots.py [FOLDER]
 
-Runs offscreen with Qt's own grab(), so it needs no display; run the app under Xvfb to see the
-real window manager's frame as well.
+Walks the real main window with a fictional family on a throwaway store: first run, the case
+list, the household, starting an interview, the interview, child mode, the templates, and the
+locked screen. Runs offscreen with Qt's own grab(), so it needs no display; the window is sized
+as a 1400 x 900 laptop screen would size it at each scale.
 """
 
 from __future__ import annotations
@@ -11,29 +13,84 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+PASS = "screenshot passphrase"
 
 
 def shoot(folder: Path, scale: str) -> None:
     os.environ["QT_SCALE_FACTOR"] = scale
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(REPO))
-    from dayinlife.app import build_main_window, create_app
+    from PySide6.QtTest import QTest
 
+    from dayinlife.app import create_app
+    from dayinlife.case import Adult, AdultRole, Child, Perspective, PerspectiveKind
+    from dayinlife.ui import dialogs
+    from dayinlife.ui.main_window import MainWindow
+
+    dialogs.ASK = lambda kind, *a, **k: PASS if kind == "passphrase" else None
+    suffix = "" if scale == "1" else f"@{scale}x"
     app = create_app([sys.argv[0]])
-    window = build_main_window()
-    # As on a 1400 x 900 laptop screen: the window gets the logical size that screen would give.
+    data = Path(tempfile.mkdtemp()) / "data"
+    window = MainWindow(data)
     window.resize(int(1400 * 0.95 / float(scale)), int(900 * 0.9 / float(scale)))
     window.show()
-    app.processEvents()
-    suffix = "" if scale == "1" else f"@{scale}x"
-    window.grab().save(str(folder / f"templates{suffix}.png"))
-    stage = window.tree.topLevelItem(0)
-    window.tree.setCurrentItem(stage.child(0))
-    app.processEvents()
-    window.grab().save(str(folder / f"templates-topic{suffix}.png"))
+    QTest.qWait(50)
+
+    def save(name: str, widget=None) -> None:
+        QTest.qWait(30)
+        (widget or window).grab().save(str(folder / f"{name}{suffix}.png"))
+
+    save("01-first-run")
+    page = window.first_run
+    page.passphrase.setText(PASS)
+    page.repeat.setText(PASS)
+    page.understand.setChecked(True)
+    page.create()
+    session = window.session
+    for ref, kids in (("FICT-2026-0117", ["Amara Okonjo-Whitfield", "Baby Okonjo-Whitfield"]),
+                      ("FICT-2026-0098", ["Dylan Price"]), ("FICT-2026-0054", ["Siân Llewellyn-Jones", "Cai Llewellyn-Jones"])):
+        case = session.new_case(ref)
+        case.adults += [Adult("Grace Okonjo-Whitfield", AdultRole.MOTHER), Adult("Tom Whitfield", AdultRole.STEP_PARENT)]
+        for i, name in enumerate(kids):
+            born = date(2016, 5, 14) if i == 0 else None
+            case.children.append(Child(name, date_of_birth=born, expected_date=None if born else date(2027, 2, 1),
+                                       pronouns="she" if i == 0 else "they", communication="Some Makaton" if i else ""))
+        session.save_case(case)
+    window.show_cases()
+    save("02-case-list")
+    window.open_case(case.id)
+    save("03-household")
+    window.case_page.open_start_panel()
+    save("04-start-interview")
+    child = case.children[0]
+    interview = session.start_interview(case, child, Perspective(PerspectiveKind.PARENT, case.adults[0].id),
+                                        "primary", date(2026, 11, 24), place="Home")
+    window.open_interview(case, child, interview)
+    ip = window.interview_page
+    ip.cards[0].text.setPlainText("She usually gets herself up; I'm often asleep after a night shift.")
+    ip.go_to_stage(1)
+    save("05-interview-parent")
+    ip.guidance_check.setChecked(True)
+    save("06-interview-guidance")
+    child_iv = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 24))
+    window.open_interview(case, child, child_iv)
+    window.interview_page.child_mode_button.click()
+    child_window = window.child_window
+    child_window.showNormal()  # offscreen "full screen" is 800 x 800; size it as a 1400 x 900 laptop would
+    child_window.resize(int(1400 / float(scale)), int(900 / float(scale)))
+    child_window.words.setPlainText("Sometimes there's cereal. Sometimes I have crisps on the way.")
+    save("07-child-mode", child_window)
+    child_window.leave()
+    window.show_templates()
+    save("08-templates")
+    window.lock()
+    save("09-locked")
+    window.close()
 
 
 if __name__ == "__main__":

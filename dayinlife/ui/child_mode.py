@@ -10,6 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QScrollArea,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -20,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Answer, Child, Interview, PerspectiveKind
-from ..interview import TopicPrompts, child_display_name, topic_prompts
+from ..interview import TopicPrompts, topic_prompts
 from ..template_model import FEELING_SCALE, Template
 from . import dialogs
 from .autosave import Autosaver
@@ -55,40 +58,54 @@ class ChildModeWindow(QWidget):
         top.addWidget(self.done_button)
         outer.addLayout(top)
 
+        # Everything between the top line and the big buttons scrolls, so nothing is squeezed on a
+        # small screen or at large text.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("childBody")
+        column = QVBoxLayout(body)
+        column.setSpacing(14)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.question.setProperty("role", "child-question")
-        outer.addWidget(self.question)
+        column.addWidget(self.question)
 
         self.words = QPlainTextEdit()
         self.words.setProperty("role", "child-text")
         self.words.setTabChangesFocus(True)
         self.words.setAccessibleName("Your words")
         self.words.setPlaceholderText("Type here, or tell the grown-up and they will type it")
-        outer.addWidget(self.words, 2)
+        column.addWidget(self.words)
 
         self.measure_box = QVBoxLayout()
-        outer.addLayout(self.measure_box)
+        column.addLayout(self.measure_box)
         self.measure_groups: dict[str, QButtonGroup] = {}
 
         self.feeling_label = QLabel()
         self.feeling_label.setWordWrap(True)
         self.feeling_label.setProperty("role", "child-question-small")
-        outer.addWidget(self.feeling_label)
+        column.addWidget(self.feeling_label)
         scale = template.scales[FEELING_SCALE]
         self.faces = FeelingsFaces([(o.value, o.child_label) for o in scale.options], size="large")
-        outer.addWidget(self.faces, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.faces, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.better_label = QLabel()
         self.better_label.setWordWrap(True)
         self.better_label.setProperty("role", "child-question-small")
-        outer.addWidget(self.better_label)
+        column.addWidget(self.better_label)
         self.better = QPlainTextEdit()
         self.better.setProperty("role", "child-text")
         self.better.setTabChangesFocus(True)
         self.better.setAccessibleName("What would make it better")
-        outer.addWidget(self.better, 1)
+        column.addWidget(self.better)
+        column.addStretch(1)
 
         nav = QHBoxLayout()
         self.back_button = QPushButton("◀  Back")
@@ -110,6 +127,18 @@ class ChildModeWindow(QWidget):
         self.better.textChanged.connect(self._edited)
         self.faces.changed.connect(self._edited)
         self._show()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Five faces across, as big as the width allows, up to their full size.
+        margins = self.layout().contentsMargins()
+        self.faces.fit_width(self.width() - margins.left() - margins.right() - 40)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        for box, lines in ((self.words, 3), (self.better, 2)):
+            box.ensurePolished()  # the child-mode font comes from the stylesheet
+            box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
 
     # ------------------------------------------------------------------ steps
 
@@ -146,14 +175,15 @@ class ChildModeWindow(QWidget):
         self.measure_groups = {}
         for m in p.measures:
             row = QWidget()
-            line = QHBoxLayout(row)
+            line = QGridLayout(row)  # the question above, the choices below in rows of three
             line.setContentsMargins(0, 0, 0, 0)
             label = QLabel(m.label)
             label.setWordWrap(True)
             label.setProperty("role", "child-question-small")
-            line.addWidget(label, 1)
+            line.addWidget(label, 0, 0, 1, -1)
             group = QButtonGroup(row)
-            for value, text in m.options():
+            columns = 3 if self.width() >= 900 else 2
+            for n, (value, text) in enumerate(m.options()):
                 button = QRadioButton(text)
                 button.setProperty("role", "child-choice")
                 button.setAccessibleName(f"{m.label}: {text}")
@@ -161,7 +191,7 @@ class ChildModeWindow(QWidget):
                 button.toggled.connect(self._edited)
                 group.addButton(button)
                 button.setProperty("value", value)
-                line.addWidget(button)
+                line.addWidget(button, 1 + n // columns, n % columns)
             self.measure_groups[m.id] = group
             self.measure_box.addWidget(row)
         self.back_button.setEnabled(self.index > 0)

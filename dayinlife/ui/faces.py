@@ -89,7 +89,8 @@ class FeelingsFaces(QWidget):
             raise ValueError("FeelingsFaces needs at least one option")
         self.size_name = size
         self.setAccessibleName(DEFAULT_GROUP_NAME)
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(_STYLE if size == "large" else _STYLE.replace("margin: 5px;", "margin: 1px;")
+                           .replace("padding: 4px 6px;", "padding: 2px 2px;"))
         self._value: str | None = None
         self.buttons: list[_FaceButton] = []
 
@@ -173,21 +174,47 @@ class FeelingsFaces(QWidget):
         self._set_tab_stop(button)
         self.changed.emit(new)
 
+    def set_icon_px(self, px: int, label_scale: float | None = None) -> None:
+        """Resize the pictures, and optionally the labels (child mode fits them to its width)."""
+        for b in self.buttons:
+            b.setIconSize(QSize(px, px))
+            if label_scale is not None:
+                font = QFont(self.font())
+                if font.pointSizeF() > 0:
+                    font.setPointSizeF(font.pointSizeF() * label_scale)
+                font.setBold(b.isChecked())
+                b.setFont(font)
+            b.setMinimumWidth(0)
+        self._even_widths()
+
+    def fit_width(self, available: int) -> None:
+        """As big as fits in `available` pixels: smaller pictures first, then smaller labels."""
+        scale = LABEL_SCALE[self.size_name]
+        px = ICON_PX[self.size_name]
+        self.set_icon_px(px, scale)
+        while self.minimumSizeHint().width() > available and px > 48:
+            px -= 8
+            self.set_icon_px(px)
+        while self.minimumSizeHint().width() > available and scale > 1.0:
+            scale = max(1.0, scale - 0.1)
+            self.set_icon_px(px, scale)
+
     def _even_widths(self) -> None:
-        """Every face as wide as the widest label would be when bold with a tick, so choosing
-        one does not make the row jump."""
-        widest = 0
+        """Each face keeps the width it needs when chosen (bold, with a tick), so choosing one does
+        not make the row jump. The large faces are all as wide as the widest, for an even row; the
+        normal ones each keep their own width, so the row fits beside a form at 150% text."""
+        needed = []
         for b in self.buttons:
             old_text, old_font = b.text(), b.font()
             f = QFont(old_font)
             f.setBold(True)
             b.setFont(f)
             b.setText(TICK + b.label.replace("&", "&&"))
-            widest = max(widest, b.sizeHint().width())
+            needed.append(b.sizeHint().width())
             b.setFont(old_font)
             b.setText(old_text)
-        for b in self.buttons:
-            b.setMinimumWidth(widest)
+        for b, width in zip(self.buttons, needed):
+            b.setMinimumWidth(max(needed) if self.size_name == "large" else width)
 
     def _set_tab_stop(self, button: _FaceButton) -> None:
         """Only one face is in the Tab order (the chosen one, or the last focused)."""

@@ -41,7 +41,7 @@ def _text_box(name: str, lines: int = 3) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setAccessibleName(name)
     box.setTabChangesFocus(True)  # Tab moves on; Enter makes a new line
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)  # grows with the text size
     return box
 
 
@@ -72,7 +72,7 @@ class TopicCard(QGroupBox):
 
         answer_name = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "Their answer",
                        PerspectiveKind.PROFESSIONAL: "What professionals know"}[kind]
-        self.text = _text_box(f"{prompts.title}: {answer_name.lower()}", 3)
+        self.text = _text_box(f"{prompts.title}: {answer_name.lower()}", 5)
         layout.addWidget(QLabel(answer_name))
         layout.addWidget(self.text)
         self.source = None
@@ -235,6 +235,10 @@ class InterviewPage(QWidget):
         self.stage_list.currentRowChanged.connect(self._stage_chosen)
         self.guidance_check.toggled.connect(self._guidance_toggled)
         self.child_mode_button.clicked.connect(self._child_mode)
+        splitter = self.form.findChild(QWidget, "splitter")
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        self.stage_list.setMaximumWidth(self.fontMetrics().horizontalAdvance("○ School holidays and special days (0/0)") + 24)
         self.case: Case | None = None
         self.child_: Child | None = None
         self.interview: Interview | None = None
@@ -304,6 +308,7 @@ class InterviewPage(QWidget):
             self.cards.append(card)
         column.addStretch(1)
         self.area.setWidget(holder)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never scroll sideways
         self.stage_list.blockSignals(True)
         self.stage_list.setCurrentRow(index)
         self.stage_list.blockSignals(False)

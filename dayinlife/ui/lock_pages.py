@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 MIN_LENGTH = 8
 
@@ -37,9 +47,14 @@ class _Page(QWidget):
         self.folder = folder
         outer = QVBoxLayout(self)
         outer.addStretch(1)
+        row = QHBoxLayout()  # centred by stretches, so wrapped text gets its full height
+        row.addStretch(1)
         self.column = QWidget()
         self.column.setMaximumWidth(width)
-        outer.addWidget(self.column, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.column, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.layout_ = QVBoxLayout(self.column)
         self.heading = _label(heading, "heading")

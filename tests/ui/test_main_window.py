@@ -191,3 +191,40 @@ def test_window_size_is_remembered(qtbot, tmp_path, lib, asked):
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (700, 500)
+
+
+def test_every_control_on_every_screen_has_an_accessible_name(qtbot, window):
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox,
+                                   QPlainTextEdit as Plain)
+
+    def unnamed(root):
+        kinds = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, Plain)
+        out = []
+        for w in root.findChildren(QWidget):
+            if not isinstance(w, kinds) or not w.isVisibleTo(root):
+                continue
+            if isinstance(w.parent(), (QAbstractItemView, QComboBox, QAbstractSpinBox)):
+                continue  # parts of a named control (scroll buttons, the line edit inside a combo)
+            if type(w).__name__ in ("QTableCornerButton", "QToolBarExtension"):
+                continue
+            if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text().strip()):
+                out.append(f"{type(w).__name__} {w.objectName()!r}")
+        return out
+
+    problems = {"first run": unnamed(window)}
+    first_run(qtbot, window)
+    case, iv = open_parent_interview(window)
+    problems["interview"] = unnamed(window.interview_page)
+    window.interview_page.guidance_check.setChecked(True)
+    problems["interview with guidance"] = unnamed(window.interview_page)
+    window.open_case(case.id)
+    problems["household"] = unnamed(window.case_page)
+    window.case_page.open_start_panel()
+    problems["start interview"] = unnamed(window.case_page)
+    window.show_cases()
+    problems["cases"] = unnamed(window.cases_page)
+    window.show_templates()
+    problems["templates"] = unnamed(window.templates_page)
+    window.lock()
+    problems["locked"] = unnamed(window)
+    assert not {k: v for k, v in problems.items() if v}
