@@ -7,7 +7,7 @@ One topic at a time, big text, big faces, big buttons. Leaving needs the practit
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -120,6 +120,8 @@ class ChildModeWindow(QWidget):
         nav.addWidget(self.next_button)
         outer.addLayout(nav)
 
+        for keys, step in (("PgDown", 1), ("PgUp", -1), ("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self.go(self.index + s))
         self.back_button.clicked.connect(lambda: self.go(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
         self.done_button.clicked.connect(self.ask_to_leave)

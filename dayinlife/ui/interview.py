@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -235,6 +236,10 @@ class InterviewPage(QWidget):
         self.stage_list.currentRowChanged.connect(self._stage_chosen)
         self.guidance_check.toggled.connect(self._guidance_toggled)
         self.child_mode_button.clicked.connect(self._child_mode)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self.go_to_stage(self.stage_index + s))
+        self.next_button.setToolTip("Next stage (Ctrl+Page Down)")
+        self.prev_button.setToolTip("Previous stage (Ctrl+Page Up)")
         splitter = self.form.findChild(QWidget, "splitter")
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)

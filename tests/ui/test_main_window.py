@@ -228,3 +228,47 @@ def test_every_control_on_every_screen_has_an_accessible_name(qtbot, window):
     window.lock()
     problems["locked"] = unnamed(window)
     assert not {k: v for k, v in problems.items() if v}
+
+
+def test_keyboard_alone_first_run_and_an_interview(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+    def type_(text):
+        qtbot.keyClicks(QApplication.focusWidget(), text)
+
+    window.activateWindow()
+    window.first_run.passphrase.setFocus()  # where the first-run screen puts the cursor
+    type_(PASS)
+    press(Qt.Key.Key_Tab)
+    type_(PASS)
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Space)  # tick "I understand"
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Space)  # Create
+    assert window.session is not None
+    case, iv = open_parent_interview(window)
+    page = window.interview_page
+    assert QApplication.focusWidget() is page.cards[0].text  # ready to type the first answer
+    type_("He gets up at seven")
+    press(Qt.Key.Key_Tab)
+    seen = []
+    for _ in range(40):  # Tab through the card: every control is reachable and takes keys
+        widget = QApplication.focusWidget()
+        seen.append(type(widget).__name__)
+        if widget is page.cards[0].feeling.buttons[0] or widget in page.cards[0].feeling.buttons:
+            press(Qt.Key.Key_Right)
+            press(Qt.Key.Key_Space)  # choose the face
+            break
+        press(Qt.Key.Key_Tab)
+    assert page.cards[0].feeling.value() == "happy", seen
+    press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.stage_index == 1
+    press(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert page.cards[0].text.toPlainText() == "He gets up at seven"
+    page.autosaver.flush()
+    with Store.open(tmp_path / "data", PASS) as again:
+        a = again.load_case(case.id).children[0].interviews[0].answers[page.cards[0].key]
+    assert a.text == "He gets up at seven" and a.feeling == "happy"
