@@ -4,7 +4,8 @@
 
 Walks the real main window with a fictional family on a throwaway store: first run, the case
 list, the household, starting an interview, the interview, child mode, the templates, and the
-locked screen. Runs offscreen with Qt's own grab(), so it needs no display; the window is sized
+locked screen. Uses the display if there is one (e.g. `xvfb-run -s "-screen 0 1400x900x24" ...`),
+otherwise draws offscreen; either way Qt's own grab() takes the pictures, and the window is sized
 as a 1400 x 900 laptop screen would size it at each scale.
 """
 
@@ -23,7 +24,8 @@ PASS = "screenshot passphrase"
 
 def shoot(folder: Path, scale: str) -> None:
     os.environ["QT_SCALE_FACTOR"] = scale
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen: draw offscreen
     sys.path.insert(0, str(REPO))
     from PySide6.QtTest import QTest
 

@@ -97,8 +97,7 @@ class TopicCard(QGroupBox):
 
         self.measures: dict[str, QComboBox] = {}
         if prompts.measures:
-            form = QFormLayout()
-            for m in prompts.measures:
+            for m in prompts.measures:  # each comparable answer: its question, then the choices
                 combo = QComboBox()
                 combo.setAccessibleName(m.label)
                 combo.addItem("— not answered —", None)
@@ -107,8 +106,9 @@ class TopicCard(QGroupBox):
                 self.measures[m.id] = combo
                 label = QLabel(m.label)
                 label.setWordWrap(True)
-                form.addRow(label, combo)
-            layout.addLayout(form)
+                label.setBuddy(combo)
+                layout.addWidget(label)
+                layout.addWidget(combo, 0, Qt.AlignmentFlag.AlignLeft)
 
         layout.addWidget(_prompt(prompts.feeling_question))
         scale = template.scales[FEELING_SCALE]

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
             return
         self.cases_page.refresh()
         self.stack.setCurrentWidget(self.cases_page)
+        self.cases_page.search.setFocus()  # so the page's keys (Ctrl+N, Enter) work at once
 
     def open_case(self, case_id: str) -> None:
         from ..store import StoreError
@@ -222,6 +223,8 @@ class MainWindow(QMainWindow):
             return self.show_error(str(exc))
         self.case_page.show_case(case)
         self.stack.setCurrentWidget(self.case_page)
+        if not self.case_page.focusWidget() or not self.case_page.isAncestorOf(self.focusWidget() or self):
+            self.case_page.focusNextChild()
 
     def open_interview(self, case: "Case", child: "Child", interview: "Interview") -> None:
         from ..store import StoreError

@@ -272,3 +272,12 @@ def test_keyboard_alone_first_run_and_an_interview(qtbot, window, tmp_path):
     with Store.open(tmp_path / "data", PASS) as again:
         a = again.load_case(case.id).children[0].interviews[0].answers[page.cards[0].key]
     assert a.text == "He gets up at seven" and a.feeling == "happy"
+
+
+def test_after_unlocking_the_case_list_takes_keys_at_once(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    first_run(qtbot, window)
+    assert window.cases_page.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.cases_page.new_panel.isVisible()
