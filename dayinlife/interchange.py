@@ -327,7 +327,7 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
     if kind is PerspectiveKind.PARENT and adult_id not in adult_ids:
         r.fail(f"{w}.perspective.adult_id", f"{adult_id!r} is not an adult in this household")
     elif kind is not None and kind is not PerspectiveKind.PARENT and adult_id is not None:
-        r.fail(f"{w}.perspective.adult_id", f"only a parent/carer interview names an adult")
+        r.fail(f"{w}.perspective.adult_id", "only a parent/carer interview names an adult")
     elif kind is not None:
         perspective = Perspective(kind, adult_id)
     t = r.obj(d.get("template"), f"{w}.template")

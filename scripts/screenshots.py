@@ -36,7 +36,7 @@ def shoot(folder: Path, scale: str) -> None:
 
     dialogs.ASK = lambda kind, *a, **k: PASS if kind == "passphrase" else None
     suffix = "" if scale == "1" else f"@{scale}x"
-    app = create_app([sys.argv[0]])
+    _app = create_app([sys.argv[0]])  # keep the application alive while we draw
     data = Path(tempfile.mkdtemp()) / "data"
     window = MainWindow(data)
     window.resize(int(1400 * 0.95 / float(scale)), int(900 * 0.9 / float(scale)))
