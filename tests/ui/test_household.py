@@ -20,63 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from dayinlife.case import Adult, AdultRole, Answer, Case, Child, Perspective, PerspectiveKind
-from dayinlife.session import Session
-from dayinlife.store import Store
 from dayinlife.ui import dialogs
 from dayinlife.ui.household import PROFESSIONAL_LABEL, CasePage
 
 TODAY = date.today()
 
 
-class FakeShell:
-    """Stands in for the main window: records what the page asks of it."""
-
-    def __init__(self, session: Session):
-        self.session = session
-        self.opened: list[str] = []
-        self.interviews: list[tuple] = []
-        self.errors: list[str] = []
-        self.statuses: list[str] = []
-        self.cases_shown = 0
-
-    def show_cases(self) -> None:
-        self.cases_shown += 1
-
-    def open_case(self, case_id: str) -> None:
-        self.opened.append(case_id)
-
-    def open_interview(self, case, child, interview) -> None:
-        self.interviews.append((case, child, interview))
-
-    def show_error(self, message: str) -> None:
-        self.errors.append(message)
-
-    def set_status(self, message: str) -> None:
-        self.statuses.append(message)
-
-
-class Answers:
-    """Replaces dialogs.ASK: records each question and gives a set answer."""
-
-    def __init__(self, answer):
-        self.answer = answer
-        self.asked: list[tuple] = []
-
-    def __call__(self, kind, parent, title, text, **options):
-        self.asked.append((kind, title, text, options))
-        return self.answer
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store.create(tmp_path / "data", "not a real passphrase")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def shell(store, library):
-    return FakeShell(Session(store, library))
+from tests.ui.conftest import Answers, FakeShell  # noqa: E402,F401
 
 
 @pytest.fixture

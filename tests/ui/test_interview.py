@@ -13,29 +13,9 @@ from dayinlife.template_loader import load_library
 from dayinlife.ui import dialogs
 from dayinlife.ui.autosave import Autosaver
 from dayinlife.ui.interview import InterviewPage
+from tests.ui.conftest import FakeShell
 
 PASS = "interview test passphrase"
-
-
-class FakeShell:
-    def __init__(self, session):
-        self.session = session
-        self.calls = []
-
-    def show_cases(self):
-        self.calls.append(("show_cases",))
-
-    def open_case(self, case_id):
-        self.calls.append(("open_case", case_id))
-
-    def open_interview(self, case, child, interview):
-        self.calls.append(("open_interview", interview.id))
-
-    def show_error(self, message):
-        self.calls.append(("error", message))
-
-    def set_status(self, message):
-        self.calls.append(("status", message))
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +192,7 @@ def test_a_save_that_fails_is_shown_and_kept(qtbot, session, household):
     page.cards[0].text.setPlainText("y" * 300_000)
     assert not page.autosaver.flush()
     assert "Not saved" in page.saved_label.text() and "disk is full" in page.saved_label.text()
-    assert any(c[0] == "error" for c in shell.calls)
+    assert shell.errors
     assert page.autosaver.pending  # still waiting to be saved, not dropped
 
 
