@@ -513,10 +513,18 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
         else:
             agencies.append(a.strip())
     measures: list[Measure] = []
-    for mpath, raw_m in c.tables(raw, "measures", tpath, {"id", "scale", "label"}, required=False):
+    for mpath, raw_m in c.tables(raw, "measures", tpath, {"id", "scale", "label", "good"}, required=False):
         mid = c.ident(raw_m, "id", mpath)
         scale = c.text(raw_m, "scale", mpath)
         label = c.text(raw_m, "label", mpath, prompt=True)
+        good = c.text(raw_m, "good", mpath, required=False)
+        if good and good not in ("first", "last"):
+            c.problem(mpath + ["good"], f"should be \"first\" or \"last\" (which end of the scale is better), "
+                                        f"not {good!r}")
+            good = ""
+        if good and scale in scales and not scales[scale].ordered:
+            c.problem(mpath + ["good"], f"the {scale!r} scale has no order, so neither end is better")
+            good = ""
         if scale and scale not in scales:
             near = difflib.get_close_matches(scale, sorted(scales), n=1)
             hint = f"did you mean {near[0]!r}? " if near else ""
@@ -527,7 +535,7 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
             c.problem(mpath + ["id"], f"measure id {mid!r} is used twice in this topic")
             continue
         if mid and scale and label:
-            measures.append(Measure(mid, scale, label))
+            measures.append(Measure(mid, scale, label, good))
     if not all((key, title, neglect, framework, child, parent, professional, agencies)):
         return None
     if needs_observe and not observe:

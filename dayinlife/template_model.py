@@ -70,9 +70,13 @@ class Measure:
     id: str
     scale: str
     label: str
+    good: str = ""  # "first" or "last": which end of an ordered scale is better, if either
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "scale": self.scale, "label": self.label}
+        d = {"id": self.id, "scale": self.scale, "label": self.label}
+        if self.good:  # only when set, so templates without it keep their fingerprints
+            d["good"] = self.good
+        return d
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,8 @@ class Topic:
             observe=d.get("observe", ""),
             parent_own=d.get("parent_own", ""),
             parent_impact=d.get("parent_impact", ""),
-            measures=tuple(Measure(m["id"], m["scale"], m["label"]) for m in d.get("measures", ())),
+            measures=tuple(Measure(m["id"], m["scale"], m["label"], m.get("good", ""))
+                           for m in d.get("measures", ())),
         )
 
 
