@@ -153,6 +153,8 @@ class Case:
     # Each template version an interview used, by content hash, so an old interview still
     # opens and renders after the template file has changed (see Template.to_dict).
     template_snapshots: dict[str, dict] = field(default_factory=dict)
+    # The practitioner's analysis of each child (analysis.Analysis), by child id.
+    analyses: dict[str, object] = field(default_factory=dict)
 
     def adult(self, adult_id: str) -> Adult:
         for a in self.adults:

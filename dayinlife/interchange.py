@@ -114,6 +114,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                 for c in case.children
             ],
             "template_snapshots": case.template_snapshots,
+            "analyses": [a.to_dict() for a in case.analyses.values()],
         },
     }
 
@@ -266,15 +267,38 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
         r.fail(f"{w}.children", "two children or interviews share one id")
     if r.problems:
         return None
+    analyses = _read_analyses(r, r.array(d, "analyses", w), {c.id for c in children})
     case = Case(reference, adults, children, id=r.text(d, "id", w, required=True),
                 practitioner=r.text(d, "practitioner", w),
                 archived=r.get(d, "archived", w, bool, False, False),
-                template_snapshots={h: t.to_dict() for h, t in snapshots.items()})
+                template_snapshots={h: t.to_dict() for h, t in snapshots.items()},
+                analyses=analyses)
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:
             setattr(case, name, value)
     return None if r.problems else case
+
+
+def _read_analyses(r: _Reader, raw: list, child_ids: set[str]) -> dict:
+    from .analysis import Analysis
+
+    out = {}
+    for i, item in enumerate(raw):
+        where = f"case.analyses[{i}]"
+        d = r.obj(item, where)
+        if not d:
+            continue
+        try:
+            analysis = Analysis.from_dict(d)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            r.fail(where, f"is not a readable analysis ({exc.__class__.__name__}: {exc})")
+            continue
+        if analysis.child_id not in child_ids:
+            r.fail(f"{where}.child_id", f"{analysis.child_id!r} is not a child in this case")
+            continue
+        out[analysis.child_id] = analysis
+    return out
 
 
 def _read_snapshots(r: _Reader, raw: dict) -> dict[str, Template]:

@@ -76,7 +76,15 @@ def _v1(conn) -> None:
         conn.execute(sql)
 
 
-MIGRATIONS: Sequence[Step] = (_v1,)
+def _v2(conn) -> None:
+    """The practitioner's analysis: one per child, kept as JSON (see analysis.py)."""
+    conn.execute("""CREATE TABLE analyses (
+                        child_id TEXT PRIMARY KEY REFERENCES children(id) ON DELETE CASCADE,
+                        data TEXT NOT NULL,
+                        updated TEXT NOT NULL)""")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

@@ -98,5 +98,23 @@ class Session:
         interview.answers[topic_key] = answer
         self.store.save_answer(interview.id, topic_key, answer)
 
+    # ------------------------------------------------------------------ comparing and the analysis
+
+    def compare(self, case: Case, child: Child, interviews: list[Interview]):
+        """The chosen interviews of one child side by side (see compare.py). They are compared on
+        the template of the first one; topics are matched by key across template versions."""
+        from .compare import compare
+
+        return compare(case, child, interviews, self.template_for(case, interviews[0]))
+
+    def analysis(self, case: Case, child: Child):
+        from .analysis import Analysis
+
+        return case.analyses.setdefault(child.id, Analysis(child.id))
+
+    def save_analysis(self, case: Case, analysis) -> None:
+        case.analyses[analysis.child_id] = analysis
+        self.store.save_analysis(analysis)
+
     def lock(self) -> None:
         self.store.close()

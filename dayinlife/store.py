@@ -471,8 +471,15 @@ class Store:
             found = self._read("SELECT data FROM template_snapshots WHERE hash = ?", [h])
             if found:
                 snapshots[h] = json.loads(found[0][0])
+        from .analysis import Analysis
+
+        analyses = {}
+        for child in children:
+            rows = self._read("SELECT data FROM analyses WHERE child_id = ?", [child.id])
+            if rows:
+                analyses[child.id] = Analysis.from_dict(json.loads(rows[0][0]))
         return Case(reference, adults, children, cid, practitioner, bool(archived),
-                    datetime.fromisoformat(created), datetime.fromisoformat(updated), snapshots)
+                    datetime.fromisoformat(created), datetime.fromisoformat(updated), snapshots, analyses)
 
     def _load_interviews(self, child_id: str) -> list[Interview]:
         out = []
@@ -565,6 +572,35 @@ class Store:
                               "updated = excluded.updated",
                               (iv.id, key, json.dumps(answer_to_dict(answer), ensure_ascii=False),
                                _iso(answer.updated) or _iso(iv.updated)))
+        for analysis in case.analyses.values():
+            c.execute("INSERT INTO analyses (child_id, data, updated) VALUES (?, ?, ?) ON CONFLICT (child_id) "
+                      "DO UPDATE SET data = excluded.data, updated = excluded.updated",
+                      (analysis.child_id, json.dumps(analysis.to_dict(), ensure_ascii=False),
+                       _iso(analysis.updated) or _iso(case.updated)))
+
+    # ------------------------------------------------------------------ the analysis
+
+    def save_analysis(self, analysis) -> None:
+        """The practitioner's analysis of one child, saved as it is written (one short transaction)."""
+        stamp = _now_precise()
+        analysis.updated = datetime.fromisoformat(stamp)
+        data = json.dumps(analysis.to_dict(), ensure_ascii=False)
+        with self._transaction():
+            exists = self._conn.execute("SELECT 1 FROM children WHERE id = ?", (analysis.child_id,)).fetchone()
+            if not exists:
+                raise CaseNotFound("That child is no longer in the store.")
+            self._conn.execute("INSERT INTO analyses (child_id, data, updated) VALUES (?, ?, ?) ON CONFLICT "
+                               "(child_id) DO UPDATE SET data = excluded.data, updated = excluded.updated",
+                               (analysis.child_id, data, stamp))
+            self._conn.execute("UPDATE cases SET updated = ? WHERE id = (SELECT case_id FROM children WHERE id = ?)",
+                               (stamp, analysis.child_id))
+
+    def load_analysis(self, child_id: str):
+        """The child's analysis, or a new empty one."""
+        from .analysis import Analysis
+
+        rows = self._read("SELECT data FROM analyses WHERE child_id = ?", [child_id])
+        return Analysis.from_dict(json.loads(rows[0][0])) if rows else Analysis(child_id)
 
     def set_archived(self, case_id: str, archived: bool) -> None:
         """Archived cases leave the everyday list but keep all their data."""
@@ -829,6 +865,9 @@ def _with_new_ids(case: Case) -> Case:
             iv["id"] = fresh(iv["id"])
             if iv["perspective"]["adult_id"]:
                 iv["perspective"]["adult_id"] = mapping[iv["perspective"]["adult_id"]]
+    for analysis in body.get("analyses", []):
+        analysis["child_id"] = mapping[analysis["child_id"]]
+        analysis["interview_ids"] = [mapping.get(i, i) for i in analysis.get("interview_ids", [])]
     from .interchange import case_from_dict
 
     return case_from_dict(data)

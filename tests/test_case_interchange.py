@@ -46,6 +46,13 @@ def build_case(library):
     pro = case.start_interview(kid, Perspective(PerspectiveKind.PROFESSIONAL), primary, date(2026, 11, 22))
     pro.answer("at_school").source = "school attendance record"
     case.start_interview(unborn, Perspective(PerspectiveKind.PARENT, mum.id), library.get("prebirth"), date(2026, 11, 22))
+    from dayinlife.analysis import Action, Analysis
+    from dayinlife.vocab import NeglectType
+
+    analysis = Analysis(kid.id, [child_iv.id, parent_iv.id], strengths="Loves school & <drama>")
+    analysis.judgement(NeglectType.NUTRITIONAL).narrative = "Breakfast accounts differ"
+    analysis.actions.append(Action("Breakfast club", "School", date(2026, 12, 1)))
+    case.analyses[kid.id] = analysis
     return case
 
 

@@ -502,3 +502,39 @@ def test_check_passphrase(store):
     assert store.check_passphrase(PASS)
     assert not store.check_passphrase("nope")
     assert not store.check_passphrase("")
+
+
+def test_analysis_is_saved_and_deleted_with_the_child(store, saved_case, folder):
+    from datetime import date as day
+
+    from dayinlife.analysis import Action, Analysis, ScaleRating
+    from dayinlife.vocab import NeglectType
+
+    child = saved_case.children[0]
+    analysis = store.load_analysis(child.id)
+    assert analysis.strengths == "Loves school & <drama>" and analysis.child_id == child.id  # saved with the case
+    analysis.strengths = "Warm relationship with Nan & <school>"
+    analysis.judgement(NeglectType.NUTRITIONAL).narrative = "Often hungry in the morning"
+    analysis.actions.append(Action("Breakfast club place", "School", day(2026, 12, 1)))
+    analysis.ratings.append(ScaleRating("Jo (mother)", 7, "Things are better"))
+    analysis.interview_ids = [iv.id for iv in child.interviews]
+    store.save_analysis(analysis)
+    store.close()
+    with Store.open(folder, PASS) as again:
+        back = again.load_analysis(child.id)
+        assert back.to_dict() == analysis.to_dict()
+        again.delete_case(saved_case.id)
+        assert again.load_analysis(child.id).strengths == ""
+    with pytest.raises(ValueError):
+        ScaleRating("x", 11)
+
+
+def test_keep_both_moves_the_analysis_to_the_new_child(store, saved_case, tmp_path):
+    out = tmp_path / "case.dilcase"
+    store.export_case_file(saved_case.id, out, "p")
+    both = store.import_case_file(out, "p", on_conflict="keep_both")
+    again = store.load_case(both.id)
+    analysis = again.analyses[again.children[0].id]
+    assert analysis.strengths == "Loves school & <drama>"
+    assert set(analysis.interview_ids) <= {iv.id for iv in again.children[0].interviews}
+    assert store.load_analysis(saved_case.children[0].id).strengths == "Loves school & <drama>"  # the first is untouched
