@@ -227,6 +227,8 @@ def _direction(scale: Scale, good: str, before: str, after: str) -> Change:
         return Change.SAME
     if not scale.ordered or good not in ("first", "last"):
         return Change.CHANGED
+    if scale.option(before).unranked or scale.option(after).unranked:
+        return Change.CHANGED  # e.g. from "No" to "Not sure": neither better nor worse
     i, j = scale.values.index(before), scale.values.index(after)
     towards_first = j < i
     return Change.IMPROVED if towards_first == (good == "first") else Change.WORSE

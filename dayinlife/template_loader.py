@@ -313,14 +313,14 @@ def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
         raw_options = body.get("options")
         if isinstance(raw_options, list) and len(raw_options) == 1:
             c.problem(where + ["options"], "a scale needs at least two options")
-        for opath, opt in c.tables(body, "options", where, {"value", "label", "child_label"}):
+        for opath, opt in c.tables(body, "options", where, {"value", "label", "child_label", "unranked"}):
             value = c.ident(opt, "value", opath)
             label = c.text(opt, "label", opath)
             child_label = c.text(opt, "child_label", opath, required=False) or label
             if value and value in {o.value for o in options}:
                 c.problem(opath + ["value"], f"value {value!r} is used twice in this scale")
             elif value and label:
-                options.append(ScaleOption(value, label, child_label))
+                options.append(ScaleOption(value, label, child_label, c.flag(opt, "unranked", opath, False)))
         if title and isinstance(raw_options, list) and len(options) == len(raw_options) >= 2:
             scales[name] = Scale(name, title, ordered, tuple(options))
     if FEELING_SCALE not in data:

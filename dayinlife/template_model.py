@@ -24,9 +24,13 @@ class ScaleOption:
     value: str
     label: str
     child_label: str
+    unranked: bool = False  # outside the scale's order, e.g. "Not sure"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "label": self.label, "child_label": self.child_label}
+        d = {"value": self.value, "label": self.label, "child_label": self.child_label}
+        if self.unranked:
+            d["unranked"] = True
+        return d
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ class Scale:
             name,
             d["title"],
             d["ordered"],
-            tuple(ScaleOption(o["value"], o["label"], o["child_label"]) for o in d["options"]),
+            tuple(ScaleOption(o["value"], o["label"], o["child_label"], o.get("unranked", False))
+                  for o in d["options"]),
         )
 
 

@@ -88,14 +88,16 @@ def test_case_opens_after_the_template_file_changes(library, template_folder):
     case = build_case(library)
     text = dumps_case(case)
     path = template_folder / "primary.toml"
-    path.write_text(path.read_text("utf-8").replace('version = "1.0"', 'version = "2.0"')
+    old_version = library.get("primary").version
+    path.write_text(path.read_text("utf-8").replace(f'version = "{old_version}"', 'version = "99.0"')
                     .replace('key = "breakfast"', 'key = "breakfast_new"'), "utf-8")
     changed = load_library(template_folder).get("primary")
+    assert changed.version == "99.0"
     assert changed.content_hash != library.get("primary").content_hash
     again = loads_case(text)
     ref = again.children[0].interviews[0].template
     old = Template.from_dict(again.template_snapshots[ref.content_hash])
-    assert old.version == "1.0" and old.topic("breakfast")
+    assert old.version == old_version and old.topic("breakfast")
 
 
 def _broken(library, change):

@@ -122,8 +122,8 @@ def test_change_over_time(family, library):
     later.answers["teatime"] = Answer("Pasta", {tea.id: "every_day"}, feeling="very_unhappy")
     changes = change_over_time((kid, t), (later, t), "Mia", "she")
     by = {(c.key, c.what.split()[0]): c for c in changes}
-    # how often breakfast: hardly ever -> most days; no 'good' end is declared, so only "changed"
-    assert by[("breakfast", "How")].change is Change.CHANGED
+    # how often breakfast: hardly ever -> most days; the template says every day is the good end
+    assert by[("breakfast", "How")].change is Change.IMPROVED
     assert by[("breakfast", "Feeling")].change is Change.IMPROVED  # unhappy -> happy
     assert by[("teatime", "Feeling")].change is Change.WORSE
     assert next(c for c in changes if c.key == "teatime" and c.what != "Feeling").change is Change.SAME
@@ -143,3 +143,36 @@ def test_change_uses_the_good_end_where_a_template_declares_it(family, library):
     change = next(c for c in change_over_time((kid, t), (later, t2)) if c.key == "breakfast" and c.what != "Feeling"
                   and "often" in c.what)
     assert (change.before, change.after, change.change) == ("Hardly ever", "Most days", Change.IMPROVED)
+
+
+def _without_good(template):
+    data = template.to_dict()
+    for stage in data["stages"]:
+        for topic in stage["topics"]:
+            for m in topic["measures"]:
+                m.pop("good", None)
+    return Template.from_dict(data)
+
+
+def test_without_a_good_end_a_move_is_only_a_change(family):
+    case, child, t, kid, *_ = family
+    plain = _without_good(t)
+    later = case.start_interview(child, Perspective(PerspectiveKind.CHILD), plain, date(2027, 2, 1))
+    later.answers["breakfast"] = Answer("", {"how_often": "most_days"})
+    change = next(c for c in change_over_time((kid, plain), (later, plain)) if "often" in c.what)
+    assert change.change is Change.CHANGED
+
+
+def test_not_sure_is_neither_better_nor_worse(family, library):
+    case, child, t, *_ = family
+    topic = next(tp for tp in t.topics() if any(m.scale == "in_place" and m.good for m in tp.measures))
+    m = next(m for m in topic.measures if m.scale == "in_place")
+    first = case.start_interview(child, Perspective(PerspectiveKind.PARENT, case.adults[0].id), t, date(2026, 11, 1))
+    later = case.start_interview(child, Perspective(PerspectiveKind.PARENT, case.adults[0].id), t, date(2027, 2, 1))
+    first.answers[topic.key] = Answer("", {m.id: "no"})
+    later.answers[topic.key] = Answer("", {m.id: "not_sure"})
+    change = next(c for c in change_over_time((first, t), (later, t)) if c.key == topic.key and c.what != "Feeling")
+    assert change.change is Change.CHANGED
+    later.answers[topic.key] = Answer("", {m.id: "yes"})
+    change = next(c for c in change_over_time((first, t), (later, t)) if c.key == topic.key and c.what != "Feeling")
+    assert change.change is Change.IMPROVED
