@@ -3,8 +3,8 @@
     .venv/bin/python scripts/screenshots.py [FOLDER]
 
 Walks the real main window with a fictional family on a throwaway store: first run, the case
-list, the household, starting an interview, the interview, child mode, the templates, and the
-locked screen. Uses the display if there is one (e.g. `xvfb-run -s "-screen 0 1400x900x24" ...`),
+list, the household, starting an interview, the interview, child mode, the templates, compare and
+analyse, and the locked screen. Uses the display if there is one (e.g. `xvfb-run -s "-screen 0 1400x900x24" ...`),
 otherwise draws offscreen; either way Qt's own grab() takes the pictures, and the window is sized
 as a 1400 x 900 laptop screen would size it at each scale.
 """
@@ -90,6 +90,42 @@ def shoot(folder: Path, scale: str) -> None:
     child_window.leave()
     window.show_templates()
     save("08-templates")
+    # Compare and analyse: the child, both adults and professionals, with some differences.
+    from dayinlife.case import Answer
+
+    template = session.template_for(case, interview)
+    step_interview = session.start_interview(case, child, Perspective(PerspectiveKind.PARENT, case.adults[1].id),
+                                             "primary", date(2026, 11, 25))
+    pro_interview = session.start_interview(case, child, Perspective(PerspectiveKind.PROFESSIONAL), "primary",
+                                            date(2026, 11, 26))
+    for n, topic in enumerate(template.topics()):
+        for k, (iv, words) in enumerate(((child_iv, "I mostly do it on my own"), (interview, "She's fine, we manage"),
+                                         (step_interview, "I'm not always there"),
+                                         (pro_interview, "School notes she is often tired"))):
+            if (n + k) % 4 == 3:
+                continue  # every stage partly answered
+            scale_values = {m.id: template.scales[m.scale].values[(n + k * (n % 3)) % 2] for m in topic.measures}
+            feeling = None if iv is pro_interview else template.scales["feeling"].values[(n + k) % 4]
+            session.save_answer(iv, topic.key, Answer(words, scale_values, feeling=feeling,
+                                                      source="School" if iv is pro_interview else ""))
+    session.save_answer(child_iv, "breakfast", Answer("Sometimes there's cereal. Sometimes I have crisps on the way.",
+                                                      {"how_often": "rarely", "who": "child_self"},
+                                                      feeling="unhappy", better="If there was food in the morning"))
+    window.open_case(case.id)
+    window.case_page.compare_button.click()
+    compare = window.compare_page
+    save("10-compare")
+    compare.open_cell(*compare.cell_for("breakfast", "The child"))
+    save("11-compare-full-answer")
+    compare.tabs.setCurrentIndex(1)
+    save("12-compare-feelings")
+    compare.tabs.setCurrentWidget(compare.editor)
+    compare.editor.strengths.setPlainText("Grace and Tom both came to every meeting.")
+    compare.editor.plan.add()
+    compare.editor.plan.rows[0][0].setText("Breakfast club place")
+    compare.editor.plan.rows[0][1].setText("School")
+    save("13-analysis")
+    compare.saver.flush()
     window.lock()
     save("09-locked")
     window.close()

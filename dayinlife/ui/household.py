@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -248,6 +249,15 @@ class CasePage(QWidget):
         for form in self.form.findChildren(QFormLayout):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.saved_label.setAccessibleName("Saved state")
+        # Compare and analyse: the child's interviews side by side, and the practitioner's analysis.
+        self.compare_button = QPushButton("Co&mpare and analyse…")
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setAccessibleName("Compare and analyse the chosen child's interviews")
+        self.compare_button.setAccessibleDescription("The perspectives side by side, and your analysis: "
+                                                     "for practitioners only")
+        buttons = self.form.findChild(QHBoxLayout, "interviewButtons")
+        buttons.insertWidget(buttons.indexOf(self.start_interview_button) + 1, self.compare_button)
+        QWidget.setTabOrder(self.start_interview_button, self.compare_button)
 
     def _connect(self) -> None:
         self.back_button.clicked.connect(self._back)
@@ -285,6 +295,7 @@ class CasePage(QWidget):
         for edit in (self.place_edit, self.present_edit, self.interpreter_edit):
             edit.returnPressed.connect(self._start_interview)
         self.interpreter_check.toggled.connect(lambda _on: self._show_interpreter())
+        self.compare_button.clicked.connect(self.open_compare)
 
     # ------------------------------------------------------------------ showing a case
 
@@ -423,6 +434,7 @@ class CasePage(QWidget):
         self.no_interviews_label.setText(f"No interviews about {child.called or child.name} yet.")
         self.no_interviews_label.setVisible(not child.interviews)
         self.start_interview_button.setAccessibleName(f"Start an interview about {child.name}")
+        self.compare_button.setAccessibleName(f"Compare and analyse the interviews about {child.name}")
         self._update_buttons()
 
     def _fit_rows(self, table: QTableWidget) -> None:
@@ -456,6 +468,7 @@ class CasePage(QWidget):
         self.remove_child_button.setEnabled(has_child)
         self.continue_button.setEnabled(self.selected_interview() is not None)
         self.start_interview_button.setEnabled(self.selected_child() is not None)
+        self.compare_button.setEnabled(self.selected_child() is not None and bool(self.selected_child().interviews))
 
     # ------------------------------------------------------------------ saving
 
@@ -813,6 +826,11 @@ class CasePage(QWidget):
         child, interview = self.selected_child(), self.selected_interview()
         if child is not None and interview is not None:
             self.shell.open_interview(self.case, child, interview)
+
+    def open_compare(self) -> None:
+        child = self.selected_child()
+        if child is not None and child.interviews:
+            self.shell.open_compare(self.case, child)
 
     # ------------------------------------------------------------------ navigation and keys
 

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._first_run = self._unlock_page = None  # built when first shown
         self.cases_page = self._case_page = self._interview_page = self.templates_page = None
+        self._compare_page = None
         self.saved_status = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_status)
         self._make_actions()
@@ -170,11 +171,13 @@ class MainWindow(QMainWindow):
             self.child_window.leave()
         if self._interview_page is not None:
             self._interview_page.autosaver.flush()
-        for page in (self.cases_page, self._case_page, self._interview_page):
+        if self._compare_page is not None:
+            self._compare_page.clear()  # saves the analysis first
+        for page in (self.cases_page, self._case_page, self._interview_page, self._compare_page):
             if page is not None:
                 self.stack.removeWidget(page)
                 page.deleteLater()
-        self.cases_page = self._case_page = self._interview_page = None
+        self.cases_page = self._case_page = self._interview_page = self._compare_page = None
         self.session.lock()
         self.session = None
         self._show_lock_screen()
@@ -205,6 +208,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._interview_page)
         return self._interview_page
 
+    @property
+    def compare_page(self):
+        if self._compare_page is None and self.session is not None:
+            from .compare_view import ComparePage
+
+            self._compare_page = ComparePage(self)
+            self._compare_page.saver.state_changed.connect(lambda _s, m: self.saved_status.setText(m))
+            self.stack.addWidget(self._compare_page)
+        return self._compare_page
+
     # ------------------------------------------------------------------ the Shell the screens use
 
     def show_cases(self) -> None:
@@ -234,6 +247,16 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             return self.show_error(str(exc))
         self.stack.setCurrentWidget(self.interview_page)
+
+    def open_compare(self, case: "Case", child: "Child") -> None:
+        from ..store import StoreError
+
+        try:
+            self.compare_page.show_child(case, child)
+        except StoreError as exc:
+            return self.show_error(str(exc))
+        self.stack.setCurrentWidget(self.compare_page)
+        self.compare_page.interview_list.setFocus()
 
     def show_templates(self) -> None:
         if self.session is None:
@@ -300,7 +323,9 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._interview_page is not None and not self._interview_page.autosaver.flush():
+        unsaved = [p for p in (self._interview_page and self._interview_page.autosaver,
+                               self._compare_page and self._compare_page.saver) if p is not None and not p.flush()]
+        if unsaved:
             if not dialogs.confirm(self, "Not saved", "The last change could not be saved. "
                                    "Close anyway?", "Close anyway"):
                 event.ignore()

@@ -21,6 +21,10 @@ class Shell(Protocol):
     def open_interview(self, case: Case, child: Child, interview: Interview) -> None:
         """Go to the guided interview (a new one, or one to continue)."""
 
+    def open_compare(self, case: Case, child: Child) -> None:
+        """Go to one child's comparison of perspectives and the practitioner's analysis
+        (practitioner only; never in child mode)."""
+
     def show_error(self, message: str) -> None:
         """Tell the practitioner something went wrong (one clear sentence; nothing is lost)."""
 

@@ -350,7 +350,7 @@ def test_start_an_interview_from_the_panel(qtbot, shell, store, library):
     assert not page.start_panel.isVisible()
     total = library.get("primary").topic_count
     assert [page.interview_table.item(0, c).text() for c in range(4)] == [
-        "Jo Example (mother)", f"{held:%d/%m/%Y}", f"{library.get('primary').title} (version 1.0)",
+        "Jo Example (mother)", f"{held:%d/%m/%Y}", f"{library.get('primary').title} (version {library.get('primary').version})",
         f"0 of {total} answered"]
 
 

@@ -221,6 +221,17 @@ def test_every_control_on_every_screen_has_an_accessible_name(qtbot, window):
     problems["household"] = unnamed(window.case_page)
     window.case_page.open_start_panel()
     problems["start interview"] = unnamed(window.case_page)
+    window.case_page.compare_button.click()
+    compare = window.compare_page
+    assert window.stack.currentWidget() is compare
+    compare.open_cell(*compare.cell_for(compare.comparison.topics[0].topic.key, column=0))
+    for tab in range(compare.tabs.count()):
+        compare.tabs.setCurrentIndex(tab)
+        problems[f"compare: {compare.tabs.tabText(tab)}"] = unnamed(compare)
+    compare.editor.plan.add()
+    compare.editor.ratings.add()
+    problems["analysis with a plan and a scale"] = unnamed(compare)
+    window.open_case(case.id)
     window.show_cases()
     problems["cases"] = unnamed(window.cases_page)
     window.show_templates()

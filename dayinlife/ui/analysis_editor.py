@@ -1,0 +1,436 @@
+"""The practitioner's analysis of one child: the evidence by type of neglect beside their own
+judgement, strengths, worries, impact, the plan, and optional 0–10 scales.
+
+The tool lays out the evidence and saves what is typed; it never scores, and it never decides
+whether a child is neglected. Saved as typed (debounced, like the interview's answers).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..analysis import Action, Analysis, ScaleRating
+from ..case import Case, Child, PerspectiveKind
+from ..compare import Agreement, Comparison, TopicComparison
+from ..vocab import NeglectType
+from .autosave import CallbackSaver
+
+DEFAULT_DAYS_AHEAD = 28
+
+
+def text_box(name: str, lines: int = 4) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)  # Tab moves on; Enter makes a new line
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)  # grows with the text size
+    return box
+
+
+def plain_label(text: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def evidence_text(topics: list[TopicComparison], comparison: Comparison) -> str:
+    """Who said what on the topics about one type of neglect, differences marked in words.
+    Everyone's words are quoted exactly as recorded."""
+    lines: list[str] = []
+    for tc in topics:
+        if tc.agreement is Agreement.NO_ANSWER:
+            continue
+        mark = AGREEMENT_MARK[tc.agreement]
+        lines.append(f"{tc.topic.title} ({tc.stage.title}): {mark} {tc.agreement.label}")
+        for m in tc.measures:
+            given = [f"{voice}: {m.shown(voice)}" for voice, value in m.values.items() if value]
+            if given:
+                differ = "≠ " if m.agreement is Agreement.DIFFER else ""
+                lines.append(f"   {differ}{m.label}: " + "; ".join(given))
+        for voice in comparison.voices:
+            answer = tc.answers.get(voice.label)
+            if answer is None:
+                continue
+            if answer.not_asked is not None:
+                lines.append(f"   {voice.label}: not asked ({answer.not_asked})" if answer.not_asked
+                             else f"   {voice.label}: not asked")
+            elif answer.text:
+                said = "said" if voice.kind is not PerspectiveKind.PROFESSIONAL else "noted"
+                lines.append(f"   {voice.label} {said}: {quoted(answer.text)}")
+        lines.append("")
+    return "\n".join(lines).strip()
+
+
+AGREEMENT_MARK = {
+    Agreement.AGREE: "=",
+    Agreement.DIFFER: "≠",
+    Agreement.ONE_SIDE: "◐",
+    Agreement.NOT_ASKED: "–",
+    Agreement.NO_ANSWER: "○",
+}
+
+
+class _Rows(QGroupBox):
+    """A little table made of real controls: a header, rows of fields, and Add/Remove buttons."""
+
+    changed = Signal()
+
+    def __init__(self, title: str, headers: list[str], add_text: str, add_name: str, parent=None):
+        super().__init__(title, parent)
+        outer = QVBoxLayout(self)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(8)
+        outer.addLayout(self.grid)
+        self.headers = headers
+        self.empty = plain_label("")
+        outer.addWidget(self.empty)
+        self.add_button = QPushButton(add_text)
+        self.add_button.setAccessibleName(add_name)
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+        self.rows: list[list[QWidget]] = []
+
+    def _rebuild(self, fill) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.rows = []
+        fill()
+        if self.rows:
+            for col, text in enumerate(self.headers):
+                self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
+
+
+class PlanEditor(_Rows):
+    """What needs to happen: what, who, by when."""
+
+    def __init__(self, parent=None):
+        super().__init__("What needs to happen (the plan)", ["What", "Who", "By when", ""],
+                         "Add an action", "Add an action to the plan", parent)
+        self.empty.setText("No actions yet.")
+        self.actions: list[Action] = []
+        self.add_button.clicked.connect(self.add)
+
+    def set_actions(self, actions: list[Action]) -> None:
+        self.actions = actions
+        self._rebuild(self._fill)
+
+    def _fill(self) -> None:
+        for i, action in enumerate(self.actions):
+            n = i + 1
+            what = QLineEdit(action.what)
+            what.setAccessibleName(f"Action {n}: what needs to happen")
+            what.setPlaceholderText("What needs to happen")
+            who = QLineEdit(action.who)
+            who.setAccessibleName(f"Action {n}: who will do it")
+            who.setPlaceholderText("Who")
+            dated = QCheckBox("By")
+            dated.setAccessibleName(f"Action {n}: has a date")
+            when = QDateEdit()
+            when.setAccessibleName(f"Action {n}: by when")
+            when.setDisplayFormat("dd/MM/yyyy")
+            when.setCalendarPopup(True)
+            when.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            day = action.by_when or date.today() + timedelta(days=DEFAULT_DAYS_AHEAD)
+            when.setDate(QDate(day.year, day.month, day.day))
+            dated.setChecked(action.by_when is not None)
+            when.setEnabled(action.by_when is not None)
+            remove = QPushButton("Remove")
+            remove.setAccessibleName(f"Remove action {n}")
+            date_box = QWidget()
+            date_row = QHBoxLayout(date_box)
+            date_row.setContentsMargins(0, 0, 0, 0)
+            date_row.addWidget(dated)
+            date_row.addWidget(when, 1)
+            row = i + 1
+            self.grid.addWidget(what, row, 0)
+            self.grid.addWidget(who, row, 1)
+            self.grid.addWidget(date_box, row, 2)
+            self.grid.addWidget(remove, row, 3)
+            self.rows.append([what, who, dated, when, remove])
+
+            def edited(*_a, a=action, w=what, o=who, d=dated, e=when) -> None:
+                a.what, a.who = w.text(), o.text()
+                e.setEnabled(d.isChecked())
+                q = e.date()
+                a.by_when = date(q.year(), q.month(), q.day()) if d.isChecked() else None
+                self.changed.emit()
+            what.textChanged.connect(edited)
+            who.textChanged.connect(edited)
+            dated.toggled.connect(edited)
+            when.dateChanged.connect(edited)
+            remove.clicked.connect(lambda _=False, idx=i: self.remove(idx))
+        self.empty.setVisible(not self.actions)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 2)
+
+    def add(self) -> None:
+        self.actions.append(Action("", "", date.today() + timedelta(days=DEFAULT_DAYS_AHEAD)))
+        self._rebuild(self._fill)
+        self.rows[-1][0].setFocus()
+        self.changed.emit()
+
+    def remove(self, index: int) -> None:
+        del self.actions[index]
+        self._rebuild(self._fill)
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)][0].setFocus()
+        else:
+            self.add_button.setFocus()
+        self.changed.emit()
+
+
+class RatingsEditor(_Rows):
+    """Optional: each person's 0–10 scale and their reason."""
+
+    def __init__(self, parent=None):
+        super().__init__("Scaling, if you use it (optional)", ["Whose scale", "0 to 10", "Their reason", ""],
+                         "Add a scale", "Add a person's 0 to 10 scale", parent)
+        self.empty.setText("No scales recorded. Ask each person where they would put things from 0 to 10, "
+                           "and why; the numbers are theirs, not the tool's.")
+        self.ratings: list[ScaleRating] = []
+        self.add_button.clicked.connect(self.add)
+
+    def set_ratings(self, ratings: list[ScaleRating]) -> None:
+        self.ratings = ratings
+        self._rebuild(self._fill)
+
+    def _fill(self) -> None:
+        for i, rating in enumerate(self.ratings):
+            n = i + 1
+            person = QLineEdit(rating.person)
+            person.setAccessibleName(f"Scale {n}: whose scale")
+            person.setPlaceholderText("For example the mother, the child, you")
+            score = QSpinBox()
+            score.setRange(0, 10)
+            score.setValue(rating.score)
+            score.setAccessibleName(f"Scale {n}: their score from 0 to 10")
+            reason = QLineEdit(rating.reason)
+            reason.setAccessibleName(f"Scale {n}: their reason")
+            reason.setPlaceholderText("Why they chose it, in their words")
+            remove = QPushButton("Remove")
+            remove.setAccessibleName(f"Remove scale {n}")
+            row = i + 1
+            self.grid.addWidget(person, row, 0)
+            self.grid.addWidget(score, row, 1)
+            self.grid.addWidget(reason, row, 2)
+            self.grid.addWidget(remove, row, 3)
+            self.rows.append([person, score, reason, remove])
+
+            def edited(*_a, r=rating, p=person, s=score, w=reason) -> None:
+                r.person, r.score, r.reason = p.text(), s.value(), w.text()
+                self.changed.emit()
+            person.textChanged.connect(edited)
+            score.valueChanged.connect(edited)
+            reason.textChanged.connect(edited)
+            remove.clicked.connect(lambda _=False, idx=i: self.remove(idx))
+        self.empty.setVisible(not self.ratings)
+        self.grid.setColumnStretch(0, 2)
+        self.grid.setColumnStretch(2, 3)
+
+    def add(self) -> None:
+        self.ratings.append(ScaleRating("", 5))
+        self._rebuild(self._fill)
+        self.rows[-1][0].setFocus()
+        self.changed.emit()
+
+    def remove(self, index: int) -> None:
+        del self.ratings[index]
+        self._rebuild(self._fill)
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)][0].setFocus()
+        else:
+            self.add_button.setFocus()
+        self.changed.emit()
+
+
+class AnalysisEditor(QWidget):
+    """One child's analysis. `show_analysis(case, child, comparison)` fills it; every edit is saved
+    through `shell.session.save_analysis` shortly after typing pauses (`saver`, a CallbackSaver)."""
+
+    def __init__(self, shell, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shell = shell
+        self.case: Case | None = None
+        self.child_: Child | None = None
+        self.analysis: Analysis | None = None
+        self.interview_ids: list[str] = []
+        self._loading = False
+        self.saver = CallbackSaver(self._save, self)
+        self.setObjectName("analysisEditor")
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.area)
+        body = QWidget()
+        self.area.setWidget(body)
+        column = QVBoxLayout(body)
+
+        column.addWidget(plain_label(
+            "Your analysis. Beside each type of neglect is what each person said on the topics about it; "
+            "what it means is your judgement. Nothing here is scored, and the tool does not decide "
+            "whether a child is neglected.", "prompt"))
+        who = QFormLayout()
+        self.practitioner = QLineEdit()
+        self.practitioner.setAccessibleName("Analysis written by")
+        self.practitioner.setPlaceholderText("Your name and role")
+        who.addRow("Written by", self.practitioner)
+        column.addLayout(who)
+
+        heading = plain_label("By type of neglect", "heading")
+        column.addWidget(heading)
+        self.evidence: dict[NeglectType, QLabel] = {}
+        self.narratives: dict[NeglectType, QPlainTextEdit] = {}
+        for n in NeglectType:
+            box = QGroupBox(n.label)
+            box.setObjectName(f"neglect_{n.value}")
+            row = QHBoxLayout(box)
+            left = QVBoxLayout()
+            left.addWidget(QLabel("What was said"))
+            evidence = plain_label()
+            evidence.setObjectName(f"evidence_{n.value}")
+            evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            evidence.setAccessibleName(f"{n.label}: what was said")
+            evidence.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            left.addWidget(evidence, 1)
+            right = QVBoxLayout()
+            narrative = text_box(f"{n.label}: your judgement and narrative", 6)
+            caption = QLabel("Your judgement and narrative")
+            caption.setBuddy(narrative)
+            right.addWidget(caption)
+            right.addWidget(narrative)
+            right.addStretch(1)
+            row.addLayout(left, 1)
+            row.addLayout(right, 1)
+            column.addWidget(box)
+            self.evidence[n] = evidence
+            self.narratives[n] = narrative
+            narrative.textChanged.connect(self._edited)
+
+        column.addWidget(plain_label("The whole picture", "heading"))
+        self.strengths = text_box("What is working well (strengths)")
+        self.worries = text_box("Worries")
+        self.impact_now = text_box("The impact on the child now")
+        self.impact_if_unchanged = text_box("The impact on the child if nothing changes")
+        for box in (self.strengths, self.worries, self.impact_now, self.impact_if_unchanged):
+            caption = QLabel(box.accessibleName())
+            caption.setBuddy(box)
+            column.addWidget(caption)
+            column.addWidget(box)
+            box.textChanged.connect(self._edited)
+
+        self.plan = PlanEditor()
+        self.plan.changed.connect(self._edited)
+        column.addWidget(self.plan)
+        self.ratings = RatingsEditor()
+        self.ratings.changed.connect(self._edited)
+        column.addWidget(self.ratings)
+        column.addStretch(1)
+        self.practitioner.textChanged.connect(self._edited)
+
+    # ------------------------------------------------------------------ showing
+
+    def show_analysis(self, case: Case, child: Child, comparison: Comparison | None) -> None:
+        self.saver.flush()
+        self.case, self.child_ = case, child
+        self.analysis = self.shell.session.analysis(case, child)
+        self._loading = True
+        try:
+            a = self.analysis
+            self.practitioner.setText(a.practitioner or case.practitioner)
+            for n, box in self.narratives.items():
+                box.setPlainText(a.by_neglect[n].narrative if n in a.by_neglect else "")
+            self.strengths.setPlainText(a.strengths)
+            self.worries.setPlainText(a.worries)
+            self.impact_now.setPlainText(a.impact_now)
+            self.impact_if_unchanged.setPlainText(a.impact_if_unchanged)
+            self.plan.set_actions(a.actions)
+            self.ratings.set_ratings(a.ratings)
+        finally:
+            self._loading = False
+        self.set_comparison(comparison)
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """The evidence beside each type, from the interviews chosen for comparison."""
+        self.interview_ids = [v.interview.id for v in comparison.voices] if comparison else []
+        grouped = comparison.by_neglect() if comparison else {}
+        tagged = comparison.template.neglect_types if comparison else set()
+        for n, label in self.evidence.items():
+            if comparison is None:
+                label.setText("Choose at least one interview to compare.")
+            elif n not in tagged:
+                label.setText("No topic in this template is about this type of neglect.")
+            else:
+                text = evidence_text(grouped.get(n, []), comparison)
+                label.setText(text or "Nothing recorded yet on the topics about this type of neglect.")
+
+    # ------------------------------------------------------------------ saving
+
+    def _edited(self, *_args) -> None:
+        if self._loading or self.analysis is None:
+            return
+        a = self.analysis
+        a.practitioner = self.practitioner.text()
+        for n, box in self.narratives.items():
+            a.judgement(n).narrative = box.toPlainText()
+        a.strengths = self.strengths.toPlainText()
+        a.worries = self.worries.toPlainText()
+        a.impact_now = self.impact_now.toPlainText()
+        a.impact_if_unchanged = self.impact_if_unchanged.toPlainText()
+        # the plan and ratings editors change a.actions / a.ratings in place
+        self.saver.changed()
+
+    def _save(self) -> None:
+        if self.analysis is None or self.case is None:
+            return
+        if self.interview_ids:
+            self.analysis.interview_ids = list(self.interview_ids)
+        self.shell.session.save_analysis(self.case, self.analysis)
+
+    def clear(self) -> None:
+        """Save, then forget everything shown (on lock)."""
+        self.saver.flush()
+        self.case = self.child_ = self.analysis = None
+        self._loading = True
+        for box in [*self.narratives.values(), self.strengths, self.worries, self.impact_now,
+                    self.impact_if_unchanged]:
+            box.clear()
+        self.practitioner.clear()
+        for label in self.evidence.values():
+            label.clear()
+        self.plan.set_actions([])
+        self.ratings.set_ratings([])
+        self._loading = False

@@ -1,0 +1,759 @@
+"""Compare and analyse one child's day: the perspectives side by side, the child's feelings against
+the adults' estimates, change over time, and the practitioner's analysis.
+
+For the practitioner and social worker only: it sets every family member's answers side by side,
+so it is never shown in child mode or to anyone in the family. A difference is shown as something
+to explore (a symbol and words, in bold; colour only as an extra), never as a verdict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..case import Answer, Case, Child, Interview, PerspectiveKind
+from ..compare import Agreement, Change, Comparison, TopicComparison, change_over_time
+from ..interview import overall_progress, perspective_label
+from ..store import StoreError
+from ..template_model import FEELING_SCALE
+from ..vocab import NeglectType
+from .analysis_editor import AGREEMENT_MARK, AnalysisEditor, plain_label
+from .autosave import DebouncedSaver
+
+PRACTITIONER_ONLY = ("For practitioners only: this screen sets the family's answers side by side. Never show "
+                     "it to the child or to anyone in the family. A difference is something to explore with "
+                     "the family, not a finding.")
+
+TC_ROLE = Qt.ItemDataRole.UserRole          # the topic's index in comparison.topics
+VOICE_ROLE = Qt.ItemDataRole.UserRole + 1   # the voice label, for a voice's cell
+DIFFER_BACKGROUND = QColor("#fff0c2")       # an extra cue only: the words and the symbol carry it
+DIFFER_FOREGROUND = QColor("#000000")
+
+CHANGE_MARK = {Change.IMPROVED: "↑", Change.WORSE: "↓", Change.CHANGED: "↔", Change.SAME: "=",
+               Change.NEW: "+", Change.GONE: "−"}
+
+
+def uk(day) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def person_key(iv: Interview) -> tuple[str, str | None]:
+    return iv.perspective.kind.value, iv.perspective.adult_id
+
+
+def agreement_text(agreement: Agreement) -> str:
+    return f"{AGREEMENT_MARK[agreement]} {agreement.label}"
+
+
+def _gap_text(gap: int | None) -> str:
+    if gap is None:
+        return ""
+    if gap == 0:
+        return "= Same"
+    return f"≠ {gap} step{'s' if gap > 1 else ''} apart — to explore"
+
+
+class ComparePage(QWidget):
+    """One child: `show_child(case, child)` fills it. `saver` saves the analysis as it is typed;
+    `clear()` forgets everything shown (on lock). Needs a `shell` (dayinlife/ui/shell.py)."""
+
+    def __init__(self, shell, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shell = shell
+        self.case: Case | None = None
+        self.child_: Child | None = None
+        self.comparison: Comparison | None = None
+        self.voice_checks: dict[str, QCheckBox] = {}
+        self._voice_columns: dict[str, int] = {}
+        self._feeling_columns: dict[str, int] = {}
+        self.setObjectName("comparePage")
+
+        page = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back_button = QPushButton("Back to the case")
+        self.back_button.setAccessibleName("Back to the case")
+        self.heading = plain_label("", "heading")
+        self.saved_label = QLabel("")
+        self.saved_label.setAccessibleName("Saved state")
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.saved_label)
+        top.addWidget(self.back_button)
+        page.addLayout(top)
+        self.only_line = plain_label(PRACTITIONER_ONLY, "warning")
+        self.only_line.setObjectName("practitionerOnly")
+        page.addWidget(self.only_line)
+
+        chooser = QHBoxLayout()
+        caption = QLabel("Interviews compared (one per person):")
+        self.interview_list = QListWidget()
+        self.interview_list.setAccessibleName("Interviews to compare")
+        self.interview_list.setAccessibleDescription(
+            "Tick the interviews to set side by side: one per person. Space ticks or unticks.")
+        self.interview_list.setFlow(QListWidget.Flow.LeftToRight)
+        self.interview_list.setWrapping(True)
+        self.interview_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.interview_list.setSpacing(2)
+        self.interview_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 16)
+        caption.setBuddy(self.interview_list)
+        chooser.addWidget(caption)
+        chooser.addWidget(self.interview_list, 1)
+        page.addLayout(chooser)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Compare and analyse")
+        page.addWidget(self.tabs, 1)
+        self._build_grid_tab()
+        self._build_feelings_tab()
+        self._build_change_tab()
+        self.editor = AnalysisEditor(shell)
+        self.tabs.addTab(self.editor, "&Analysis")
+
+        self.back_button.clicked.connect(self._back)
+        self.interview_list.itemChanged.connect(self._interview_ticked)
+        self.saver.state_changed.connect(self._saved_state)
+
+    @property
+    def saver(self) -> DebouncedSaver:
+        return self.editor.saver
+
+    # ------------------------------------------------------------------ building
+
+    def _build_grid_tab(self) -> None:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        filters = QHBoxLayout()
+        neglect_caption = QLabel("Type of &neglect:")
+        self.neglect_filter = QComboBox()
+        self.neglect_filter.setAccessibleName("Show topics about this type of neglect")
+        self.neglect_filter.addItem("All types", None)
+        for n in NeglectType:
+            self.neglect_filter.addItem(n.label, n.value)
+        neglect_caption.setBuddy(self.neglect_filter)
+        self.differences_only = QCheckBox("Only &differences")
+        self.differences_only.setAccessibleName("Show only the topics where the answers differ")
+        filters.addWidget(neglect_caption)
+        filters.addWidget(self.neglect_filter)
+        filters.addWidget(self.differences_only)
+        filters.addSpacing(16)
+        filters.addWidget(QLabel("Show:"))
+        self.voice_bar = QHBoxLayout()
+        filters.addLayout(self.voice_bar)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.counts_label = plain_label()
+        layout.addWidget(self.counts_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.grid = QTableWidget()
+        self.grid.setObjectName("compareGrid")
+        self.grid.setAccessibleName("Answers side by side: stages down the side, perspectives across")
+        self.grid.setAccessibleDescription("Press Enter on a cell to read the full answer beside the grid")
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.grid.setWordWrap(True)
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.grid.cellClicked.connect(self.open_cell)
+        self.grid.installEventFilter(self)
+        self.grid.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_grid_rows())
+
+        self.answer_area = QScrollArea()
+        self.answer_area.setWidgetResizable(True)
+        self.answer_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.answer_area.setAccessibleName("The full answer")
+        self.answer_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.answer_area.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 30))
+        self._show_answer_hint()
+        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.answer_area)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        self.neglect_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.differences_only.toggled.connect(lambda _on: self.apply_filters())
+        self.tabs.addTab(tab, "&Compare perspectives")
+
+    def _build_feelings_tab(self) -> None:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(plain_label(
+            "The child's own feeling at each stage (the one they gave most often) beside each adult's "
+            "estimate of it. A gap is counted in steps on the five faces; it is something to talk about, "
+            "not a finding."))
+        self.feelings_table = _table("How the child feels at each stage, against each adult's estimate")
+        layout.addWidget(self.feelings_table, 1)
+        self.tabs.addTab(tab, "&Feelings")
+
+    def _build_change_tab(self) -> None:
+        self.change_tab = QWidget()
+        layout = QVBoxLayout(self.change_tab)
+        row = QHBoxLayout()
+        caption = QLabel("&Earlier and later interviews:")
+        self.change_choice = QComboBox()
+        self.change_choice.setAccessibleName("Which earlier and later interviews to set side by side")
+        caption.setBuddy(self.change_choice)
+        row.addWidget(caption)
+        row.addWidget(self.change_choice, 1)
+        layout.addLayout(row)
+        self.change_summary = plain_label()
+        layout.addWidget(self.change_summary)
+        self.change_table = _table("What changed between the earlier and the later interview")
+        layout.addWidget(self.change_table, 1)
+        self.change_choice.currentIndexChanged.connect(lambda _i: self._fill_change())
+        self.tabs.addTab(self.change_tab, "Change over &time")
+
+    # ------------------------------------------------------------------ showing a child
+
+    def show_child(self, case: Case, child: Child) -> None:
+        self.saver.flush()
+        self.case, self.child_ = case, child
+        self.heading.setText(f"Compare and analyse: {child.name}")
+        self.setAccessibleName(f"Compare and analyse: {child.name}")
+        self._saved_state(DebouncedSaver.SAVED, "All changes saved")
+        self._fill_interviews()
+        self._recompare()
+        self.editor.show_analysis(case, child, self.comparison)
+        self._fill_change_choices()
+        self.tabs.setCurrentIndex(0)
+
+    def _ordered(self, interviews: list[Interview]) -> list[Interview]:
+        """Child first, then each parent/carer in household order, then professionals; oldest first."""
+        adults = {a.id: i for i, a in enumerate(self.case.adults)}
+
+        def key(iv: Interview):
+            kind = iv.perspective.kind
+            rank = (0 if kind is PerspectiveKind.CHILD else 2 if kind is PerspectiveKind.PROFESSIONAL else 1)
+            return rank, adults.get(iv.perspective.adult_id, 0), iv.held_on, iv.created
+        return sorted(interviews, key=key)
+
+    def _label(self, iv: Interview) -> str:
+        try:
+            return perspective_label(iv, self.case)
+        except KeyError:
+            return "A removed adult"
+
+    def _fill_interviews(self) -> None:
+        latest: dict[tuple, Interview] = {}
+        for iv in self.child_.interviews:
+            k = person_key(iv)
+            if k not in latest or (iv.held_on, iv.created) >= (latest[k].held_on, latest[k].created):
+                latest[k] = iv
+        chosen = {iv.id for iv in latest.values()}
+        self.interview_list.blockSignals(True)
+        self.interview_list.clear()
+        for iv in self._ordered(self.child_.interviews):
+            try:
+                answered, total = overall_progress(self.shell.session.template_for(self.case, iv), iv)
+                progress = f"{answered} of {total} answered"
+            except StoreError:
+                progress = "template no longer available"
+            text = f"{self._label(iv)}, {uk(iv.held_on)} ({progress})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, iv.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if iv.id in chosen else Qt.CheckState.Unchecked)
+            self.interview_list.addItem(item)
+        self.interview_list.blockSignals(False)
+
+    def chosen_interviews(self) -> list[Interview]:
+        ids = [self.interview_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.interview_list.count())
+               if self.interview_list.item(i).checkState() == Qt.CheckState.Checked]
+        return self._ordered([self.child_.interview(i) for i in ids])
+
+    def _interview_ticked(self, item: QListWidgetItem) -> None:
+        if item.checkState() == Qt.CheckState.Checked:
+            iv = self.child_.interview(item.data(Qt.ItemDataRole.UserRole))
+            self.interview_list.blockSignals(True)
+            others = 0
+            for i in range(self.interview_list.count()):
+                other = self.interview_list.item(i)
+                if other is item or other.checkState() != Qt.CheckState.Checked:
+                    continue
+                if person_key(self.child_.interview(other.data(Qt.ItemDataRole.UserRole))) == person_key(iv):
+                    other.setCheckState(Qt.CheckState.Unchecked)
+                    others += 1
+            self.interview_list.blockSignals(False)
+            if others:
+                self.shell.set_status("One interview per person at a time: earlier and later interviews "
+                                      "are set side by side under Change over time.")
+        self._recompare()
+        self.editor.set_comparison(self.comparison)
+
+    def _recompare(self) -> None:
+        chosen = self.chosen_interviews()
+        self.comparison = None
+        if chosen:
+            try:
+                self.comparison = self.shell.session.compare(self.case, self.child_, chosen)
+            except (StoreError, ValueError) as exc:
+                self.shell.show_error(str(exc))
+        self._fill_voice_checks()
+        self._fill_grid()
+        self._fill_feelings()
+        self._show_answer_hint()
+
+    # ------------------------------------------------------------------ the grid
+
+    def _fill_voice_checks(self) -> None:
+        hidden = {label for label, box in self.voice_checks.items() if not box.isChecked()}
+        while self.voice_bar.count():
+            item = self.voice_bar.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.voice_checks = {}
+        for voice in self.comparison.voices if self.comparison else []:
+            box = QCheckBox(voice.label)
+            box.setAccessibleName(f"Show the column: {voice.label}")
+            box.setChecked(voice.label not in hidden)
+            box.toggled.connect(lambda _on: self.apply_filters())
+            self.voice_bar.addWidget(box)
+            self.voice_checks[voice.label] = box
+
+    def _fill_grid(self) -> None:
+        grid = self.grid
+        grid.clearSpans()
+        grid.clear()
+        c = self.comparison
+        if c is None:
+            grid.setRowCount(0)
+            grid.setColumnCount(0)
+            self.counts_label.setText("Tick at least one interview to compare.")
+            return
+        voices = [v.label for v in c.voices]
+        headers = ["Topic", "Agreement", "Asked about", *voices]
+        grid.setColumnCount(len(headers))
+        grid.setHorizontalHeaderLabels([_two_lines(h) for h in headers])
+        for col, h in enumerate(headers):
+            grid.horizontalHeaderItem(col).setToolTip(h)
+        self._voice_columns = {v: 3 + i for i, v in enumerate(voices)}
+        agreement_col, asked_col = 1, 2
+        rows = sum(1 + sum(max(1, len(tc.measures)) for tc in tcs) for _s, tcs in c.by_stage())
+        grid.setRowCount(rows)
+        bold = QFont(grid.font())
+        bold.setBold(True)
+        row = 0
+        self._rows_of: dict[int, list[int]] = {}  # topic index -> its rows
+        self._stage_rows: dict[int, list[int]] = {}  # stage row -> its topic indexes
+        index_of = {id(tc): i for i, tc in enumerate(c.topics)}
+        for stage, tcs in c.by_stage():
+            head = QTableWidgetItem(stage.title)
+            head.setFont(bold)
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            head.setData(Qt.ItemDataRole.AccessibleTextRole, f"Stage: {stage.title}")
+            head.setBackground(QBrush(grid.palette().alternateBase()))
+            grid.setItem(row, 0, head)
+            grid.setSpan(row, 0, 1, len(headers))
+            stage_row = row
+            self._stage_rows[stage_row] = []
+            row += 1
+            for tc in tcs:
+                t = index_of[id(tc)]
+                self._stage_rows[stage_row].append(t)
+                measures = tc.measures or [None]
+                first = row
+                for m in measures:
+                    differs = m is not None and m.agreement is Agreement.DIFFER
+                    what = m.label if m is not None else "Nothing comparable: words only"
+                    self._set(row, asked_col, what, t, None, differs, bold)
+                    for voice in voices:
+                        self._set(row, self._voice_columns[voice], self._cell_text(tc, m, voice), t, voice,
+                                  differs and bool(m.values.get(voice)), bold)
+                    row += 1
+                span = len(measures)
+                self._set(first, 0, tc.topic.title, t, None, False, bold, f"Topic: {tc.topic.title}")
+                agree = agreement_text(tc.agreement)
+                self._set(first, agreement_col, agree, t, None, tc.differs, bold,
+                          f"{tc.topic.title}: {tc.agreement.label}")
+                for extra in range(first + 1, first + span):  # the topic's further rows: blank, same marks
+                    self._set(extra, 0, "", t, None, False, bold, f"Topic: {tc.topic.title}")
+                    self._set(extra, agreement_col, "", t, None, tc.differs, bold,
+                              f"{tc.topic.title}: {tc.agreement.label}")
+                self._rows_of[t] = list(range(first, first + span))
+        header = grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = grid.fontMetrics()
+        widths = {0: 13, agreement_col: 17, asked_col: 24}
+        for col, chars in widths.items():
+            grid.setColumnWidth(col, metrics.horizontalAdvance("x" * chars) + 12)
+        for col in self._voice_columns.values():  # the voices share what is left, wrapping if need be
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 9))
+        counts = c.counts()
+        differ = counts.get(Agreement.DIFFER, 0)
+        self.counts_label.setText(
+            f"{len(c.topics)} topics: {differ} where the answers differ (to explore), "
+            f"{counts.get(Agreement.AGREE, 0)} agree, {counts.get(Agreement.ONE_SIDE, 0)} answered by one side only, "
+            f"{counts.get(Agreement.NOT_ASKED, 0)} not asked, {counts.get(Agreement.NO_ANSWER, 0)} not answered yet. "
+            f"Compared on {c.template.title} (version {c.template.version}).")
+        self.apply_filters()
+
+    @staticmethod
+    def _cell_text(tc: TopicComparison, m, voice: str) -> str:
+        answer = tc.answers.get(voice)
+        if m is not None and m.values.get(voice):
+            shown = m.shown(voice)
+            return f"≠ {shown}" if m.agreement is Agreement.DIFFER else shown
+        if answer is not None and answer.not_asked is not None:
+            return "— (not asked)"
+        if answer is not None and not answer.is_empty:
+            return "— (words only)"
+        return "—"
+
+    def _set(self, row: int, col: int, text: str, topic: int, voice: str | None, differs: bool, bold: QFont,
+             spoken: str | None = None) -> None:
+        item = QTableWidgetItem(text)
+        item.setData(TC_ROLE, topic)
+        item.setData(VOICE_ROLE, voice)
+        item.setToolTip(text)
+        if voice is not None:
+            tc = self.comparison.topics[topic]
+            spoken = f"{tc.topic.title}, {voice}: {text.removeprefix('≠ ')}" + (", differs, to explore" if differs
+                                                                               else "")
+        if spoken:
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        if differs:
+            item.setFont(bold)
+            item.setBackground(QBrush(DIFFER_BACKGROUND))
+            item.setForeground(QBrush(DIFFER_FOREGROUND))
+        self.grid.setItem(row, col, item)
+
+    def apply_filters(self) -> None:
+        """Rows by type of neglect (and differences only); columns by perspective."""
+        c = self.comparison
+        if c is None:
+            return
+        wanted = self.neglect_filter.currentData()
+        only_diff = self.differences_only.isChecked()
+        for stage_row, topics in self._stage_rows.items():
+            shown_any = False
+            for t in topics:
+                tc = c.topics[t]
+                show = ((wanted is None or NeglectType(wanted) in tc.topic.neglect)
+                        and (not only_diff or tc.differs))
+                shown_any = shown_any or show
+                for r in self._rows_of[t]:
+                    self.grid.setRowHidden(r, not show)
+            self.grid.setRowHidden(stage_row, not shown_any)
+        for voice, col in self._voice_columns.items():
+            box = self.voice_checks.get(voice)
+            self.grid.setColumnHidden(col, box is not None and not box.isChecked())
+        for voice, col in self._feeling_columns.items():
+            box = self.voice_checks.get(voice)
+            self.feelings_table.setColumnHidden(col, box is not None and not box.isChecked())
+        self._fit_grid_rows()
+
+    def _fit_grid_rows(self) -> None:
+        self.grid.resizeRowsToContents()
+
+    def visible_topics(self) -> list[str]:
+        """The keys of the topics the filters leave on show."""
+        if self.comparison is None:
+            return []
+        return [self.comparison.topics[t].topic.key for t, rows in self._rows_of.items()
+                if not self.grid.isRowHidden(rows[0])]
+
+    def cell_for(self, topic_key: str, voice: str | None = None, column: int | None = None) -> tuple[int, int]:
+        """(row, column) of a topic's cell: a voice's first cell, or the given column."""
+        t = next(i for i, tc in enumerate(self.comparison.topics) if tc.topic.key == topic_key)
+        return self._rows_of[t][0], (self._voice_columns[voice] if voice is not None else column or 0)
+
+    # ------------------------------------------------------------------ the full answer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.grid and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_cell(self.grid.currentRow(), self.grid.currentColumn())
+            return True
+        return super().eventFilter(watched, event)
+
+    def open_cell(self, row: int, col: int) -> None:
+        item = self.grid.item(row, col)
+        if item is None or item.data(TC_ROLE) is None or self.comparison is None:
+            return
+        tc = self.comparison.topics[item.data(TC_ROLE)]
+        voice = item.data(VOICE_ROLE)
+        if voice:
+            voices = [voice]
+        else:
+            voices = [v.label for v in self.comparison.voices
+                      if not (self.voice_checks.get(v.label) and not self.voice_checks[v.label].isChecked())]
+        self._show_answers(tc, voices)
+
+    def _show_answer_hint(self) -> None:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.addWidget(plain_label("Click a cell, or move to it and press Enter, to read the full answer here."))
+        column.addStretch(1)
+        self._put_answer(holder)
+
+    def _put_answer(self, widget: QWidget) -> None:
+        old = self.answer_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.answer_area.setWidget(widget)
+
+    def _show_answers(self, tc: TopicComparison, voices: list[str]) -> None:
+        holder = QWidget()
+        holder.setObjectName("fullAnswer")
+        column = QVBoxLayout(holder)
+        title = plain_label(tc.topic.title if tc.topic.title == tc.stage.title
+                            else f"{tc.topic.title} ({tc.stage.title})", "heading")
+        column.addWidget(title)
+        column.addWidget(plain_label(agreement_text(tc.agreement), "message" if tc.differs else ""))
+        by_label = {v.label: v for v in self.comparison.voices}
+        feeling_scale = self.comparison.template.scales[FEELING_SCALE]
+        for voice in voices:
+            v = by_label[voice]
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            box = QVBoxLayout(frame)
+            box.addWidget(plain_label(f"{voice}, {uk(v.interview.held_on)}", "message"))
+            answer = tc.answers.get(voice)
+            for heading, text in self._answer_parts(tc, voice, v.kind, answer, feeling_scale):
+                if heading:
+                    caption = QLabel(f"<b>{heading}</b>")
+                    box.addWidget(caption)
+                body = plain_label(text)
+                body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+                body.setAccessibleName(f"{voice}: {heading}" if heading else voice)
+                box.addWidget(body)
+            column.addWidget(frame)
+        column.addStretch(1)
+        self._put_answer(holder)
+        self.answer_area.verticalScrollBar().setValue(0)
+
+    @staticmethod
+    def _answer_parts(tc: TopicComparison, voice: str, kind: PerspectiveKind, answer: Answer | None,
+                      feeling_scale) -> list[tuple[str, str]]:
+        if answer is None or answer.is_empty:
+            return [("", "Nothing recorded.")]
+        parts: list[tuple[str, str]] = []
+        if answer.not_asked is not None:
+            parts.append(("Not asked", answer.not_asked or "No reason given."))
+        comparable = [f"{m.label}: {m.shown(voice)}" for m in tc.measures if m.values.get(voice)]
+        if comparable:
+            parts.append(("Comparable answers", "\n".join(comparable)))
+        words = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "In their own words",
+                 PerspectiveKind.PROFESSIONAL: "What professionals know"}[kind]
+        if answer.text:
+            parts.append((words, answer.text))
+        if answer.source:
+            parts.append(("Who told us", answer.source))
+        if answer.feeling:
+            try:
+                feeling = feeling_scale.option(answer.feeling).label
+            except KeyError:
+                feeling = answer.feeling
+            parts.append(("How the child feels" if kind is PerspectiveKind.CHILD
+                          else "How they think the child feels", feeling))
+        if answer.better:
+            parts.append(("What would make it better", answer.better))
+        if answer.own_day:
+            parts.append(("Their own day at this point", answer.own_day))
+        if answer.impact:
+            parts.append(("How their day affects the child", answer.impact))
+        if answer.notes:
+            parts.append(("Practitioner's notes (not the family's words)", answer.notes))
+        return parts
+
+    def answer_text(self) -> str:
+        """Everything the side panel shows (for tests and screen-reader checks)."""
+        widget = self.answer_area.widget()
+        return "\n".join(label.text() for label in widget.findChildren(QLabel)) if widget else ""
+
+    # ------------------------------------------------------------------ feelings
+
+    def _fill_feelings(self) -> None:
+        table = self.feelings_table
+        table.clear()
+        self._feeling_columns = {}
+        c = self.comparison
+        if c is None or not c.feelings:
+            table.setRowCount(0)
+            table.setColumnCount(1)
+            table.setHorizontalHeaderLabels(["No feelings recorded yet in the interviews chosen"])
+            return
+        scale = c.template.scales[FEELING_SCALE]
+        adults = [v.label for v in c.voices if v.kind is not PerspectiveKind.CHILD]
+        has_child = any(v.kind is PerspectiveKind.CHILD for v in c.voices)
+        headers = ["Stage", "The child feels" if has_child else "The child feels (no child's interview chosen)"]
+        for a in adults:
+            headers.append(f"{_two_lines(a)}:\nthinks the child feels")
+            self._feeling_columns[a] = len(headers) - 1
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(c.feelings))
+        bold = QFont(table.font())
+        bold.setBold(True)
+
+        def label(value):
+            return scale.option(value).label if value else "—"
+        for row, gap in enumerate(c.feelings):
+            table.setItem(row, 0, QTableWidgetItem(gap.stage.title))
+            table.setItem(row, 1, QTableWidgetItem(label(gap.child)))
+            for a in adults:
+                g = gap.gaps.get(a)
+                text = label(gap.estimates.get(a)) + (f"   {_gap_text(g)}" if g is not None else "")
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{gap.stage.title}: {a} thinks the child feels {label(gap.estimates.get(a))}; "
+                             f"the child feels {label(gap.child)}. {_gap_text(g).lstrip('=≠ ')}")
+                if g:
+                    item.setFont(bold)
+                    item.setBackground(QBrush(DIFFER_BACKGROUND))
+                    item.setForeground(QBrush(DIFFER_FOREGROUND))
+                table.setItem(row, self._feeling_columns[a], item)
+        _fit(table)
+        for col in self._feeling_columns.values():
+            table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        self.apply_filters()
+
+    # ------------------------------------------------------------------ change over time
+
+    def _fill_change_choices(self) -> None:
+        groups: dict[tuple, list[Interview]] = defaultdict(list)
+        for iv in self._ordered(self.child_.interviews):
+            groups[person_key(iv)].append(iv)
+        self.change_choice.blockSignals(True)
+        self.change_choice.clear()
+        default = -1
+        for key, ivs in groups.items():
+            for earlier, later in pairwise(ivs):
+                self.change_choice.addItem(f"{self._label(later)}: {uk(earlier.held_on)} and {uk(later.held_on)}",
+                                           (earlier.id, later.id))
+                if key[0] == PerspectiveKind.CHILD.value or default < 0:
+                    default = self.change_choice.count() - 1
+        self.change_choice.blockSignals(False)
+        has_pairs = self.change_choice.count() > 0
+        self.tabs.setTabVisible(self.tabs.indexOf(self.change_tab), has_pairs)
+        if has_pairs:
+            self.change_choice.setCurrentIndex(default)
+        self._fill_change()
+
+    @property
+    def change_available(self) -> bool:
+        return self.tabs.isTabVisible(self.tabs.indexOf(self.change_tab))
+
+    def _fill_change(self) -> None:
+        table = self.change_table
+        table.clear()
+        pair = self.change_choice.currentData()
+        if pair is None or self.child_ is None:
+            table.setRowCount(0)
+            table.setColumnCount(0)
+            self.change_summary.setText("")
+            return
+        earlier, later = (self.child_.interview(i) for i in pair)
+        try:
+            changes = change_over_time((earlier, self.shell.session.template_for(self.case, earlier)),
+                                       (later, self.shell.session.template_for(self.case, later)),
+                                       self.child_.called or "the child", self.child_.pronouns)
+        except StoreError as exc:
+            self.shell.show_error(str(exc))
+            return
+        headers = ["Topic", "Asked about", f"Earlier ({uk(earlier.held_on)})", f"Later ({uk(later.held_on)})",
+                   "Change"]
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(changes))
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for row, ch in enumerate(changes):
+            values = [ch.title, ch.what, ch.before or "—", ch.after or "—",
+                      f"{CHANGE_MARK[ch.change]} {ch.change.label}"]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if col == 4 and ch.change in (Change.WORSE, Change.CHANGED):
+                    item.setFont(bold)
+                table.setItem(row, col, item)
+        counts = {c: sum(1 for ch in changes if ch.change is c) for c in Change}
+        self.change_summary.setText(
+            f"{counts[Change.IMPROVED]} better, {counts[Change.WORSE]} worse, {counts[Change.CHANGED]} changed "
+            f"(on a scale with no better end), {counts[Change.SAME]} the same. Better and worse are read from "
+            f"the answer scales only; what they mean is for you and the family.")
+        _fit(table)
+
+    # ------------------------------------------------------------------ saving, leaving, locking
+
+    def _saved_state(self, state: str, message: str) -> None:
+        self.saved_label.setText(("✓ " if state == DebouncedSaver.SAVED else "" if state == DebouncedSaver.PENDING
+                                  else "⚠ ") + message)
+        self.saved_label.setProperty("state", state)
+        self.saved_label.style().unpolish(self.saved_label)
+        self.saved_label.style().polish(self.saved_label)
+        if state == DebouncedSaver.FAILED:
+            self.shell.show_error(message)
+
+    def _back(self) -> None:
+        if self.saver.flush() and self.case is not None:
+            self.shell.open_case(self.case.id)
+
+    def clear(self) -> None:
+        """Save, then forget everything shown: used when the app locks."""
+        self.editor.clear()
+        self.case = self.child_ = self.comparison = None
+        self.grid.clearSpans()
+        self.grid.clear()
+        self.grid.setRowCount(0)
+        self.feelings_table.clear()
+        self.change_table.clear()
+        self.interview_list.clear()
+        self._show_answer_hint()
+
+
+def _two_lines(label: str) -> str:
+    """"Grace Okonjo-Whitfield (mother)" as two lines, so narrow columns still show who it is."""
+    name, sep, rest = label.partition(" (")
+    return f"{name}\n({rest}" if sep else label
+
+
+def _table(name: str) -> QTableWidget:
+    table = QTableWidget()
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.horizontalHeader().sectionResized.connect(lambda *_a: table.resizeRowsToContents())
+    return table
+
+
+def _fit(table: QTableWidget) -> None:
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    for col in range(table.columnCount()):
+        table.setColumnWidth(col, metrics.horizontalAdvance("x" * (30 if col in (1,) else 20)) + 12)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    table.resizeRowsToContents()
