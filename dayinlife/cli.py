@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Also accepted after the command: `dayinlife case list --data-dir X`.
     store_opts = argparse.ArgumentParser(add_help=False)
     store_opts.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    top = parser.add_subparsers(dest="area", metavar="{templates,case,backup,restore,passphrase,store}",
+    top = parser.add_subparsers(dest="area", metavar="{templates,case,report,backup,restore,passphrase,store}",
                                 parser_class=_Parser)
     top.required = True
 
@@ -93,6 +93,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("check", help="check a plain JSON case file can be imported; exit 1 if not")
     p.add_argument("file", type=Path)
     p.set_defaults(run=_case_check)
+
+    p = top.add_parser("report", parents=[store_opts], help="one child's day and its analysis, as a Word document")
+    p.add_argument("reference", help="the case reference")
+    p.add_argument("--child", required=True, metavar="NAME", help="the child's name or the name they are known as")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.docx",
+                   help="the file to write, or a folder for the default short file name")
+    p.add_argument("--anonymise", "--anonymize", action="store_true",
+                   help="initials instead of names throughout, for training or supervision")
+    p.add_argument("--org-template", type=Path, metavar="FILE",
+                   help="your organisation's own .docx or .dotx: its styles, header, footer and logo are used")
+    p.add_argument("--sections", nargs="+", metavar="SECTION",
+                   help="only these sections, in the report's own order (ids: cover child_day parent_day "
+                        "professionals comparison picture feelings other_times change strengths worries neglect "
+                        "impact plan ratings; commas also separate)")
+    p.add_argument("--marking", default=None, metavar="TEXT",
+                   help="the protective marking in the header (default OFFICIAL-SENSITIVE; '' for none)")
+    p.set_defaults(run=_report)
 
     p = top.add_parser("backup", parents=[store_opts], help="an encrypted backup of the whole store")
     p.add_argument("--out", type=Path, required=True)
@@ -233,6 +250,30 @@ def _case_export(args: argparse.Namespace) -> int:
                           confirm=True)
         store.export_case_file(case_id, args.out, passphrase)
     print(f"exported case {args.reference} to {args.out} (encrypted)")
+    return EXIT_OK
+
+
+@_store_errors
+def _report(args: argparse.Namespace) -> int:
+    from .report import DEFAULT_MARKING, SECTIONS, ReportError, ReportOptions, export_report, find_child
+    from .template_loader import load_library
+
+    try:
+        options = ReportOptions(
+            base_document=args.org_template, anonymise=args.anonymise,
+            sections=([s for item in args.sections for s in item.replace(",", " ").split()] if args.sections
+                      else list(SECTIONS)),
+            marking=DEFAULT_MARKING if args.marking is None else args.marking)
+        with _open_store(args) as store:
+            case_id = store.find_case(args.reference)
+            if case_id is None:
+                raise CommandError(f"no case with reference {args.reference!r} in the store", EXIT_PROBLEMS)
+            case = store.load_case(case_id)
+        child = find_child(case, args.child)
+        path = export_report(case, child, args.out, load_library(), options)
+    except ReportError as exc:
+        raise CommandError(str(exc), EXIT_PROBLEMS) from None
+    print(f"wrote the report to {path}" + (" (anonymised)" if args.anonymise else ""))
     return EXIT_OK
 
 

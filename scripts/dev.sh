@@ -18,6 +18,12 @@ command -v "$python" >/dev/null 2>&1 || python=python3
 debs=(libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libx11-6 libdbus-1-3
       fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
       libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
+# For `test` only: LibreOffice and poppler, so the Word export is converted to PDF and its text
+# checked (tests/test_report_cli.py fails, not skips, under CI=true without them), and the fonts
+# metric-compatible with Word's Calibri and Cambria, so pages lay out as they do in Word.
+if [ "$what" = test ]; then
+  debs+=(libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea)
+fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for d in "${debs[@]}"; do
@@ -25,11 +31,11 @@ if command -v dpkg-query >/dev/null 2>&1; then
   done
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
-      echo "Installing Debian packages Qt needs: ${missing[*]}" >&2
+      echo "Installing Debian packages: ${missing[*]}" >&2
       DEBIAN_FRONTEND=noninteractive apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     else
-      echo "Qt needs these Debian packages; install them as root: ${missing[*]}" >&2
+      echo "Install these Debian packages as root: ${missing[*]}" >&2
     fi
   fi
 fi

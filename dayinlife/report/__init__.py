@@ -1,0 +1,69 @@
+"""The Word report for one child of a case (plain Python: no Qt).
+
+    export_report(case, child, Path("reports"), library, ReportOptions(anonymise=True))
+
+builds the .docx with python-docx and writes it atomically; `report_bytes` gives the bytes and
+`build_document` the python-docx Document, for callers that want to look before saving.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from ..case import Case, Child, Interview
+from .model import (
+    InterviewChoice,
+    ReportModel,
+    build_model,
+    choose_interviews,
+    find_child,
+)
+from .options import (
+    DEFAULT_MARKING,
+    SECTIONS,
+    ReportError,
+    ReportOptions,
+    default_file_name,
+    write_atomically,
+)
+from .writer import Writer
+
+__all__ = ["DEFAULT_MARKING", "SECTIONS", "InterviewChoice", "ReportError", "ReportModel", "ReportOptions",
+           "build_document", "choose_interviews", "default_file_name", "export_report", "find_child",
+           "report_bytes", "report_file_name"]
+
+
+def build_document(case: Case, child: Child, library=None, options: ReportOptions | None = None, *,
+                   interviews: list[Interview] | None = None, today: date | None = None):
+    """The report as a python-docx Document (not saved). `interviews`: compare exactly these
+    instead of the latest of each person; `library`: for interviews whose template the case
+    does not carry."""
+    model = build_model(case, child, options or ReportOptions(), library, interviews, today)
+    writer = Writer(model)
+    writer.write()
+    return writer.doc
+
+
+def report_bytes(case: Case, child: Child, library=None, options: ReportOptions | None = None, **kw) -> bytes:
+    doc = build_document(case, child, library, options, **kw)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def report_file_name(case: Case, child: Child, on: date | None = None, anonymised: bool = False) -> str:
+    return default_file_name(case.reference, child.name, on or date.today(), anonymised)
+
+
+def export_report(case: Case, child: Child, out: Path, library=None, options: ReportOptions | None = None, *,
+                  interviews: list[Interview] | None = None, today: date | None = None) -> Path:
+    """Write the report to `out` (a file, or a folder for the default file name); the whole
+    file or nothing. Returns the path written. Raises ReportError with a message to show."""
+    out = Path(out)
+    anonymised = bool(options and options.anonymise)
+    target = out / report_file_name(case, child, today, anonymised) if out.is_dir() else out
+    data = report_bytes(case, child, library, options, interviews=interviews, today=today)
+    write_atomically(data, target)
+    return target

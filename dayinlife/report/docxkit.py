@@ -1,0 +1,239 @@
+"""The small python-docx helpers the report needs: the base document, styles that may be
+missing from it, text in either writing direction, shading, column widths, alt text, fields."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from .options import ReportError
+from .text import clean, direction_runs, starts_rtl
+
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+_DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+# ---------------------------------------------------------------------------- the base document
+
+
+def new_document(base: Path | None):
+    """A document to build on: the organisation's own (its styles, page, header, footer and logo,
+    with its body emptied), or a plain A4 one."""
+    if base is None:
+        doc = docx.Document()
+        for section in doc.sections:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+            section.left_margin = section.right_margin = Cm(2.0)
+            section.top_margin, section.bottom_margin = Cm(2.0), Cm(1.8)
+        normal = doc.styles["Normal"].font
+        normal.name, normal.size = "Arial", Pt(11)  # plain sans serif, as public-sector accessibility guides ask
+        return doc
+    doc = _open_base(Path(base))
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return doc
+
+
+def _open_base(path: Path):
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportError(f"The organisation's template {name} cannot be found.") from None
+    except IsADirectoryError:
+        raise ReportError(f"The organisation's template {name} is a folder, not a Word document.") from None
+    except OSError as exc:
+        raise ReportError(f"The organisation's template {name} cannot be read ({exc.strerror or exc}).") from None
+    if data.startswith(_OLE_MAGIC):
+        raise ReportError(f"The organisation's template {name} cannot be used: it is password-protected, or in "
+                          f"the old Word 97-2003 format. Save an unprotected copy as a Word document (.docx).")
+    if not data.startswith(b"PK"):
+        raise ReportError(f"The organisation's template {name} cannot be used: it is not a Word document (.docx).")
+    try:
+        data = _as_document(data)
+        doc = docx.Document(io.BytesIO(data))
+    except _NotWord:
+        raise ReportError(f"The organisation's template {name} cannot be used: it is not a Word document "
+                          f"(.docx).") from None
+    except Exception as exc:  # zip, XML or package errors: all mean the file is damaged
+        raise ReportError(f"The organisation's template {name} cannot be used: it is damaged "
+                          f"({exc.__class__.__name__}: {str(exc)[:120]}).") from None
+    missing = [h for h in HEADINGS if h not in doc.styles]
+    if missing:
+        raise ReportError(f"The organisation's template {name} cannot be used: it has no {', '.join(missing)} "
+                          f"style(s), which Word's navigation pane and the report's headings need. Add the "
+                          f"built-in heading styles to it (use each once in Word) and save it again.")
+    return doc
+
+
+class _NotWord(Exception):
+    pass
+
+
+def _as_document(data: bytes) -> bytes:
+    """A Word template (.dotx) is a document with another content type: open it as one."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if "[Content_Types].xml" not in z.namelist() or "word/document.xml" not in z.namelist():
+            raise _NotWord()  # some other zip: a spreadsheet, an archive ...
+        types = z.read("[Content_Types].xml")
+        if _TEMPLATE_CT.encode() not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+            for item in z.infolist():
+                body = z.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    body = body.replace(_TEMPLATE_CT.encode(), _DOCUMENT_CT.encode())
+                w.writestr(item, body)
+        return out.getvalue()
+
+
+class Styles:
+    """The style names to use, falling back cleanly where a base document lacks one."""
+
+    def __init__(self, doc):
+        names = {s.name for s in doc.styles}
+        self.title = "Title" if "Title" in names else "Heading 1"
+        self.quote = "Quote" if "Quote" in names else None
+        self.bullet = "List Bullet" if "List Bullet" in names else None
+        self.caption = "Caption" if "Caption" in names else None
+        self.header = "Header" if "Header" in names else None
+        self.footer = "Footer" if "Footer" in names else None
+        self.table = next((t for t in ("Table Grid", "Light Grid Accent 1") if t in names), None)
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def add_text(paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None):
+    """Text exactly as typed: line breaks as breaks, tabs as tabs, right-to-left pieces marked so."""
+    text = clean(text)
+    for piece, rtl in direction_runs(text):
+        run = paragraph.add_run(piece)
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if size:
+            run.font.size = Pt(size)
+        if rtl:
+            run.font.rtl = True
+    if starts_rtl(text):
+        set_bidi(paragraph)
+    return paragraph
+
+
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+               "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+               "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+               "w:pPrChange")
+
+
+def set_bidi(paragraph) -> None:
+    """A right-to-left paragraph (Arabic, Hebrew): it starts at the right margin."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    if p_pr.find(qn("w:bidi")) is None:
+        p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
+def add_field(paragraph, instruction: str) -> None:
+    """A Word field such as PAGE or NUMPAGES (Word and LibreOffice fill it in when shown)."""
+    def fld_char(kind: str) -> None:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(el)
+
+    fld_char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    fld_char("separate")
+    paragraph.add_run("1")
+    fld_char("end")
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+def new_table(doc, rows: int, widths_cm: list[float], styles: Styles):
+    table = doc.add_table(rows=rows, cols=len(widths_cm))
+    if styles.table:
+        table.style = styles.table
+    else:
+        _borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
+        col.set(qn("w:w"), str(int(Cm(w).twips)))
+    return table
+
+
+def fit_row(row, widths_cm: list[float]) -> None:
+    for cell, w in zip(row.cells, widths_cm):
+        cell.width = Cm(w)
+
+
+def _borders(table) -> None:
+    """Plain single borders, for a base document with no table styles (e.g. one from LibreOffice)."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "808080")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def shade(cell, fill: str) -> None:
+    """Cell shading (always paired with words or symbols: never colour alone)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def repeat_as_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def keep_row_together(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def cell_text(cell, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None):
+    """Fill a new cell's first paragraph; more paragraphs for each further line group."""
+    return add_text(cell.paragraphs[0], text, bold=bold, italic=italic, size=size)
+
+
+# ---------------------------------------------------------------------------- pictures
+
+
+def set_alt_text(inline_shape, title: str, description: str) -> None:
+    """Alt text that screen readers and Word's accessibility checker read (docPr title/descr)."""
+    doc_pr = inline_shape._inline.docPr
+    doc_pr.set("title", clean(title))
+    doc_pr.set("descr", clean(description))

@@ -1,0 +1,131 @@
+"""What a practitioner can choose about a report, its file name, and writing it safely."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .text import ascii_fold, initials
+
+DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+
+# The sections in the order the report gives them: id -> what it is (for --help and the UI).
+SECTIONS: dict[str, str] = {
+    "cover": "Who, when and which template",
+    "child_day": "The child's typical day, in their own words",
+    "parent_day": "Each parent's own day and how it affects the child",
+    "professionals": "What professionals know",
+    "comparison": "Where the accounts differ (the comparison table)",
+    "picture": "A picture of the day (the child's feelings by perspective)",
+    "feelings": "How the child feels: the child and the adults",
+    "other_times": "Weekends, holidays and other carers",
+    "change": "Change over time (earlier interviews)",
+    "strengths": "Strengths: what is working well",
+    "worries": "Worries",
+    "neglect": "Evidence by type of neglect, with the practitioner's reading",
+    "impact": "Impact on the child now and if nothing changes",
+    "plan": "What needs to happen: who, what, by when",
+    "ratings": "Scales 0-10 (optional)",
+}
+
+
+class ReportError(Exception):
+    """A report that could not be made or written, said in words the user can act on."""
+
+
+@dataclass
+class ReportOptions:
+    base_document: Path | None = None         # an organisation's own .docx: styles, header, footer, logo
+    anonymise: bool = False                   # initials instead of names, everywhere
+    sections: list[str] = field(default_factory=lambda: list(SECTIONS))
+    marking: str = DEFAULT_MARKING            # protective marking in the header; "" for none
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.sections if s not in SECTIONS]
+        if unknown:
+            raise ReportError(f"Unknown report section(s): {', '.join(unknown)}. "
+                              f"Choose from: {', '.join(SECTIONS)}.")
+        if self.base_document is not None:
+            self.base_document = Path(self.base_document)
+
+    def wants(self, section: str) -> bool:
+        return section in self.sections
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9]+")
+MAX_NAME = 59
+
+
+def default_file_name(reference: str, child_name: str, on: date, anonymised: bool = False) -> str:
+    """'DIML-<ref>-<initials>-<yyyymmdd>.docx' ('...-anon.docx' when anonymised, so the two never
+    replace each other): short (case systems cut long names), safe on every system, and never a
+    full name."""
+    ref = _UNSAFE.sub("-", ascii_fold(reference)).strip("-") or "case"
+    who = _UNSAFE.sub("", ascii_fold(initials(child_name))) or "X"
+    tail = f"-{who[:4]}-{on:%Y%m%d}{'-anon' if anonymised else ''}.docx"
+    room = MAX_NAME - len("DIML-") - len(tail)
+    return f"DIML-{ref[:room].strip('-')}{tail}"
+
+
+def write_atomically(data: bytes, target: Path) -> None:
+    """Write the whole file or nothing: a temporary file in the target folder (named without any
+    personal data), flushed to disk, then renamed over the target."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise ReportError(f"The report cannot be saved: the folder {folder} does not exist.")
+    tmp = folder / f".diml-{uuid.uuid4().hex}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        _remove(tmp)
+        raise ReportError(_os_message(exc, target)) from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _os_message(exc: OSError, target: Path) -> str:
+    where = target.parent
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"The disk is full: the report was not saved in {where}. Free some space and try again."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"The report cannot be saved in {where}: the folder is read-only or you do not have "
+                f"permission, or a file of that name is open in another program. Close it or choose "
+                f"another folder.")
+    if exc.errno == errno.EISDIR:
+        return f"The report cannot be saved as {target}: that is a folder."
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return f"The report cannot be saved: the folder {where} does not exist."
+    return f"The report could not be saved in {where}: {exc.strerror or exc}."

@@ -1,0 +1,220 @@
+"""The report's comparing sections and the practitioner's analysis, as parts of the Writer
+(writer.py holds the plumbing, the cover and each person's account)."""
+
+from __future__ import annotations
+
+import io
+
+from docx.shared import Cm
+
+from ..case import PerspectiveKind
+from ..compare import Agreement, Change
+from ..template_model import FEELING_SCALE, Stage
+from ..vocab import NeglectType
+from . import docxkit as dk
+from .model import long_date
+from .picture import Series, describe, feelings_chart
+
+DIFFER_FILL, WORSE_FILL = "F9D9B8", "F9D9B8"
+MARKS = {Agreement.DIFFER: "≠ Differ: to explore", Agreement.AGREE: "= Agree",
+         Agreement.ONE_SIDE: "One side only", Agreement.NOT_ASKED: "Not asked", Agreement.NO_ANSWER: "—"}
+SHORT_QUOTE = 20  # words: accounts repeated as evidence are cut to this, when given in full elsewhere
+
+
+def topic_at(tc) -> str:
+    return tc.topic.title if tc.topic.title == tc.stage.title else f"{tc.topic.title} ({tc.stage.title})"
+
+
+class ComparingSections:
+    # ------------------------------------------------------------------ comparing
+
+    def _comparison(self) -> None:
+        voices = [v.label for v in self.m.comparison.voices]
+        self.para("Stages of the day down the side, each person across. “≠ Differ” (also shaded) marks "
+                  "answers that differ: something to explore with the family, not a finding. “= Agree” marks "
+                  "answers that match; “One side only” where one person gave a comparable answer. Topics "
+                  "answered only in words are listed so their accounts can be read side by side.")
+        counts = self.m.comparison.counts()
+        self.para(f"Topics where answers differ: {counts[Agreement.DIFFER]}; agree: {counts[Agreement.AGREE]}; "
+                  f"only one side answered: {counts[Agreement.ONE_SIDE]}; not asked: {counts[Agreement.NOT_ASKED]}.",
+                  bold=True)
+        pct = [25] + [60 / len(voices)] * len(voices) + [15]
+        table, widths = self.table(pct, ["Stage and what was compared", *[self.m.labels[v] for v in voices],
+                                         "The accounts"])
+        silent = 0
+        for stage, tcs in self.m.comparison.by_stage():
+            live = [tc for tc in tcs if tc.agreement is not Agreement.NO_ANSWER]
+            silent += len(tcs) - len(live)
+            if not live:
+                continue
+            self.stage_row(table, widths, self.stage_title(stage))
+            for tc in live:
+                rows = [mc for mc in tc.measures if any(mc.values.values())]
+                for mc in rows:
+                    differ = mc.agreement is Agreement.DIFFER
+                    self.row(table, widths, [self.m.render(mc.measure.label)]
+                             + [self.option(mc.measure.scale, mc.values.get(v)) for v in voices]
+                             + [MARKS[mc.agreement]], fill=DIFFER_FILL if differ else None, bold_last=differ)
+                if not rows:
+                    cells = []
+                    for v in voices:
+                        a = self.answered(tc, v)
+                        cells.append("—" if a is None else "Not asked" if a.not_asked is not None else "In words")
+                    self.row(table, widths, [f"{tc.topic.title} (in words)", *cells,
+                                             "Not asked" if tc.agreement is Agreement.NOT_ASKED else "Read the accounts"])
+        if silent:
+            self.para("")
+            self.para(f"{silent} topic(s) nobody has answered yet are left out.", italic=True)
+
+    def estimating(self) -> list[str]:
+        """The adults who gave an idea of the child's feelings somewhere."""
+        return [v.label for v in self.m.comparison.voices if v.kind is not PerspectiveKind.CHILD
+                and any(g.estimates.get(v.label) for g in self.m.comparison.feelings)]
+
+    def _feeling_series(self) -> tuple[list[Stage], list[Series]]:
+        gaps = self.m.comparison.feelings
+        stages = [g.stage for g in gaps]
+        adults = self.estimating()
+        child = self.voices(PerspectiveKind.CHILD)
+        series = []
+        if child:
+            series.append(Series(self.m.labels[child[0]], [g.child for g in gaps]))
+        series += [Series(self.m.labels[a], [g.estimates.get(a) for g in gaps]) for a in adults]
+        return stages, series
+
+    def _picture(self) -> None:
+        stages, series = self._feeling_series()
+        if not stages:
+            self.para("No feelings were recorded, so there is no picture of the day yet.", italic=True)
+            return
+        scale = self.m.template.scales[FEELING_SCALE]
+        levels = [(o.value, o.label) for o in scale.options if not o.unranked]
+        labels = [(s.title, f"{s.hours[0] % 24:02d}–{s.hours[1] % 24:02d}" if s.hours else "") for s in stages]
+        title = f"How {self.m.name} feels through the day"
+        png = feelings_chart(title, labels, levels, series)
+        self.doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(min(self.width_cm, 17.0)))
+        shape = self.doc.inline_shapes[-1]
+        dk.set_alt_text(shape, title, describe(title, labels, levels, series))
+        self.para(f"{series[0].label}: the solid black line with round dots. Each adult has their own line pattern and marker (see the key). Where lines part, "
+                  f"the adults see {self.m.name}'s feelings differently: something to talk about.",
+                  style=self.styles.caption)
+
+    def _feelings(self) -> None:
+        gaps = self.m.comparison.feelings
+        if not gaps:
+            self.para("No feelings were recorded.", italic=True)
+            return
+        child = self.voices(PerspectiveKind.CHILD)
+        adults = self.estimating()
+        self.para(f"{self.m.name}'s own feeling at each stage beside each adult's idea of it. “≠” (also shaded) "
+                  f"marks an adult two or more steps away from {self.m.name} on the five faces.")
+        header = ["Stage", self.m.labels[child[0]] if child else "The child"] + [self.m.labels[a] for a in adults]
+        table, widths = self.table([26, 20] + [54 / max(1, len(adults))] * len(adults), header)
+        for g in gaps:
+            row = table.add_row()
+            dk.keep_row_together(row)
+            dk.fit_row(row, widths)
+            cells = row.cells
+            dk.cell_text(cells[0], self.stage_title(g.stage), size=self.cell_pt)
+            dk.cell_text(cells[1], self.option(FEELING_SCALE, g.child), size=self.cell_pt, bold=True)
+            for cell, a in zip(cells[2:], adults):
+                value, gap = g.estimates.get(a), g.gaps.get(a)
+                text = self.option(FEELING_SCALE, value)
+                if gap is not None:
+                    text = (f"≠ {text} ({gap} steps apart)" if gap >= 2 else
+                            f"{text} (1 step)" if gap == 1 else f"{text} (same)")
+                dk.cell_text(cell, text, size=self.cell_pt, bold=bool(gap and gap >= 2))
+                if gap is not None and gap >= 2:
+                    dk.shade(cell, DIFFER_FILL)
+
+    def _change(self) -> None:
+        if not self.m.changes:
+            self.para("There are no earlier interviews with the same people to compare with.", italic=True)
+            return
+        for label, older, later, rows in self.m.changes:
+            self.heading(f"{label}: {long_date(older.held_on)} and {long_date(later.held_on)}", 2)
+            moved = [r for r in rows if r.change is not Change.SAME]
+            same = [r for r in rows if r.change is Change.SAME]
+            if moved:
+                table, widths = self.table([26, 30, 16, 16, 12], ["Topic", "What", "Before", "After", "Change"])
+                for r in moved:
+                    worse = r.change is Change.WORSE
+                    self.row(table, widths, [r.title, self.m.anon.text(r.what), r.before or "—", r.after or "—",
+                                             r.change.label], fill=WORSE_FILL if worse else None, bold_last=worse)
+            else:
+                self.para("Nothing comparable changed.", italic=True)
+            if same:
+                self.para("Stayed the same: " + "; ".join(f"{r.title}, {self.m.anon.text(r.what)}: {r.after}"
+                                                          for r in same) + ".")
+
+
+class AnalysisSections:
+    # ------------------------------------------------------------------ the practitioner's analysis
+
+    def _text_of(self, attr: str) -> str:
+        return getattr(self.m.analysis, attr, "") if self.m.analysis is not None else ""
+
+    def _strengths(self) -> None:
+        self.not_written(self._text_of("strengths"))
+
+    def _worries(self) -> None:
+        self.not_written(self._text_of("worries"))
+
+    def _neglect(self) -> None:
+        self.para("The answers are grouped by the type of neglect each topic may show. This is evidence to "
+                  "weigh, not a judgement: the practitioner's reading is given where it has been written."
+                  + (f" Accounts are quoted here up to their first {SHORT_QUOTE} words (…); each is given in full "
+                     f"in the sections above." if self.full_in else "")
+                  + (" The comparable answers are in the table under “Where the accounts differ”."
+                     if self.m.options.wants("comparison") else ""), italic=True)
+        by = self.m.comparison.by_neglect()
+        none = []
+        for n in NeglectType:
+            tcs = [tc for tc in by[n] if tc.agreement is not Agreement.NO_ANSWER]
+            judgement = self.m.analysis.by_neglect.get(n) if self.m.analysis is not None else None
+            narrative = judgement.narrative if judgement is not None else ""
+            if not tcs and not narrative.strip():
+                none.append(n.label)
+                continue
+            self.heading(n.label, 2)
+            self.para("Practitioner's reading", bold=True).paragraph_format.keep_with_next = True
+            self.not_written(narrative)
+            if not tcs:
+                continue
+            self.para("Evidence from the day", bold=True).paragraph_format.keep_with_next = True
+            for tc in tcs:
+                p = self.para(topic_at(tc), bold=True)
+                p.paragraph_format.keep_with_next = True
+                if tc.differs:
+                    dk.add_text(p, " — ≠ the accounts differ: to explore")
+                for v in self.m.comparison.voices:
+                    a = self.answered(tc, v.label)
+                    if a is not None:
+                        self.summary(tc, v.label, a, v.kind, shorten=True)
+        if none:
+            self.para(f"Nothing recorded so far bears on: {', '.join(none)}.", italic=True)
+
+    def _impact(self) -> None:
+        self.heading("Now", 2)
+        self.not_written(self._text_of("impact_now"))
+        self.heading("If nothing changes", 2)
+        self.not_written(self._text_of("impact_if_unchanged"))
+
+    def _plan(self) -> None:
+        actions = self.m.analysis.actions if self.m.analysis is not None else []
+        if not actions:
+            self.para("No actions written yet.", italic=True)
+            return
+        table, widths = self.table([56, 26, 18], ["What needs to happen", "Who", "By when"])
+        for a in actions:
+            self.row(table, widths, [self.m.anon.text(a.what), self.m.anon.text(a.who) or "—", long_date(a.by_when)])
+
+    def _ratings(self) -> None:
+        ratings = self.m.analysis.ratings if self.m.analysis is not None else []
+        if not ratings:
+            self.para("No scales recorded.", italic=True)
+            return
+        self.para("Each person's own view on a scale from 0 to 10, with their reason. They are not added up.")
+        table, widths = self.table([30, 14, 56], ["Who", "Scale (0–10)", "Why"])
+        for r in ratings:
+            self.row(table, widths, [self.m.anon.text(r.person), str(r.score), self.m.anon.text(r.reason) or "—"])

@@ -1,0 +1,410 @@
+"""Writing the report into Word, section by section, as a social worker reads an assessment.
+
+All text goes in through python-docx (which escapes it), never through a template source, so
+nothing a person typed can change the document's structure.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from ..case import Answer, PerspectiveKind
+from ..compare import TopicComparison
+from ..template_model import FEELING_SCALE, Stage
+from ..vocab import StageKind
+from . import docxkit as dk
+from .model import ReportModel, age_text, long_date
+from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections, topic_at
+from .text import clean
+
+OTHER_TIMES = (StageKind.WEEKEND, StageKind.HOLIDAYS, StageKind.OTHER_CARERS)
+STAGE_FILL, HEAD_FILL = "E3E3E3", "D5DCE4"
+
+
+def shortened(words: str, limit: int = SHORT_QUOTE) -> str:
+    """The first `limit` words exactly as typed (line breaks kept), then an ellipsis."""
+    import re
+
+    spans = list(re.finditer(r"\S+", words))
+    if len(spans) <= limit:
+        return words
+    return words[:spans[limit - 1].end()] + " …"
+
+
+class Writer(ComparingSections, AnalysisSections):
+    def __init__(self, model: ReportModel):
+        self.m = model
+        self.doc = dk.new_document(model.options.base_document)
+        self.styles = dk.Styles(self.doc)
+        section = self.doc.sections[-1]
+        self.width_cm = max(10.0, (section.page_width - section.left_margin - section.right_margin) / 360000)
+        self.cell_pt = 9 if self.width_cm >= 16 else 8   # narrower pages: smaller table text, fewer broken words
+        self.full_in: dict[PerspectiveKind, str] = {}   # where each voice's accounts are given in full
+
+    # ------------------------------------------------------------------ plumbing
+
+    def heading(self, text: str, level: int):
+        return dk.add_text(self.doc.add_paragraph(style=f"Heading {level}"), text)
+
+    def para(self, text: str = "", *, style: str | None = None, bold: bool = False, italic: bool = False):
+        p = self.doc.add_paragraph(style=style)
+        if text:
+            dk.add_text(p, text, bold=bold, italic=italic)
+        return p
+
+    def facts(self, pairs: list[tuple[str, str, bool]]):
+        """Several 'Label: value' lines in one paragraph, one line each, so they read as a block."""
+        if not pairs:
+            return None
+        p = self.doc.add_paragraph()
+        for i, (label, value, quote) in enumerate(pairs):
+            dk.add_text(p, ("\n" if i else "") + f"{label}: ", bold=True)
+            self._words(p, value, quote)
+        return p
+
+    def _words(self, p, value: str, quote: bool) -> None:
+        value = clean(value)
+        dk.add_text(p, "“" if quote else "")
+        dk.add_text(p, value)
+        if quote:
+            dk.add_text(p, "”")
+        if dk.starts_rtl(value):
+            dk.set_bidi(p)
+
+    def quote(self, text: str):
+        p = self.doc.add_paragraph(style=self.styles.quote)
+        self._words(p, text, True)
+        if not self.styles.quote:
+            for run in p.runs:
+                run.italic = True
+        return p
+
+    def bullet(self):
+        p = self.doc.add_paragraph(style=self.styles.bullet)
+        if not self.styles.bullet:
+            p.add_run("• ")
+        return p
+
+    def not_written(self, text: str, what: str = "Not written yet.") -> None:
+        text = self.m.anon.text(text).strip("\n")
+        if text.strip():
+            self.para(text)
+        else:
+            self.para(what, italic=True)
+
+    def table(self, widths_pct: list[float], header: list[str]):
+        widths = [self.width_cm * w / sum(widths_pct) for w in widths_pct]
+        table = dk.new_table(self.doc, 1, widths, self.styles)
+        row = table.rows[0]
+        dk.repeat_as_header(row)
+        dk.fit_row(row, widths)
+        for cell, text in zip(row.cells, header):
+            dk.cell_text(cell, text, bold=True, size=self.cell_pt)
+            dk.shade(cell, HEAD_FILL)
+        return table, widths
+
+    def row(self, table, widths, values: list[str], *, fill: str | None = None, bold_last: bool = False):
+        row = table.add_row()
+        dk.keep_row_together(row)
+        cells = row.cells
+        dk.fit_row(row, widths)
+        for i, (cell, text) in enumerate(zip(cells, values)):
+            dk.cell_text(cell, text, size=self.cell_pt, bold=bold_last and i == len(values) - 1)
+            if fill:
+                dk.shade(cell, fill)
+        return row
+
+    def stage_row(self, table, widths, text: str) -> None:
+        row = table.add_row()
+        cells = row.cells
+        dk.fit_row(row, widths)
+        merged = cells[0].merge(cells[-1])
+        dk.cell_text(merged, text, bold=True, size=self.cell_pt)
+        dk.shade(merged, STAGE_FILL)
+        keep = merged.paragraphs[0].paragraph_format
+        keep.keep_with_next = True
+
+    # ------------------------------------------------------------------ words of the answers
+
+    def stage_title(self, stage: Stage) -> str:
+        if stage.hours:
+            a, b = stage.hours
+            return f"{stage.title} ({a % 24:02d}:00–{b % 24:02d}:00)"
+        return stage.title
+
+    def option(self, scale: str, value: str | None) -> str:
+        if not value:
+            return "—"
+        s = self.m.template.scales.get(scale)
+        try:
+            return s.option(value).label if s else value
+        except KeyError:
+            return value
+
+    def measures(self, tc: TopicComparison, answer: Answer) -> list[tuple[str, str]]:
+        return [(self.m.render(mc.measure.label), self.option(mc.measure.scale, answer.measures.get(mc.measure.id)))
+                for mc in tc.measures if answer.measures.get(mc.measure.id)]
+
+    def answered(self, tc: TopicComparison, voice: str) -> Answer | None:
+        a = tc.answers.get(voice)
+        return a if a is not None and not a.is_empty else None
+
+    def voices(self, kind: PerspectiveKind) -> list[str]:
+        return self.m.voice(kind)
+
+    def day_stages(self, other: bool = False) -> list[tuple[Stage, list[TopicComparison]]]:
+        return [(s, tcs) for s, tcs in self.m.comparison.by_stage() if (s.kind in OTHER_TIMES) == other]
+
+    def summary(self, tc: TopicComparison, voice: str, answer: Answer, kind, shorten: bool = False) -> None:
+        """One person's answer to one topic, as a bullet: their words, then the comparable answers."""
+        p = self.bullet()
+        dk.add_text(p, f"{self.m.labels[voice]}: ", bold=True)
+        if answer.not_asked is not None:
+            dk.add_text(p, f"not asked ({self.m.anon.text(answer.not_asked) or 'no reason given'})", italic=True)
+            return
+        words = self.m.anon.text(answer.text or answer.own_day or answer.source)
+        if words:
+            where = self.full_in.get(kind) if tc.stage.kind not in OTHER_TIMES else self.full_in.get("other")
+            if shorten and where:
+                words = shortened(words)
+            self._words(p, words, True)
+        # as evidence, the comparable answers are left to the comparison table when it is there
+        extra = [] if shorten and self.m.options.wants("comparison") else \
+            [f"{label}: {value}" for label, value in self.measures(tc, answer)]
+        if answer.feeling:
+            extra.append(f"feeling: {self.option(FEELING_SCALE, answer.feeling).lower()}")
+        if extra:
+            dk.add_text(p, (" — " if words else "") + "; ".join(extra))
+
+    # ------------------------------------------------------------------ the report
+
+    def write(self) -> None:
+        m, o = self.m, self.m.options
+        self._properties()
+        self._header_footer()
+        dk.add_text(self.doc.add_paragraph(style=self.styles.title), f"A day in the life of {m.full_name}")
+        order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
+                             "feelings", "other_times", "change", "strengths", "worries", "neglect", "impact",
+                             "plan", "ratings") if o.wants(s)]
+        titles = self._titles()
+        for kind, section in ((PerspectiveKind.CHILD, "child_day"), (PerspectiveKind.PARENT, "parent_day"),
+                              (PerspectiveKind.PROFESSIONAL, "professionals"), ("other", "other_times")):
+            if o.wants(section):
+                self.full_in[kind] = titles[section]
+        for section in order:
+            if section != "cover":
+                self.heading(titles[section], 1)
+            getattr(self, f"_{section}")()
+
+    def _titles(self) -> dict[str, str]:
+        n = self.m.name
+        direct = self.m.template.child_voice.value == "direct"
+        return {
+            "child_day": (f"{n}'s typical day, in {self.m.their} own words" if direct
+                          else f"{n}'s typical day, as seen and as the carer tells it for {n}"),
+            "parent_day": f"The parent's own day, and how it affects {n}",
+            "professionals": "What professionals know",
+            "comparison": "Where the accounts differ",
+            "picture": f"A picture of {n}'s day",
+            "feelings": f"How {n} feels: {n} and the adults",
+            "other_times": "Weekends, holidays and other carers",
+            "change": "Change over time",
+            "strengths": "Strengths: what is working well",
+            "worries": "Worries",
+            "neglect": "Evidence by type of neglect",
+            "impact": f"Impact on {n}",
+            "plan": "What needs to happen: who, what, by when",
+            "ratings": "Scales from 0 to 10",
+        }
+
+    def _properties(self) -> None:
+        props, m = self.doc.core_properties, self.m
+        author = m.anon.name(m.case.practitioner) if m.case.practitioner else ""
+        props.title = clean(f"A day in the life of {m.full_name}")
+        props.subject = clean(f"Case {m.case.reference}")
+        props.author = props.last_modified_by = author
+        props.comments = props.keywords = props.category = ""
+        props.content_status = clean(m.options.marking)
+        props.created = props.modified = datetime.now().replace(microsecond=0)
+        props.revision = 1
+
+    def _header_footer(self) -> None:
+        marking = clean(self.m.options.marking).strip()
+        for section in self.doc.sections:
+            headers = [section.header]
+            if section.different_first_page_header_footer:
+                headers.append(section.first_page_header)
+            if self.doc.settings.odd_and_even_pages_header_footer:
+                headers.append(section.even_page_header)
+            for header in headers:
+                if not marking:
+                    continue
+                header.is_linked_to_previous = False
+                first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+                p = first if not first.text.strip() and not first._p.xpath(".//w:drawing") else \
+                    first.insert_paragraph_before()
+                p.style = self.styles.header
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                dk.add_text(p, marking, bold=True)
+        if self.m.options.base_document is None:  # an organisation's own footer is left as it is
+            footer = self.doc.sections[0].footer
+            p = footer.paragraphs[0]
+            p.style = self.styles.footer
+            dk.add_text(p, f"Day in my life: {self.m.full_name}, case {self.m.case.reference}. Page ", size=9)
+            dk.add_field(p, "PAGE")
+            dk.add_text(p, " of ", size=9)
+            dk.add_field(p, "NUMPAGES")
+            if marking:  # marked at the bottom of each page as well as the top
+                p = footer.add_paragraph(style=self.styles.footer)
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                dk.add_text(p, marking, bold=True, size=9)
+
+    # ------------------------------------------------------------------ cover
+
+    def _cover(self) -> None:
+        m, anon = self.m, self.m.anon
+        ivs = m.comparison.voices
+        latest = max(v.interview.held_on for v in ivs)
+        known = "" if m.options.anonymise or not m.child.known_as.strip() else f" (known as {clean(m.child.known_as)})"
+        who = []
+        for v in ivs:
+            iv, bits = v.interview, [m.labels[v.label]]
+            if iv.interpreter.strip():
+                bits.append(f"interpreter: {anon.text(iv.interpreter)}")
+            if iv.present.strip():
+                bits.append(f"also present: {anon.text(iv.present)}")
+            who.append(", ".join(bits))
+        rows = [
+            ("Case reference", clean(m.case.reference)),
+            ("Child", m.full_name + known),
+            ("Age", age_text(m.child, latest) + (f" at the latest interview ({long_date(latest)})"
+                                                 if m.child.date_of_birth else "")),
+            ("Template", f"{m.template.title}, version {m.template.version}"),
+            ("Interviews", "\n".join(f"{long_date(v.interview.held_on)}: {m.labels[v.label]}"
+                                     + (f", at {anon.text(v.interview.place)}" if v.interview.place.strip() else "")
+                                     for v in ivs)),
+            ("Who took part", "\n".join(who)),
+            ("Practitioner", anon.name(m.case.practitioner) if m.case.practitioner.strip() else "—"),
+            ("Report made", long_date(m.today)),
+        ]
+        earlier = sum(len(x) for x in m.choice.earlier.values())
+        if earlier:
+            rows.append(("Earlier interviews", f"{earlier}, compared under “Change over time”"))
+        widths = [self.width_cm * 0.28, self.width_cm * 0.72]
+        table = dk.new_table(self.doc, 0, widths, self.styles)
+        for label, value in rows:
+            row = table.add_row()
+            dk.fit_row(row, widths)
+            cells = row.cells
+            dk.cell_text(cells[0], label, bold=True)
+            dk.shade(cells[0], HEAD_FILL)
+            dk.cell_text(cells[1], value)
+        self.para("")
+        self.para("This report sets out each person's account of an ordinary day, side by side. Where "
+                  "accounts differ, that is something to explore with the family, not a finding. The tool "
+                  "gives no score; the judgements in it are the practitioner's.", italic=True)
+
+    # ------------------------------------------------------------------ accounts
+
+    def _child_day(self) -> None:
+        voices = self.voices(PerspectiveKind.CHILD)
+        if not voices:
+            self.para(f"No interview with {self.m.name} is included.", italic=True)
+            return
+        voice, quiet = voices[0], []
+        for stage, tcs in self.day_stages():
+            said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice))]
+            if not said:
+                quiet.append(stage.title)
+                continue
+            self.heading(self.stage_title(stage), 2)
+            for tc, a in said:
+                if len(said) > 1 or tc.topic.title != stage.title:
+                    self.heading(tc.topic.title, 3)
+                if a.not_asked is not None:
+                    self.para(f"Not asked: {self.m.anon.text(a.not_asked) or 'no reason given'}", italic=True)
+                    continue
+                if a.text:
+                    self.quote(self.m.anon.text(a.text))
+                pairs = [(label, value, False) for label, value in self.measures(tc, a)]
+                if a.feeling:
+                    pairs.append(("How it feels", self.option(FEELING_SCALE, a.feeling), False))
+                if a.better:
+                    pairs.append(("What would make it better", self.m.anon.text(a.better), True))
+                self.facts(pairs)
+        if quiet:
+            self.para(f"Not talked about with {self.m.name}: {', '.join(quiet)}.", italic=True)
+
+    def _parent_day(self) -> None:
+        voices = self.voices(PerspectiveKind.PARENT)
+        if not voices:
+            self.para("No interview with a parent or carer is included.", italic=True)
+            return
+        n = self.m.name
+        for voice in voices:
+            iv = next(v.interview for v in self.m.comparison.voices if v.label == voice)
+            self.heading(f"{self.m.labels[voice]}, {long_date(iv.held_on)}", 2)
+            for stage, tcs in self.day_stages():
+                said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice))]
+                if not said:
+                    continue
+                self.heading(self.stage_title(stage), 3)
+                for tc, a in said:
+                    if len(said) > 1 or tc.topic.title != stage.title:
+                        self.para(tc.topic.title, bold=True)
+                    if a.not_asked is not None:
+                        self.para(f"Not asked: {self.m.anon.text(a.not_asked) or 'no reason given'}", italic=True)
+                        continue
+                    pairs = [(label, self.m.anon.text(text), True) for label, text in (
+                        (f"About {n}'s day", a.text), ("Their own day", a.own_day), (f"How it affects {n}", a.impact))
+                        if text]
+                    pairs += [(label, value, False) for label, value in self.measures(tc, a)]
+                    if a.feeling:
+                        pairs.append((f"How they think {n} feels", self.option(FEELING_SCALE, a.feeling), False))
+                    if a.better:
+                        pairs.append(("What would make it better", self.m.anon.text(a.better), True))
+                    self.facts(pairs)
+
+    def _professionals(self) -> None:
+        voices = self.voices(PerspectiveKind.PROFESSIONAL)
+        said = [(stage, tc, a) for stage, tcs in self.m.comparison.by_stage() for tc in tcs for v in voices
+                if (a := self.answered(tc, v))]
+        if not said:
+            self.para("Nothing from professionals is recorded.", italic=True)
+            return
+        for stage, tc, a in said:
+            p = self.para(topic_at(tc), bold=True)
+            p.paragraph_format.keep_with_next = True
+            if a.not_asked is not None:
+                self.para(f"Not asked: {self.m.anon.text(a.not_asked) or 'no reason given'}", italic=True)
+                continue
+            if a.text:
+                self.para(self.m.anon.text(a.text))
+            pairs = [("Source", self.m.anon.text(a.source), False)] if a.source else []
+            pairs += [(label, value, False) for label, value in self.measures(tc, a)]
+            if a.feeling:
+                pairs.append((f"How {self.m.name} seems to feel", self.option(FEELING_SCALE, a.feeling), False))
+            self.facts(pairs)
+
+    def _other_times(self) -> None:
+        stages = [(s, tcs) for s, tcs in self.day_stages(other=True)
+                  if any(self.answered(tc, v.label) for tc in tcs for v in self.m.comparison.voices)]
+        if not stages:
+            self.para("Nothing is recorded about weekends, holidays or other carers.", italic=True)
+            return
+        for stage, tcs in stages:
+            self.heading(stage.title, 2)
+            for tc in tcs:
+                said = [(v, a) for v in self.m.comparison.voices if (a := self.answered(tc, v.label))]
+                if not said:
+                    continue
+                if len(tcs) > 1 or tc.topic.title != stage.title:
+                    self.para(tc.topic.title, bold=True).paragraph_format.keep_with_next = True
+                for v, a in said:
+                    self.summary(tc, v.label, a, v.kind)
+                    if a.impact:
+                        p = self.bullet()
+                        dk.add_text(p, f"{self.m.labels[v.label]}, how it affects {self.m.name}: ", bold=True)
+                        self._words(p, self.m.anon.text(a.impact), True)

@@ -1,0 +1,524 @@
+"""The Word report, read back with python-docx: what a social worker would look for in it."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import random
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from dayinlife.analysis import Action, Analysis, ScaleRating
+from dayinlife.case import (
+    Adult,
+    AdultRole,
+    Answer,
+    Case,
+    Child,
+    Perspective,
+    PerspectiveKind,
+)
+from dayinlife.report import (
+    SECTIONS,
+    ReportError,
+    ReportOptions,
+    build_document,
+    choose_interviews,
+    default_file_name,
+    export_report,
+    find_child,
+    report_bytes,
+)
+from dayinlife.report.text import Anonymiser, clean, initials
+from dayinlife.vocab import NeglectType
+
+TODAY = date(2026, 12, 1)
+SPECIAL = ("Tom & Jerry <b>said</b> \"hi\" — it's 'fine' 😀 \U0001F9D2🏽\nSecond line\n\nThird after a blank, "
+           "Llŷr a ŵy, Południe żółw ł, שלום עולם, مرحبا بالعالم")
+
+WORDS = ("we get up when the alarm goes and mum makes toast if there is bread, sometimes I make it myself "
+         "and my little brother has cereal, then we walk to school past the park, it is cold in the "
+         "mornings and I do not always have my coat, at night I hear shouting and I cannot sleep").split()
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    start = rng.randrange(len(WORDS))
+    words = [WORDS[(start + i) % len(WORDS)] for i in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def full_case(library, seed: int = 7, earlier: bool = True) -> Case:
+    """A fictional household: a child, two parents and a professional, every stage answered, with
+    an earlier interview of the child for change over time, and a full analysis."""
+    rng = random.Random(seed)
+    case = Case("FICT-2041/B", practitioner="Alex Worker")
+    mum, dad = Adult("Jo Fictional", AdultRole.MOTHER), Adult("Sam Fictional-Brook", AdultRole.FATHER)
+    case.adults += [mum, dad]
+    child = Child("Mia Fictional", date_of_birth=date(2017, 4, 4), pronouns="she", known_as="Mimi")
+    sibling = Child("Leo Fictional", date_of_birth=date(2020, 1, 9), pronouns="he")
+    case.children += [child, sibling]
+    t = library.get("primary")
+    feelings = t.scales["feeling"].values
+    ivs = {
+        "child": case.start_interview(child, Perspective(PerspectiveKind.CHILD), t, date(2026, 11, 10), place="school"),
+        "mum": case.start_interview(child, Perspective(PerspectiveKind.PARENT, mum.id), t, date(2026, 11, 11),
+                                    place="home", interpreter="Polish, by phone"),
+        "dad": case.start_interview(child, Perspective(PerspectiveKind.PARENT, dad.id), t, date(2026, 11, 12)),
+        "pro": case.start_interview(child, Perspective(PerspectiveKind.PROFESSIONAL), t, date(2026, 11, 13)),
+    }
+    for topic in t.topics():
+        for who, iv in ivs.items():
+            measures = {}
+            for m in topic.measures:
+                values = t.scales[m.scale].values
+                measures[m.id] = values[rng.randrange(len(values))] if who != "mum" else values[0]
+            a = Answer(sentence(rng, rng.randint(12, 40)), measures,
+                       feeling=feelings[rng.randrange(5) if who != "mum" else 1])
+            if who == "child":
+                a.text = f"Mimi says: {a.text} Leo and Jo are there."
+                a.better = sentence(rng, 8)
+            elif who == "pro":
+                a.source, a.feeling = "school attendance and nurse", None
+            else:
+                a.own_day, a.impact = sentence(rng, 15), sentence(rng, 12)
+            iv.answers[topic.key] = a
+    if earlier:
+        old = case.start_interview(child, Perspective(PerspectiveKind.CHILD), t, date(2026, 8, 1))
+        for topic in t.topics():
+            old.answers[topic.key] = Answer("Before.", {m.id: t.scales[m.scale].values[-1] for m in topic.measures},
+                                            feeling="very_unhappy")
+    analysis = Analysis(child.id, [iv.id for iv in ivs.values()], practitioner="Alex Worker",
+                        strengths="Mimi is warm with her brother Leo & loves drama club.\nJo asks for help.",
+                        worries="Breakfast is missed on most days; Mimi gets herself up.",
+                        impact_now="Mimi arrives hungry and tired; she finds it hard to concentrate.",
+                        impact_if_unchanged="Her learning and health are likely to suffer.")
+    for n in NeglectType:
+        analysis.judgement(n).narrative = f"Reading of {n.label.lower()} evidence: accounts differ; Sam agrees."
+    analysis.actions += [Action("Breakfast club place", "School (Ms Patel)", date(2027, 1, 6)),
+                         Action("Bedtime routine plan with Jo and Sam", "Family support worker", None)]
+    analysis.ratings += [ScaleRating("Jo Fictional (mother)", 7, "Things are better than they were"),
+                         ScaleRating("Social worker", 4, "Breakfast and sleep are still worries")]
+    case.analyses[child.id] = analysis
+    return case
+
+
+@pytest.fixture
+def case(library):
+    return full_case(library)
+
+
+def docx_of(case, library, **options) -> docx.document.Document:
+    data = report_bytes(case, case.children[0], library, ReportOptions(**options), today=TODAY)
+    return docx.Document(io.BytesIO(data))
+
+
+def all_xml(data: bytes) -> str:
+    """Every XML part of the package: body, headers, footers, properties."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return "\n".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith((".xml", ".rels")))
+
+
+def body_text(doc) -> str:
+    parts = [p.text for p in doc.paragraphs]
+    for t in doc.tables:
+        for row in t.rows:
+            parts += [c.text for c in row.cells]
+    return "\n".join(parts)
+
+
+def headings(doc, level: int | None = None) -> list[str]:
+    out = []
+    for p in doc.paragraphs:
+        name = p.style.name
+        if name.startswith("Heading") and (level is None or name == f"Heading {level}"):
+            out.append(p.text)
+    return out
+
+
+# ------------------------------------------------------------------ what is in it
+
+
+def test_headings_present_and_in_order(case, library):
+    doc = docx_of(case, library)
+    assert doc.paragraphs[0].style.name == "Title" and doc.paragraphs[0].text == "A day in the life of Mia Fictional"
+    assert headings(doc, 1) == [
+        "Mimi's typical day, in her own words",
+        "The parent's own day, and how it affects Mimi",
+        "What professionals know",
+        "Where the accounts differ",
+        "A picture of Mimi's day",
+        "How Mimi feels: Mimi and the adults",
+        "Weekends, holidays and other carers",
+        "Change over time",
+        "Strengths: what is working well",
+        "Worries",
+        "Evidence by type of neglect",
+        "Impact on Mimi",
+        "What needs to happen: who, what, by when",
+        "Scales from 0 to 10",
+    ]
+    h2 = headings(doc, 2)
+    assert "Breakfast (07:00–09:00)" in h2 and "In the night (21:00–06:00)" in h2  # wraps past midnight
+    assert "Jo Fictional (mother), 11 November 2026" in h2
+    assert [h for h in h2 if h in [n.label for n in NeglectType]] == [n.label for n in NeglectType]
+
+
+def test_cover_block(case, library):
+    cover = {r.cells[0].text: r.cells[1].text for r in docx_of(case, library).tables[0].rows}
+    assert cover["Case reference"] == "FICT-2041/B"
+    assert cover["Child"] == "Mia Fictional (known as Mimi)"
+    assert cover["Age"].startswith("9 years 7 months")
+    assert cover["Template"].startswith("Primary school aged")
+    assert "10 November 2026: Mimi (child), at school" in cover["Interviews"]
+    assert "Jo Fictional (mother), interpreter: Polish, by phone" in cover["Who took part"]
+    assert cover["Practitioner"] == "Alex Worker"
+    assert "1, compared" in cover["Earlier interviews"]
+
+
+def test_comparison_table_contents(case, library):
+    doc = docx_of(case, library)
+    table = doc.tables[1]
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Stage and what was compared", "Mimi (child)", "Jo Fictional (mother)",
+                      "Sam Fictional-Brook (father)", "Professionals", "The accounts"]
+    from dayinlife.compare import compare
+
+    child = case.children[0]
+    result = compare(case, child, choose_interviews(case, child).compared, library.get("primary"))
+    breakfast = next(tc for tc in result.topics if tc.topic.key == "breakfast")
+    often = breakfast.measures[0]
+    rows = {tuple(c.text for c in r.cells)[0]: [c.text for c in r.cells] for r in table.rows}
+    label = library.get("primary").render(often.measure.label, "Mimi", "she")
+    row = rows[label]
+    assert row[1:5] == [often.shown(v.label) for v in result.voices]
+    marks = {"differ": "≠ Differ: to explore", "agree": "= Agree", "one_side": "One side only"}
+    assert row[5] == marks[often.agreement.value]
+    # a difference is shown by words and by shading, never colour alone
+    differing = [r for r in table.rows if r.cells[-1].text.startswith("≠")]
+    assert differing
+    for r in differing:
+        assert r.cells[0]._tc.xpath(".//w:shd/@w:fill") == ["F9D9B8"]
+    # stage rows, stages down the side
+    assert any(r.cells[0].text == "Breakfast (07:00–09:00)" and len({id(c._tc) for c in r.cells}) == 1
+               for r in table.rows)
+
+
+def test_the_childs_words_quoted_exactly(case, library):
+    child_iv = choose_interviews(case, case.children[0]).compared[0]
+    child_iv.answers["breakfast"].text = SPECIAL
+    doc = docx_of(case, library)
+    quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
+    assert f"“{SPECIAL}”" in quotes
+
+
+def test_plan_ratings_and_analysis(case, library):
+    doc = docx_of(case, library)
+    plan = next(t for t in doc.tables if t.rows[0].cells[0].text == "What needs to happen")
+    assert [c.text for c in plan.rows[1].cells] == ["Breakfast club place", "School (Ms Patel)", "6 January 2027"]
+    assert [c.text for c in plan.rows[2].cells][2] == "—"
+    ratings = next(t for t in doc.tables if t.rows[0].cells[0].text == "Who")
+    assert [c.text for c in ratings.rows[2].cells] == ["Social worker", "4", "Breakfast and sleep are still worries"]
+    text = body_text(doc)
+    assert "Mimi is warm with her brother Leo & loves drama club.\nJo asks for help." in text
+    assert "Reading of medical evidence" in text
+    assert "score" not in text.lower() or "not added up" in text  # no score is produced
+    assert "neglected" not in text.lower()
+
+
+def test_picture_is_a_png_with_alt_text(case, library):
+    doc = docx_of(case, library)
+    (shape,) = doc.inline_shapes
+    doc_pr = shape._inline.docPr
+    assert doc_pr.get("title") == "How Mimi feels through the day"
+    assert "Mimi (child): Getting up:" in doc_pr.get("descr")
+    blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+    assert doc.part.related_parts[blob].content_type == "image/png"
+
+
+def test_change_over_time(case, library):
+    doc = docx_of(case, library)
+    assert "Mimi (child): 1 August 2026 and 10 November 2026" in headings(doc, 2)
+    change = next(t for t in doc.tables if t.rows[0].cells[0].text == "Topic")
+    assert {r.cells[-1].text for r in change.rows[1:]} <= {"Better", "Worse", "Changed", "Same",
+                                                            "Answered only at the later interview",
+                                                            "Answered only at the earlier interview"}
+
+
+def test_which_interviews_latest_of_each_person(case):
+    child = case.children[0]
+    choice = choose_interviews(case, child)
+    kinds = [iv.perspective.kind.value for iv in choice.compared]
+    assert kinds == ["child", "parent", "parent", "professional"]
+    assert choice.compared[0].held_on == date(2026, 11, 10)
+    assert [iv.held_on for ivs in choice.earlier.values() for iv in ivs] == [date(2026, 8, 1)]
+
+
+def test_find_child_by_name_or_known_as(case):
+    assert find_child(case, "mimi").name == "Mia Fictional"
+    assert find_child(case, "MIA FICTIONAL").name == "Mia Fictional"
+    assert find_child(case, "leo").name == "Leo Fictional"
+    assert find_child(case, " Mia ").name == "Mia Fictional"  # first name
+    with pytest.raises(ReportError, match="No child called 'Zed'"):
+        find_child(case, "Zed")
+
+
+def test_a_child_without_interviews_is_refused(case, library):
+    with pytest.raises(ReportError, match="no interviews"):
+        report_bytes(case, case.children[1], library)
+
+
+# ------------------------------------------------------------------ options
+
+
+def test_marking_in_the_header(case, library):
+    doc = docx_of(case, library)
+    assert doc.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+    doc = docx_of(case, library, marking="OFFICIAL")
+    assert doc.sections[0].header.paragraphs[0].text == "OFFICIAL"
+    doc = docx_of(case, library, marking="")
+    assert "OFFICIAL" not in "".join(p.text for p in doc.sections[0].header.paragraphs)
+
+
+NAMES = ["Mia", "Mimi", "Fictional", "Jo", "Sam", "Brook", "Leo", "Alex", "Worker"]
+
+
+def test_anonymised_has_no_names_anywhere(case, library, tmp_path):
+    path = export_report(case, case.children[0], tmp_path, library, ReportOptions(anonymise=True), today=TODAY)
+    data = path.read_bytes()
+    xml = all_xml(data)
+    for name in NAMES:
+        assert not re.search(rf"(?<!\w){name}(?!\w)", xml, re.IGNORECASE), name
+        assert name.lower() not in path.name.lower()
+    doc = docx.Document(io.BytesIO(data))
+    assert doc.paragraphs[0].text == "A day in the life of M.F."
+    assert "J.F. (mother)" in [c.text for c in doc.tables[1].rows[0].cells]
+    assert "S.F. (father)" in [c.text for c in doc.tables[1].rows[0].cells]
+    assert "M.F. says:" in body_text(doc) and "L.F. and J.F. are there." in body_text(doc)
+    assert doc.core_properties.author == "A.W."
+    # the picture's legend is drawn from the same labels
+    assert "M.F. (child):" in doc.inline_shapes[0]._inline.docPr.get("descr")
+
+
+def test_anonymiser():
+    a = Anonymiser([("Jo Testperson", ""), ("Siobhán O'Neill-Ward", "Shiv")])
+    assert a.text("jo and JO TESTPERSON met Shiv; Siobhán's mum, O'Neill-Ward, and Ward") == \
+        "J.T. and J.T. met S.O.; S.O.'s mum, O., and W."
+    assert a.text("Joanna and Jollity") == "Joanna and Jollity"  # whole words only
+    assert Anonymiser([("Jo Testperson", "")], active=False).text("Jo") == "Jo"
+    assert initials("Łucja żółw") == "Ł.Ż."
+
+
+def test_section_choice(case, library):
+    doc = docx_of(case, library, sections=["comparison", "plan"])
+    assert headings(doc, 1) == ["Where the accounts differ", "What needs to happen: who, what, by when"]
+    assert not doc.inline_shapes
+    with pytest.raises(ReportError, match="Unknown report section"):
+        ReportOptions(sections=["cover", "gossip"])
+    assert list(SECTIONS)[0] == "cover"
+
+
+def test_default_file_name():
+    name = default_file_name("FICT/2041 B: long reference " + "x" * 80, "Siobhán O'Neill-Ward", TODAY)
+    assert len(name) < 60 and name.startswith("DIML-FICT-2041-B-long") and name.endswith("-SO-20261201.docx")
+    assert re.fullmatch(r"[A-Za-z0-9-]+\.docx", name)
+    assert default_file_name("", "Łucja", TODAY) == "DIML-case-L-20261201.docx"
+    assert default_file_name("R1", "محمد", TODAY) == "DIML-R1-X-20261201.docx"
+
+
+# ------------------------------------------------------------------ an organisation's base document
+
+
+def org_base(path: Path, *, styles: bool = True) -> Path:
+    doc = docx.Document()
+    header = doc.sections[0].header
+    header.paragraphs[0].text = "Anyshire Council Children's Services"
+    doc.sections[0].footer.paragraphs[0].text = "Anyshire footer: Protecting children together"
+    doc.add_paragraph("Placeholder body text that should not be kept")
+    h1 = doc.styles["Heading 1"]
+    h1.font.name = "Georgia"
+    h1.font.size = docx.shared.Pt(20)
+    if not styles:
+        for name in ("Heading 2", "Heading 3"):
+            el = doc.styles[name].element
+            el.getparent().remove(el)
+    doc.save(path)
+    return path
+
+
+def test_base_document_styles_header_footer_survive(case, library, tmp_path):
+    base = org_base(tmp_path / "org.docx")
+    doc = docx_of(case, library, base_document=base)
+    header = [p.text for p in doc.sections[0].header.paragraphs]
+    assert header[0] == "OFFICIAL-SENSITIVE" and "Anyshire Council Children's Services" in header
+    assert doc.sections[0].footer.paragraphs[0].text == "Anyshire footer: Protecting children together"
+    assert doc.styles["Heading 1"].font.name == "Georgia" and doc.styles["Heading 1"].font.size.pt == 20
+    assert "Placeholder body text" not in body_text(doc)
+    assert headings(doc, 1)[0] == "Mimi's typical day, in her own words"
+
+
+def test_base_document_without_table_styles_falls_back(case, library, tmp_path):
+    base = docx.Document()
+    for style in list(base.styles):
+        if style.type == 3 and style.name != "Normal Table":  # tables
+            style.element.getparent().remove(style.element)
+    base.save(tmp_path / "lo.docx")
+    doc = docx_of(case, library, base_document=tmp_path / "lo.docx")
+    assert doc.tables[1]._tbl.xpath("./w:tblPr/w:tblBorders")
+
+
+def test_word_template_dotx_is_accepted(case, library, tmp_path):
+    base = org_base(tmp_path / "org.docx")
+    data = io.BytesIO()
+    with zipfile.ZipFile(base) as z, zipfile.ZipFile(data, "w") as w:
+        for item in z.infolist():
+            body = z.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                body = body.replace(b"document.main+xml", b"template.main+xml")
+            w.writestr(item, body)
+    (tmp_path / "org.dotx").write_bytes(data.getvalue())
+    doc = docx_of(case, library, base_document=tmp_path / "org.dotx")
+    assert "Anyshire Council Children's Services" in [p.text for p in doc.sections[0].header.paragraphs]
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda p: p.write_text("just some words"), "not a Word document"),
+    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "password-protected"),
+    (lambda p: p.write_bytes(b"PK\x03\x04" + os.urandom(300)), "damaged"),
+    (lambda p: zipfile.ZipFile(p, "w").writestr("xl/workbook.xml", "<x/>"), "not a Word document"),
+    (lambda p: org_base(p, styles=False), "no Heading 2, Heading 3 style"),
+    (lambda p: None, "cannot be found"),
+])
+def test_a_base_document_that_cannot_be_used_is_refused(case, library, tmp_path, make, reason):
+    path = tmp_path / "org.docx"
+    make(path)
+    with pytest.raises(ReportError, match=reason) as exc:
+        docx_of(case, library, base_document=path)
+    assert "org.docx" in str(exc.value)
+
+
+# ------------------------------------------------------------------ exactly as typed
+
+
+def test_special_text_comes_out_exactly(case, library, tmp_path):
+    child_iv, mum_iv = choose_interviews(case, case.children[0]).compared[:2]
+    child_iv.answers["breakfast"].text = SPECIAL
+    mum_iv.answers["bedtime"].own_day = SPECIAL
+    case.analyses[case.children[0].id].strengths = SPECIAL
+    case.analyses[case.children[0].id].actions[0].what = SPECIAL
+    path = export_report(case, case.children[0], tmp_path / "r.docx", library, today=TODAY)
+    doc = docx.Document(path)
+    text = body_text(doc)
+    assert text.count(SPECIAL) >= 4  # quote, parent's own day, strengths, the plan table
+    # right-to-left pieces are marked, left-to-right ones are not
+    para = next(p for p in doc.paragraphs if p.text == f"“{SPECIAL}”")
+    rtl = [r.text for r in para.runs if r.font.rtl]
+    assert rtl == ["שלום עולם, مرحبا بالعالم"]
+    assert not any(r.font.rtl for r in para.runs if "Llŷr" in r.text)
+
+
+def test_right_to_left_paragraph_is_marked_bidi(case, library):
+    child_iv = choose_interviews(case, case.children[0]).compared[0]
+    child_iv.answers["breakfast"].text = "أنا جائع في الصباح"
+    doc = docx_of(case, library)
+    para = next(p for p in doc.paragraphs if "أنا جائع" in p.text)
+    assert para._p.xpath("./w:pPr/w:bidi")
+
+
+def test_characters_xml_cannot_hold_are_dropped_not_fatal(case, library):
+    child_iv = choose_interviews(case, case.children[0]).compared[0]
+    child_iv.answers["breakfast"].text = "bad\x00 \x07bell\x1b esc\x0c ff\ud800 tab\there\r\nnext"
+    case.reference = "FICT\x01-9"
+    doc = docx_of(case, library)
+    assert "“bad bell esc ff tab\there\nnext”" in [p.text for p in doc.paragraphs]
+    assert clean("a\x00b\x1fc\td\ne\rf") == "abc\td\ne\nf"
+
+
+def test_a_5000_word_answer(case, library, tmp_path):
+    long = " ".join(f"word{i}" for i in range(5000))
+    child_iv = choose_interviews(case, case.children[0]).compared[0]
+    child_iv.answers["breakfast"].text = long
+    path = export_report(case, case.children[0], tmp_path / "long.docx", library, today=TODAY)
+    doc = docx.Document(path)
+    assert f"“{long}”" in [p.text for p in doc.paragraphs]
+    # given in full once; where the evidence repeats it, it is shortened and says where the rest is
+    evidence = [p.text for p in doc.paragraphs if "word0 word1" in p.text and p.style.name != "Quote"]
+    assert evidence and all(" ".join(f"word{i}" for i in range(20)) + " …”" in t for t in evidence)
+    assert all("word20" not in t for t in evidence)
+    assert any("each is given in full in the sections above" in p.text for p in doc.paragraphs)
+
+
+# ------------------------------------------------------------------ writing the file
+
+
+def test_written_atomically_and_to_a_folder(case, library, tmp_path):
+    path = export_report(case, case.children[0], tmp_path, library, today=TODAY)
+    assert path.parent == tmp_path and path.name == "DIML-FICT-2041-B-MF-20261201.docx"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    docx.Document(path)  # opens
+
+
+def test_missing_folder(case, library, tmp_path):
+    with pytest.raises(ReportError, match="does not exist"):
+        export_report(case, case.children[0], tmp_path / "nope" / "r.docx", library)
+
+
+@pytest.mark.parametrize("code, words", [(errno.ENOSPC, "disk is full"), (errno.EROFS, "read-only"),
+                                         (errno.EACCES, "permission")])
+def test_write_errors_leave_nothing_behind(case, library, tmp_path, monkeypatch, code, words):
+    (tmp_path / "r.docx").write_bytes(b"the earlier report")
+
+    def failing(fd):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "fsync", failing)
+    with pytest.raises(ReportError, match=words):
+        export_report(case, case.children[0], tmp_path / "r.docx", library)
+    assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]
+    assert (tmp_path / "r.docx").read_bytes() == b"the earlier report"
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root can write to a read-only folder")
+def test_read_only_folder(case, library, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(ReportError, match="read-only"):
+            export_report(case, case.children[0], folder, library)
+    finally:
+        folder.chmod(0o755)
+
+
+def test_report_module_imports_no_qt():
+    import subprocess
+    import sys
+
+    code = ("import sys, dayinlife.report\n"
+            "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60).returncode == 0
+
+
+def test_chosen_interviews_only(case, library):
+    child = case.children[0]
+    kid, mum = choose_interviews(case, child).compared[:2]
+    doc = build_document(case, child, library, ReportOptions(sections=["comparison"]), interviews=[kid, mum],
+                         today=TODAY)
+    assert [c.text for c in doc.tables[0].rows[0].cells] == ["Stage and what was compared", "Mimi (child)",
+                                                              "Jo Fictional (mother)", "The accounts"]
+
+
+def test_anonymised_and_full_exports_to_one_folder_do_not_replace_each_other(tmp_path, library):
+    from dayinlife.report import ReportOptions, export_report
+    from tests.test_case_interchange import build_case
+
+    case = build_case(library)
+    full = export_report(case, case.children[0], tmp_path, library)
+    anon = export_report(case, case.children[0], tmp_path, library, ReportOptions(anonymise=True))
+    assert full != anon and anon.name.endswith("-anon.docx") and len(anon.name) < 60
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([full.name, anon.name])
