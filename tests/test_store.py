@@ -507,7 +507,7 @@ def test_check_passphrase(store):
 def test_analysis_is_saved_and_deleted_with_the_child(store, saved_case, folder):
     from datetime import date as day
 
-    from dayinlife.analysis import Action, Analysis, ScaleRating
+    from dayinlife.analysis import Action, ScaleRating
     from dayinlife.vocab import NeglectType
 
     child = saved_case.children[0]
