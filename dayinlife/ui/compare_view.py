@@ -130,6 +130,11 @@ class ComparePage(QWidget):
         self._build_change_tab()
         self.editor = AnalysisEditor(shell)
         self.tabs.addTab(self.editor, "&Analysis")
+        from .export_panel import ExportPanel
+
+        self.export_panel = ExportPanel(shell)
+        self.export_panel.before_export = self.saver.flush  # the analysis is saved before it is exported
+        self.tabs.addTab(self.export_panel, "Export to &Word")
 
         self.back_button.clicked.connect(self._back)
         self.interview_list.itemChanged.connect(self._interview_ticked)
@@ -238,6 +243,7 @@ class ComparePage(QWidget):
         self._fill_interviews()
         self._recompare()
         self.editor.show_analysis(case, child, self.comparison)
+        self.export_panel.show_child(case, child)
         self._fill_change_choices()
         self.tabs.setCurrentIndex(0)
 

@@ -28,6 +28,13 @@ def _ask_with_qt(kind: str, parent: QWidget | None, title: str, text: str, **opt
 
         chosen, _ = QFileDialog.getSaveFileName(parent, title, text, options.get("file_filter", ""))
         return Path(chosen) if chosen else None
+    if kind == "open_path":
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, text, options.get("file_filter", ""))
+        return Path(chosen) if chosen else None
     if kind == "passphrase":
         value, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
         return value if ok else None
@@ -56,3 +63,8 @@ def passphrase(parent: QWidget | None, text: str, title: str = "Day in My Life")
 def save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str):
     """A place to save a file, from the platform's own dialog; None if cancelled."""
     return ASK("save_path", parent, title, suggested, file_filter=file_filter)
+
+
+def open_path(parent: QWidget | None, title: str, file_filter: str, start: str = ""):
+    """A file to read, from the platform's own dialog; None if cancelled."""
+    return ASK("open_path", parent, title, start, file_filter=file_filter)
