@@ -125,6 +125,8 @@ def shoot(folder: Path, scale: str) -> None:
     compare.editor.plan.rows[0][0].setText("Breakfast club place")
     compare.editor.plan.rows[0][1].setText("School")
     save("13-analysis")
+    compare.tabs.setCurrentWidget(compare.export_panel)
+    save("14-export")
     compare.saver.flush()
     window.lock()
     save("09-locked")

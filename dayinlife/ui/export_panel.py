@@ -55,7 +55,7 @@ class ExportPanel(QWidget):
         base_row.addWidget(self.base, 1)
         base_row.addWidget(choose)
         base_row.addWidget(clear)
-        form.addRow("House &style", base_row)
+        form.addRow("House style", base_row)
         self.sections = QListWidget()
         self.sections.setAccessibleName("Sections to include")
         for section_id, title in SECTIONS.items():
