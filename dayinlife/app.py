@@ -33,21 +33,24 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dayinlife-app", description="Day in My Life")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="the folder holding the store (default: $DAYINLIFE_DATA_DIR, else the user-data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the trainer's demo: fictional families in a separate demo store "
+                             "(<data folder>-demo), never mixed with real cases")
     parser.add_argument("--version", action="version", version=f"Day in My Life {__version__}")
     args, _qt_args = parser.parse_known_args(list(argv)[1:])
     return args
 
 
-def build_main_window(data_dir: Path | None = None):
+def build_main_window(data_dir: Path | None = None, demo: bool = False):
     from .ui.main_window import MainWindow
 
-    return MainWindow(resolve_data_dir(data_dir))
+    return MainWindow(resolve_data_dir(data_dir), demo=demo)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(argv if argv is not None else sys.argv)
     args = parse_args(argv)
     app = create_app(argv)
-    window = build_main_window(args.data_dir)
+    window = build_main_window(args.data_dir, demo=args.demo)
     window.show()
     return app.exec()

@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Also accepted after the command: `dayinlife case list --data-dir X`.
     store_opts = argparse.ArgumentParser(add_help=False)
     store_opts.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    top = parser.add_subparsers(dest="area", metavar="{templates,case,report,backup,restore,passphrase,store}",
+    top = parser.add_subparsers(dest="area", metavar="{templates,case,report,backup,restore,passphrase,store,demo}",
                                 parser_class=_Parser)
     top.required = True
 
@@ -127,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
     ssub.required = True
     p = ssub.add_parser("check", parents=[store_opts], help="check every page of the store decrypts and is sound")
     p.set_defaults(run=_store_check)
+    p = top.add_parser("demo", help="the trainer's demo store of fictional families")
+    dsub = p.add_subparsers(dest="command", metavar="{reset}", parser_class=_Parser)
+    dsub.required = True
+    p = dsub.add_parser("reset", parents=[store_opts],
+                        help="put the shipped fictional families back in the demo store (<data folder>-demo)")
+    p.set_defaults(run=_demo_reset)
     return parser
 
 
@@ -467,3 +473,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # last resort: still one line, and nothing personal in it
         print(f"dayinlife: unexpected error ({exc.__class__.__name__}): {exc}", file=sys.stderr)
         return 3
+
+
+# --------------------------------------------------------------------------- the trainer's demo
+
+@_store_errors
+def _demo_reset(args: argparse.Namespace) -> int:
+    from . import demo
+    from .datadir import demo_data_dir, is_demo_folder
+
+    folder = demo_data_dir(getattr(args, "data_dir", None))
+    store = demo.reset_demo_store(folder) if is_demo_folder(folder) else demo.open_demo_store(folder)
+    count = len(store.list_cases())
+    store.close()
+    print(f"the demo store in {folder} holds the {count} shipped fictional families "
+          f"(passphrase: {demo.DEMO_PASSPHRASE!r})")
+    return EXIT_OK

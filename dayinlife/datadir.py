@@ -35,3 +35,20 @@ def resolve_data_dir(given: str | Path | None = None) -> Path:
 def store_exists(folder: Path) -> bool:
     """Whether `folder` holds a store, without importing the store (start-up stays quick)."""
     return (Path(folder) / DB_NAME).exists()
+
+
+DEMO_SUFFIX = "-demo"
+DEMO_MARKER = "DEMO-STORE.txt"  # in the demo folder only, written before its store (see demo.py)
+
+
+def demo_data_dir(given: str | Path | None = None) -> Path:
+    """The demo store's own folder: the real folder's sibling with "-demo" added, e.g.
+    ~/.local/share/dayinlife-demo, %APPDATA%\\DayInMyLife-demo, or <DIR>-demo for --data-dir DIR.
+    It is never the real folder itself, so demo data and real cases cannot mix."""
+    real = resolve_data_dir(given).resolve()
+    return real.with_name(real.name + DEMO_SUFFIX)
+
+
+def is_demo_folder(folder: str | Path) -> bool:
+    """Whether `folder` is a demo folder: it holds the demo marker."""
+    return (Path(folder) / DEMO_MARKER).is_file()

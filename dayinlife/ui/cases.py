@@ -236,6 +236,7 @@ class CaseListPage(QWidget):
             self.shell.show_error(str(exc))
             return
         self.model.set_cases(cases)
+        self._fit_reference_column(cases)
         self.table.setColumnHidden(CaseTableModel.ARCHIVED, not include_archived)
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and cases:
@@ -244,6 +245,15 @@ class CaseListPage(QWidget):
             self._select_row(row)
         self._show_empty_state(search, include_archived)
         self._update_buttons()
+
+    def _fit_reference_column(self, cases) -> None:
+        """Wide enough for the longest reference (measured, not laid out: quick for 2,000 cases),
+        but never more than a third of the table, so the children's names keep their room."""
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(c.reference) for c in cases),
+                     default=metrics.horizontalAdvance("REF-0000-00000"))
+        limit = max(self.table.viewport().width() // 3, metrics.horizontalAdvance("REF-0000-00000") + 24)
+        self.table.horizontalHeader().resizeSection(CaseTableModel.REFERENCE, min(widest + 24, limit))
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

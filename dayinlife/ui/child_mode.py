@@ -28,6 +28,7 @@ from ..template_model import FEELING_SCALE, Template
 from . import dialogs
 from .autosave import Autosaver
 from .faces import FeelingsFaces
+from .speech import Speaker
 
 
 class ChildModeWindow(QWidget):
@@ -76,6 +77,7 @@ class ChildModeWindow(QWidget):
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.question.setProperty("role", "child-question")
         column.addWidget(self.question)
+        self._make_read_aloud(column)
 
         self.words = QPlainTextEdit()
         self.words.setProperty("role", "child-text")
@@ -142,6 +144,24 @@ class ChildModeWindow(QWidget):
             box.ensurePolished()  # the child-mode font comes from the stylesheet
             box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
 
+    # ------------------------------------------------------------------ read-aloud
+
+    def _make_read_aloud(self, column: QVBoxLayout) -> None:
+        """A big "Read it to me" button, only where the computer can speak; hidden (and nothing else
+        changes) where it cannot."""
+        self.speaker = Speaker(self)
+        self.read_button = QPushButton("Read it to me")
+        self.read_button.setAccessibleName("Read it to me")
+        self.read_button.setAccessibleDescription("The computer reads the question out loud")
+        self.read_button.setProperty("role", "child-big")
+        self.read_button.setHidden(not self.speaker.available)
+        self.read_button.clicked.connect(self.read_aloud)
+        column.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def read_aloud(self) -> bool:
+        """Speak the question of the current step, as it is shown."""
+        return self.speaker.say(self.prompts.question)
+
     # ------------------------------------------------------------------ steps
 
     @property
@@ -155,6 +175,7 @@ class ChildModeWindow(QWidget):
     def go(self, index: int) -> None:
         if 0 <= index < len(self.steps):
             self.autosaver.flush()
+            self.speaker.stop()
             self.index = index
             self._show()
 

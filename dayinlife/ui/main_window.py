@@ -10,16 +10,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from typing import TYPE_CHECKING
 
-from ..datadir import store_exists
+from ..datadir import demo_data_dir, is_demo_folder, store_exists
 from . import dialogs
-from .idle import IdleWatcher
 from .lock_pages import FirstRunPage, UnlockPage
+from . import theme
 
 if TYPE_CHECKING:  # the domain is imported on unlock, so the lock screen appears quickly
+    from .idle import IdleWatcher
     from ..case import Case, Child, Interview
     from ..session import Session
     from ..store import Store
@@ -31,11 +32,12 @@ DEFAULT_IDLE_MINUTES = 10
 
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, library: "TemplateLibrary | None" = None, settings: QSettings | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, demo: bool = False):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Day in My Life")
-        self.data_dir = Path(data_dir)
+        self.demo = demo  # the trainer's demo: only ever the demo folder, never the real store
+        self.data_dir = demo_data_dir(data_dir) if demo else Path(data_dir)
         self._library = library
         self.settings = settings or QSettings(str(self.data_dir / "settings.ini"), QSettings.Format.IniFormat)
         self.session: "Session | None" = None
@@ -48,10 +50,16 @@ class MainWindow(QMainWindow):
         self.saved_status = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_status)
         self._make_actions()
-        self._idle: IdleWatcher | None = None
+        self._make_view_actions()
+        self._apply_saved_view()
+        self._idle: "IdleWatcher | None" = None
         self._restore_geometry()
         self._show_lock_screen()
         self._warmed = False
+        if demo:
+            self._start_demo()
+        elif is_demo_folder(self.data_dir):
+            self._refuse_demo_folder()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -69,8 +77,10 @@ class MainWindow(QMainWindow):
         self.library
 
     @property
-    def idle(self) -> IdleWatcher:
+    def idle(self) -> "IdleWatcher":
         if self._idle is None:
+            from .idle import IdleWatcher  # only needed once unlocked
+
             self._idle = IdleWatcher(float(self.settings.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES)), parent=self)
             self._idle.idle.connect(self.lock)
         return self._idle
@@ -133,6 +143,58 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             idle_menu.addAction(action)
         self.session_actions = [self.cases_action, self.templates_action, self.lock_action, self.backup_action]
+
+    # ------------------------------------------------------------------ themes and presentation mode
+
+    def _make_view_actions(self) -> None:
+        """View → Theme (one of the themes, checkable) and View → Presentation mode."""
+        view_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("T&heme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        saved = self._saved_theme()
+        for name, label in theme.THEMES.items():
+            action = QAction(label, self, checkable=True, checked=name == saved)
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            self.theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        self.presentation_action = QAction("&Presentation mode", self, checkable=True,
+                                           checked=self._saved_presentation(),
+                                           shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.presentation_action.setToolTip("Larger text and controls for a projector (Ctrl+Shift+P)")
+        self.presentation_action.toggled.connect(self.set_presentation)
+        view_menu.addAction(self.presentation_action)
+        self.addAction(self.presentation_action)  # the shortcut works while the menu bar is hidden too
+
+    def _saved_theme(self) -> str:
+        name = str(self.settings.value("view/theme", theme.DEFAULT_THEME))
+        return name if name in theme.THEMES else theme.DEFAULT_THEME
+
+    def _saved_presentation(self) -> bool:
+        return str(self.settings.value("view/presentation", False)).lower() in ("true", "1")
+
+    def _apply_saved_view(self) -> None:
+        """At start-up: the theme and presentation mode chosen last time (nothing to do for the default)."""
+        app = theme.running_app()
+        wanted = (self._saved_theme(), self._saved_presentation())
+        if app is not None and theme.current_theme(app) != wanted:
+            theme.apply_theme(app, *wanted)
+
+    def set_theme(self, name: str) -> None:
+        if name not in theme.THEMES:
+            return
+        self.settings.setValue("view/theme", name)
+        self.theme_actions[name].setChecked(True)
+        theme.apply_theme(theme.running_app(), name, self.presentation_action.isChecked())
+
+    def set_presentation(self, on: bool) -> None:
+        self.settings.setValue("view/presentation", bool(on))
+        if self.presentation_action.isChecked() != bool(on):
+            self.presentation_action.setChecked(bool(on))  # toggles back in here
+            return
+        theme.apply_theme(theme.running_app(), self._saved_theme(), bool(on))
 
     def set_idle_minutes(self, minutes: int) -> None:
         self.idle.minutes = minutes
@@ -291,6 +353,68 @@ class MainWindow(QMainWindow):
         if self._interview_page is not None and self._interview_page.interview is not None:
             self._interview_page.refresh_from_model()
         self.activateWindow()
+
+    # ------------------------------------------------------------------ the trainer's demo
+
+    DEMO_BANNER = ("Demo: every family here is fictional. Nothing you type is kept with real cases. "
+                   "If it locks, the passphrase is \u201cdemo\u201d.")
+
+    def _start_demo(self) -> None:
+        """Demo mode: a banner over every screen, Store → Reset demo, and the demo store opened
+        (made and filled on first use) without asking for its published passphrase."""
+        self.setWindowTitle("Day in My Life — demo (fictional families)")
+        self.demo_banner = QLabel(f"<b>{self.DEMO_BANNER}</b>")
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setAccessibleName("Demo mode")
+        self.demo_banner.setAccessibleDescription(self.DEMO_BANNER)
+        # Not colour alone: the words say it, in bold, inside a thick dashed frame.
+        self.demo_banner.setStyleSheet("QLabel#demoBanner { background: #fff1a8; color: #111111; "
+                                       "border: 3px dashed #111111; padding: 6px 10px; font-size: 11pt; }")
+        holder = QWidget(self)
+        holder.setObjectName("demoHolder")
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(6, 6, 6, 0)
+        column.setSpacing(6)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.takeCentralWidget(), 1)  # the page stack, unchanged
+        self.setCentralWidget(holder)
+        self.reset_demo_action = QAction("&Reset demo…", self, triggered=self.reset_demo)
+        self.reset_demo_action.setToolTip("Put the fictional families back as shipped: every change in the demo is lost")
+        store_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&Store")
+        store_menu.insertAction(store_menu.actions()[0], self.reset_demo_action)
+        from ..demo import open_demo_store
+        from ..store import StoreError
+
+        try:
+            store = open_demo_store(self.data_dir)
+        except StoreError as exc:
+            return self.show_error(str(exc))
+        self._unlocked(store)
+
+    def _refuse_demo_folder(self) -> None:
+        """Outside demo mode the demo folder is never opened as a real store."""
+        self.stack.currentWidget().setEnabled(False)
+        self.show_error(f"{self.data_dir} is the demo store, with fictional families only. "
+                        f"Start the app with --demo to open it, or without --data-dir for your own store.")
+
+    def reset_demo(self) -> None:
+        """Store → Reset demo: after a confirmation, the demo store holds the shipped families again."""
+        if not self.demo:
+            return
+        if not dialogs.confirm(self, "Reset the demo", "Put the fictional families back as they were shipped? "
+                               "Every change made in the demo is lost. Real cases are not touched.", "Reset demo"):
+            return
+        from ..demo import reset_demo_store
+        from ..store import StoreError
+
+        self.lock()
+        try:
+            store = reset_demo_store(self.data_dir)
+        except StoreError as exc:
+            return self.show_error(str(exc))
+        self._unlocked(store)
+        self.set_status("The demo is reset: the fictional families are back as shipped.")
 
     # ------------------------------------------------------------------ backup
 

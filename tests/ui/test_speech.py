@@ -1,0 +1,152 @@
+"""Read-aloud in child mode: speaks the child's prompt where there is speech; hidden, quietly, where not."""
+
+import logging
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from dayinlife.case import Adult, AdultRole, Child, Perspective, PerspectiveKind
+from dayinlife.interview import topic_prompts
+from dayinlife.session import Session
+from dayinlife.store import Store
+from dayinlife.template_loader import load_library
+from dayinlife.ui import dialogs, speech
+from dayinlife.ui.autosave import Autosaver
+
+PASS = "speech test passphrase"
+
+
+class FakeEngine:
+    def __init__(self):
+        self.said: list[str] = []
+        self.stops = 0
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        self.stops += 1
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return load_library()
+
+
+@pytest.fixture
+def session(tmp_path, lib):
+    s = Session(Store.create(tmp_path / "data", PASS), lib)
+    yield s
+    if s.store._conn is not None:
+        s.lock()
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    questions = []
+
+    def ask(kind, parent, title, text, **options):
+        questions.append((kind, text))
+        return PASS if kind == "passphrase" else None
+
+    monkeypatch.setattr(dialogs, "ASK", ask)
+    return questions
+
+
+@pytest.fixture
+def open_child_mode(qtbot, session, asked):
+    windows = []
+
+    def open_():
+        from dayinlife.ui.child_mode import ChildModeWindow
+
+        case = session.new_case("FICT-SPEAK-1")
+        case.adults.append(Adult("Jo Fictional", AdultRole.MOTHER))
+        child = Child("Pip Fictional", date_of_birth=date(2017, 4, 4))
+        case.children.append(child)
+        session.save_case(case)
+        iv = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 24))
+        template = session.template_for(case, iv)
+        window = ChildModeWindow(session, Autosaver(session), child, iv, template)
+        window.resize(1000, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window, case, child, iv, template
+
+    yield open_
+    for window in windows:
+        if window.isVisible():
+            window.leave()
+        window.deleteLater()
+
+
+def test_the_button_reads_exactly_the_childs_prompt_of_the_current_step(qtbot, open_child_mode, monkeypatch):
+    engine = FakeEngine()
+    monkeypatch.setattr(speech, "engine_factory", lambda parent: engine)
+    window, case, child, iv, template = open_child_mode()
+    button = window.read_button
+    assert button.isVisible()
+    assert button.accessibleName() == "Read it to me" and button.accessibleDescription()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    first_topic = template.stages[0].topics[0]
+    expected = topic_prompts(template, first_topic, PerspectiveKind.CHILD, child).question
+    assert engine.said == [expected]
+    assert expected == window.question.text() and "{" not in expected
+    # the child's words only: never the parent's wording or the practitioner's notes
+    parent_version = topic_prompts(template, first_topic, PerspectiveKind.PARENT, child)
+    assert parent_version.question not in engine.said and parent_version.look_for not in engine.said
+
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert engine.stops >= 1  # moving on stops what was being read
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # works from the keyboard too
+    stage, topic = window.steps[1]
+    second = topic_prompts(template, topic, PerspectiveKind.CHILD, child).question
+    assert engine.said == [expected, second] and second != expected
+
+
+def test_without_speech_the_button_is_hidden_and_child_mode_still_works(qtbot, open_child_mode, monkeypatch,
+                                                                        session, asked):
+    monkeypatch.setattr(speech, "engine_factory", lambda parent: None)
+    window, case, child, iv, template = open_child_mode()
+    assert not window.read_button.isVisible()
+    assert not window.read_aloud()
+    qtbot.keyClicks(window.words, "I have toast")
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.index == 1
+    assert not asked  # no dialog about speech
+    window.leave()
+    saved = session.store.load_case(case.id).children[0].interviews[0]
+    assert saved.answers[template.stages[0].topics[0].key].text == "I have toast"
+
+
+def test_a_failing_engine_is_treated_as_no_speech(qtbot, open_child_mode, monkeypatch):
+    def broken(parent):
+        raise RuntimeError("engine plugin crashed")
+
+    monkeypatch.setattr(speech, "engine_factory", broken)
+    monkeypatch.setattr(speech, "_reported", False)
+    window, *_ = open_child_mode()
+    assert not window.read_button.isVisible()
+
+
+def test_the_absence_of_speech_is_reported_once_quietly(monkeypatch, caplog):
+    monkeypatch.setattr(speech, "_reported", False)
+    with caplog.at_level(logging.INFO, logger="dayinlife.ui.speech"):
+        for _ in range(3):
+            speech._report_absent("no text-to-speech engine is installed")
+    assert [r.levelno for r in caplog.records] == [logging.INFO]
+    assert "Read-aloud is not available" in caplog.records[0].getMessage()
+
+
+def test_the_real_engine_factory_never_fails_loudly(qtbot, monkeypatch, caplog):
+    """On this machine there may or may not be a speech engine: either way, no exception, at most one line."""
+    monkeypatch.setattr(speech, "_reported", False)
+    with caplog.at_level(logging.INFO, logger="dayinlife.ui.speech"):
+        first = speech.Speaker()
+        second = speech.Speaker()
+    assert first.available == second.available
+    assert len(caplog.records) == (0 if first.available else 1)
+    first.stop()
