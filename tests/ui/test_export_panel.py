@@ -65,3 +65,25 @@ def test_anonymised_export_and_a_refused_house_style(qtbot, page, tmp_path, monk
     shell = page.shell
     panel.export()
     assert shell.errors and "notes.docx" in shell.errors[-1]
+
+
+def test_compare_and_export_by_keyboard_alone(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: tmp_path / "keys.docx")
+    page.activateWindow()
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Down)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # the full answer opens beside the grid
+    assert page.answer_text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # "Export to &Word" tab
+    assert page.tabs.currentWidget() is page.export_panel
+    panel = page.export_panel
+    panel.anonymise.setFocus()
+    for _ in range(20):  # Tab along to the export button, then press it with Space
+        if QApplication.focusWidget() is panel.export_button:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.export_button
+    qtbot.keyClick(panel.export_button, Qt.Key.Key_Space)
+    assert (tmp_path / "keys.docx").exists()
