@@ -86,6 +86,23 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
     )
 
 
+class TemplateUnavailable(LookupError):
+    pass
+
+
+def template_for(case, interview: Interview, library=None) -> Template:
+    """The exact template an interview was made with: the library's if its content is unchanged,
+    otherwise the snapshot the case keeps. Never a different version of it."""
+    current = library.templates.get(interview.template.id) if library is not None else None
+    if current is not None and current.content_hash == interview.template.content_hash:
+        return current
+    snapshot = case.template_snapshots.get(interview.template.content_hash)
+    if snapshot is not None:
+        return Template.from_dict(snapshot)
+    raise TemplateUnavailable(f"The template this interview used ({interview.template.id} "
+                              f"v{interview.template.version}) is no longer available.")
+
+
 def is_answered(answer: Answer | None) -> bool:
     """Counts towards progress: something recorded, or a reason it was not asked."""
     return answer is not None and not answer.is_empty

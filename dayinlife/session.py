@@ -83,16 +83,13 @@ class Session:
         return interview
 
     def template_for(self, case: Case, interview: Interview) -> Template:
-        """The exact template the interview was made with: the current file if it is unchanged,
-        otherwise the snapshot the case keeps."""
-        current = self.library.templates.get(interview.template.id)
-        if current is not None and current.content_hash == interview.template.content_hash:
-            return current
-        snapshot = case.template_snapshots.get(interview.template.content_hash)
-        if snapshot is None:
-            raise StoreError(f"The template this interview used ({interview.template.id} "
-                             f"v{interview.template.version}) is no longer available.")
-        return Template.from_dict(snapshot)
+        """The exact template the interview was made with (see interview.template_for)."""
+        from .interview import TemplateUnavailable, template_for
+
+        try:
+            return template_for(case, interview, self.library)
+        except TemplateUnavailable as exc:
+            raise StoreError(str(exc)) from None
 
     def save_answer(self, interview: Interview, topic_key: str, answer: Answer) -> None:
         interview.answers[topic_key] = answer

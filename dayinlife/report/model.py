@@ -66,15 +66,13 @@ def choose_interviews(case: Case, child: Child) -> InterviewChoice:
 
 
 def template_for(case: Case, interview: Interview, library=None) -> Template:
-    """The template the interview was made with: the copy the case keeps, else the library's."""
-    snapshot = case.template_snapshots.get(interview.template.content_hash)
-    if snapshot is not None:
-        return Template.from_dict(snapshot)
-    current = library.templates.get(interview.template.id) if library is not None else None
-    if current is not None:
-        return current
-    raise ReportError(f"The template an interview used ({interview.template.id} v{interview.template.version}) "
-                      f"is no longer available.")
+    """The exact template the interview was made with (see interview.template_for)."""
+    from ..interview import TemplateUnavailable, template_for as exact
+
+    try:
+        return exact(case, interview, library)
+    except TemplateUnavailable as exc:
+        raise ReportError(str(exc)) from None
 
 
 def age_text(child: Child, on: date) -> str:
