@@ -181,6 +181,17 @@ def test_cover_block(case, library):
     assert "1, compared" in cover["Earlier interviews"]
 
 
+def test_the_cover_names_who_wrote_the_analysis_when_the_case_names_nobody(library):
+    case = full_case(library)
+    case.practitioner = ""  # the app never asks for one on the case: the analysis's "Written by" names them
+    case.analyses[case.children[0].id].practitioner = "Robin Author, social worker"
+    cover = {r.cells[0].text: r.cells[1].text for r in docx_of(case, library).tables[0].rows}
+    assert cover["Practitioner"] == "Robin Author, social worker"
+    case.analyses[case.children[0].id].practitioner = ""
+    cover = {r.cells[0].text: r.cells[1].text for r in docx_of(case, library).tables[0].rows}
+    assert cover["Practitioner"] == "—"
+
+
 def test_comparison_table_contents(case, library):
     doc = docx_of(case, library)
     table = doc.tables[1]

@@ -120,6 +120,12 @@ class ReportModel:
         return self.anon.name(self.child.name)
 
     @property
+    def practitioner(self) -> str:
+        """Who wrote it: the analysis's "written by", else the case's practitioner; "" if neither."""
+        who = (getattr(self.analysis, "practitioner", "") or "").strip() or self.case.practitioner.strip()
+        return self.anon.name(who) if who else ""
+
+    @property
     def their(self) -> str:
         try:
             return Pronouns.named(self.child.pronouns).their

@@ -221,7 +221,7 @@ class Writer(ComparingSections, AnalysisSections):
 
     def _properties(self) -> None:
         props, m = self.doc.core_properties, self.m
-        author = m.anon.name(m.case.practitioner) if m.case.practitioner else ""
+        author = m.practitioner
         props.title = clean(f"A day in the life of {m.full_name}")
         props.subject = clean(f"Case {m.case.reference}")
         props.author = props.last_modified_by = author
@@ -286,7 +286,7 @@ class Writer(ComparingSections, AnalysisSections):
                                      + (f", at {anon.text(v.interview.place)}" if v.interview.place.strip() else "")
                                      for v in ivs)),
             ("Who took part", "\n".join(who)),
-            ("Practitioner", anon.name(m.case.practitioner) if m.case.practitioner.strip() else "—"),
+            ("Practitioner", m.practitioner or "—"),
             ("Report made", long_date(m.today)),
         ]
         earlier = sum(len(x) for x in m.choice.earlier.values())
