@@ -32,26 +32,9 @@ from ..case import Case, Child, PerspectiveKind
 from ..compare import Agreement, Comparison, TopicComparison
 from ..vocab import NeglectType
 from .autosave import CallbackSaver
+from .widgets import plain_label, text_box
 
 DEFAULT_DAYS_AHEAD = 28
-
-
-def text_box(name: str, lines: int = 4) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setAccessibleName(name)
-    box.setTabChangesFocus(True)  # Tab moves on; Enter makes a new line
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)  # grows with the text size
-    return box
-
-
-def plain_label(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 def quoted(text: str) -> str:
@@ -100,7 +83,8 @@ class _Rows(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, title: str, headers: list[str], add_text: str, add_name: str, parent=None):
+    def __init__(self, title: str, headers: list[str], add_text: str, add_name: str, add_description: str,
+                 parent=None):
         super().__init__(title, parent)
         outer = QVBoxLayout(self)
         self.grid = QGridLayout()
@@ -111,6 +95,7 @@ class _Rows(QGroupBox):
         outer.addWidget(self.empty)
         self.add_button = QPushButton(add_text)
         self.add_button.setAccessibleName(add_name)
+        self.add_button.setAccessibleDescription(add_description)
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
         bar.addStretch(1)
@@ -134,7 +119,8 @@ class PlanEditor(_Rows):
 
     def __init__(self, parent=None):
         super().__init__("What needs to happen (the plan)", ["What", "Who", "By when", ""],
-                         "Add an action", "Add an action to the plan", parent)
+                         "Add an action", "Add an action to the plan",
+                         "Adds a row for what needs to happen, who will do it and by when", parent)
         self.empty.setText("No actions yet.")
         self.actions: list[Action] = []
         self.add_button.clicked.connect(self.add)
@@ -149,13 +135,17 @@ class PlanEditor(_Rows):
             what = QLineEdit(action.what)
             what.setAccessibleName(f"Action {n}: what needs to happen")
             what.setPlaceholderText("What needs to happen")
+            what.setAccessibleDescription("The action, in words the family will understand")
             who = QLineEdit(action.who)
             who.setAccessibleName(f"Action {n}: who will do it")
             who.setPlaceholderText("Who")
+            who.setAccessibleDescription("The person or agency who will do it")
             dated = QCheckBox("By")
             dated.setAccessibleName(f"Action {n}: has a date")
+            dated.setAccessibleDescription("Untick if the action has no date, for example an ongoing one")
             when = QDateEdit()
             when.setAccessibleName(f"Action {n}: by when")
+            when.setAccessibleDescription("Day, month and year. Alt+Down opens a calendar.")
             when.setDisplayFormat("dd/MM/yyyy")
             when.setCalendarPopup(True)
             when.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -165,6 +155,7 @@ class PlanEditor(_Rows):
             when.setEnabled(action.by_when is not None)
             remove = QPushButton("Remove")
             remove.setAccessibleName(f"Remove action {n}")
+            remove.setAccessibleDescription("Takes this action out of the plan")
             date_box = QWidget()
             date_row = QHBoxLayout(date_box)
             date_row.setContentsMargins(0, 0, 0, 0)
@@ -213,7 +204,8 @@ class RatingsEditor(_Rows):
 
     def __init__(self, parent=None):
         super().__init__("Scaling, if you use it (optional)", ["Whose scale", "0 to 10", "Their reason", ""],
-                         "Add a scale", "Add a person's 0 to 10 scale", parent)
+                         "Add a scale", "Add a person's 0 to 10 scale",
+                         "Adds a row for one person's own 0 to 10 rating and their reason", parent)
         self.empty.setText("No scales recorded. Ask each person where they would put things from 0 to 10, "
                            "and why; the numbers are theirs, not the tool's.")
         self.ratings: list[ScaleRating] = []
@@ -229,15 +221,19 @@ class RatingsEditor(_Rows):
             person = QLineEdit(rating.person)
             person.setAccessibleName(f"Scale {n}: whose scale")
             person.setPlaceholderText("For example the mother, the child, you")
+            person.setAccessibleDescription("Whose rating this is, for example the mother, the child or you")
             score = QSpinBox()
             score.setRange(0, 10)
             score.setValue(rating.score)
             score.setAccessibleName(f"Scale {n}: their score from 0 to 10")
+            score.setAccessibleDescription("The number they chose. Up and Down arrows change it.")
             reason = QLineEdit(rating.reason)
             reason.setAccessibleName(f"Scale {n}: their reason")
             reason.setPlaceholderText("Why they chose it, in their words")
+            reason.setAccessibleDescription("Why they chose that number, in their words")
             remove = QPushButton("Remove")
             remove.setAccessibleName(f"Remove scale {n}")
+            remove.setAccessibleDescription("Takes this rating out of the analysis")
             row = i + 1
             self.grid.addWidget(person, row, 0)
             self.grid.addWidget(score, row, 1)
@@ -306,6 +302,7 @@ class AnalysisEditor(QWidget):
         self.practitioner = QLineEdit()
         self.practitioner.setAccessibleName("Analysis written by")
         self.practitioner.setPlaceholderText("Your name and role")
+        self.practitioner.setAccessibleDescription("Your name and role, shown in the Word export as the author")
         who.addRow("Written by", self.practitioner)
         column.addLayout(who)
 
@@ -327,7 +324,8 @@ class AnalysisEditor(QWidget):
             evidence.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             left.addWidget(evidence, 1)
             right = QVBoxLayout()
-            narrative = text_box(f"{n.label}: your judgement and narrative", 6)
+            narrative = text_box(f"{n.label}: your judgement and narrative",
+                                 "What you make of the evidence shown beside this box. Saved as you type.", 6)
             caption = QLabel("Your judgement and narrative")
             caption.setBuddy(narrative)
             right.addWidget(caption)
@@ -341,10 +339,14 @@ class AnalysisEditor(QWidget):
             narrative.textChanged.connect(self._edited)
 
         column.addWidget(plain_label("The whole picture", "heading"))
-        self.strengths = text_box("What is working well (strengths)")
-        self.worries = text_box("Worries")
-        self.impact_now = text_box("The impact on the child now")
-        self.impact_if_unchanged = text_box("The impact on the child if nothing changes")
+        self.strengths = text_box("What is working well (strengths)",
+                                  "What the family does well and what helps the child. Saved as you type.")
+        self.worries = text_box("Worries", "What worries you about the child's day. Saved as you type.")
+        self.impact_now = text_box("The impact on the child now",
+                                   "How the child's day affects them now. Saved as you type.")
+        self.impact_if_unchanged = text_box("The impact on the child if nothing changes",
+                                            "What is likely for the child if things stay as they are. "
+                                            "Saved as you type.")
         for box in (self.strengths, self.worries, self.impact_now, self.impact_if_unchanged):
             caption = QLabel(box.accessibleName())
             caption.setBuddy(box)

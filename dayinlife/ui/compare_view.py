@@ -94,6 +94,7 @@ class ComparePage(QWidget):
         top = QHBoxLayout()
         self.back_button = QPushButton("Back to the case")
         self.back_button.setAccessibleName("Back to the case")
+        self.back_button.setAccessibleDescription("Returns to the household page; the analysis is already saved")
         self.heading = plain_label("", "heading")
         self.saved_label = QLabel("")
         self.saved_label.setAccessibleName("Saved state")
@@ -130,15 +131,22 @@ class ComparePage(QWidget):
         self._build_change_tab()
         self.editor = AnalysisEditor(shell)
         self.tabs.addTab(self.editor, "&Analysis")
+        self._describe_last_tab("Your analysis by type of neglect, with the evidence, strengths, worries, "
+                                "impact and the plan; saved as you type")
         from .export_panel import ExportPanel
 
         self.export_panel = ExportPanel(shell)
         self.export_panel.before_export = self.saver.flush  # the analysis is saved before it is exported
         self.tabs.addTab(self.export_panel, "Export to &Word")
+        self._describe_last_tab("Makes the Word document for the assessment, with the choice to anonymise it")
 
         self.back_button.clicked.connect(self._back)
         self.interview_list.itemChanged.connect(self._interview_ticked)
         self.saver.state_changed.connect(self._saved_state)
+
+    def _describe_last_tab(self, text: str) -> None:
+        """A tab's tooltip: shown on hover, and read out by screen readers as the tab's description."""
+        self.tabs.setTabToolTip(self.tabs.count() - 1, text)
 
     @property
     def saver(self) -> DebouncedSaver:
@@ -153,12 +161,15 @@ class ComparePage(QWidget):
         neglect_caption = QLabel("Type of &neglect:")
         self.neglect_filter = QComboBox()
         self.neglect_filter.setAccessibleName("Show topics about this type of neglect")
+        self.neglect_filter.setAccessibleDescription("Narrows the grid to the topics tagged with one type of neglect")
         self.neglect_filter.addItem("All types", None)
         for n in NeglectType:
             self.neglect_filter.addItem(n.label, n.value)
         neglect_caption.setBuddy(self.neglect_filter)
         self.differences_only = QCheckBox("Only &differences")
         self.differences_only.setAccessibleName("Show only the topics where the answers differ")
+        self.differences_only.setAccessibleDescription(
+            "Hides the topics where the people agree, or where only one person answered")
         filters.addWidget(neglect_caption)
         filters.addWidget(self.neglect_filter)
         filters.addWidget(self.differences_only)
@@ -202,6 +213,7 @@ class ComparePage(QWidget):
         self.neglect_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.differences_only.toggled.connect(lambda _on: self.apply_filters())
         self.tabs.addTab(tab, "&Compare perspectives")
+        self._describe_last_tab("Every person's answers side by side, stage by stage, with the differences marked")
 
     def _build_feelings_tab(self) -> None:
         tab = QWidget()
@@ -210,9 +222,12 @@ class ComparePage(QWidget):
             "The child's own feeling at each stage (the one they gave most often) beside each adult's "
             "estimate of it. A gap is counted in steps on the five faces; it is something to talk about, "
             "not a finding."))
-        self.feelings_table = _table("How the child feels at each stage, against each adult's estimate")
+        self.feelings_table = _table("How the child feels at each stage, against each adult's estimate",
+                                     "One row per stage: the child's own face, then each adult's estimate "
+                                     "and how many steps apart they are")
         layout.addWidget(self.feelings_table, 1)
         self.tabs.addTab(tab, "&Feelings")
+        self._describe_last_tab("The child's feelings through the day against what each adult thinks they feel")
 
     def _build_change_tab(self) -> None:
         self.change_tab = QWidget()
@@ -221,16 +236,19 @@ class ComparePage(QWidget):
         caption = QLabel("&Earlier and later interviews:")
         self.change_choice = QComboBox()
         self.change_choice.setAccessibleName("Which earlier and later interviews to set side by side")
+        self.change_choice.setAccessibleDescription("Pairs of interviews with the same person, earlier one first")
         caption.setBuddy(self.change_choice)
         row.addWidget(caption)
         row.addWidget(self.change_choice, 1)
         layout.addLayout(row)
         self.change_summary = plain_label()
         layout.addWidget(self.change_summary)
-        self.change_table = _table("What changed between the earlier and the later interview")
+        self.change_table = _table("What changed between the earlier and the later interview",
+                                   "One row per topic that changed, with the earlier and the later answer")
         layout.addWidget(self.change_table, 1)
         self.change_choice.currentIndexChanged.connect(lambda _i: self._fill_change())
         self.tabs.addTab(self.change_tab, "Change over &time")
+        self._describe_last_tab("What changed between an earlier and a later interview with the same person")
 
     # ------------------------------------------------------------------ showing a child
 
@@ -335,6 +353,7 @@ class ComparePage(QWidget):
         for voice in self.comparison.voices if self.comparison else []:
             box = QCheckBox(voice.label)
             box.setAccessibleName(f"Show the column: {voice.label}")
+            box.setAccessibleDescription("Untick to hide this person's answers from the grid")
             box.setChecked(voice.label not in hidden)
             box.toggled.connect(lambda _on: self.apply_filters())
             self.voice_bar.addWidget(box)
@@ -742,9 +761,10 @@ def _two_lines(label: str) -> str:
     return f"{name}\n({rest}" if sep else label
 
 
-def _table(name: str) -> QTableWidget:
+def _table(name: str, description: str) -> QTableWidget:
     table = QTableWidget()
     table.setAccessibleName(name)
+    table.setAccessibleDescription(description)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -30,6 +29,7 @@ from ..template_model import FEELING_SCALE, Template
 from .autosave import Autosaver
 from .faces import FeelingsFaces
 from .forms import child, load_form, register_form
+from .widgets import text_box
 
 register_form("interview_page.ui", {
     "headerLabel": QLabel, "savedLabel": QLabel, "stageList": QListWidget, "progressBar": QProgressBar,
@@ -38,12 +38,7 @@ register_form("interview_page.ui", {
 })
 
 
-def _text_box(name: str, lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setAccessibleName(name)
-    box.setTabChangesFocus(True)  # Tab moves on; Enter makes a new line
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)  # grows with the text size
-    return box
+SAVED_AS_YOU_TYPE = "Saved as you type."
 
 
 def _prompt(text: str, role: str = "prompt") -> QLabel:
@@ -73,7 +68,9 @@ class TopicCard(QGroupBox):
 
         answer_name = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "Their answer",
                        PerspectiveKind.PROFESSIONAL: "What professionals know"}[kind]
-        self.text = _text_box(f"{prompts.title}: {answer_name.lower()}", 5)
+        # the description carries the question, so a screen reader gives it with the box
+        self.text = text_box(f"{prompts.title}: {answer_name.lower()}",
+                              f"{prompts.question} {SAVED_AS_YOU_TYPE}", 5)
         layout.addWidget(QLabel(answer_name))
         layout.addWidget(self.text)
         self.source = None
@@ -81,6 +78,7 @@ class TopicCard(QGroupBox):
             self.source = QLineEdit()
             self.source.setAccessibleName(f"{prompts.title}: who told us (agency or observation)")
             self.source.setPlaceholderText("Which agency, or your own observation")
+            self.source.setAccessibleDescription("Which agency told you this, or that you saw it yourself.")
             form = QFormLayout()
             form.addRow("Source", self.source)
             layout.addLayout(form)
@@ -88,11 +86,11 @@ class TopicCard(QGroupBox):
         self.own_day = self.impact = None
         if prompts.own_day:
             layout.addWidget(_prompt(prompts.own_day))
-            self.own_day = _text_box(f"{prompts.title}: the parent's own day", 2)
+            self.own_day = text_box(f"{prompts.title}: the parent's own day", prompts.own_day, 2)
             layout.addWidget(self.own_day)
         if prompts.impact:
             layout.addWidget(_prompt(prompts.impact))
-            self.impact = _text_box(f"{prompts.title}: how it affects the child", 2)
+            self.impact = text_box(f"{prompts.title}: how it affects the child", prompts.impact, 2)
             layout.addWidget(self.impact)
 
         self.measures: dict[str, QComboBox] = {}
@@ -100,6 +98,8 @@ class TopicCard(QGroupBox):
             for m in prompts.measures:  # each comparable answer: its question, then the choices
                 combo = QComboBox()
                 combo.setAccessibleName(m.label)
+                combo.setAccessibleDescription(
+                    "Choose the answer that fits best. Leave it at \u201cnot answered\u201d if it did not come up.")
                 combo.addItem("— not answered —", None)
                 for value, label in m.options():
                     combo.addItem(label, value)
@@ -120,7 +120,7 @@ class TopicCard(QGroupBox):
         self.better = None
         if prompts.better_question:
             layout.addWidget(_prompt(prompts.better_question))
-            self.better = _text_box(f"{prompts.title}: what would make it better", 2)
+            self.better = text_box(f"{prompts.title}: what would make it better", prompts.better_question, 2)
             layout.addWidget(self.better)
 
         self.guidance = QFrame()
@@ -135,7 +135,8 @@ class TopicCard(QGroupBox):
             g.addWidget(_prompt(f"Observe: {prompts.observe}", "guidance"))
         if prompts.agencies:
             g.addWidget(_prompt(f"Who may know: {', '.join(prompts.agencies)}", "guidance"))
-        self.notes = _text_box(f"{prompts.title}: practitioner's notes (not shown to the family)", 2)
+        self.notes = text_box(f"{prompts.title}: practitioner's notes (not shown to the family)",
+                               "For you only: never shown in child mode and left out of the Word export.", 2)
         g.addWidget(QLabel("Your notes"))
         g.addWidget(self.notes)
         layout.addWidget(self.guidance)
@@ -143,9 +144,13 @@ class TopicCard(QGroupBox):
         row = QFormLayout()
         self.not_asked = QCheckBox("Not asked")
         self.not_asked.setAccessibleName(f"{prompts.title}: not asked")
+        self.not_asked.setAccessibleDescription(
+            "Tick if this topic was not covered, then say why in the box beside it. "
+            "The comparison shows it as not asked rather than as a gap.")
         self.reason = QLineEdit()
         self.reason.setAccessibleName(f"{prompts.title}: why it was not asked")
         self.reason.setPlaceholderText("Why not")
+        self.reason.setAccessibleDescription("Why the topic was not covered, for example that the child was tired.")
         row.addRow(self.not_asked, self.reason)
         layout.addLayout(row)
 

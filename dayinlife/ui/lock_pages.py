@@ -32,10 +32,11 @@ def _label(text: str, role: str = "") -> QLabel:
     return label
 
 
-def _secret(name: str) -> QLineEdit:
+def _secret(name: str, description: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(name)
+    edit.setAccessibleDescription(description)
     return edit
 
 
@@ -61,7 +62,7 @@ class _Page(QWidget):
         self.layout_.addWidget(self.heading)
         self.message = _label("", "message")
         self.message.setAccessibleName("Message")
-        self.passphrase = _secret("Passphrase")
+        self.passphrase = _secret("Passphrase", "The passphrase that unlocks this store. What you type is hidden.")
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -84,7 +85,10 @@ class FirstRunPage(_Page):
             "(Store → Back up…) and keep it somewhere safe.", "warning"))
         form = QFormLayout()
         self.passphrase.setAccessibleName("New passphrase")
-        self.repeat = _secret("New passphrase again")
+        self.passphrase.setAccessibleDescription(
+            f"Choose a passphrase of at least {MIN_LENGTH} characters, such as four unrelated words. "
+            "What you type is hidden.")
+        self.repeat = _secret("New passphrase again", "Type the same passphrase again, to be sure of it.")
         first = QLabel("&Passphrase")
         first.setBuddy(self.passphrase)
         again = QLabel("&Type it again")
@@ -94,10 +98,14 @@ class FirstRunPage(_Page):
         self.layout_.addLayout(form)
         self.understand = QCheckBox("I understand that a lost passphrase cannot be recovered")
         self.understand.setAccessibleName(self.understand.text())
+        self.understand.setAccessibleDescription(
+            "Nobody can reset the passphrase. If it is lost, everything recorded here is lost with it.")
         self.layout_.addWidget(self.understand)
         self.layout_.addWidget(self.message)
         self.create_button = QPushButton("Create my locked store")
         self.create_button.setAccessibleName("Create my locked store")
+        self.create_button.setAccessibleDescription(
+            "Creates the encrypted store on this computer, locked with the passphrase above, and opens it.")
         self.layout_.addWidget(self.create_button)
         self.create_button.clicked.connect(self.create)
         self.repeat.returnPressed.connect(self.create)
@@ -136,6 +144,7 @@ class UnlockPage(_Page):
         self.layout_.addWidget(self.message)
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button.setAccessibleDescription("Opens the store with the passphrase typed above.")
         self.layout_.addWidget(self.unlock_button)
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)

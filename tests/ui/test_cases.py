@@ -14,6 +14,7 @@ from dayinlife.ui import dialogs
 from dayinlife.ui.cases import CaseListPage, CaseTableModel, friendly_time, full_time
 
 
+from tests.ui.a11y import gaps  # noqa: E402
 from tests.ui.conftest import Answers, FakeShell  # noqa: E402,F401
 
 
@@ -243,3 +244,4 @@ def test_every_control_has_an_accessible_name(qtbot, shell):
                 and not isinstance(w.parent(), QAbstractItemView)]
     assert len(controls) >= 9
     assert [w.objectName() for w in controls if not w.accessibleName()] == []
+    assert gaps(page) == []  # and what a screen reader hears: a name and a description each

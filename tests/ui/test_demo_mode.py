@@ -168,3 +168,34 @@ def test_a_real_window_has_no_banner(qtbot, real, lib, asked):
     assert not hasattr(w, "demo_banner") and w.data_dir == real
     assert not asked
     w.close()
+
+
+def test_every_demo_screen_names_and_describes_every_control(qtbot, window):
+    """The trainer's whole demo, every family, every interview at every stage and every compare tab:
+    what a screen reader hears names and describes each shown control."""
+    from tests.ui.a11y import gaps
+
+    session, problems, seen = window.session, {}, 0
+    for summary in session.store.list_cases():
+        case = session.store.load_case(summary.id)
+        window.open_case(case.id)
+        problems[case.reference] = gaps(window.case_page)
+        for child in case.children:
+            for iv in child.interviews:
+                window.open_interview(case, child, iv)
+                page = window.interview_page
+                page.guidance_check.setChecked(True)
+                for stage in range(len(page.template.stages)):
+                    page.go_to_stage(stage)
+                    seen += 1
+                    problems[f"{case.reference} {child.called} {iv.perspective.kind.value} stage {stage}"] = gaps(page)
+            window.open_case(case.id)
+            window.case_page.child_table.selectRow(case.children.index(child))
+            window.case_page.compare_button.click()
+            compare = window.compare_page
+            assert window.stack.currentWidget() is compare and compare.child_.id == child.id
+            for tab in range(compare.tabs.count()):
+                compare.tabs.setCurrentIndex(tab)
+                problems[f"{case.reference} {child.called} compare tab {tab}"] = gaps(compare)
+    assert seen > 100  # every stage of every interview of the four households
+    assert not {where: found for where, found in problems.items() if found}

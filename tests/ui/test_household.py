@@ -26,6 +26,7 @@ from dayinlife.ui.household import PROFESSIONAL_LABEL, CasePage
 TODAY = date.today()
 
 
+from tests.ui.a11y import gaps  # noqa: E402
 from tests.ui.conftest import Answers, FakeShell  # noqa: E402,F401
 
 
@@ -454,6 +455,7 @@ def test_every_control_has_an_accessible_name(qtbot, shell):
                     and not isinstance(w.parent(), (QAbstractItemView, QComboBox, QDateEdit))]
         assert len(controls) >= 12
         assert [w.objectName() for w in controls if not w.accessibleName()] == []
+        assert gaps(page) == []  # and what a screen reader hears: a name and a description each
 
 
 def test_tab_walks_the_start_panel_in_reading_order(qtbot, shell):

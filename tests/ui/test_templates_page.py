@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTe
 
 from dayinlife.template_loader import load_library
 from dayinlife.ui.templates_page import TemplatesPage
+from tests.ui.a11y import gaps
 
 
 def make_window(qtbot, library):
@@ -70,3 +71,4 @@ def test_interactive_controls_have_accessible_names(qtbot, library):
                if w.isVisible() and not w.accessibleName()
                and w.parent() is not None and not isinstance(w.parent(), QAbstractItemView)]
     assert not unnamed
+    assert gaps(window) == []  # and what a screen reader hears: a name and a description each

@@ -187,5 +187,6 @@ def test_accessibility_walk_passes_in_every_theme(qtbot, tmp_path, lib, asked, q
     window.theme_actions[name].trigger()
     window.presentation_action.trigger()
     assert theme.current_theme(qapp) == (name, True)
-    main_window_tests.test_every_control_on_every_screen_has_an_accessible_name(qtbot, window)
+    main_window_tests.test_every_control_on_every_screen_has_an_accessible_name_and_description(
+        qtbot, window)
     window.close()
