@@ -1,16 +1,19 @@
 """Save a screenshot of every screen, at normal and 150% text, to shots/ (or the folder given).
 
-    .venv/bin/python scripts/screenshots.py [FOLDER]
+    .venv/bin/python scripts/screenshots.py [FOLDER] [--theme high_contrast|dark] [--presentation]
+                                            [--size 1024x768]
 
 Walks the real main window with a fictional family on a throwaway store: first run, the case
 list, the household, starting an interview, the interview, child mode, the templates, compare and
 analyse, and the locked screen. Uses the display if there is one (e.g. `xvfb-run -s "-screen 0 1400x900x24" ...`),
 otherwise draws offscreen; either way Qt's own grab() takes the pictures, and the window is sized
-as a 1400 x 900 laptop screen would size it at each scale.
+as a 1400 x 900 laptop screen would size it at each scale (or the --size given, e.g. a projector's
+1024 x 768). --theme and --presentation switch the view as View → Theme and View → Presentation mode do.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -22,7 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 PASS = "screenshot passphrase"
 
 
-def shoot(folder: Path, scale: str) -> None:
+def shoot(folder: Path, scale: str, theme: str = "default", presentation: bool = False,
+          size: tuple[int, int] = (1400, 900)) -> None:
     os.environ["QT_SCALE_FACTOR"] = scale
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen: draw offscreen
@@ -38,8 +42,11 @@ def shoot(folder: Path, scale: str) -> None:
     suffix = "" if scale == "1" else f"@{scale}x"
     _app = create_app([sys.argv[0]])  # keep the application alive while we draw
     data = Path(tempfile.mkdtemp()) / "data"
-    window = MainWindow(data)
-    window.resize(int(1400 * 0.95 / float(scale)), int(900 * 0.9 / float(scale)))
+    window = MainWindow(data)  # its settings live in the throwaway folder
+    window.set_theme(theme)
+    window.set_presentation(presentation)
+    width, height = size
+    window.resize(int(width * 0.95 / float(scale)), int(height * 0.9 / float(scale)))
     window.show()
     QTest.qWait(50)
 
@@ -77,6 +84,7 @@ def shoot(folder: Path, scale: str) -> None:
     ip.cards[0].text.setPlainText("She usually gets herself up; I'm often asleep after a night shift.")
     ip.go_to_stage(1)
     save("05-interview-parent")
+    save("05b-interview-topics-whole", ip.area.widget())  # the scrolled part too, at the width shown
     ip.guidance_check.setChecked(True)
     save("06-interview-guidance")
     child_iv = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 24))
@@ -84,9 +92,10 @@ def shoot(folder: Path, scale: str) -> None:
     window.interview_page.child_mode_button.click()
     child_window = window.child_window
     child_window.showNormal()  # offscreen "full screen" is 800 x 800; size it as a 1400 x 900 laptop would
-    child_window.resize(int(1400 / float(scale)), int(900 / float(scale)))
+    child_window.resize(int(width / float(scale)), int(height / float(scale)))
     child_window.words.setPlainText("Sometimes there's cereal. Sometimes I have crisps on the way.")
     save("07-child-mode", child_window)
+    save("07b-child-mode-whole", child_window.body)  # the scrolled part too
     child_window.leave()
     window.show_templates()
     save("08-templates")
@@ -134,11 +143,19 @@ def shoot(folder: Path, scale: str) -> None:
 
 
 if __name__ == "__main__":
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "shots")
+    parser = argparse.ArgumentParser(description="A screenshot of every screen.")
+    parser.add_argument("folder", nargs="?", default=str(REPO / "shots"))
+    parser.add_argument("--theme", default="default", choices=["default", "high_contrast", "dark"])
+    parser.add_argument("--presentation", action="store_true", help="presentation mode (larger text)")
+    parser.add_argument("--size", default="1400x900", help="the screen, WIDTHxHEIGHT (default 1400x900)")
+    args = parser.parse_args()
+    folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
+    screen = tuple(int(n) for n in args.size.lower().split("x"))
     if os.environ.get("_SHOT_SCALE"):
-        shoot(folder, os.environ["_SHOT_SCALE"])
+        shoot(folder, os.environ["_SHOT_SCALE"], args.theme, args.presentation, screen)
     else:  # one process per scale: Qt reads the scale factor once, at start-up
         for scale in ("1", "1.5"):
-            subprocess.run([sys.executable, __file__, str(folder)], env={**os.environ, "_SHOT_SCALE": scale}, check=True)
+            subprocess.run([sys.executable, __file__, *sys.argv[1:]], env={**os.environ, "_SHOT_SCALE": scale},
+                           check=True)
         print(f"screenshots in {folder}")

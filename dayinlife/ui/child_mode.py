@@ -66,7 +66,7 @@ class ChildModeWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
+        body = self.body = QWidget()
         body.setObjectName("childBody")
         column = QVBoxLayout(body)
         column.setSpacing(14)
@@ -140,6 +140,20 @@ class ChildModeWindow(QWidget):
         # Five faces across, as big as the width allows, up to their full size.
         margins = self.layout().contentsMargins()
         self.faces.fit_width(self.width() - margins.left() - margins.right() - 40)
+        if self.prompts.measures and self._columns_for(self.prompts) != self._measure_columns:
+            self._rebuild_measures()
+
+    def _rebuild_measures(self) -> None:
+        self._loading = True
+        self._clear_measures()
+        self._build_measures(self.prompts, self.answer())
+        self._loading = False
+
+    def _clear_measures(self) -> None:
+        while self.measure_box.count():
+            item = self.measure_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -196,21 +210,27 @@ class ChildModeWindow(QWidget):
         self.better_label.setText(p.better_question)
         self.better.setAccessibleDescription(p.better_question)
         self.better.setPlainText(a.better)
-        while self.measure_box.count():
-            item = self.measure_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        self._clear_measures()
+        self._build_measures(p, a)
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setText("Next  ▶" if self.index < len(self.steps) - 1 else "All done ✓")
+        self.next_button.setEnabled(self.index < len(self.steps) - 1)
+        self._loading = False
+        self.words.setFocus()
+
+    def _build_measures(self, p: TopicPrompts, a: Answer) -> None:
+        """Each comparable question with its choices below it, in as many columns as fit (up to three)."""
         self.measure_groups = {}
+        self._measure_columns = self._columns_for(p)
         for m in p.measures:
             row = QWidget()
-            line = QGridLayout(row)  # the question above, the choices below in rows of three
+            line = QGridLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             label = QLabel(m.label)
             label.setWordWrap(True)
             label.setProperty("role", "child-question-small")
             line.addWidget(label, 0, 0, 1, -1)
             group = QButtonGroup(row)
-            columns = 3 if self.width() >= 900 else 2
             for n, (value, text) in enumerate(m.options()):
                 button = QRadioButton(text)
                 button.setProperty("role", "child-choice")
@@ -220,14 +240,21 @@ class ChildModeWindow(QWidget):
                 button.toggled.connect(self._edited)
                 group.addButton(button)
                 button.setProperty("value", value)
-                line.addWidget(button, 1 + n // columns, n % columns)
+                line.addWidget(button, 1 + n // self._measure_columns, n % self._measure_columns)
             self.measure_groups[m.id] = group
             self.measure_box.addWidget(row)
-        self.back_button.setEnabled(self.index > 0)
-        self.next_button.setText("Next  ▶" if self.index < len(self.steps) - 1 else "All done ✓")
-        self.next_button.setEnabled(self.index < len(self.steps) - 1)
-        self._loading = False
-        self.words.setFocus()
+
+    def _columns_for(self, p: TopicPrompts) -> int:
+        """Up to three columns of choices, as many as the widest choice allows at this width."""
+        if not p.measures:
+            return 3
+        probe = QRadioButton()
+        probe.setProperty("role", "child-choice")
+        probe.ensurePolished()
+        widest = max(probe.fontMetrics().horizontalAdvance(text) for m in p.measures for _, text in m.options())
+        probe.deleteLater()
+        room = self.body.width() or self.width()
+        return max(1, min(3, room // (widest + 80)))  # 80: the radio circle, its gap and the column gap
 
     def _edited(self, *_args) -> None:
         if self._loading:

@@ -40,6 +40,7 @@ from ..store import StoreError
 from ..template_model import FEELING_SCALE
 from ..vocab import NeglectType
 from .analysis_editor import AGREEMENT_MARK, AnalysisEditor, plain_label
+from .flow import flow_widget
 from .autosave import DebouncedSaver
 
 PRACTITIONER_ONLY = ("For practitioners only: this screen sets the family's answers side by side. Never show "
@@ -157,7 +158,7 @@ class ComparePage(QWidget):
     def _build_grid_tab(self) -> None:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        filters = QHBoxLayout()
+        holder, filters = flow_widget()  # wraps onto more lines rather than widen the window
         neglect_caption = QLabel("Type of &neglect:")
         self.neglect_filter = QComboBox()
         self.neglect_filter.setAccessibleName("Show topics about this type of neglect")
@@ -173,12 +174,9 @@ class ComparePage(QWidget):
         filters.addWidget(neglect_caption)
         filters.addWidget(self.neglect_filter)
         filters.addWidget(self.differences_only)
-        filters.addSpacing(16)
-        filters.addWidget(QLabel("Show:"))
-        self.voice_bar = QHBoxLayout()
-        filters.addLayout(self.voice_bar)
-        filters.addStretch(1)
-        layout.addLayout(filters)
+        filters.addWidget(QLabel("   Show:"))
+        self.voice_bar = filters  # a checkbox per person follows
+        layout.addWidget(holder)
         self.counts_label = plain_label()
         layout.addWidget(self.counts_label)
 
@@ -237,6 +235,8 @@ class ComparePage(QWidget):
         self.change_choice = QComboBox()
         self.change_choice.setAccessibleName("Which earlier and later interviews to set side by side")
         self.change_choice.setAccessibleDescription("Pairs of interviews with the same person, earlier one first")
+        self.change_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.change_choice.setMinimumContentsLength(24)  # long pairs are cut short, not the window made wider
         caption.setBuddy(self.change_choice)
         row.addWidget(caption)
         row.addWidget(self.change_choice, 1)
@@ -345,10 +345,9 @@ class ComparePage(QWidget):
 
     def _fill_voice_checks(self) -> None:
         hidden = {label for label, box in self.voice_checks.items() if not box.isChecked()}
-        while self.voice_bar.count():
-            item = self.voice_bar.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        for box in self.voice_checks.values():
+            self.voice_bar.removeWidget(box)
+            box.deleteLater()
         self.voice_checks = {}
         for voice in self.comparison.voices if self.comparison else []:
             box = QCheckBox(voice.label)

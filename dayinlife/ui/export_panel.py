@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,16 @@ class ExportPanel(QWidget):
         self.child_: Child | None = None
         self.before_export = None  # set by the page: saves the analysis first
         self.last_path: Path | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea()  # scrolls rather than make the window taller than a projector's screen
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(area)
+        body = QWidget()
+        area.setWidget(body)
+        layout = QVBoxLayout(body)
         intro = QLabel("Makes a Word document of this child's day, the comparison and your analysis, "
                        "ready to paste into an assessment. It is saved only where you choose.")
         intro.setWordWrap(True)

@@ -16,17 +16,24 @@ Behaviour:
   `set_value()` and `clear()` do not emit it.
 - A chosen face has a thick frame, a tinted background, a bold label with a tick, and is a checked
   button for screen readers. Focus is drawn as a dashed ring outside the frame.
+- Narrow spaces: the faces sit in one row when it fits, otherwise in even rows (3 + 2, then 2 + 2 +
+  1...), so nothing is ever cut off, in any theme or text size. The widget reports its height for a
+  given width (height-for-width), so the layouts around it make room. The normal faces line up on the
+  left, the large ones (child mode) are centred.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
+from math import ceil
+
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolButton, QWidget
 
 from dayinlife.paths import resources_dir
 
 ICON_PX = {"normal": 40, "large": 120}
+SPACING = {"normal": 4, "large": 12}
 LABEL_SCALE = {"normal": 1.0, "large": 1.6}
 DEFAULT_GROUP_NAME = "How it feels"
 TICK = "\u2713 "
@@ -94,11 +101,11 @@ class FeelingsFaces(QWidget):
         self._value: str | None = None
         self.buttons: list[_FaceButton] = []
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4 if size == "normal" else 12)
-        if size == "large":
-            layout.addStretch(1)
+        self.spacing = SPACING[size]
+        self.even = size == "large"  # all as wide as the widest, for an even row, while that fits
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # more rows when narrower
+        self.setSizePolicy(policy)
 
         icon_px = ICON_PX[size]
         font = QFont(self.font())
@@ -121,8 +128,6 @@ class FeelingsFaces(QWidget):
             button.clicked.connect(lambda checked, b=button: self._on_clicked(b, checked))
             button.installEventFilter(self)
             self.buttons.append(button)
-            layout.addWidget(button)
-        layout.addStretch(1)
         self._even_widths()
         self._set_tab_stop(self.buttons[0])
 
@@ -188,16 +193,78 @@ class FeelingsFaces(QWidget):
         self._even_widths()
 
     def fit_width(self, available: int) -> None:
-        """As big as fits in `available` pixels: smaller pictures first, then smaller labels."""
+        """As big as fits in one row of `available` pixels: the faces first give up being all the same
+        width, then the labels get smaller, then the pictures (the picture matters most to a child);
+        if even that is too wide, the faces go onto more rows."""
         scale = LABEL_SCALE[self.size_name]
         px = ICON_PX[self.size_name]
+        self.even = self.size_name == "large"
         self.set_icon_px(px, scale)
-        while self.minimumSizeHint().width() > available and px > 48:
-            px -= 8
-            self.set_icon_px(px)
-        while self.minimumSizeHint().width() > available and scale > 1.0:
+        if self.even and self.sizeHint().width() > available:
+            self.even = False
+            self.set_icon_px(px, scale)
+        while self.sizeHint().width() > available and scale > 1.0:
             scale = max(1.0, scale - 0.1)
             self.set_icon_px(px, scale)
+        while self.sizeHint().width() > available and px > 48:
+            px -= 8
+            self.set_icon_px(px)
+
+    # ------------------------------------------------------------------ rows that fit the width
+
+    def _widths(self) -> list[int]:
+        return [max(b.minimumWidth(), b.sizeHint().width()) for b in self.buttons]
+
+    def _cell_height(self) -> int:
+        return max(b.sizeHint().height() for b in self.buttons)
+
+    def rows_for(self, width: int) -> list[list[int]]:
+        """The faces (by index) in each row at this width: one row if it fits, else the fewest even
+        rows that fit (the first rows take the extra face), down to one face a row."""
+        widths, n = self._widths(), len(self.buttons)
+        for count in range(1, n + 1):
+            per = ceil(n / count)
+            rows = [list(range(i, min(i + per, n))) for i in range(0, n, per)]
+            if all(sum(widths[i] for i in row) + self.spacing * (len(row) - 1) <= width for row in rows):
+                return rows
+        return [[i] for i in range(n)]
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        rows = len(self.rows_for(width))
+        return rows * self._cell_height() + (rows - 1) * self.spacing
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """All five in one row."""
+        widths = self._widths()
+        return QSize(sum(widths) + self.spacing * (len(widths) - 1), self._cell_height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """One face a row: never wider than the widest face."""
+        return QSize(max(self._widths()), self._cell_height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._place()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        widths, height = self._widths(), self._cell_height()
+        rows = self.rows_for(self.width())
+        for r, row in enumerate(rows):
+            used = sum(widths[i] for i in row) + self.spacing * (len(row) - 1)
+            x = max(0, (self.width() - used) // 2) if self.size_name == "large" else 0
+            y = r * (height + self.spacing)
+            for i in row:
+                self.buttons[i].setGeometry(QRect(x, y, widths[i], height))
+                x += widths[i] + self.spacing
+        if self.height() < self.heightForWidth(self.width()):
+            self.updateGeometry()  # more rows than the layout gave room for: ask again
 
     def _even_widths(self) -> None:
         """Each face keeps the width it needs when chosen (bold, with a tick), so choosing one does
@@ -214,7 +281,9 @@ class FeelingsFaces(QWidget):
             b.setFont(old_font)
             b.setText(old_text)
         for b, width in zip(self.buttons, needed):
-            b.setMinimumWidth(max(needed) if self.size_name == "large" else width)
+            b.setMinimumWidth(max(needed) if self.even else width)
+        self.updateGeometry()
+        self._place()
 
     def _set_tab_stop(self, button: _FaceButton) -> None:
         """Only one face is in the Tab order (the chosen one, or the last focused)."""

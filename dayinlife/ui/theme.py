@@ -79,6 +79,7 @@ def scale_sizes(qss: str, factor: float) -> str:
 def stylesheet(name: str, presentation: bool = False) -> str:
     path = stylesheet_path(name if name in THEMES else DEFAULT_THEME)
     qss = path.read_text("utf-8") if path.exists() else ""
+    qss = qss.replace("@ICONS@", (resources_dir() / "icons").as_posix())  # pictures the stylesheet draws
     if presentation:
         qss = scale_sizes(qss + _PRESENTATION_RULES, PRESENTATION_SCALE)
     return qss

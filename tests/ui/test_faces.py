@@ -291,3 +291,32 @@ def test_a_label_with_an_ampersand_is_not_a_shortcut(qtbot):
     assert faces.buttons[0].text() == "Happy && calm"
     assert faces.buttons[0].accessibleName() == "Feeling: Happy & calm"
     assert QApplication.instance() is not None
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_in_a_narrow_space_the_faces_take_more_rows_and_none_is_cut_off(qtbot, feeling, size):
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    faces = FeelingsFaces(adult_options(feeling), size=size)
+    layout.addWidget(faces)
+    after = QLineEdit()  # whatever comes next must sit below the faces, not over them
+    layout.addWidget(after)
+    qtbot.addWidget(holder)
+    holder.show()
+    one_row = faces.sizeHint().width()
+    rows_seen = []
+    for width in (one_row + 50, one_row - 1, one_row * 2 // 3, one_row // 3, faces.minimumSizeHint().width()):
+        holder.resize(width, 10)  # too short on purpose: the layout must grow it
+        holder.setMinimumHeight(layout.totalHeightForWidth(width))
+        qtbot.waitUntil(lambda w=width: holder.width() == w and faces.width() == w)
+        QApplication.processEvents()
+        tops = sorted({b.geometry().top() for b in faces.buttons})
+        rows_seen.append(len(tops))
+        for b in faces.buttons:  # every face wholly inside the row, and the row inside the window
+            assert faces.rect().contains(b.geometry()), (width, b.label, b.geometry(), faces.rect())
+        assert faces.geometry().bottom() < after.geometry().top()
+        assert faces.geometry().right() <= holder.width()
+    assert rows_seen[:2] == [1, 2]  # one row when it fits; the fewest even rows when it does not
+    assert rows_seen == sorted(rows_seen) and rows_seen[-1] == 5
+    assert faces.rows_for(one_row - 1) == [[0, 1, 2], [3, 4]]  # 3 + 2, not 4 + 1
