@@ -1,7 +1,7 @@
 """Save a screenshot of every screen, at normal and 150% text, to shots/ (or the folder given).
 
     .venv/bin/python scripts/screenshots.py [FOLDER] [--theme high_contrast|dark] [--presentation]
-                                            [--size 1024x768]
+                                            [--size 1024x768] [--demo]
 
 Walks the real main window with a fictional family on a throwaway store: first run, the case
 list, the household, starting an interview, the interview, child mode, the templates, compare and
@@ -9,6 +9,8 @@ analyse, and the locked screen. Uses the display if there is one (e.g. `xvfb-run
 otherwise draws offscreen; either way Qt's own grab() takes the pictures, and the window is sized
 as a 1400 x 900 laptop screen would size it at each scale (or the --size given, e.g. a projector's
 1024 x 768). --theme and --presentation switch the view as View → Theme and View → Presentation mode do.
+--demo walks the trainer's demo instead: every household, child, interview kind and compare tab, one
+Word export per child (saved beside the pictures), and Reset demo at the end.
 """
 
 from __future__ import annotations
@@ -142,18 +144,83 @@ def shoot(folder: Path, scale: str, theme: str = "default", presentation: bool =
     window.close()
 
 
+def shoot_demo(folder: Path, scale: str, theme: str = "default", presentation: bool = False,
+               size: tuple[int, int] = (1400, 900)) -> None:
+    """The trainer's walk through the demo: every household, each child's interviews, compare, the
+    analysis and the export tab; one real export per child (.docx beside the pictures); then Reset demo."""
+    os.environ["QT_SCALE_FACTOR"] = scale
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(REPO))
+    from PySide6.QtTest import QTest
+
+    from dayinlife.app import create_app
+    from dayinlife.ui import dialogs
+    from dayinlife.ui.main_window import MainWindow
+
+    suffix = "" if scale == "1" else f"@{scale}x"
+    answers = {"save_path": None, "confirm": True}
+    dialogs.ASK = lambda kind, parent, title, text, **k: answers.get(kind)
+    _app = create_app([sys.argv[0]])
+    window = MainWindow(Path(tempfile.mkdtemp()) / "data", demo=True)
+    window.set_theme(theme)
+    window.set_presentation(presentation)
+    width, height = size
+    window.resize(int(width * 0.95 / float(scale)), int(height * 0.9 / float(scale)))
+    window.show()
+    QTest.qWait(50)
+
+    def save(name: str, widget=None) -> None:
+        QTest.qWait(30)
+        (widget or window).grab().save(str(folder / f"demo-{name}{suffix}.png"))
+
+    save("00-cases")
+    session = window.session
+    for summary in session.store.list_cases():
+        case = session.store.load_case(summary.id)
+        ref = case.reference.split()[0]
+        window.open_case(case.id)
+        save(f"{ref}-household")
+        for n, child in enumerate(case.children):
+            first = child.called.split()[0].lower() if child.called else f"child{n}"
+            shown = set()
+            for iv in child.interviews:
+                kind = iv.perspective.kind.value
+                if kind in shown:
+                    continue
+                shown.add(kind)
+                window.open_interview(case, child, iv)
+                window.interview_page.go_to_stage(1)
+                save(f"{ref}-{first}-interview-{kind}")
+            window.open_case(case.id)
+            window.case_page.child_table.selectRow(n)
+            window.case_page.compare_button.click()
+            compare = window.compare_page
+            for tab in range(compare.tabs.count()):
+                if compare.tabs.isTabVisible(tab):  # change over time shows only where there is a later interview
+                    compare.tabs.setCurrentIndex(tab)
+                    save(f"{ref}-{first}-compare-{tab}")
+            answers["save_path"] = folder / f"demo-{ref}-{first}{suffix}.docx"
+            compare.export_panel.export()
+            save(f"{ref}-{first}-exported")
+    window.reset_demo()
+    save("99-after-reset")
+    window.close()
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="A screenshot of every screen.")
     parser.add_argument("folder", nargs="?", default=str(REPO / "shots"))
     parser.add_argument("--theme", default="default", choices=["default", "high_contrast", "dark"])
     parser.add_argument("--presentation", action="store_true", help="presentation mode (larger text)")
     parser.add_argument("--size", default="1400x900", help="the screen, WIDTHxHEIGHT (default 1400x900)")
+    parser.add_argument("--demo", action="store_true", help="walk the trainer's demo families instead")
     args = parser.parse_args()
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
     screen = tuple(int(n) for n in args.size.lower().split("x"))
     if os.environ.get("_SHOT_SCALE"):
-        shoot(folder, os.environ["_SHOT_SCALE"], args.theme, args.presentation, screen)
+        (shoot_demo if args.demo else shoot)(folder, os.environ["_SHOT_SCALE"], args.theme, args.presentation, screen)
     else:  # one process per scale: Qt reads the scale factor once, at start-up
         for scale in ("1", "1.5"):
             subprocess.run([sys.executable, __file__, *sys.argv[1:]], env={**os.environ, "_SHOT_SCALE": scale},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -248,7 +248,14 @@ class InterviewPage(QWidget):
         splitter = self.form.findChild(QWidget, "splitter")
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        self.stage_list.setMaximumWidth(self.fontMetrics().horizontalAdvance("○ School holidays and special days (0/0)") + 24)
+        # The count goes in words under the bar, not over it: text drawn across the bar's filled part
+        # is unreadable in some themes (white on yellow in high contrast).
+        self.progress.setTextVisible(False)
+        self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setAccessibleName("Topics answered")
+        map_layout = self.form.findChild(QVBoxLayout, "mapLayout")
+        map_layout.insertWidget(map_layout.indexOf(self.progress) + 1, self.progress_label)
         self.case: Case | None = None
         self.child_: Child | None = None
         self.interview: Interview | None = None
@@ -266,11 +273,33 @@ class InterviewPage(QWidget):
         who = perspective_label(interview, case)
         self.header.setText(f"{child_.name} — {who} — {self.template.title} "
                             f"(held {interview.held_on.strftime('%d/%m/%Y')})")
-        self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD)
+        # child mode is for a child who can take the laptop: not for an unborn baby's voice
+        self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD
+                                          and not child_.is_unborn)
         self.stage_index = -1
         self.stage_list.clear()
         self._fill_map()
+        self._fit_map_width()
         self.go_to_stage(stage_index)
+
+    def _fit_map_width(self) -> None:
+        """The stage map as wide as its longest line in its own font (themes and presentation mode
+        change it), up to about 46 characters; longer titles then scroll sideways rather than
+        squeeze the topics."""
+        if self.template is None:
+            return
+        self.stage_list.ensurePolished()
+        metrics = self.stage_list.fontMetrics()
+        widest = max(metrics.horizontalAdvance(f"◐ {s.title}  (10/10)") for s in self.template.stages)
+        chrome = 2 * self.stage_list.frameWidth() + self.stage_list.verticalScrollBar().sizeHint().width() + 20
+        width = min(widest + chrome, metrics.horizontalAdvance("x" * 46) + chrome)
+        self.stage_list.setMinimumWidth(width)
+        self.stage_list.setMaximumWidth(width)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_map_width()
 
     def _fill_map(self) -> None:
         """The stage map: one item per stage, made once per interview and updated in place
@@ -293,6 +322,7 @@ class InterviewPage(QWidget):
         done, total = overall_progress(self.template, self.interview)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
+        self.progress_label.setText(f"{done} of {total} topics answered")
 
     def go_to_stage(self, index: int) -> None:
         if self.template is None or not 0 <= index < len(self.template.stages) or index == self.stage_index:

@@ -57,3 +57,14 @@ def store(tmp_path):
 @pytest.fixture
 def shell(store, library):
     return FakeShell(Session(store, library))
+
+
+@pytest.fixture(autouse=True)
+def no_real_speech(request, monkeypatch):
+    """Screens are tested without the computer's own speech engine: whether there is one differs from
+    machine to machine, and loading one can print Qt warnings about sound libraries. The speech tests
+    use fake engines; tests marked ``real_speech`` use whatever engine the machine has."""
+    if request.node.get_closest_marker("real_speech") is None:
+        from dayinlife.ui import speech
+
+        monkeypatch.setattr(speech, "engine_factory", lambda parent: None)

@@ -141,6 +141,8 @@ def test_the_absence_of_speech_is_reported_once_quietly(monkeypatch, caplog):
     assert "Read-aloud is not available" in caplog.records[0].getMessage()
 
 
+@pytest.mark.real_speech
+@pytest.mark.qt_log_ignore("pipewire")  # Qt's sound layer looks for PipeWire before PulseAudio
 def test_the_real_engine_factory_never_fails_loudly(qtbot, monkeypatch, caplog):
     """On this machine there may or may not be a speech engine: either way, no exception, at most one line."""
     monkeypatch.setattr(speech, "_reported", False)
