@@ -57,13 +57,18 @@ class TopicCard(QGroupBox):
 
     def __init__(self, prompts: TopicPrompts, answer: Answer, kind: PerspectiveKind, template: Template,
                  parent: QWidget | None = None):
-        super().__init__(prompts.title, parent)
+        # The title is a wrapped label inside the box, not the box's own title: a group box's title
+        # never wraps, so a long one would set the narrowest the whole page can be.
+        super().__init__(parent)
         self.setObjectName(f"topic_{prompts.key}")
+        self.setAccessibleName(prompts.title)
         self.key = prompts.key
         self.answer = answer
         self.kind = kind
         self._loading = True
         layout = QVBoxLayout(self)
+        self.title_label = _prompt(prompts.title, "topic-title")
+        layout.addWidget(self.title_label)
         layout.addWidget(_prompt(prompts.question))
 
         answer_name = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "Their answer",
@@ -104,6 +109,8 @@ class TopicCard(QGroupBox):
                 for value, label in m.options():
                     combo.addItem(label, value)
                 self.measures[m.id] = combo
+                # as wide as its longest choice where there is room, narrower (eliding) where not
+                combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("x" * 12))
                 label = QLabel(m.label)
                 label.setWordWrap(True)
                 label.setBuddy(combo)
@@ -284,17 +291,22 @@ class InterviewPage(QWidget):
 
     def _fit_map_width(self) -> None:
         """The stage map as wide as its longest line in its own font (themes and presentation mode
-        change it), up to about 46 characters; longer titles then scroll sideways rather than
-        squeeze the topics."""
+        change it), but never more than two fifths of the page: longer titles then scroll sideways
+        rather than squeeze the topics."""
         if self.template is None:
             return
         self.stage_list.ensurePolished()
         metrics = self.stage_list.fontMetrics()
         widest = max(metrics.horizontalAdvance(f"◐ {s.title}  (10/10)") for s in self.template.stages)
         chrome = 2 * self.stage_list.frameWidth() + self.stage_list.verticalScrollBar().sizeHint().width() + 20
-        width = min(widest + chrome, metrics.horizontalAdvance("x" * 46) + chrome)
+        room = max(self.width() * 2 // 5, metrics.horizontalAdvance("x" * 16))
+        width = min(widest + chrome, room)
         self.stage_list.setMinimumWidth(width)
         self.stage_list.setMaximumWidth(width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_map_width()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().changeEvent(event)

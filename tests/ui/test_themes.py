@@ -246,3 +246,32 @@ def test_every_picture_a_stylesheet_draws_exists(name):
     assert not missing
     if name != "default":  # the filled themes add a tick and a dot, so checked is not told by colour alone
         assert any(u.endswith(".svg") and "tick" in u for u in urls) and any("dot" in u for u in urls)
+
+
+def test_in_a_small_window_the_topics_wrap_instead_of_being_cut_off(qtbot, tmp_path, lib, asked):
+    """A 1400 x 900 laptop at 150% in presentation mode leaves about 890 x 540 for the window. The
+    topics never scroll sideways, so whatever they hold must fit the width they are given."""
+    window = MainWindow(tmp_path / "data", library=lib, demo=True)
+    qtbot.addWidget(window)
+    window.set_theme("dark")
+    window.set_presentation(True)
+    window.resize(890, 540)
+    window.show()
+    session, checked, cut = window.session, 0, {}
+    for summary in session.store.list_cases():
+        case = session.store.load_case(summary.id)
+        for child in case.children:
+            for iv in child.interviews:
+                window.open_interview(case, child, iv)
+                page = window.interview_page
+                for stage in range(len(page.template.stages)):
+                    page.go_to_stage(stage)
+                    QApplication.processEvents()
+                    holder, viewport = page.area.widget(), page.area.viewport()
+                    checked += 1
+                    if holder.minimumSizeHint().width() > viewport.width() or holder.width() > viewport.width():
+                        cut[f"{case.reference} {iv.perspective.kind.value} stage {stage}"] = (
+                            holder.minimumSizeHint().width(), viewport.width())
+                assert page.stage_list.width() <= window.width() * 2 // 5 + 1
+    assert checked > 100 and not cut
+    window.close()
