@@ -9,8 +9,13 @@ Everything is skipped, with the reason, on a computer without a usable speech en
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+from pytestqt.exceptions import TimeoutError as WaitTimedOut
 
 from dayinlife.ui import speech
 
@@ -51,14 +56,56 @@ def speaker(qtbot, monkeypatch, caplog):
     made.deleteLater()
 
 
-def wait_until_spoken(qtbot, engine, states, seconds=20):
-    """Wait for Speaking and then Ready again. A speech engine with no audio output stays in Speaking: skip then."""
-    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=5000)
+def pulse_server_reachable() -> bool:
+    """Whether a PulseAudio-protocol sound server (PulseAudio, or PipeWire's) answers."""
+    if os.environ.get("PULSE_SERVER"):
+        return True
+    pactl = shutil.which("pactl")
+    if pactl:
+        try:
+            return subprocess.run([pactl, "info"], check=False, capture_output=True, timeout=5).returncode == 0
+        except subprocess.TimeoutExpired:
+            return False
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    sockets = [Path(runtime) / "pulse" / "native"] if runtime else []
+    sockets += Path.home().glob(".config/pulse/*-runtime/native")
+    return any(path.is_socket() for path in sockets)
+
+
+@pytest.fixture
+def audible(speaker):
+    """The speaker, where it can be heard. speech-dispatcher (0.11, Debian 12) plays through a sound
+    server. With none, it stays Speaking after the first text and then stops answering: every later
+    connection to it, the app's included, blocks until it is killed. So do not speak without one."""
+    _, engine, _ = speaker
+    if engine.engine() == "speechd" and not pulse_server_reachable():
+        pytest.skip("speech-dispatcher has no sound server to play to (no PulseAudio or PipeWire answers)")
+    return speaker
+
+
+def say_until_speaking(qtbot, made, states, text):
+    """Say `text` and wait for the engine to start speaking.
+
+    Said once more if it does not start: where speech-dispatcher is started on demand, the first
+    text sent soon after an earlier test run has left it is sometimes lost, without an error. Not
+    seen with a daemon that stays running, nor when child mode is closed and opened again.
+    """
+    for _ in range(2):
+        assert made.say(text)
+        try:
+            qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=5000)
+            return
+        except WaitTimedOut:
+            continue
+    pytest.fail(f"the engine accepted the text twice but never began speaking (states seen: {states})")
+
+
+def wait_until_ready(qtbot, engine, seconds, why):
+    """A speech engine with no audio output stays in Speaking: skip then."""
     try:
-        qtbot.waitUntil(lambda: states[-1] == QTextToSpeech.State.Ready, timeout=seconds * 1000)
-    except AssertionError:
-        pytest.skip(f"the engine began speaking but did not finish within {seconds}s "
-                    "(probably no audio output on this computer)")
+        qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=seconds * 1000)
+    except WaitTimedOut:
+        pytest.skip(f"{why} within {seconds}s (probably no audio output on this computer)")
 
 
 def test_the_real_engine_prefers_uk_english(speaker):
@@ -69,24 +116,20 @@ def test_the_real_engine_prefers_uk_english(speaker):
     assert engine.voice().locale().name() == speech.UK_LOCALE
 
 
-def test_the_real_engine_speaks_and_returns_to_ready(qtbot, speaker):
-    made, engine, states = speaker
-    assert made.say(PROMPT)
-    wait_until_spoken(qtbot, engine, states)
-    assert states[states.index(QTextToSpeech.State.Speaking):] == [QTextToSpeech.State.Speaking,
-                                                                  QTextToSpeech.State.Ready]
+def test_the_real_engine_speaks_and_returns_to_ready(qtbot, audible):
+    made, engine, states = audible
+    say_until_speaking(qtbot, made, states, PROMPT)
+    wait_until_ready(qtbot, engine, 20, "the engine began speaking but did not finish")
+    last = len(states) - 1 - states[::-1].index(QTextToSpeech.State.Speaking)
+    assert states[last:] == [QTextToSpeech.State.Speaking, QTextToSpeech.State.Ready]
     assert QTextToSpeech.State.Error not in states
     assert engine.errorReason() == QTextToSpeech.ErrorReason.NoError, engine.errorString()
 
 
-def test_stop_cuts_real_speech_short(qtbot, speaker):
-    made, engine, states = speaker
-    assert made.say(PROMPT * 20)  # about forty seconds of speech
-    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=5000)
+def test_stop_cuts_real_speech_short(qtbot, audible):
+    made, engine, states = audible
+    say_until_speaking(qtbot, made, states, PROMPT * 20)  # about forty seconds of speech
     made.stop()
-    try:
-        qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=5000)
-    except AssertionError:
-        pytest.skip("the engine did not stop speaking (probably no audio output on this computer)")
+    wait_until_ready(qtbot, engine, 5, "the engine did not stop speaking")
     assert QTextToSpeech.State.Error not in states
     assert engine.errorReason() == QTextToSpeech.ErrorReason.NoError, engine.errorString()
