@@ -3,7 +3,8 @@
 #   bash scripts/dev.sh app [ARGS...]    start the app (python run.py ARGS...)
 #   bash scripts/dev.sh test [ARGS...]   run the whole test suite (pytest ARGS...)
 # The first run installs the Debian libraries Qt needs (when run as root) and a virtualenv in
-# .venv; later runs reinstall nothing unless setup.cfg has changed.
+# .venv, at the versions in scripts/constraints.txt; later runs reinstall nothing unless
+# setup.cfg, pyproject.toml or scripts/constraints.txt has changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,11 @@ command -v "$python" >/dev/null 2>&1 || python=python3
 # Debian libraries for Qt (offscreen for tests, X11 under Xvfb or a desktop for the app).
 debs=(libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libx11-6 libdbus-1-3
       fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
-      libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
+      libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
+      libpulse0)
+# libpulse0: Qt's text-to-speech (child mode's "Read it to me") loads QtMultimedia, which links it;
+# without it the module cannot load at all. Speaking also needs an engine (on Debian,
+# speech-dispatcher with espeak-ng) and a sound server; where there is none, read-aloud is hidden.
 # For `test` only: LibreOffice and poppler, so the Word export is converted to PDF and its text
 # checked (tests/test_report_cli.py fails, not skips, under CI=true without them), and the fonts
 # metric-compatible with Word's Calibri and Cambria, so pages lay out as they do in Word.
@@ -42,12 +47,15 @@ fi
 
 # The virtualenv, reinstalled only when the declared dependencies change.
 stamp=.venv/.installed
-want=$(cat setup.cfg pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$(cat setup.cfg pyproject.toml scripts/constraints.txt | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "Setting up .venv (first run or changed dependencies)..." >&2
   [ -x .venv/bin/python ] || "$python" -m venv .venv
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  # Every version comes from scripts/constraints.txt: the set the suite last passed with.
+  # The build tools too: the package is built with the pinned setuptools, not a fresh download.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c scripts/constraints.txt pip setuptools wheel
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c scripts/constraints.txt \
+    --no-build-isolation -e '.[test]'
   echo "$want" > "$stamp"
 fi
 
