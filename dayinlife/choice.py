@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import age_in_months, describe_age, today
 from .template_loader import TemplateLibrary
+
+__all__ = ["Suggestion", "age_in_months", "describe_age", "suggest_template"]
 
 
 @dataclass(frozen=True)
@@ -17,22 +20,6 @@ class Suggestion:
     template_id: str
     reason: str
     alternatives: tuple[str, ...]  # other templates that would also fit, best first
-
-
-def age_in_months(born: date, on: date) -> int:
-    """Whole months from `born` to `on`; negative before birth."""
-    months = (on.year - born.year) * 12 + (on.month - born.month)
-    if on.day < born.day:
-        months -= 1
-    return months
-
-
-def describe_age(months: int) -> str:
-    if months < 0:
-        return "not yet born"
-    if months < 24:
-        return f"{months} month{'s' if months != 1 else ''} old"
-    return f"{months // 12} years old"
 
 
 def suggest_template(
@@ -44,7 +31,7 @@ def suggest_template(
     on: date | None = None,
 ) -> Suggestion:
     """The template that suits a child born (or due) on the given date, on the day `on`."""
-    on = on or date.today()
+    on = on or today()
     if date_of_birth is None and expected_date is None:
         raise ValueError("give the child's date of birth or expected date of delivery")
     if date_of_birth is not None and date_of_birth > on:

@@ -1,5 +1,6 @@
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 # Before anything imports Qt: without a display, creating a QApplication would abort.
@@ -7,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from dayinlife import dates  # noqa: E402
 from dayinlife.paths import templates_dir  # noqa: E402
 from dayinlife.template_loader import load_library  # noqa: E402
 
@@ -32,3 +34,17 @@ def template_folder(tmp_path):
 @pytest.fixture
 def minimal_text():
     return (FIXTURES / "minimal.toml").read_text("utf-8")
+
+
+# Days that have caught date handling out: the 1st of a month (a field that starts on today with a
+# maximum of today clamps each digit typed), 29 February, the last day of the year.
+AWKWARD_DAYS = [date(2026, 12, 1), date(2028, 2, 29), date(2026, 12, 31)]
+
+
+@pytest.fixture
+def today(request, monkeypatch):
+    """Today, frozen for the app (dayinlife.dates.clock): the day given by indirect parametrisation
+    (see AWKWARD_DAYS), else the real date, fixed for the length of the test."""
+    day = getattr(request, "param", None) or date.today()
+    monkeypatch.setattr(dates, "clock", lambda: day)
+    return day

@@ -7,12 +7,11 @@ whether a child is neglected. Saved as typed (debounced, like the interview's an
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -29,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from ..analysis import Action, Analysis, ScaleRating
 from ..case import Case, Child, PerspectiveKind
+from ..dates import today
 from ..compare import Agreement, Comparison, TopicComparison
 from ..vocab import NeglectType
 from .autosave import CallbackSaver
+from .date_field import DateField
 from .widgets import plain_label, text_box
 
 DEFAULT_DAYS_AHEAD = 28
@@ -143,24 +144,24 @@ class PlanEditor(_Rows):
             dated = QCheckBox("By")
             dated.setAccessibleName(f"Action {n}: has a date")
             dated.setAccessibleDescription("Untick if the action has no date, for example an ongoing one")
-            when = QDateEdit()
+            when = DateField()
             when.setAccessibleName(f"Action {n}: by when")
-            when.setAccessibleDescription("Day, month and year. Alt+Down opens a calendar.")
-            when.setDisplayFormat("dd/MM/yyyy")
-            when.setCalendarPopup(True)
-            when.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-            day = action.by_when or date.today() + timedelta(days=DEFAULT_DAYS_AHEAD)
-            when.setDate(QDate(day.year, day.month, day.day))
+            when.setAccessibleDescription("Type the day, month and year, for example 14/03/2027. "
+                                          "Alt+Down opens a calendar.")
+            when.set_date(action.by_when or today() + timedelta(days=DEFAULT_DAYS_AHEAD))
             dated.setChecked(action.by_when is not None)
             when.setEnabled(action.by_when is not None)
             remove = QPushButton("Remove")
             remove.setAccessibleName(f"Remove action {n}")
             remove.setAccessibleDescription("Takes this action out of the plan")
             date_box = QWidget()
-            date_row = QHBoxLayout(date_box)
-            date_row.setContentsMargins(0, 0, 0, 0)
+            date_column = QVBoxLayout(date_box)
+            date_column.setContentsMargins(0, 0, 0, 0)
+            date_row = QHBoxLayout()
             date_row.addWidget(dated)
             date_row.addWidget(when, 1)
+            date_column.addLayout(date_row)
+            date_column.addWidget(when.message)  # what is wrong with a typed date, right under it
             row = i + 1
             self.grid.addWidget(what, row, 0)
             self.grid.addWidget(who, row, 1)
@@ -171,20 +172,24 @@ class PlanEditor(_Rows):
             def edited(*_a, a=action, w=what, o=who, d=dated, e=when) -> None:
                 a.what, a.who = w.text(), o.text()
                 e.setEnabled(d.isChecked())
-                q = e.date()
-                a.by_when = date(q.year(), q.month(), q.day()) if d.isChecked() else None
+                if not d.isChecked():
+                    a.by_when = None
+                    e.message.setVisible(False)
+                elif e.check():
+                    a.by_when = e.date()
+                # else: the date typed cannot be used; the message says why and the saved date stays
                 self.changed.emit()
             what.textChanged.connect(edited)
             who.textChanged.connect(edited)
             dated.toggled.connect(edited)
-            when.dateChanged.connect(edited)
+            when.date_edited.connect(edited)
             remove.clicked.connect(lambda _=False, idx=i: self.remove(idx))
         self.empty.setVisible(not self.actions)
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
 
     def add(self) -> None:
-        self.actions.append(Action("", "", date.today() + timedelta(days=DEFAULT_DAYS_AHEAD)))
+        self.actions.append(Action("", "", today() + timedelta(days=DEFAULT_DAYS_AHEAD)))
         self._rebuild(self._fill)
         self.rows[-1][0].setFocus()
         self.changed.emit()

@@ -42,6 +42,7 @@ from ..vocab import NeglectType
 from .analysis_editor import AGREEMENT_MARK, AnalysisEditor, plain_label
 from .flow import flow_widget
 from .autosave import DebouncedSaver
+from .wheel import guard_choices
 
 PRACTITIONER_ONLY = ("For practitioners only: this screen sets the family's answers side by side. Never show "
                      "it to the child or to anyone in the family. A difference is something to explore with "
@@ -83,6 +84,7 @@ class ComparePage(QWidget):
     def __init__(self, shell, parent: QWidget | None = None):
         super().__init__(parent)
         self.shell = shell
+        guard_choices()  # the wheel scrolls; filters and scores change only by click or key
         self.case: Case | None = None
         self.child_: Child | None = None
         self.comparison: Comparison | None = None

@@ -30,7 +30,10 @@ def _loader() -> QUiLoader:
     """One loader for the app: making one costs as much as loading a form."""
     global _LOADER
     if _LOADER is None:
+        from .date_field import DateField
+
         _LOADER = QUiLoader()
+        _LOADER.registerCustomWidget(DateField)  # without it the form silently falls back to QLineEdit
     return _LOADER
 
 

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,12 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Adult, AdultRole, Case, Child, Interview, Perspective, PerspectiveKind
-from ..choice import age_in_months, describe_age
+from .. import dates
+from ..dates import DateRule, age_in_months, describe_age, uk_date, uk_dates_in
 from ..interview import overall_progress, perspective_label
 from ..store import StoreError
 from . import dialogs
+from .date_field import DateField, place_message
 from .forms import child as form_child
 from .forms import load_form, register_form
+from .wheel import guard_choices
 
 register_form("case_page.ui", {
     "backButton": QPushButton,
@@ -78,8 +81,8 @@ register_form("case_page.ui", {
     "childKnownAsEdit": QLineEdit,
     "bornRadio": QRadioButton,
     "unbornRadio": QRadioButton,
-    "dobEdit": QDateEdit,
-    "expectedEdit": QDateEdit,
+    "dobEdit": DateField,
+    "expectedEdit": DateField,
     "pronounsCombo": QComboBox,
     "disabilityEdit": QLineEdit,
     "communicationEdit": QLineEdit,
@@ -97,7 +100,7 @@ register_form("case_page.ui", {
     "startPanel": QGroupBox,
     "perspectiveCombo": QComboBox,
     "templateCombo": QComboBox,
-    "heldOnEdit": QDateEdit,
+    "heldOnEdit": DateField,
     "placeEdit": QLineEdit,
     "presentEdit": QLineEdit,
     "interpreterCheck": QCheckBox,
@@ -110,23 +113,6 @@ register_form("case_page.ui", {
 PRONOUNS = (("they", "they / them"), ("she", "she / her"), ("he", "he / him"))
 PROFESSIONAL_LABEL = "Professional observation and agency information"
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def uk_date(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
-def _uk_dates(text: str) -> str:
-    """ISO dates in a sentence, written the UK way."""
-    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", r"\3/\2/\1", text)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -146,6 +132,7 @@ class CasePage(QWidget):
     def __init__(self, shell, parent: QWidget | None = None):
         super().__init__(parent)
         self.shell = shell
+        guard_choices()
         self.case: Case | None = None
         self._child_id: str | None = None
         self._editing_adult: Adult | None = None
@@ -175,13 +162,13 @@ class CasePage(QWidget):
             ("addChildButton", QPushButton), ("editChildButton", QPushButton),
             ("removeChildButton", QPushButton), ("childPanel", QGroupBox), ("childNameEdit", QLineEdit),
             ("childKnownAsEdit", QLineEdit), ("bornRadio", QRadioButton), ("unbornRadio", QRadioButton),
-            ("dobEdit", QDateEdit), ("expectedEdit", QDateEdit), ("pronounsCombo", QComboBox),
+            ("dobEdit", DateField), ("expectedEdit", DateField), ("pronounsCombo", QComboBox),
             ("disabilityEdit", QLineEdit), ("communicationEdit", QLineEdit), ("otherNeedsEdit", QLineEdit),
             ("childMessage", QLabel), ("saveChildButton", QPushButton), ("cancelChildButton", QPushButton),
             ("interviewsBox", QGroupBox), ("suggestionLabel", QLabel), ("interviewTable", QTableWidget),
             ("noInterviewsLabel", QLabel), ("continueButton", QPushButton),
             ("startInterviewButton", QPushButton), ("startPanel", QGroupBox), ("perspectiveCombo", QComboBox),
-            ("templateCombo", QComboBox), ("heldOnEdit", QDateEdit), ("placeEdit", QLineEdit),
+            ("templateCombo", QComboBox), ("heldOnEdit", DateField), ("placeEdit", QLineEdit),
             ("presentEdit", QLineEdit), ("interpreterCheck", QCheckBox), ("interpreterEdit", QLineEdit),
             ("startMessage", QLabel), ("startButton", QPushButton), ("cancelStartButton", QPushButton),
         ):
@@ -199,11 +186,12 @@ class CasePage(QWidget):
         self.born_group = QButtonGroup(self)
         self.born_group.addButton(self.born_radio)
         self.born_group.addButton(self.unborn_radio)
-        for edit in (self.dob_edit, self.expected_edit, self.held_on_edit):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
-            edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-            edit.setCorrectionMode(QDateEdit.CorrectionMode.CorrectToNearestValue)
+        # Each date's message sits right under it: under both born/due fields (only one is in use
+        # at a time), and in the row under the interview date.
+        born_grid: QGridLayout = self.form.findChild(QGridLayout, "bornLayout")
+        born_grid.addWidget(self.dob_edit.message, 2, 0, 1, -1)
+        born_grid.addWidget(self.expected_edit.message, 3, 0, 1, -1)
+        place_message(self.held_on_edit, self.start_form_layout)
 
         headers = {
             self.adult_table: ["Name", "Role"],
@@ -364,7 +352,7 @@ class CasePage(QWidget):
         table = self.child_table
         self.child_table.blockSignals(True)
         table.setRowCount(len(self.case.children))
-        today = date.today()
+        today = dates.today()
         library = self.shell.session.library
         for row, c in enumerate(self.case.children):
             if c.is_unborn:
@@ -375,7 +363,7 @@ class CasePage(QWidget):
             suggested = library.get(suggestion.template_id).title if suggestion else "None: choose by hand"
             _set_row(table, row, c.id, [c.name, c.known_as, when, age, c.disability or "None recorded",
                                         c.communication or "None recorded", suggested])
-            tip = _uk_dates(suggestion.reason) if suggestion else "No template suits this child's age: choose one."
+            tip = uk_dates_in(suggestion.reason) if suggestion else "No template suits this child's age: choose one."
             table.item(row, 6).setToolTip(tip)
             if c.other_needs:
                 table.item(row, 0).setToolTip(f"Other needs: {c.other_needs}")
@@ -403,7 +391,7 @@ class CasePage(QWidget):
         if suggestion is not None:
             title = self.shell.session.library.get(suggestion.template_id).title
             why = suggestion.reason.removeprefix(f"{title}: ")
-            self.suggestion_label.setText(f"Suggested template: {title}, because {_uk_dates(why)}. "
+            self.suggestion_label.setText(f"Suggested template: {title}, because {uk_dates_in(why)}. "
                                           f"You may choose another when you start an interview.")
         else:
             self.suggestion_label.setText("No template suits this child's age: choose one when you start "
@@ -639,15 +627,26 @@ class CasePage(QWidget):
     # ------------------------------------------------------------------ children
 
     def _date_ranges(self, child: Child | None) -> None:
-        today = date.today()
-        earliest_born = today.replace(year=today.year - 25)
+        """Where a date of birth or a due date may fall (a child's own saved date always may)."""
+        today = dates.today()
+        earliest_born = _years_before(today, 25)
         if child is not None and child.date_of_birth is not None:
             earliest_born = min(earliest_born, child.date_of_birth)
-        self.dob_edit.setDateRange(_qdate(earliest_born), _qdate(today))
+        self.dob_edit.rule = DateRule(
+            earliest_born, today,
+            too_early=f"That date of birth would make the child over 25 (born before {uk_date(earliest_born)}): "
+                      f"check the year.",
+            too_late="That date of birth is in the future. If the baby is not born yet, choose "
+                     "“Not born yet” and give the due date.")
         earliest_due = today - timedelta(days=90)
         if child is not None and child.expected_date is not None:
             earliest_due = min(earliest_due, child.expected_date)
-        self.expected_edit.setDateRange(_qdate(earliest_due), _qdate(today + timedelta(days=300)))
+        latest_due = today + timedelta(days=300)
+        self.expected_edit.rule = DateRule(
+            earliest_due, latest_due,
+            too_early=f"That due date is more than three months ago (before {uk_date(earliest_due)}). If the "
+                      f"baby has been born, choose “Born on” and give the date of birth.",
+            too_late=f"That due date is more than ten months away (after {uk_date(latest_due)}): check the year.")
 
     def add_child(self) -> None:
         self._open_panel(self.child_panel, self.child_name_edit)
@@ -656,9 +655,8 @@ class CasePage(QWidget):
         for edit in (self.child_name_edit, self.child_known_as_edit, self.disability_edit,
                      self.communication_edit, self.other_needs_edit):
             edit.clear()
-        today = date.today()
-        self.dob_edit.setDate(_qdate(today))
-        self.expected_edit.setDate(_qdate(today + timedelta(days=120)))
+        self.dob_edit.set_date(None)  # typed by the practitioner: never a date made up for them
+        self.expected_edit.set_date(None)
         self.born_radio.setChecked(True)
         self.pronouns_combo.setCurrentIndex(0)
         self.child_message.setVisible(False)
@@ -674,9 +672,8 @@ class CasePage(QWidget):
         self._date_ranges(child)
         self.child_name_edit.setText(child.name)
         self.child_known_as_edit.setText(child.known_as)
-        today = date.today()
-        self.dob_edit.setDate(_qdate(child.date_of_birth or today))
-        self.expected_edit.setDate(_qdate(child.expected_date or today + timedelta(days=120)))
+        self.dob_edit.set_date(child.date_of_birth)
+        self.expected_edit.set_date(child.expected_date)
         (self.unborn_radio if child.is_unborn else self.born_radio).setChecked(True)
         index = self.pronouns_combo.findData(child.pronouns)
         self.pronouns_combo.setCurrentIndex(max(index, 0))
@@ -690,6 +687,7 @@ class CasePage(QWidget):
         born = self.born_radio.isChecked()
         self.dob_edit.setEnabled(born)
         self.expected_edit.setEnabled(not born)
+        (self.expected_edit if born else self.dob_edit).message.setVisible(False)  # only the date in use speaks
 
     def _save_child(self) -> None:
         name = self.child_name_edit.text().strip()
@@ -697,13 +695,14 @@ class CasePage(QWidget):
             self._problem(self.child_message, self.child_name_edit, "Give the child's name.")
             return
         born = self.born_radio.isChecked()
-        dob = _pydate(self.dob_edit.date()) if born else None
-        due = None if born else _pydate(self.expected_edit.date())
-        if dob is not None and dob > date.today():
-            self._problem(self.child_message, self.dob_edit,
-                          "That date of birth is in the future. If the baby is not born yet, choose "
-                          "“Not born yet” and give the due date.")
+        field = self.dob_edit if born else self.expected_edit
+        if not field.check():  # the message is beside the field
+            self.child_message.setVisible(False)
+            field.setFocus()
+            field.selectAll()
             return
+        dob = field.date() if born else None
+        due = None if born else field.date()
         values = dict(name=name, known_as=self.child_known_as_edit.text().strip(), date_of_birth=dob,
                       expected_date=due, pronouns=self.pronouns_combo.currentData(),
                       disability=self.disability_edit.text().strip(),
@@ -779,11 +778,15 @@ class CasePage(QWidget):
             templates.addItem(f"{t.title} (suggested)" if suggested else t.title, t.id)
             if suggested:
                 templates.setCurrentIndex(templates.count() - 1)
-                templates.setItemData(templates.count() - 1, _uk_dates(suggestion.reason),
+                templates.setItemData(templates.count() - 1, uk_dates_in(suggestion.reason),
                                       Qt.ItemDataRole.ToolTipRole)
-        today = date.today()
-        self.held_on_edit.setDateRange(_qdate(today - timedelta(days=730)), _qdate(today))
-        self.held_on_edit.setDate(_qdate(today))
+        today = dates.today()
+        earliest = today - timedelta(days=730)
+        self.held_on_edit.rule = DateRule(
+            earliest, today,
+            too_early=f"That is more than two years ago (before {uk_date(earliest)}): check the year.",
+            too_late="An interview cannot be held in the future: give the day it took place.")
+        self.held_on_edit.set_date(today)
         for edit in (self.place_edit, self.present_edit, self.interpreter_edit):
             edit.clear()
         self.interpreter_check.setChecked(False)
@@ -811,9 +814,15 @@ class CasePage(QWidget):
         if template_id is None:
             self._problem(self.start_message, self.template_combo, "Choose a template.")
             return
+        if not self.held_on_edit.check():
+            self.start_message.setVisible(False)
+            self.held_on_edit.setFocus()
+            self.held_on_edit.selectAll()
+            return
+        held_on = self.held_on_edit.date()
         perspective = Perspective(PerspectiveKind(kind), adult_id)
         ok, interview = self._apply(lambda: self.shell.session.start_interview(
-            self.case, child, perspective, template_id, _pydate(self.held_on_edit.date()),
+            self.case, child, perspective, template_id, held_on,
             place=self.place_edit.text().strip(), present=self.present_edit.text().strip(),
             interpreter=interpreter))
         if not ok:
@@ -854,6 +863,14 @@ class CasePage(QWidget):
 
 
 # --------------------------------------------------------------------------- table helpers
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day `years` earlier (28 February for 29 February in a year that has none)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def _snake(name: str) -> str:

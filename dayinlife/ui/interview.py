@@ -29,6 +29,7 @@ from ..template_model import FEELING_SCALE, Template
 from .autosave import Autosaver
 from .faces import FeelingsFaces
 from .forms import child, load_form, register_form
+from .wheel import guard_choices
 from .widgets import text_box
 
 register_form("interview_page.ui", {
@@ -226,6 +227,7 @@ class InterviewPage(QWidget):
     def __init__(self, shell, parent: QWidget | None = None):
         super().__init__(parent)
         self.shell = shell
+        guard_choices()  # the wheel scrolls the stage; it never sets an answer
         self.autosaver = Autosaver(shell.session, self)
         self.autosaver.state_changed.connect(self._saved_state)
         layout = QVBoxLayout(self)

@@ -35,6 +35,9 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None, demo: bool = False):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        from .wheel import guard_choices
+
+        guard_choices()  # on every screen: the wheel scrolls pages, never changes a choice
         self.setWindowTitle("Day in My Life")
         self.demo = demo  # the trainer's demo: only ever the demo folder, never the real store
         self.data_dir = demo_data_dir(data_dir) if demo else Path(data_dir)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from dayinlife.store import Store
 from dayinlife.ui.autosave import CallbackSaver, DebouncedSaver
@@ -78,7 +78,11 @@ def test_plan_rows_with_dates_add_and_remove(qtbot, page, tmp_path):
     qtbot.mouseClick(plan.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(plan.rows[0][0], "Breakfast club place")
     qtbot.keyClicks(plan.rows[0][1], "School")
-    plan.rows[0][3].setDate(QDate(2027, 1, 15))
+    when = plan.rows[0][3]
+    qtbot.mouseClick(when, Qt.MouseButton.LeftButton)  # a click selects the date shown, so typing replaces it
+    qtbot.keyClicks(when, "15012027")
+    qtbot.keyClick(when, Qt.Key.Key_Tab)
+    assert when.text() == "15/01/2027"
     qtbot.keyClicks(plan.rows[1][0], "Talk with Jo about mornings")
     plan.rows[1][2].setChecked(False)  # no date for this one
     assert not plan.rows[1][3].isEnabled()

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QLineEdit,
     QRadioButton,
     QWidget,
@@ -21,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from dayinlife.case import Adult, AdultRole, Answer, Case, Child, Perspective, PerspectiveKind
 from dayinlife.ui import dialogs
+from dayinlife.ui.date_field import DateField
 from dayinlife.ui.household import PROFESSIONAL_LABEL, CasePage
+from tests.conftest import AWKWARD_DAYS
 
-TODAY = date.today()
+on_awkward_days = pytest.mark.parametrize("today", AWKWARD_DAYS, indirect=True, ids=str)
 
 
 from tests.ui.a11y import gaps  # noqa: E402
@@ -48,17 +48,28 @@ def make_page(qtbot, shell, case: Case) -> CasePage:
     return page
 
 
-def years_ago(years: int, days: int = 0) -> date:
-    return TODAY.replace(year=TODAY.year - years) - timedelta(days=days)
+def years_ago(today: date, years: int, days: int = 0) -> date:
+    try:
+        then = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        then = today.replace(year=today.year - years, day=28)
+    return then - timedelta(days=days)
 
 
-def type_date(qtbot, edit: QDateEdit, day: date) -> None:
-    """As a person would: click into the day, then type the digits (the edit moves on by itself)."""
-    edit.setFocus()
-    edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
-    assert edit.isEnabled()
-    qtbot.keyClicks(edit, day.strftime("%d%m%Y"))
-    assert edit.date().toPython() == day
+def type_into(qtbot, edit: DateField, typed: str) -> None:
+    """As a person would: click in the field (unless it already has the focus, with its text selected,
+    as after a refused save), type the digits one by one, then Tab on."""
+    assert edit.isVisible() and edit.isEnabled()
+    if not edit.hasFocus():
+        qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert edit.hasFocus() and edit.selectedText() == edit.text()
+    qtbot.keyClicks(edit, typed)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+
+
+def type_date(qtbot, edit: DateField, day: date) -> None:
+    type_into(qtbot, edit, day.strftime("%d%m%Y"))
+    assert edit.text() == f"{day:%d/%m/%Y}" and edit.date() == day and not edit.message.isVisible()
 
 
 def click(qtbot, button: QAbstractButton) -> None:
@@ -77,12 +88,13 @@ def new_case(shell, reference: str = "TEST-3000") -> Case:
     return shell.session.new_case(reference)
 
 
-def household(shell) -> Case:
+def household(shell, today: date | None = None) -> Case:
     """Two adults and two children, written through the session (for the tests not about adding)."""
+    today = today or date.today()
     case = new_case(shell)
     case.adults = [Adult("Jo Example", AdultRole.MOTHER), Adult("Lee Example", AdultRole.FATHER)]
-    case.children = [Child("Riley Example", date_of_birth=years_ago(7, 30), known_as="Ri"),
-                     Child("Baby Example", expected_date=TODAY + timedelta(days=60))]
+    case.children = [Child("Riley Example", date_of_birth=years_ago(today, 7, 30), known_as="Ri"),
+                     Child("Baby Example", expected_date=today + timedelta(days=60))]
     shell.session.save_case(case)
     return case
 
@@ -168,8 +180,8 @@ def test_removing_an_adult_who_gave_interviews_asks_and_deletes_them(qtbot, shel
     case = household(shell)
     riley, jo = case.children[0], case.adults[0]
     for _ in range(2):
-        shell.session.start_interview(case, riley, Perspective(PerspectiveKind.PARENT, jo.id), "primary", TODAY)
-    shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary", TODAY)
+        shell.session.start_interview(case, riley, Perspective(PerspectiveKind.PARENT, jo.id), "primary", date.today())
+    shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary", date.today())
     page = make_page(qtbot, shell, case)
     page.adult_table.selectRow(0)
 
@@ -193,18 +205,20 @@ def test_removing_an_adult_who_gave_interviews_asks_and_deletes_them(qtbot, shel
 # --------------------------------------------------------------------------- children
 
 
-def test_add_two_children_one_unborn_with_the_suggested_template(qtbot, shell, store, library, never_asked):
+@on_awkward_days
+def test_add_two_children_one_unborn_with_the_suggested_template(qtbot, shell, store, library, never_asked, today):
     case = new_case(shell)
     page = make_page(qtbot, shell, case)
     assert page.no_children_label.isVisible() and not page.interviews_box.isVisible()
 
-    born = years_ago(7, 45)
+    born = years_ago(today, 7, 45)
     click(qtbot, page.add_child_button)
     assert page.child_panel.isVisible() and page.child_name_edit.hasFocus()
     qtbot.keyClicks(page.child_name_edit, "Riley Example")
     qtbot.keyClick(page.child_name_edit, Qt.Key.Key_Tab)
     qtbot.keyClicks(page.child_known_as_edit, "Ri")
     assert page.born_radio.isChecked() and page.dob_edit.isEnabled() and not page.expected_edit.isEnabled()
+    assert page.dob_edit.text() == ""  # no date is made up for the practitioner
     type_date(qtbot, page.dob_edit, born)
     page.pronouns_combo.setFocus()
     qtbot.keyClicks(page.pronouns_combo, "she")
@@ -212,7 +226,7 @@ def test_add_two_children_one_unborn_with_the_suggested_template(qtbot, shell, s
     qtbot.keyClick(page.communication_edit, Qt.Key.Key_Return)
     assert not page.child_panel.isVisible()
 
-    due = TODAY + timedelta(days=75)
+    due = today + timedelta(days=75)
     click(qtbot, page.add_child_button)
     qtbot.keyClicks(page.child_name_edit, "Baby Example")
     click(qtbot, page.unborn_radio)
@@ -252,14 +266,15 @@ def test_a_child_needs_a_name(qtbot, shell, store):
     assert store.load_case(case.id).children == []
 
 
-def test_edit_a_child_born_and_disabled_changes_the_suggestion(qtbot, shell, store, library):
-    case = household(shell)
+@on_awkward_days
+def test_edit_a_child_born_and_disabled_changes_the_suggestion(qtbot, shell, store, library, today):
+    case = household(shell, today)
     page = make_page(qtbot, shell, case)
     page.child_table.selectRow(1)
     page.child_table.setFocus()
     qtbot.keyClick(page.child_table, Qt.Key.Key_Return)  # Enter edits
     assert page.child_panel.isVisible() and page.unborn_radio.isChecked()
-    born = TODAY - timedelta(days=20)
+    born = today - timedelta(days=20)
     click(qtbot, page.born_radio)
     type_date(qtbot, page.dob_edit, born)
     page.disability_edit.setFocus()
@@ -276,7 +291,8 @@ def test_edit_a_child_born_and_disabled_changes_the_suggestion(qtbot, shell, sto
 def test_remove_a_child_asks_naming_what_is_lost(qtbot, shell, store, monkeypatch):
     case = household(shell)
     riley = case.children[0]
-    interview = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary", TODAY)
+    interview = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary",
+                                              date.today())
     first_topic = next(iter(shell.session.library.get("primary").topics()))
     shell.session.save_answer(interview, first_topic.key, Answer(text="Fictional words"))
     page = make_page(qtbot, shell, store.load_case(case.id))
@@ -305,8 +321,9 @@ def test_remove_a_child_asks_naming_what_is_lost(qtbot, shell, store, monkeypatc
 # --------------------------------------------------------------------------- interviews
 
 
-def test_start_an_interview_from_the_panel(qtbot, shell, store, library):
-    case = household(shell)
+@on_awkward_days
+def test_start_an_interview_from_the_panel(qtbot, shell, store, library, today):
+    case = household(shell, today)
     page = make_page(qtbot, shell, case)
     page.child_table.selectRow(0)
     assert page.no_interviews_label.isVisible()
@@ -320,12 +337,12 @@ def test_start_an_interview_from_the_panel(qtbot, shell, store, library):
     assert templates.count() == len(library.ordered())
     assert templates.currentData() == "primary"
     assert templates.currentText() == f"{library.get('primary').title} (suggested)"
-    assert page.held_on_edit.date().toPython() == TODAY
+    assert page.held_on_edit.date() == today and page.held_on_edit.text() == f"{today:%d/%m/%Y}"
     assert not page.interpreter_edit.isVisible()
 
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentText() == "Jo Example (mother)"
-    held = TODAY - timedelta(days=1)
+    held = today - timedelta(days=1)
     type_date(qtbot, page.held_on_edit, held)
     page.place_edit.setFocus()
     qtbot.keyClicks(page.place_edit, "Family home")
@@ -373,11 +390,11 @@ def test_a_template_other_than_the_suggestion_and_the_professional_view(qtbot, s
 def test_continue_shows_progress_and_opens_the_interview(qtbot, shell, store, library):
     case = household(shell)
     riley = case.children[0]
-    first = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary", TODAY)
+    first = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.CHILD), "primary", date.today())
     keys = [t.key for t in library.get("primary").topics()]
     for key in keys[:3]:
         shell.session.save_answer(first, key, Answer(text="Fictional words"))
-    second = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.PROFESSIONAL), "primary", TODAY)
+    second = shell.session.start_interview(case, riley, Perspective(PerspectiveKind.PROFESSIONAL), "primary", date.today())
     page = make_page(qtbot, shell, store.load_case(case.id))
     page.child_table.selectRow(0)
     assert cells(page.interview_table, 0) == ["The child (Ri)", "Professionals"]
@@ -450,9 +467,9 @@ def test_every_control_has_an_accessible_name(qtbot, shell):
     page.child_table.selectRow(0)
     for open_panel in (page.add_adult_button, page.add_child_button, page.start_interview_button):
         click(qtbot, open_panel)
-        kinds = (QAbstractItemView, QAbstractButton, QLineEdit, QComboBox, QDateEdit)
+        kinds = (QAbstractItemView, QAbstractButton, QLineEdit, QComboBox)
         controls = [w for w in page.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible()
-                    and not isinstance(w.parent(), (QAbstractItemView, QComboBox, QDateEdit))]
+                    and not isinstance(w.parent(), (QAbstractItemView, QComboBox))]
         assert len(controls) >= 12
         assert [w.objectName() for w in controls if not w.accessibleName()] == []
         assert gaps(page) == []  # and what a screen reader hears: a name and a description each
@@ -471,3 +488,113 @@ def test_tab_walks_the_start_panel_in_reading_order(qtbot, shell):
             seen.append(widget.objectName())
     assert seen[:8] == ["perspectiveCombo", "templateCombo", "heldOnEdit", "placeEdit", "presentEdit",
                         "interpreterCheck", "startButton", "cancelStartButton"]
+
+
+# --------------------------------------------------------------------------- dates typed as people type them
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 1)], indirect=True, ids=str)
+def test_a_date_of_birth_typed_digit_by_digit_on_the_1st_is_the_date_typed(qtbot, shell, store, today):
+    """Seen: on 1 December, typing 14032017 showed 4/000032017 and saved 01/12/2001."""
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    click(qtbot, page.add_child_button)
+    qtbot.keyClicks(page.child_name_edit, "Sam Example")
+    type_into(qtbot, page.dob_edit, "14032017")
+    assert page.dob_edit.text() == "14/03/2017"
+    click(qtbot, page.save_child_button)
+    [child] = store.load_case(case.id).children
+    assert child.date_of_birth == date(2017, 3, 14)
+    assert cells(page.child_table, 3) == ["9 years old"]
+
+
+@pytest.mark.parametrize("typed, shown", [("1/3/2017", "01/03/2017"), ("01.03.2017", "01/03/2017"),
+                                          ("1-3-2017", "01/03/2017"), ("01 03 2017", "01/03/2017")])
+def test_a_date_may_be_typed_with_any_separator(qtbot, shell, store, typed, shown):
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    click(qtbot, page.add_child_button)
+    qtbot.keyClicks(page.child_name_edit, "Sam Example")
+    type_into(qtbot, page.dob_edit, typed)
+    assert page.dob_edit.text() == shown and not page.dob_edit.message.isVisible()
+
+
+@on_awkward_days
+@pytest.mark.parametrize("typed, says", [
+    ("31022020", "February 2020 has 29 days"),
+    ("29022027", "February 2027 has 28 days"),
+    ("14132017", "there is no month 13"),
+    ("140317", "Give the year in full"),
+    ("yesterday", "is not a date"),
+])
+def test_an_impossible_date_of_birth_is_said_beside_the_field_and_nothing_is_saved(
+        qtbot, shell, store, today, typed, says):
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    click(qtbot, page.add_child_button)
+    qtbot.keyClicks(page.child_name_edit, "Sam Example")
+    type_into(qtbot, page.dob_edit, typed)
+    assert page.dob_edit.message.isVisible() and says in page.dob_edit.message.text()
+    assert page.dob_edit.text() == typed  # kept exactly as typed, never replaced
+    click(qtbot, page.save_child_button)
+    assert page.child_panel.isVisible() and page.dob_edit.hasFocus()
+    assert says in page.dob_edit.message.text()
+    assert store.load_case(case.id).children == []
+    assert says in page.dob_edit.accessibleDescription()  # a screen reader hears it with the field
+
+
+@on_awkward_days
+def test_a_future_birth_or_a_missing_date_is_refused_with_a_reason(qtbot, shell, store, today):
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    click(qtbot, page.add_child_button)
+    qtbot.keyClicks(page.child_name_edit, "Sam Example")
+    click(qtbot, page.save_child_button)  # no date typed: no date made up
+    assert "The date is missing" in page.dob_edit.message.text() and page.dob_edit.message.isVisible()
+    tomorrow = today + timedelta(days=1)
+    type_into(qtbot, page.dob_edit, tomorrow.strftime("%d%m%Y"))
+    assert "in the future" in page.dob_edit.message.text() and "Not born yet" in page.dob_edit.message.text()
+    click(qtbot, page.save_child_button)
+    assert store.load_case(case.id).children == []
+    # the practitioner does what the message says: the baby is due, not born
+    click(qtbot, page.unborn_radio)
+    assert not page.dob_edit.message.isVisible()
+    type_date(qtbot, page.expected_edit, tomorrow)
+    click(qtbot, page.save_child_button)
+    [child] = store.load_case(case.id).children
+    assert (child.date_of_birth, child.expected_date) == (None, tomorrow)
+
+
+@on_awkward_days
+def test_an_interview_date_in_the_future_is_refused_with_a_reason(qtbot, shell, store, today):
+    case = household(shell, today)
+    page = make_page(qtbot, shell, case)
+    page.child_table.selectRow(0)
+    click(qtbot, page.start_interview_button)
+    type_into(qtbot, page.held_on_edit, (today + timedelta(days=1)).strftime("%d%m%Y"))
+    assert "cannot be held in the future" in page.held_on_edit.message.text()
+    click(qtbot, page.start_button)
+    assert shell.interviews == [] and store.load_case(case.id).children[0].interviews == []
+    type_into(qtbot, page.held_on_edit, today.strftime("%d%m%Y"))
+    assert not page.held_on_edit.message.isVisible()
+    click(qtbot, page.start_button)
+    assert [iv.held_on for iv in store.load_case(case.id).children[0].interviews] == [today]
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen popups
+def test_a_date_can_be_chosen_from_the_calendar_by_keyboard(qtbot, shell, store):
+    case = new_case(shell)
+    page = make_page(qtbot, shell, case)
+    click(qtbot, page.add_child_button)
+    qtbot.keyClicks(page.child_name_edit, "Sam Example")
+    type_into(qtbot, page.dob_edit, "14032017")
+    page.dob_edit.setFocus()
+    qtbot.keyClick(page.dob_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = page.dob_edit.calendar
+    assert calendar is not None and calendar.selectedDate().toPython() == date(2017, 3, 14)
+    view = calendar.findChild(QAbstractItemView)
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the next day
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert page.dob_edit.text() == "15/03/2017" and page.dob_edit.calendar is None
+    click(qtbot, page.save_child_button)
+    assert store.load_case(case.id).children[0].date_of_birth == date(2017, 3, 15)

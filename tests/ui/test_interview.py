@@ -257,3 +257,71 @@ def test_leaving_child_mode_needs_the_passphrase(qtbot, child_mode):
     with qtbot.waitSignal(window.finished, timeout=5000):
         assert window.ask_to_leave()
     assert not window.isVisible()
+
+
+# --------------------------------------------------------------------------- the mouse wheel
+
+
+def test_the_wheel_over_a_drop_down_scrolls_the_stage_and_never_sets_an_answer(qtbot, session, household):
+    """Seen: scrolling a long stage with the wheel set each drop-down it passed over, saved it and
+    counted the topic as answered."""
+    from tests.ui.input import wheel
+
+    child = household.children[0]
+    interview = session.start_interview(household, child, Perspective(PerspectiveKind.PARENT,
+                                        household.adults[0].id), "primary", date(2026, 11, 30))
+    page, shell = page_for(qtbot, session, household, child, interview)
+    page.resize(900, 500)  # a laptop's worth of page: the stage is longer than the view
+    stage = next(i for i, s in enumerate(page.template.stages) if sum(len(t.measures) for t in s.topics) >= 2)
+    page.go_to_stage(stage)
+    qtbot.wait(50)
+    bar = page.area.verticalScrollBar()
+    assert bar.maximum() > 0
+    before = overall = page.progress_label.text()
+    combos = [c for card in page.cards for c in card.measures.values()]
+    for combo in combos:
+        page.area.ensureWidgetVisible(combo)
+        qtbot.wait(10)
+        start = bar.value()
+        got = wheel(qtbot, combo, -1)
+        assert got is combo or combo.isAncestorOf(got)  # the wheel really was over the drop-down
+        assert combo.currentData() is None, "the wheel chose an answer"
+        assert bar.value() > start or bar.value() == bar.maximum(), "the page did not scroll"
+    page.autosaver.flush()
+    assert session.store.load_case(household.id).children[0].interviews[0].answers == {}
+    assert page.progress_label.text() == before == overall
+    # the keyboard (and a click) still choose
+    combo = combos[0]
+    page.area.ensureWidgetVisible(combo)
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() is not None
+
+
+def test_the_wheel_never_changes_a_filter_or_a_number_box_either(qtbot):
+    from PySide6.QtWidgets import QComboBox, QScrollArea, QSpinBox, QVBoxLayout
+
+    from dayinlife.ui.wheel import guard_choices
+    from tests.ui.input import wheel
+
+    guard_choices()
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    combo, spin = QComboBox(), QSpinBox()
+    combo.addItems(["one", "two", "three"])
+    spin.setRange(0, 10)
+    spin.setValue(5)
+    for w in (combo, spin):
+        column.addWidget(w)
+        column.addSpacing(600)
+    area.setWidget(holder)
+    area.resize(300, 300)
+    area.show()
+    qtbot.wait(20)
+    for w in (combo, spin):
+        w.setFocus()  # even with the focus, the wheel does not change it
+        area.ensureWidgetVisible(w)
+        wheel(qtbot, w, -1)
+    assert (combo.currentIndex(), spin.value()) == (0, 5)
