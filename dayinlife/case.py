@@ -97,6 +97,9 @@ class Interview:
     answers: dict[str, Answer] = field(default_factory=dict)  # topic key -> answer
     created: datetime = field(default_factory=now)
     updated: datetime = field(default_factory=now)
+    # For a professional account: who gave it ("School: class teacher", "Health visitor", "GP").
+    # Each source is its own voice in the comparison; empty for the child's and a parent's.
+    source: str = ""
 
     def answer(self, topic_key: str) -> Answer:
         """The answer for a topic, created empty on first use."""
@@ -155,6 +158,9 @@ class Case:
     template_snapshots: dict[str, dict] = field(default_factory=dict)
     # The practitioner's analysis of each child (analysis.Analysis), by child id.
     analyses: dict[str, object] = field(default_factory=dict)
+    # Other names and places an anonymised report hides, beyond the household's own names: a
+    # school, a street, other professionals, relatives (one per entry, as the practitioner types it).
+    hidden: list[str] = field(default_factory=list)
 
     def adult(self, adult_id: str) -> Adult:
         for a in self.adults:

@@ -21,7 +21,7 @@ from .prompts import PRONOUN_SETS
 from .template_model import FEELING_SCALE, Template, TemplateRef, content_hash
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: an interview's "source" and a case's "hidden"; version 1 files are still read
 
 
 class InterchangeError(ValueError):
@@ -76,6 +76,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "reference": case.reference,
             "practitioner": case.practitioner,
             "archived": case.archived,
+            "hidden": list(case.hidden),
             "created": _dt(case.created),
             "updated": _dt(case.updated),
             "adults": [
@@ -104,6 +105,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                             "present": i.present,
                             "interpreter": i.interpreter,
                             "practitioner": i.practitioner,
+                            "source": i.source,
                             "created": _dt(i.created),
                             "updated": _dt(i.updated),
                             "answers": {k: answer_to_dict(a) for k, a in i.answers.items()},
@@ -272,12 +274,23 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
                 practitioner=r.text(d, "practitioner", w),
                 archived=r.get(d, "archived", w, bool, False, False),
                 template_snapshots={h: t.to_dict() for h, t in snapshots.items()},
-                analyses=analyses)
+                analyses=analyses, hidden=_read_hidden(r, d, w))
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:
             setattr(case, name, value)
     return None if r.problems else case
+
+
+def _read_hidden(r: _Reader, d: dict, w: str) -> list[str]:
+    out = []
+    for i, item in enumerate(r.array(d, "hidden", w)):
+        if isinstance(item, str):
+            if item.strip():
+                out.append(item.strip())
+        else:
+            r.fail(f"{w}.hidden[{i}]", f"should be text, found {_json_kind(item)}")
+    return out
 
 
 def _read_analyses(r: _Reader, raw: list, child_ids: set[str]) -> dict:
@@ -369,7 +382,7 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
     iv = Interview(perspective, ref, held_on, id=r.text(d, "id", w, required=True),
                    place=r.text(d, "place", w), present=r.text(d, "present", w),
                    interpreter=r.text(d, "interpreter", w), practitioner=r.text(d, "practitioner", w),
-                   answers=answers)
+                   answers=answers, source=r.text(d, "source", w))
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:

@@ -84,7 +84,14 @@ def _v2(conn) -> None:
                         updated TEXT NOT NULL)""")
 
 
-MIGRATIONS: Sequence[Step] = (_v1, _v2)
+def _v3(conn) -> None:
+    """Who gave a professional account (each source is its own voice), and the names and places
+    an anonymised report hides (a JSON list)."""
+    conn.execute("ALTER TABLE interviews ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE cases ADD COLUMN hidden TEXT NOT NULL DEFAULT '[]'")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

@@ -451,11 +451,11 @@ class Store:
         return rows[0][0] if rows else None
 
     def load_case(self, case_id: str) -> Case:
-        rows = self._read("SELECT id, reference, practitioner, archived, created, updated FROM cases WHERE id = ?",
-                          [case_id])
+        rows = self._read("SELECT id, reference, practitioner, archived, created, updated, hidden FROM cases "
+                          "WHERE id = ?", [case_id])
         if not rows:
             raise CaseNotFound("That case is no longer in the store.")
-        cid, reference, practitioner, archived, created, updated = rows[0]
+        cid, reference, practitioner, archived, created, updated, hidden = rows[0]
         adults = [Adult(name, AdultRole(role), aid, detail) for aid, name, role, detail in self._read(
             "SELECT id, name, role, role_detail FROM adults WHERE case_id = ? ORDER BY position", [cid])]
         children = []
@@ -479,16 +479,18 @@ class Store:
             if rows:
                 analyses[child.id] = Analysis.from_dict(json.loads(rows[0][0]))
         return Case(reference, adults, children, cid, practitioner, bool(archived),
-                    datetime.fromisoformat(created), datetime.fromisoformat(updated), snapshots, analyses)
+                    datetime.fromisoformat(created), datetime.fromisoformat(updated), snapshots, analyses,
+                    hidden=[str(h) for h in json.loads(hidden or "[]")])
 
     def _load_interviews(self, child_id: str) -> list[Interview]:
         out = []
         for row in self._read("SELECT id, perspective, adult_id, template_id, template_version, template_hash, "
-                              "held_on, place, present, interpreter, practitioner, created, updated "
+                              "held_on, place, present, interpreter, practitioner, created, updated, source "
                               "FROM interviews WHERE child_id = ? ORDER BY position", [child_id]):
             iv = Interview(Perspective(PerspectiveKind(row[1]), row[2]), TemplateRef(row[3], row[4], row[5]),
                            date.fromisoformat(row[6]), row[0], row[7], row[8], row[9], row[10],
-                           created=datetime.fromisoformat(row[11]), updated=datetime.fromisoformat(row[12]))
+                           created=datetime.fromisoformat(row[11]), updated=datetime.fromisoformat(row[12]),
+                           source=row[13])
             for key, data in self._read("SELECT topic_key, data FROM answers WHERE interview_id = ?", [iv.id]):
                 iv.answers[key] = answer_from_dict(json.loads(data))
             out.append(iv)
@@ -529,11 +531,13 @@ class Store:
 
     def _write_case(self, case: Case) -> None:
         c = self._conn
-        c.execute("INSERT INTO cases (id, reference, practitioner, archived, created, updated) VALUES (?,?,?,?,?,?) "
+        c.execute("INSERT INTO cases (id, reference, practitioner, archived, created, updated, hidden) "
+                  "VALUES (?,?,?,?,?,?,?) "
                   "ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, practitioner = "
-                  "excluded.practitioner, archived = excluded.archived, updated = excluded.updated",
+                  "excluded.practitioner, archived = excluded.archived, updated = excluded.updated, "
+                  "hidden = excluded.hidden",
                   (case.id, case.reference, case.practitioner, int(case.archived), _iso(case.created),
-                   _iso(case.updated)))
+                   _iso(case.updated), json.dumps(list(case.hidden), ensure_ascii=False)))
         for h, snapshot in case.template_snapshots.items():
             c.execute("INSERT OR IGNORE INTO template_snapshots (hash, data) VALUES (?, ?)",
                       (h, json.dumps(snapshot, ensure_ascii=False, sort_keys=True)))
@@ -557,14 +561,14 @@ class Store:
             for ipos, iv in enumerate(ch.interviews):
                 c.execute("INSERT INTO interviews (id, child_id, position, perspective, adult_id, template_id, "
                           "template_version, template_hash, held_on, place, present, interpreter, practitioner, "
-                          "created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
-                          "position = excluded.position, perspective = excluded.perspective, adult_id = "
+                          "created, updated, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO "
+                          "UPDATE SET position = excluded.position, perspective = excluded.perspective, adult_id = "
                           "excluded.adult_id, held_on = excluded.held_on, place = excluded.place, present = "
                           "excluded.present, interpreter = excluded.interpreter, practitioner = excluded.practitioner, "
-                          "updated = excluded.updated",
+                          "updated = excluded.updated, source = excluded.source",
                           (iv.id, ch.id, ipos, iv.perspective.kind.value, iv.perspective.adult_id, iv.template.id,
                            iv.template.version, iv.template.content_hash, _iso(iv.held_on), iv.place, iv.present,
-                           iv.interpreter, iv.practitioner, _iso(iv.created), _iso(iv.updated)))
+                           iv.interpreter, iv.practitioner, _iso(iv.created), _iso(iv.updated), iv.source))
                 _prune(c, "answers", "interview_id", iv.id, list(iv.answers), id_column="topic_key")
                 for key, answer in iv.answers.items():
                     c.execute("INSERT INTO answers (interview_id, topic_key, data, updated) VALUES (?,?,?,?) "

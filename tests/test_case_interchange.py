@@ -43,7 +43,9 @@ def build_case(library):
     p = parent_iv.answer("breakfast")
     p.text, p.own_day, p.impact, p.notes = "Every day", "I work nights", "She gets herself up", "Check with school"
     p.measures = {m.id: primary.scales[m.scale].values[0] for m in primary.topic("breakfast").measures}
-    pro = case.start_interview(kid, Perspective(PerspectiveKind.PROFESSIONAL), primary, date(2026, 11, 22))
+    pro = case.start_interview(kid, Perspective(PerspectiveKind.PROFESSIONAL), primary, date(2026, 11, 22),
+                               source="School: class teacher")
+    case.hidden = ["Greenfield Primary", "Acacia Road"]
     pro.answer("at_school").source = "school attendance record"
     case.start_interview(unborn, Perspective(PerspectiveKind.PARENT, mum.id), library.get("prebirth"), date(2026, 11, 22))
     from dayinlife.analysis import Action, Analysis
@@ -183,3 +185,26 @@ def test_json_is_readable_text(library):
     text = dumps_case(build_case(library))
     assert "Siobhán O'Neill-Ward" in text  # not \u-escaped: people may read these files
     assert json.loads(text)["case"]["reference"] == "FICT-0042"
+
+
+def test_a_version_1_file_still_reads_without_sources_or_hidden_names(library):
+    data = case_to_dict(build_case(library))
+    data["version"] = 1
+    del data["case"]["hidden"]
+    for child in data["case"]["children"]:
+        for iv in child["interviews"]:
+            del iv["source"]
+    case = case_from_dict(json.loads(json.dumps(data)))
+    assert case.hidden == [] and all(iv.source == "" for c in case.children for iv in c.interviews)
+
+
+def test_sources_and_hidden_names_survive_the_store(library, tmp_path):
+    from dayinlife.store import Store
+
+    case = build_case(library)
+    with Store.create(tmp_path / "data", "not a real passphrase") as store:
+        store.save_case(case)
+        back = store.load_case(case.id)
+    assert back.hidden == ["Greenfield Primary", "Acacia Road"]
+    assert [iv.source for iv in back.children[0].interviews] == ["", "", "School: class teacher"]
+    assert FORMAT_VERSION == 2
