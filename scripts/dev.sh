@@ -27,7 +27,10 @@ debs=(libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libx
 # checked (tests/test_report_cli.py fails, not skips, under CI=true without them), and the fonts
 # metric-compatible with Word's Calibri and Cambria, so pages lay out as they do in Word.
 if [ "$what" = test ]; then
-  debs+=(libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea)
+  debs+=(libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea
+         xvfb x11-utils)
+  # xvfb, x11-utils: tests/ui/test_child_mode_screen.py runs the app on a bare X server (no window
+  # manager) and asks it (xwininfo) where child mode's window really is.
 fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -1,12 +1,15 @@
 """Child mode: a full-screen, friendly view the practitioner can hand to a child.
 
 Only the child's wording is here: no professional text, no guidance, no other person's answers.
-One topic at a time, big text, big faces, big buttons. Leaving needs the practitioner's passphrase.
+One thing at a time, big text, big faces, big buttons. Each topic has two pages: first the
+question (the child's words and choices), then how it feels (the faces, and what would make it
+better), so the faces are always on screen without scrolling, even on a 1366x768 laptop at 150%
+text. Every page opens at its top. Leaving needs the practitioner's passphrase.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,6 +34,9 @@ from .faces import FeelingsFaces
 from .speech import Speaker
 
 
+SAY, FEEL = "say", "feel"  # the two pages of each topic
+
+
 class ChildModeWindow(QWidget):
     finished = Signal()
 
@@ -42,8 +48,10 @@ class ChildModeWindow(QWidget):
         self.setWindowTitle("Day in My Life")
         self.session, self.autosaver = session, autosaver
         self.child_, self.interview, self.template = child_, interview, template
-        self.steps = [(s, t) for s in template.stages for t in s.topics]
-        self.index = next((i for i, (s, _) in enumerate(self.steps) if s is template.stages[start_stage]), 0)
+        self.steps = [(s, t) for s in template.stages for t in s.topics]  # one per topic
+        self.pages = [(n, part) for n in range(len(self.steps)) for part in (SAY, FEEL)]
+        first = next((n for n, (s, _) in enumerate(self.steps) if s is template.stages[start_stage]), 0)
+        self.index = self.pages.index((first, SAY))
         self._may_close = False
         self._loading = False
 
@@ -62,7 +70,7 @@ class ChildModeWindow(QWidget):
 
         # Everything between the top line and the big buttons scrolls, so nothing is squeezed on a
         # small screen or at large text.
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -73,6 +81,11 @@ class ChildModeWindow(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
+        self.topic_heading = QLabel()  # on the feelings page: which part of the day this is about
+        self.topic_heading.setWordWrap(True)
+        self.topic_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.topic_heading.setProperty("role", "child-question-small")
+        column.addWidget(self.topic_heading)
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
@@ -93,7 +106,8 @@ class ChildModeWindow(QWidget):
 
         self.feeling_label = QLabel()
         self.feeling_label.setWordWrap(True)
-        self.feeling_label.setProperty("role", "child-question-small")
+        self.feeling_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.feeling_label.setProperty("role", "child-question")
         column.addWidget(self.feeling_label)
         scale = template.scales[FEELING_SCALE]
         self.faces = FeelingsFaces([(o.value, o.child_label) for o in scale.options], size="large")
@@ -140,7 +154,7 @@ class ChildModeWindow(QWidget):
         # Five faces across, as big as the width allows, up to their full size.
         margins = self.layout().contentsMargins()
         self.faces.fit_width(self.width() - margins.left() - margins.right() - 40)
-        if self.prompts.measures and self._columns_for(self.prompts) != self._measure_columns:
+        if self.part == SAY and self.prompts.measures and self._columns_for(self.prompts) != self._measure_columns:
             self._rebuild_measures()
 
     def _rebuild_measures(self) -> None:
@@ -153,6 +167,7 @@ class ChildModeWindow(QWidget):
         while self.measure_box.count():
             item = self.measure_box.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone from the screen now, not when Qt gets round to deleting it
                 item.widget().deleteLater()
 
     def showEvent(self, event) -> None:
@@ -176,32 +191,66 @@ class ChildModeWindow(QWidget):
         column.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def read_aloud(self) -> bool:
-        """Speak the question of the current step, as it is shown."""
-        return self.speaker.say(self.prompts.question)
+        """Speak the question of the page, as it is shown."""
+        p = self.prompts
+        if self.part == FEEL:
+            return self.speaker.say(" ".join(t for t in (p.feeling_question, p.better_question) if t))
+        return self.speaker.say(p.question)
 
     # ------------------------------------------------------------------ steps
 
     @property
+    def step(self) -> int:
+        """The topic shown (an index into `steps`)."""
+        return self.pages[self.index][0]
+
+    @property
+    def part(self) -> str:
+        """SAY (the question) or FEEL (the faces) of that topic."""
+        return self.pages[self.index][1]
+
+    @property
+    def topic(self):
+        return self.steps[self.step][1]
+
+    @property
+    def stage_index(self) -> int:
+        """The stage of the day the child has reached, for the practitioner's interview afterwards."""
+        stage = self.steps[self.step][0]
+        return next(i for i, s in enumerate(self.template.stages) if s is stage)
+
+    @property
     def prompts(self) -> TopicPrompts:
-        return topic_prompts(self.template, self.steps[self.index][1], PerspectiveKind.CHILD, self.child_)
+        return topic_prompts(self.template, self.topic, PerspectiveKind.CHILD, self.child_)
 
     def answer(self) -> Answer:
-        key = self.steps[self.index][1].key
-        return self.interview.answers.get(key) or Answer()
+        return self.interview.answers.get(self.topic.key) or Answer()
 
     def go(self, index: int) -> None:
-        if 0 <= index < len(self.steps):
+        """Go to a page (see `pages`)."""
+        if 0 <= index < len(self.pages):
             self.autosaver.flush()
             self.speaker.stop()
             self.index = index
             self._show()
 
+    def go_to_step(self, step: int, part: str = "say") -> None:
+        self.go(self.pages.index((step, part)))
+
     def _show(self) -> None:
         self._loading = True
-        stage, topic = self.steps[self.index]
+        stage, topic = self.steps[self.step]
         p = self.prompts
         a = self.answer()
-        self.where.setText(f"{stage.title}   ·   {self.index + 1} of {len(self.steps)}")
+        say = self.part == SAY
+        self.where.setText(f"{stage.title}   ·   {self.step + 1} of {len(self.steps)}")
+        for widget in (self.question, self.words):
+            widget.setVisible(say)
+        for widget in (self.topic_heading, self.feeling_label, self.faces, self.better_label, self.better):
+            widget.setVisible(not say)
+        self.better_label.setVisible(not say and bool(p.better_question))
+        self.better.setVisible(not say and bool(p.better_question))
+        self.topic_heading.setText(topic.title if topic.title == stage.title else f"{stage.title}: {topic.title}")
         self.question.setText(p.question)
         self.words.setAccessibleDescription(p.question)  # heard with the box, for a child who cannot see it
         self.words.setPlainText(a.text)
@@ -211,12 +260,21 @@ class ChildModeWindow(QWidget):
         self.better.setAccessibleDescription(p.better_question)
         self.better.setPlainText(a.better)
         self._clear_measures()
-        self._build_measures(p, a)
+        if say:
+            self._build_measures(p, a)
+        last = self.index == len(self.pages) - 1
         self.back_button.setEnabled(self.index > 0)
-        self.next_button.setText("Next  ▶" if self.index < len(self.steps) - 1 else "All done ✓")
-        self.next_button.setEnabled(self.index < len(self.steps) - 1)
+        self.next_button.setText("All done ✓" if last else "Next  ▶")
+        self.next_button.setEnabled(not last)
         self._loading = False
-        self.words.setFocus()
+        (self.words if say else self.faces).setFocus()
+        self._to_top()
+
+    def _to_top(self) -> None:
+        """Every page opens at its top, with the question in view (now, and once laid out)."""
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(0)
+        QTimer.singleShot(0, lambda: bar.setValue(0))
 
     def _build_measures(self, p: TopicPrompts, a: Answer) -> None:
         """Each comparable question with its choices below it, in as many columns as fit (up to three)."""
@@ -259,7 +317,7 @@ class ChildModeWindow(QWidget):
     def _edited(self, *_args) -> None:
         if self._loading:
             return
-        key = self.steps[self.index][1].key
+        key = self.topic.key
         a = self.interview.answers.get(key) or Answer()
         a.text = self.words.toPlainText()
         a.better = self.better.toPlainText()

@@ -316,6 +316,13 @@ class CasePage(QWidget):
         except KeyError:
             return None
 
+    def select_child(self, child_id: str) -> None:
+        """Choose a child in the table (and show their interviews)."""
+        if self.case is not None and any(c.id == child_id for c in self.case.children):
+            self._child_id = child_id
+            _select_id(self.child_table, child_id)
+            self._fill_interviews()
+
     def selected_adult(self) -> Adult | None:
         adult_id = _selected_id(self.adult_table)
         if self.case is None or adult_id is None:

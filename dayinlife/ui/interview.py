@@ -402,9 +402,10 @@ class InterviewPage(QWidget):
         if self.autosaver.flush() and self.on_child_mode is not None:
             self.on_child_mode(self.case, self.child_, self.interview, self.template, max(self.stage_index, 0))
 
-    def refresh_from_model(self) -> None:
-        """Redraw the current stage from the interview (after child mode edited it)."""
-        index, self.stage_index = self.stage_index, -1
+    def refresh_from_model(self, stage_index: int | None = None) -> None:
+        """Redraw from the interview (after child mode edited it), at `stage_index` (the stage the
+        child reached) or at the stage shown before."""
+        index, self.stage_index = (self.stage_index if stage_index is None else stage_index), -1
         self._fill_map()
         self.go_to_stage(max(index, 0))
 

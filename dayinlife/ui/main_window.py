@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self._first_run = self._unlock_page = None  # built when first shown
         self.cases_page = self._case_page = self._interview_page = self.templates_page = None
         self._compare_page = None
+        self._resume: tuple | None = None  # the screen that was open when the app locked (ids only, in memory)
         self.saved_status = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_status)
         self._make_actions()
@@ -225,6 +226,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.idle.start()
         self.show_cases()
+        resume, self._resume = self._resume, None
+        if resume is not None:
+            self._go_back_to(resume)
 
     def lock(self) -> None:
         """Save, close the store and clear every answer from the screen."""
@@ -233,7 +237,8 @@ class MainWindow(QMainWindow):
         if self._idle is not None:
             self._idle.stop()
         if self.child_window is not None:
-            self.child_window.leave()
+            self.child_window.leave()  # the interview behind it moves to the stage the child reached
+        self._resume = self._where()
         if self._interview_page is not None:
             self._interview_page.autosaver.flush()
         if self._compare_page is not None:
@@ -250,6 +255,51 @@ class MainWindow(QMainWindow):
     @property
     def is_locked(self) -> bool:
         return self.session is None
+
+    def _where(self) -> tuple | None:
+        """Which screen is open, as ids: to come back to it after unlocking."""
+        shown = self.stack.currentWidget()
+        if shown is None:
+            return None
+        if shown is self._interview_page and shown.interview is not None:
+            return ("interview", shown.case.id, shown.child_.id, shown.interview.id, shown.stage_index)
+        if shown is self._compare_page and shown.child_ is not None:
+            return ("compare", shown.case.id, shown.child_.id, shown.tabs.currentIndex())
+        if shown is self._case_page and shown.case is not None:
+            child = shown.selected_child()
+            return ("case", shown.case.id, child.id if child is not None else None)
+        if shown is self.templates_page:
+            return ("templates",)
+        return None
+
+    def _go_back_to(self, where: tuple) -> None:
+        """Open again the screen `_where` described; if what it showed is gone, stay on the cases."""
+        from ..store import StoreError
+
+        kind = where[0]
+        if kind == "templates":
+            return self.show_templates()
+        try:
+            case = self.session.open_case(where[1])
+            child = case.child(where[2]) if where[2] is not None else None
+        except (StoreError, KeyError):
+            return
+        if kind == "case":
+            self.open_case(case.id)
+            if child is not None:
+                self.case_page.select_child(child.id)
+        elif kind == "interview":
+            try:
+                interview = child.interview(where[3])
+            except KeyError:
+                return self.open_case(case.id)
+            self.open_interview(case, child, interview)
+            if self._interview_page is not None and self._interview_page.interview is interview:
+                self._interview_page.go_to_stage(where[4])
+        elif kind == "compare":
+            self.open_compare(case, child)
+            if self._compare_page is not None and self._compare_page.child_ is child:
+                self._compare_page.tabs.setCurrentIndex(where[3])
 
     # ------------------------------------------------------------------ pages made on first use
 
@@ -349,12 +399,13 @@ class MainWindow(QMainWindow):
         self.child_window = ChildModeWindow(self.session, self.interview_page.autosaver, child, interview,
                                             template, stage_index)
         self.child_window.finished.connect(self._child_mode_finished)
-        self.child_window.showFullScreen()
+        cover_screen(self.child_window, self.screen())
 
     def _child_mode_finished(self) -> None:
+        reached = self.child_window.stage_index if self.child_window is not None else None
         self.child_window = None
         if self._interview_page is not None and self._interview_page.interview is not None:
-            self._interview_page.refresh_from_model()
+            self._interview_page.refresh_from_model(reached)  # where the child got to, not stage 1
         self.activateWindow()
 
     # ------------------------------------------------------------------ the trainer's demo
@@ -412,6 +463,7 @@ class MainWindow(QMainWindow):
         from ..store import StoreError
 
         self.lock()
+        self._resume = None  # the families are put back as shipped: start from the list
         try:
             store = reset_demo_store(self.data_dir)
         except StoreError as exc:
@@ -465,3 +517,22 @@ class MainWindow(QMainWindow):
             self.session.lock()
             self.session = None
         event.accept()
+
+
+def cover_screen(window: QWidget, screen) -> None:
+    """Full screen, whatever the window manager does. `showFullScreen` asks the window manager;
+    where there is none, or it refuses, the window stayed its own size and practitioner-only
+    screens showed round it. So the window is also frameless, kept on top, and given the whole
+    screen itself, before and after it is shown."""
+    window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint
+                          | Qt.WindowType.WindowStaysOnTopHint)
+    area = screen.geometry() if screen is not None else None
+    if area is not None:
+        window.setGeometry(area)
+    window.showFullScreen()
+    window.activateWindow()
+
+    def check() -> None:
+        if area is not None and window.isVisible() and window.geometry() != area:
+            window.setGeometry(area)
+    QTimer.singleShot(300, check)

@@ -68,3 +68,26 @@ def no_real_speech(request, monkeypatch):
         from dayinlife.ui import speech
 
         monkeypatch.setattr(speech, "engine_factory", lambda parent: None)
+
+
+@pytest.fixture
+def shipped_look(qapp):
+    """The app's own look (theme stylesheet, fonts: child mode's big text comes from it), as
+    `create_app` sets it; put back as it was after the test. Call it with (theme, presentation)."""
+    from PySide6.QtGui import QPalette
+
+    from dayinlife.ui import theme
+
+    before = (qapp.styleSheet(), QPalette(qapp.palette()), qapp.font(), theme.current_theme(qapp))
+
+    def apply(name: str = "default", presentation: bool = False) -> None:
+        theme.apply_theme(qapp, name, presentation)
+
+    apply()
+    yield apply
+    sheet, palette, font, (name, presentation) = before
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setProperty("dayinlife_theme", name)
+    qapp.setProperty("dayinlife_presentation", presentation)

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QWidget
 
 from dayinlife.case import Adult, AdultRole, Child, Perspective, PerspectiveKind
@@ -224,11 +224,15 @@ def child_mode(qtbot, session, household, monkeypatch):
 def test_child_mode_shows_only_child_wording(child_mode):
     window, iv, _, _ = child_mode
     template = window.template
-    for index in range(len(window.steps)):
+    for index, (step, part) in enumerate(window.pages):
         window.go(index)
         shown = visible_text(window)
-        topic = window.steps[index][1]
-        assert template.render(topic.child, "Tamsin", "she") in shown
+        topic = window.steps[step][1]
+        if part == "say":
+            assert template.render(topic.child, "Tamsin", "she") in shown
+        else:
+            assert template.render(template.common.feeling_child, "Tamsin", "she") in shown
+            assert template.render(topic.child, "Tamsin", "she") not in shown  # one thing at a time
         assert template.render(topic.parent, "Tamsin", "she") not in shown
         assert topic.professional[:30] not in shown
 
@@ -236,8 +240,11 @@ def test_child_mode_shows_only_child_wording(child_mode):
 def test_child_mode_saves_what_the_child_says(qtbot, child_mode, session, household, tmp_path):
     window, iv, _, _ = child_mode
     qtbot.keyClicks(window.words, "I have cereal")
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)  # on to how it feels
+    assert window.part == "feel" and window.faces.isVisible() and not window.words.isVisible()
     qtbot.mouseClick(face_buttons(window.faces)[0], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert (window.step, window.part) == (1, "say")
     with Store.open(tmp_path / "data", PASS) as again:
         a = again.load_case(household.id).children[0].interviews[0].answers[window.steps[0][1].key]
     assert a.text == "I have cereal" and a.feeling == "very_happy"
@@ -325,3 +332,44 @@ def test_the_wheel_never_changes_a_filter_or_a_number_box_either(qtbot):
         area.ensureWidgetVisible(w)
         wheel(qtbot, w, -1)
     assert (combo.currentIndex(), spin.value()) == (0, 5)
+
+
+def _top_of(widget, area) -> int:
+    return widget.mapTo(area.viewport(), widget.rect().topLeft()).y()
+
+
+def _bottom_of(widget, area) -> int:
+    return widget.mapTo(area.viewport(), widget.rect().bottomLeft()).y()
+
+
+@pytest.mark.parametrize("size, presentation", [((910, 512), False), ((1366, 768), False), ((1366, 768), True)],
+                         ids=["1366x768 at 150% text", "1366x768", "1366x768 presentation mode"])
+def test_every_child_page_opens_at_its_top_with_the_faces_on_screen(qtbot, child_mode, shipped_look, size,
+                                                                     presentation):
+    """910x512 is what a 1366x768 laptop gives at 150% text (QT_SCALE_FACTOR=1.5)."""
+    from tests.ui.input import wheel
+
+    shipped_look("default", presentation)
+    window, *_ = child_mode
+    window.resize(*size)
+    qtbot.wait(30)
+    area = window.scroll
+    bar = area.verticalScrollBar()
+    scrolled = 0
+    for index, (step, part) in enumerate(window.pages):
+        if index:
+            # the child had scrolled down the page before (the wheel over the margin beside the text)
+            wheel(qtbot, window.body, -10, at=QPoint(window.body.width() - 3, window.body.height() // 2))
+            scrolled += bar.value() > 0
+            qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(5)
+        assert window.index == index and bar.value() == 0, f"page {index} did not open at its top"
+        first = window.question if part == "say" else window.topic_heading
+        assert first.isVisible() and _top_of(first, area) >= 0
+        if part == "feel":
+            faces = window.faces
+            assert faces.isVisible()
+            assert _top_of(faces, area) >= 0 and _bottom_of(faces, area) <= area.viewport().height(), (
+                f"on page {index} the faces are not all on screen without scrolling")
+    if size == (910, 512) or presentation:
+        assert scrolled > 5  # the small screen did make pages scroll, so opening at the top was tested

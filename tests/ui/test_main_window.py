@@ -112,10 +112,11 @@ def test_lock_clears_every_answer_and_unlock_brings_it_back(qtbot, window, tmp_p
     assert window.unlock_page.passphrase.text() == ""
     qtbot.keyClicks(window.unlock_page.passphrase, PASS)
     qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
-    assert not window.is_locked and window.stack.currentWidget() is window.cases_page
-    window.open_case(case.id)
-    reopened = window.case_page
-    assert reopened is not None
+    # back to the screen that was open: the same interview, at the same stage, as saved
+    assert not window.is_locked and window.stack.currentWidget() is window.interview_page
+    page = window.interview_page
+    assert page.interview.id == iv.id and page.stage_index == 0
+    assert page.cards[0].text.toPlainText() == SECRET
 
 
 def test_idle_lock_and_lock_after_sleep(qtbot, window):
@@ -158,10 +159,17 @@ def test_child_mode_from_the_interview_and_back(qtbot, window, asked, monkeypatc
     child_window = window.child_window
     assert child_window is not None and child_window.isVisible()
     qtbot.keyClicks(child_window.words, "I like my bed")
+    first_key = child_window.topic.key
+    while child_window.stage_index < 3:  # the child goes on, page by page, to the fourth stage
+        qtbot.mouseClick(child_window.next_button, Qt.MouseButton.LeftButton)
+    reached = child_window.stage_index
     monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: PASS if kind == "passphrase" else None)
     child_window.done_button.click()
     assert window.child_window is None
-    assert window.interview_page.cards[0].text.toPlainText() == "I like my bed"
+    page = window.interview_page
+    assert page.stage_index == reached == 3  # where the child got to, not stage 1
+    page.go_to_stage(0)
+    assert page.cards[0].key == first_key and page.cards[0].text.toPlainText() == "I like my bed"
 
 
 def test_locking_also_closes_child_mode(qtbot, window):
@@ -176,9 +184,34 @@ def test_locking_also_closes_child_mode(qtbot, window):
     window.interview_page.child_mode_button.click()
     child_window = window.child_window
     qtbot.keyClicks(child_window.words, "secret child words")
+    while child_window.stage_index < 2:
+        qtbot.mouseClick(child_window.next_button, Qt.MouseButton.LeftButton)
     window.lock()
     assert not child_window.isVisible()
     assert window.is_locked
+    # unlocked by the practitioner: their interview, at the stage the child reached (never child mode)
+    qtbot.keyClicks(window.unlock_page.passphrase, PASS)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.child_window is None and window.stack.currentWidget() is window.interview_page
+    assert window.interview_page.interview.id == iv.id and window.interview_page.stage_index == 2
+
+
+def test_after_unlocking_the_case_page_and_the_compare_page_come_back(qtbot, window):
+    first_run(qtbot, window)
+    case, iv = open_parent_interview(window)
+    window.open_case(case.id)
+    window.lock()
+    qtbot.keyClicks(window.unlock_page.passphrase, PASS)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.case_page and window.case_page.case.id == case.id
+    child = window.case_page.selected_child()
+    window.open_compare(window.case_page.case, child)
+    window.compare_page.tabs.setCurrentIndex(1)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.unlock_page.passphrase, PASS)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.compare_page
+    assert window.compare_page.child_.id == child.id and window.compare_page.tabs.currentIndex() == 1
 
 
 def test_window_size_is_remembered(qtbot, tmp_path, lib, asked):

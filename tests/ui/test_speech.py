@@ -101,10 +101,14 @@ def test_the_button_reads_exactly_the_childs_prompt_of_the_current_step(qtbot, o
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
     assert engine.stops >= 1  # moving on stops what was being read
     button.setFocus()
-    qtbot.keyClick(button, Qt.Key.Key_Space)  # works from the keyboard too
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # works from the keyboard too: the faces page, as it is shown
+    feel = f"{window.feeling_label.text()} {window.better_label.text()}"
+    assert engine.said == [expected, feel] and window.prompts.feeling_question in feel
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     stage, topic = window.steps[1]
     second = topic_prompts(template, topic, PerspectiveKind.CHILD, child).question
-    assert engine.said == [expected, second] and second != expected
+    assert engine.said == [expected, feel, second] and second != expected
 
 
 def test_without_speech_the_button_is_hidden_and_child_mode_still_works(qtbot, open_child_mode, monkeypatch,
