@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .case import Answer, Case, Child, Interview, PerspectiveKind
-from .interview import is_answered, perspective_label
 from .template_model import FEELING_SCALE, Measure, Scale, Stage, Template, Topic
 from .vocab import FRAMEWORK_DIMENSIONS, NeglectType
 
@@ -21,21 +20,55 @@ class Agreement(str, Enum):
     AGREE = "agree"
     DIFFER = "differ"
     ONE_SIDE = "one_side"      # only one perspective gave a comparable answer
-    NOT_ASKED = "not_asked"    # every perspective recorded it as not asked
+    WORDS_ONLY = "words_only"  # answered, but only in words: nothing to set side by side exactly
+    NOT_ASKED = "not_asked"    # recorded as not asked, and nobody said anything
     NO_ANSWER = "no_answer"    # nobody has answered yet
 
     @property
     def label(self) -> str:
         return {"agree": "Agree", "differ": "Differ — to explore", "one_side": "Only one side answered",
-                "not_asked": "Not asked", "no_answer": "Not answered yet"}[self.value]
+                "words_only": "Answered in words only", "not_asked": "Not asked",
+                "no_answer": "Not answered yet"}[self.value]
+
+
+# How far apart two answers on an ordered scale may be before the difference is marked as wide.
+WIDE = 2
+
+
+def apart_text(steps: int | None, of: int | None = None) -> str:
+    """'1 step apart', '3 steps apart (of 4)'; '' when the scale has no order to count on."""
+    if steps is None:
+        return ""
+    whole = f" (of {of})" if of else ""
+    return f"{steps} step{'s' if steps != 1 else ''} apart{whole}"
+
+
+def in_their_words(scale: Scale, value: str | None, child_words: bool) -> str:
+    """An answer as the person saw it when they chose it: a child who tapped "Me, on my own" chose
+    “Me, on my own” (shown with what it means on the adults' scale when the words differ)."""
+    if not value:
+        return "—"
+    try:
+        option = scale.option(value)
+    except KeyError:
+        return value
+    if child_words and option.child_label and option.child_label != option.label:
+        meaning = option.label[:1].lower() + option.label[1:]
+        return f"“{option.child_label}” ({meaning})"
+    return option.label
 
 
 @dataclass(frozen=True)
 class Voice:
-    """One perspective in the comparison: 'The child', 'Jo (mother)', 'Professionals'."""
+    """One perspective in the comparison: 'The child (Maisie)', 'Jo (mother)', 'School, 12/03/2026'.
+
+    `child_words`: the choices were shown to this person in a child's words (the child, in a
+    template that asks the child directly); `feeling_words`: the faces were (the child's own)."""
 
     interview: Interview
     label: str
+    child_words: bool = False
+    feeling_words: bool = False
 
     @property
     def kind(self) -> PerspectiveKind:
@@ -49,10 +82,33 @@ class MeasureComparison:
     scale: Scale
     values: dict[str, str | None]       # voice label -> scale value (None: not answered)
     agreement: Agreement
+    steps: int | None = None            # how far apart the answers are, on an ordered scale (differ only)
+    child_words: frozenset = frozenset()  # the voices that saw the choices in a child's words
 
     def shown(self, voice: str) -> str:
-        value = self.values.get(voice)
-        return self.scale.option(value).label if value else "—"
+        """The answer as that person saw it."""
+        return in_their_words(self.scale, self.values.get(voice), voice in self.child_words)
+
+    @property
+    def wide(self) -> bool:
+        """A difference that matters most: far apart on an ordered scale, or any difference on a
+        scale with no order (who does it)."""
+        return self.agreement is Agreement.DIFFER and (self.steps is None or self.steps >= WIDE)
+
+    @property
+    def ranked_steps(self) -> int | None:
+        """How many steps the scale has end to end (for '3 steps apart (of 4)')."""
+        if not self.scale.ordered:
+            return None
+        return max(0, sum(1 for o in self.scale.options if not o.unranked) - 1) or None
+
+    @property
+    def mark(self) -> str:
+        """'= Agree', '≠ Differ: 3 steps apart (of 4)', 'One side only': the same words on screen and in Word."""
+        if self.agreement is Agreement.DIFFER:
+            apart = apart_text(self.steps, self.ranked_steps)
+            return f"≠ Differ: {apart}" if apart else "≠ Differ"
+        return {Agreement.AGREE: "= Agree", Agreement.ONE_SIDE: "One side only"}.get(self.agreement, "—")
 
 
 @dataclass
@@ -67,6 +123,11 @@ class TopicComparison:
     def differs(self) -> bool:
         return self.agreement is Agreement.DIFFER
 
+    @property
+    def compared(self) -> list[MeasureComparison]:
+        """The comparable answers someone gave: one row each in the grid and in the report."""
+        return [m for m in self.measures if any(m.values.values())]
+
 
 @dataclass
 class FeelingGap:
@@ -76,6 +137,41 @@ class FeelingGap:
     child: str | None                   # the child's feeling (most often given across the stage)
     estimates: dict[str, str | None]    # adult voice label -> their estimate
     gaps: dict[str, int]                # adult voice -> steps apart on the five faces (0 = same)
+
+    def wide(self, adult: str) -> bool:
+        """Marked (on screen and in Word alike) when the adult is WIDE or more steps away."""
+        return self.gaps.get(adult, 0) >= WIDE
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The comparison counted once, in the units the rows show: each comparable answer is a row;
+    a topic with none is answered in words only, not asked, or not answered yet."""
+
+    topics: int
+    differ: int          # comparable answers (rows) that differ ...
+    wide: int            # ... of them, far apart (or on a scale with no order)
+    agree: int
+    one_side: int
+    words_only: int      # topics
+    not_asked: int       # topics
+    no_answer: int       # topics
+
+    @property
+    def rows(self) -> int:
+        return self.differ + self.agree + self.one_side
+
+    def text(self) -> str:
+        """The summary line, word for word the same on the compare screen and in the report."""
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+        parts = [f"{n(self.differ, 'differs', 'differ')} (to explore"
+                 + (f"; {self.wide} of them far apart)" if self.differ else ")"),
+                 f"{self.agree} agree", f"{n(self.one_side, 'was', 'were')} given by one person only"]
+        topics = [f"{n(self.words_only, 'topic was', 'topics were')} answered in words only",
+                  f"{self.not_asked} not asked", f"{self.no_answer} not answered yet"]
+        return (f"{n(self.rows, 'comparable answer', 'comparable answers')} in {n(self.topics, 'topic', 'topics')}: "
+                + ", ".join(parts) + ". " + "; ".join(topics) + ".")
 
 
 @dataclass
@@ -115,8 +211,34 @@ class Comparison:
         """Who the child says does things or is there, against what each adult says."""
         return [m for tc in self.topics for m in tc.measures if m.scale.name == "who"]
 
+    def voice(self, label: str) -> Voice:
+        return next(v for v in self.voices if v.label == label)
+
     def counts(self) -> Counter:
+        """Topics by their agreement (for filters); for what to say, use `tally`."""
         return Counter(tc.agreement for tc in self.topics)
+
+    def tally(self) -> Tally:
+        rows = [m for tc in self.topics for m in tc.compared]
+        by_topic = self.counts()
+        return Tally(len(self.topics),
+                     sum(m.agreement is Agreement.DIFFER for m in rows), sum(m.wide for m in rows),
+                     sum(m.agreement is Agreement.AGREE for m in rows),
+                     sum(m.agreement is Agreement.ONE_SIDE for m in rows),
+                     by_topic.get(Agreement.WORDS_ONLY, 0), by_topic.get(Agreement.NOT_ASKED, 0),
+                     by_topic.get(Agreement.NO_ANSWER, 0))
+
+
+def _steps(scale: Scale, given: list[str]) -> int | None:
+    """The widest distance between the answers on an ordered scale, in steps; None where there is
+    no order to count on (a scale without one, or an answer outside it such as "Not sure")."""
+    if not scale.ordered:
+        return None
+    ranked = [o.value for o in scale.options if not o.unranked]
+    if any(v not in ranked for v in given):
+        return None
+    places = [ranked.index(v) for v in given]
+    return max(places) - min(places)
 
 
 def _measure_agreement(values: list[str | None]) -> Agreement:
@@ -128,28 +250,43 @@ def _measure_agreement(values: list[str | None]) -> Agreement:
     return Agreement.AGREE if len(set(given)) == 1 else Agreement.DIFFER
 
 
+def said_something(answer: Answer | None) -> bool:
+    """Anything recorded beyond "not asked": words, a choice, a feeling."""
+    return answer is not None and bool(answer.text or answer.measures or answer.feeling or answer.better
+                                       or answer.own_day or answer.impact or answer.source)
+
+
 def _topic_agreement(answers: list[Answer | None], measures: list[MeasureComparison]) -> Agreement:
-    real = [a for a in answers if is_answered(a)]
-    if not real:
-        return Agreement.NO_ANSWER
-    if all(a.not_asked is not None for a in real):
-        return Agreement.NOT_ASKED
     kinds = {m.agreement for m in measures}
     if Agreement.DIFFER in kinds:
         return Agreement.DIFFER
     if Agreement.AGREE in kinds:
         return Agreement.AGREE
-    return Agreement.ONE_SIDE
+    if Agreement.ONE_SIDE in kinds:
+        return Agreement.ONE_SIDE
+    if any(said_something(a) for a in answers):
+        return Agreement.WORDS_ONLY
+    if any(a is not None and a.not_asked is not None for a in answers):
+        return Agreement.NOT_ASKED
+    return Agreement.NO_ANSWER
 
 
-def compare(case: Case, child: Child, interviews: list[Interview], template: Template) -> Comparison:
-    """Every topic of `template` across the chosen interviews of one child."""
+def compare(case: Case, child: Child, interviews: list[Interview], template: Template,
+            labels: dict[str, str] | None = None) -> Comparison:
+    """Every topic of `template` across the chosen interviews of one child, in the order given.
+    `labels`: each interview's voice label, by interview id (voices.voice_labels by default)."""
+    from .interview import feeling_in_child_words, sees_child_words
+    from .voices import voice_labels
+
     if not interviews:
         raise ValueError("choose at least one interview to compare")
     for iv in interviews:
         if iv not in child.interviews:
             raise ValueError("every interview compared must be about the same child")
-    voices = [Voice(iv, perspective_label(iv, case)) for iv in interviews]
+    labels = labels or voice_labels(case, child, interviews)
+    voices = [Voice(iv, labels[iv.id], sees_child_words(template, iv.perspective.kind),
+                    feeling_in_child_words(iv.perspective.kind)) for iv in interviews]
+    child_words = frozenset(v.label for v in voices if v.child_words)
     name = child.called or "the child"
     topics = []
     for stage in template.stages:
@@ -157,11 +294,13 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
             answers = {v.label: v.interview.answers.get(topic.key) for v in voices}
             measures = []
             for m in topic.measures:
+                scale = template.scales[m.scale]
                 values = {v.label: (answers[v.label].measures.get(m.id) if answers[v.label] else None)
                           for v in voices}
-                measures.append(MeasureComparison(m, template.render(m.label, name, child.pronouns),
-                                                  template.scales[m.scale], values,
-                                                  _measure_agreement(list(values.values()))))
+                agreement = _measure_agreement(list(values.values()))
+                steps = _steps(scale, [x for x in values.values() if x]) if agreement is Agreement.DIFFER else None
+                measures.append(MeasureComparison(m, template.render(m.label, name, child.pronouns), scale, values,
+                                                  agreement, steps, child_words))
             topics.append(TopicComparison(stage, topic, answers, measures,
                                           _topic_agreement(list(answers.values()), measures)))
     return Comparison(template, child, voices, topics, _feelings(template, voices, topics))
@@ -236,8 +375,13 @@ def _direction(scale: Scale, good: str, before: str, after: str) -> Change:
 
 def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview, Template],
                      name: str = "the child", pronouns: str = "they") -> list[TopicChange]:
-    """Topic by topic, by key (so it works across template versions): what moved, and which way."""
+    """Topic by topic, by key (so it works across template versions): what moved, and which way.
+    A child's choices are given as the child saw them, like everywhere else."""
+    from .interview import feeling_in_child_words, sees_child_words
+
     (iv_a, t_a), (iv_b, t_b) = earlier, later
+    kind = iv_b.perspective.kind
+    words, faces = sees_child_words(t_b, kind), feeling_in_child_words(kind)
     out = []
     keys_b = {t.key: t for t in t_b.topics()}
     for topic_a in t_a.topics():
@@ -258,13 +402,13 @@ def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview
             change = (Change.NEW if not va else Change.GONE if not vb
                       else _direction(scale, getattr(m_b, "good", ""), va, vb))
             out.append(TopicChange(topic_a.key, topic_b.title, label,
-                                   scale.option(va).label if va and va in scale.values else va,
-                                   scale.option(vb).label if vb and vb in scale.values else vb, change))
+                                   in_their_words(scale, va, words) if va else None,
+                                   in_their_words(scale, vb, words) if vb else None, change))
         fa, fb = (a.feeling if a else None), (b.feeling if b else None)
         if fa or fb:
             scale = t_b.scales[FEELING_SCALE]
             change = Change.NEW if not fa else Change.GONE if not fb else _direction(scale, "first", fa, fb)
             out.append(TopicChange(topic_a.key, topic_b.title, "Feeling",
-                                   scale.option(fa).label if fa else None,
-                                   scale.option(fb).label if fb else None, change))
+                                   in_their_words(scale, fa, faces) if fa else None,
+                                   in_their_words(scale, fb, faces) if fb else None, change))
     return out

@@ -51,6 +51,19 @@ class TopicPrompts:
                             self.better_question) if t] + [m.label for m in self.measures]
 
 
+def sees_child_words(template: Template, kind: PerspectiveKind) -> bool:
+    """Whether the answer choices are put in a child's words ("Me, on my own"): for the child, in a
+    template that asks the child directly. The comparison and the report then show what the child
+    chose as the child saw it."""
+    return kind is PerspectiveKind.CHILD and template.child_voice is ChildVoice.DIRECT
+
+
+def feeling_in_child_words(kind: PerspectiveKind) -> bool:
+    """The faces carry the child's words ("Sad") in the child's own interview, the adults' ("Unhappy")
+    in every other."""
+    return kind is PerspectiveKind.CHILD
+
+
 def child_display_name(child: Child) -> str:
     return child.called or (UNBORN_NAME if child.is_unborn else "the child")
 
@@ -67,7 +80,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             feeling_question=r(template.common.feeling_child),
             better_question=r(template.common.better_child),
             measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale],
-                                         template.child_voice is ChildVoice.DIRECT) for m in topic.measures),
+                                         sees_child_words(template, kind)) for m in topic.measures),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
         )
     if kind is PerspectiveKind.PARENT:
@@ -129,12 +142,8 @@ def overall_progress(template: Template, interview: Interview) -> tuple[int, int
     return sum(r.answered for r in rows), sum(r.total for r in rows)
 
 
-def perspective_label(interview: Interview, case) -> str:
-    """"Siobhán (child)", "Jo Testperson (mother)", "Professionals"."""
-    kind = interview.perspective.kind
-    if kind is PerspectiveKind.PARENT:
-        adult = case.adult(interview.perspective.adult_id)
-        return f"{adult.name} ({adult.role_detail or adult.role.label.lower()})"
-    if kind is PerspectiveKind.PROFESSIONAL:
-        return "Professionals"
-    return "The child"
+def perspective_label(interview: Interview, case, child: Child | None = None) -> str:
+    """"The child (Siobhán)", "Jo Testperson (mother)", "School: class teacher" (see voices.who)."""
+    from .voices import who
+
+    return who(interview, case, child)

@@ -98,11 +98,14 @@ class Session:
     # ------------------------------------------------------------------ comparing and the analysis
 
     def compare(self, case: Case, child: Child, interviews: list[Interview]):
-        """The chosen interviews of one child side by side (see compare.py). They are compared on
-        the template of the first one; topics are matched by key across template versions."""
+        """The chosen interviews of one child side by side (see compare.py), in the order and with
+        the names voices.py gives them, on the template of the child's own interview (else the
+        first); topics are matched by key across template versions."""
         from .compare import compare
+        from .voices import lead_interview, ordered
 
-        return compare(case, child, interviews, self.template_for(case, interviews[0]))
+        interviews = ordered(case, interviews)
+        return compare(case, child, interviews, self.template_for(case, lead_interview(interviews)))
 
     def analysis(self, case: Case, child: Child):
         from .analysis import Analysis

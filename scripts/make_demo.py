@@ -185,7 +185,7 @@ def hartley() -> Case:
         "teeth_eyes_ears": A("Not seen by a dentist for over two years; failed the school eye check in "
                              "Reception and glasses were never collected.", {"dentist": "no", "glasses": "no"},
                              src="School nurse"),
-    }, "pro-1", place="Strategy meeting, Brambleford Family Hub")
+    }, "pro-1", place="Strategy meeting, Brambleford Family Hub", source="School: Puddlecombe Primary")
 
     m_child2 = interview(case, maisie, CHILD, "primary", date(2026, 10, 6), {
         "getting_up": A("Mum wakes me up now. She sings the silly song.", {"who": "parent_carer",
@@ -284,7 +284,7 @@ def hartley() -> Case:
                     {"jabs": "yes", "kept": "most_days"}, src="Child health record"),
         "home_safety": A("Fan heater near playmat noted at home visit.", {"in_place": "partly"},
                          src="Health visitor home visit"),
-    }, "pro-1", place="Health visitor's records")
+    }, "pro-1", place="Health visitor's records", source="Health visitor")
 
     analysis(case, alfie, [a_child, a_parent, a_pro], neglect={
         N.SUPERVISION: "Naps on the sofa beside an exhausted parent: a risk Dawn does not see.",
@@ -376,7 +376,7 @@ def pennyworth() -> Case:
         "health_mental_health": A("Not seen by GP since 2022. Told his youth worker he feels 'numb'.",
                                   {"registered": "yes", "who": "nobody"}, src="GP practice; youth worker"),
         "sleep": A("Falls asleep in lessons.", {"regular": "no_routine", "own_bed": "yes"}, src="Form tutor"),
-    }, "pro-1", place="Multi-agency meeting, Lower Thistlebury")
+    }, "pro-1", place="Multi-agency meeting, Lower Thistlebury", source="Multi-agency: school, police and youth centre")
 
     analysis(case, jordan, [j_child, j_parent, j_pro], neglect={
         N.SUPERVISION: "Karen believes Jordan is home by nine and at a friend's; Jordan says nobody knows where "
@@ -445,7 +445,7 @@ def pennyworth() -> Case:
                    src="Nursery key worker"),
         "supervision": A("Jordan (15) collects Ruby on Wednesdays; once arrived 40 minutes late smelling of cannabis.",
                          {"who": "sibling", "safety": "partly"}, src="Nursery manager"),
-    }, "pro-1", place="Nursery and health records")
+    }, "pro-1", place="Nursery and health records", source="Nursery and health visitor")
 
     analysis(case, ruby, [r_child, r_parent, r_pro], neglect={
         N.EMOTIONAL: "Warm, consistent care from Karen and her grandmother; Ruby is happy and settled.",
@@ -539,7 +539,7 @@ def ashdown() -> Case:
                      src="Speech and language therapist; dietitian"),
         "carer_capacity": A("Michelle has declined two short-break offers; no carer's assessment.",
                             {"support": "no"}, src="Children with disabilities team"),
-    }, "pro-1", place="Team around the child meeting")
+    }, "pro-1", place="Team around the child meeting", source="School, health and therapy services")
 
     analysis(case, sam, [s_child, s_parent, s_pro], neglect={
         N.MEDICAL: "Michelle says the chair and splints are fine; Sam says 'stuck' and shows red marks; services "
@@ -634,7 +634,7 @@ def fenwick() -> Case:
                         {"home": "partly"}, src="Saltmarsh Quay Housing Options"),
         "own_childhood": A("Chloe was accommodated for six months aged nine during her mother's illness.",
                            src="Children's services records"),
-    }, "pro-1", place="Pre-birth planning meeting")
+    }, "pro-1", place="Pre-birth planning meeting", source="Midwife and agencies")
 
     analysis(case, baby, [b_child, b_parent, b_pro], neglect={
         N.SUPERVISION: "No plan for safe sleep: Chloe intends to bed-share or sleep with the baby on the sofa "

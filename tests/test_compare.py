@@ -49,12 +49,14 @@ def test_agreement_is_decided_from_the_comparable_answers_only(family):
     assert by_key["bedtime"].agreement is Agreement.ONE_SIDE  # mum's words are not guessed at
     assert by_key["night"].agreement is Agreement.NOT_ASKED
     assert by_key["getting_up"].agreement is Agreement.NO_ANSWER
-    assert by_key["at_school"].agreement is Agreement.ONE_SIDE
+    assert by_key["at_school"].agreement is Agreement.WORDS_ONLY
     assert [tc.topic.key for tc in result.differences()] == ["breakfast"]
     often = by_key["breakfast"].measures[0]
-    assert often.values == {"The child": "rarely", "Jo Fictional (mother)": "every_day",
-                            "Sam Fictional (father)": None, "Professionals": None}
-    assert often.shown("The child") == "Hardly ever" and often.shown("Professionals") == "—"
+    assert often.values == {"The child (Mia)": "rarely", "Jo Fictional (mother)": "every_day",
+                            "Sam Fictional (father)": None, "Professionals, 03/11/2026": None}
+    # what the child chose, as the child saw it, with what it means on the adults' scale
+    assert often.shown("The child (Mia)") == "“Not much” (hardly ever)"
+    assert often.shown("Jo Fictional (mother)") == "Every day" and often.shown("Professionals, 03/11/2026") == "—"
     assert "Mia" in often.label  # rendered for this child
 
 
@@ -62,7 +64,7 @@ def test_the_childs_words_are_kept_exactly(family):
     case, child, t, kid, mum, *_ = family
     result = compare(case, child, [kid, mum], t)
     breakfast = next(tc for tc in result.topics if tc.topic.key == "breakfast")
-    assert breakfast.answers["The child"].text == "I'm usually hungry"
+    assert breakfast.answers["The child (Mia)"].text == "I'm usually hungry"
 
 
 def test_feelings_child_against_each_adults_estimate(family):
@@ -80,8 +82,10 @@ def test_who_the_child_says_against_who_the_parent_says(family):
     case, child, t, kid, mum, *_ = family
     who = compare(case, child, [kid, mum], t).who_is_there()
     breakfast_who = next(m for m in who if "breakfast" in m.label)
-    assert breakfast_who.values == {"The child": "child_self", "Jo Fictional (mother)": "parent_carer"}
+    assert breakfast_who.values == {"The child (Mia)": "child_self", "Jo Fictional (mother)": "parent_carer"}
     assert breakfast_who.agreement is Agreement.DIFFER
+    assert breakfast_who.shown("The child (Mia)") == "“Me, on my own” (the child on their own)"
+    assert breakfast_who.steps is None and breakfast_who.wide  # "who" has no order: any difference matters
 
 
 def test_regrouped_by_neglect_type_and_framework(family):
@@ -142,7 +146,8 @@ def test_change_uses_the_good_end_where_a_template_declares_it(family, library):
     later.answers["breakfast"] = Answer("", {"how_often": "most_days"})
     change = next(c for c in change_over_time((kid, t), (later, t2)) if c.key == "breakfast" and c.what != "Feeling"
                   and "often" in c.what)
-    assert (change.before, change.after, change.change) == ("Hardly ever", "Most days", Change.IMPROVED)
+    # the child's own words for the choices, as the child saw them
+    assert (change.before, change.after, change.change) == ("“Not much” (hardly ever)", "Most days", Change.IMPROVED)
 
 
 def _without_good(template):
@@ -176,3 +181,61 @@ def test_not_sure_is_neither_better_nor_worse(family, library):
     later.answers[topic.key] = Answer("", {m.id: "yes"})
     change = next(c for c in change_over_time((first, t), (later, t)) if c.key == topic.key and c.what != "Feeling")
     assert change.change is Change.IMPROVED
+
+
+# --------------------------------------------------------------------------- counted once, and how far apart
+
+
+def test_the_summary_counts_the_rows_it_sits_above(family):
+    """Seen: the screen said '0 agree' over a row where the child and the mother both chose "The child
+    on their own" (the topic's other answer differed, so the topic counted as 'differ')."""
+    case, child, t, kid, mum, *_ = family
+    kid.answers["breakfast"].measures["who"] = "child_self"
+    mum.answers["breakfast"].measures["who"] = "child_self"
+    result = compare(case, child, [kid, mum], t)
+    rows = [m for tc in result.topics for m in tc.compared]
+    tally = result.tally()
+    assert tally.agree == sum(m.agreement is Agreement.AGREE for m in rows) >= 2  # breakfast's who, teatime
+    assert tally.differ == sum(m.agreement is Agreement.DIFFER for m in rows) == 1
+    assert tally.one_side == sum(m.agreement is Agreement.ONE_SIDE for m in rows)
+    assert tally.rows == len(rows)
+    by = {tc.topic.key: tc for tc in result.topics}
+    assert [m.mark for m in by["breakfast"].compared] == ["≠ Differ: 3 steps apart (of 4)", "= Agree"]
+    topics = (tally.words_only + tally.not_asked + tally.no_answer
+              + sum(1 for tc in result.topics if tc.compared))
+    assert topics == tally.topics == t.topic_count  # every topic counted once
+    assert "2 agree" in tally.text() or f"{tally.agree} agree" in tally.text()
+
+
+def test_not_asked_is_counted_only_where_nothing_was_said(family):
+    case, child, t, kid, mum, *_ = family
+    kid.answers["night"] = Answer(not_asked="Child upset")
+    mum.answers["night"] = Answer("She sleeps through", not_asked="Ran out of time")  # words despite the tick
+    result = compare(case, child, [kid, mum], t)
+    night = next(tc for tc in result.topics if tc.topic.key == "night")
+    assert night.agreement is Agreement.WORDS_ONLY
+    alone = compare(case, child, [kid], t)
+    assert next(tc for tc in alone.topics if tc.topic.key == "night").agreement is Agreement.NOT_ASKED
+    assert alone.tally().not_asked == 1
+
+
+def test_how_far_apart_answers_are_on_an_ordered_scale(family):
+    case, child, t, kid, mum, *_ = family
+    kid.answers["breakfast"].measures["how_often"] = "most_days"
+    near = next(m for tc in compare(case, child, [kid, mum], t).topics for m in tc.measures
+                if m.measure.id == "how_often" and tc.topic.key == "breakfast")
+    assert (near.agreement, near.steps, near.wide) == (Agreement.DIFFER, 1, False)
+    assert near.mark == "≠ Differ: 1 step apart (of 4)"
+    kid.answers["breakfast"].measures["how_often"] = "rarely"
+    far = next(m for tc in compare(case, child, [kid, mum], t).topics for m in tc.measures
+               if m.measure.id == "how_often" and tc.topic.key == "breakfast")
+    assert (far.steps, far.wide) == (3, True)
+
+
+def test_a_feelings_gap_is_marked_by_one_rule(family):
+    case, child, t, kid, mum, dad, _ = family
+    result = compare(case, child, [kid, mum, dad], t)
+    breakfast = next(g for g in result.feelings if g.stage.id == "breakfast")
+    assert breakfast.wide("Jo Fictional (mother)")  # unhappy against happy: two faces apart
+    tea = next(g for g in result.feelings if g.stage.id == "teatime")
+    assert not tea.wide("Jo Fictional (mother)")

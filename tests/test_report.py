@@ -175,10 +175,10 @@ def test_cover_block(case, library):
     assert cover["Child"] == "Mia Fictional (known as Mimi)"
     assert cover["Age"].startswith("9 years 7 months")
     assert cover["Template"].startswith("Primary school aged")
-    assert "10 November 2026: Mimi (child), at school" in cover["Interviews"]
+    assert "10 November 2026: Mimi (child), at school" in cover["Interviews compared"]
     assert "Jo Fictional (mother), interpreter: Polish, by phone" in cover["Who took part"]
     assert cover["Practitioner"] == "Alex Worker"
-    assert "1, compared" in cover["Earlier interviews"]
+    assert "earlier interview (set against the later one under “Change over time”)" in cover["Earlier interviews"]
 
 
 def test_the_cover_names_who_wrote_the_analysis_when_the_case_names_nobody(library):
@@ -196,8 +196,10 @@ def test_comparison_table_contents(case, library):
     doc = docx_of(case, library)
     table = doc.tables[1]
     header = [c.text for c in table.rows[0].cells]
+    pro = next(iv for iv in choose_interviews(case, case.children[0]).compared
+               if iv.perspective.kind.value == "professional")
     assert header == ["Stage and what was compared", "Mimi (child)", "Jo Fictional (mother)",
-                      "Sam Fictional-Brook (father)", "Professionals", "The accounts"]
+                      "Sam Fictional-Brook (father)", f"Professionals, {pro.held_on:%d/%m/%Y}", "The accounts"]
     from dayinlife.compare import compare
 
     child = case.children[0]
@@ -207,14 +209,14 @@ def test_comparison_table_contents(case, library):
     rows = {tuple(c.text for c in r.cells)[0]: [c.text for c in r.cells] for r in table.rows}
     label = library.get("primary").render(often.measure.label, "Mimi", "she")
     row = rows[label]
-    assert row[1:5] == [often.shown(v.label) for v in result.voices]
-    marks = {"differ": "≠ Differ: to explore", "agree": "= Agree", "one_side": "One side only"}
-    assert row[5] == marks[often.agreement.value]
-    # a difference is shown by words and by shading, never colour alone
+    assert row[1:5] == [often.shown(v.label) if often.values.get(v.label) else "—" for v in result.voices]
+    assert row[5] == often.mark  # the same words as the compare screen's
+    # a difference is shown by words and by shading, never colour alone; wide ones darker
     differing = [r for r in table.rows if r.cells[-1].text.startswith("≠")]
     assert differing
     for r in differing:
-        assert r.cells[0]._tc.xpath(".//w:shd/@w:fill") == ["F9D9B8"]
+        assert r.cells[0]._tc.xpath(".//w:shd/@w:fill") in (["F4B183"], ["FBE5D6"])
+    assert any(p.text == result.tally().text() for p in doc.paragraphs)  # the summary counts these rows
     # stage rows, stages down the side
     assert any(r.cells[0].text == "Breakfast (07:00–09:00)" and len({id(c._tc) for c in r.cells}) == 1
                for r in table.rows)
@@ -459,9 +461,9 @@ def test_a_5000_word_answer(case, library, tmp_path):
     assert f"“{long}”" in [p.text for p in doc.paragraphs]
     # given in full once; where the evidence repeats it, it is shortened and says where the rest is
     evidence = [p.text for p in doc.paragraphs if "word0 word1" in p.text and p.style.name != "Quote"]
-    assert evidence and all(" ".join(f"word{i}" for i in range(20)) + " …”" in t for t in evidence)
-    assert all("word20" not in t for t in evidence)
-    assert any("each is given in full in the sections above" in p.text for p in doc.paragraphs)
+    assert evidence and all(" ".join(f"word{i}" for i in range(40)) + " …”" in t for t in evidence)
+    assert all("word40" not in t and "[continues: the whole answer is under" in t for t in evidence)
+    assert any("each saying where the whole answer is given" in p.text for p in doc.paragraphs)
 
 
 # ------------------------------------------------------------------ writing the file

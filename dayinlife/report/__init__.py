@@ -12,6 +12,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+from .. import dates
 from ..case import Case, Child, Interview
 from .model import (
     InterviewChoice,
@@ -54,7 +55,7 @@ def report_bytes(case: Case, child: Child, library=None, options: ReportOptions 
 
 
 def report_file_name(case: Case, child: Child, on: date | None = None, anonymised: bool = False) -> str:
-    return default_file_name(case.reference, child.name, on or date.today(), anonymised)
+    return default_file_name(case.reference, child.name, on or dates.today(), anonymised)
 
 
 def export_report(case: Case, child: Child, out: Path, library=None, options: ReportOptions | None = None, *,

@@ -1,20 +1,27 @@
 """What goes into one child's report: which interviews, on which templates, and how people are named.
 
-Kept apart from the Word writing so the choices (the latest interview of each person is compared,
-earlier ones show change over time) are easy to read and to test.
+Which interviews are compared is voices.py's rule, the same as the compare screen's (the latest
+of each person, each professional source its own voice; earlier ones show change over time).
+Kept apart from the Word writing so the choices are easy to read and to test.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
+from .. import dates
 from ..case import Case, Child, Interview, PerspectiveKind
 from ..compare import Comparison, TopicChange, change_over_time, compare
+from ..dates import exact_age, long_date
 from ..prompts import Pronouns
 from ..template_model import Template
+from ..voices import InterviewChoice, choice_of, choose_interviews, lead_interview, voice_labels
 from .options import ReportError, ReportOptions
 from .text import Anonymiser
+
+__all__ = ["InterviewChoice", "ReportModel", "age_text", "build_model", "choose_interviews", "find_child",
+           "long_date", "template_for"]
 
 
 def find_child(case: Case, name: str) -> Child:
@@ -34,37 +41,6 @@ def find_child(case: Case, name: str) -> Child:
     raise ReportError(f"No child called {name!r} in case {case.reference} (children: {names}).")
 
 
-def _person(iv: Interview) -> tuple[str, str | None]:
-    return iv.perspective.kind.value, iv.perspective.adult_id
-
-
-@dataclass
-class InterviewChoice:
-    compared: list[Interview]                       # the latest of each person: child, parents, professionals
-    earlier: dict[str, list[Interview]] = field(default_factory=dict)  # compared interview id -> older ones
-
-
-def choose_interviews(case: Case, child: Child) -> InterviewChoice:
-    """All of the child's interviews; where one person gave several, the latest is compared and
-    the earlier ones feed the change over time."""
-    groups: dict[tuple[str, str | None], list[Interview]] = {}
-    for iv in child.interviews:
-        groups.setdefault(_person(iv), []).append(iv)
-    order = {a.id: i for i, a in enumerate(case.adults)}
-
-    def rank(key: tuple[str, str | None]) -> tuple[int, int]:
-        kind, adult = key
-        return ({"child": 0, "parent": 1, "professional": 2}[kind], order.get(adult, 0) if adult else 0)
-
-    compared, earlier = [], {}
-    for key in sorted(groups, key=rank):
-        ivs = sorted(groups[key], key=lambda iv: (iv.held_on, iv.created))
-        compared.append(ivs[-1])
-        if len(ivs) > 1:
-            earlier[ivs[-1].id] = ivs[:-1]
-    return InterviewChoice(compared, earlier)
-
-
 def template_for(case: Case, interview: Interview, library=None) -> Template:
     """The exact template the interview was made with (see interview.template_for)."""
     from ..interview import TemplateUnavailable, template_for as exact
@@ -78,18 +54,7 @@ def template_for(case: Case, interview: Interview, library=None) -> Template:
 def age_text(child: Child, on: date) -> str:
     if child.date_of_birth is None:
         return f"Not yet born (expected {long_date(child.expected_date)})" if child.expected_date else "Not yet born"
-    b = child.date_of_birth
-    months = (on.year - b.year) * 12 + on.month - b.month - (on.day < b.day)
-    if months < 0:
-        return "—"
-    if months < 24:
-        return f"{months} month{'s' if months != 1 else ''}"
-    years, rest = divmod(months, 12)
-    return f"{years} years" + (f" {rest} month{'s' if rest != 1 else ''}" if rest else "")
-
-
-def long_date(d: date | None) -> str:
-    return f"{d.day} {d:%B %Y}" if d else "—"
+    return exact_age(child.date_of_birth, on)
 
 
 @dataclass
@@ -146,9 +111,7 @@ def build_model(case: Case, child: Child, options: ReportOptions, library=None,
                 interviews: list[Interview] | None = None, today: date | None = None) -> ReportModel:
     if child not in case.children:
         raise ReportError("That child is not in this case.")
-    choice = choose_interviews(case, child)
-    if interviews is not None:
-        choice = InterviewChoice(list(interviews), {})
+    choice = choose_interviews(case, child) if interviews is None else choice_of(case, child, list(interviews))
     if not choice.compared:
         raise ReportError(f"There are no interviews about {child.called or 'this child'} yet: "
                           f"nothing to report.")
@@ -158,21 +121,15 @@ def build_model(case: Case, child: Child, options: ReportOptions, library=None,
     if analysis is not None and getattr(analysis, "practitioner", ""):
         names.append((analysis.practitioner, ""))
     anon = Anonymiser(names, active=options.anonymise)
-    lead = next((iv for iv in choice.compared if iv.perspective.kind is PerspectiveKind.CHILD), choice.compared[0])
-    template = template_for(case, lead, library)
+    template = template_for(case, lead_interview(choice.compared), library)
     comparison = compare(case, child, choice.compared, template)
-    labels = {}
-    for v in comparison.voices:
-        p = v.interview.perspective
-        if p.kind is PerspectiveKind.PARENT:
-            adult = case.adult(p.adult_id)
-            labels[v.label] = f"{anon.name(adult.name)} ({anon.text(adult.role_detail) or adult.role.label.lower()})"
-        elif p.kind is PerspectiveKind.CHILD:
-            labels[v.label] = f"{anon.name(child.name) if options.anonymise else (child.called or 'The child')} (child)"
-        else:
-            labels[v.label] = "Professionals"
+    # The report's own names for the voices: anonymised when asked, the child by name.
+    shown = voice_labels(case, child, choice.compared, name=anon.name, text=anon.text)
+    child_label = f"{anon.name(child.name) if options.anonymise else (child.called or 'The child')} (child)"
+    labels = {v.label: child_label if v.kind is PerspectiveKind.CHILD else shown[v.interview.id]
+              for v in comparison.voices}
     model = ReportModel(case, child, options, anon, template, comparison, choice, labels, [], analysis,
-                        today or date.today())
+                        today or dates.today())
     for v in comparison.voices:
         for older in choice.earlier.get(v.interview.id, []):
             later = v.interview

@@ -44,6 +44,7 @@ class ReportOptions:
     anonymise: bool = False                   # initials instead of names, everywhere
     sections: list[str] = field(default_factory=lambda: list(SECTIONS))
     marking: str = DEFAULT_MARKING            # protective marking in the header; "" for none
+    notes: bool = False                       # include the practitioner's own notes on answers (marked as such)
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]

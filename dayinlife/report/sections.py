@@ -8,17 +8,18 @@ import io
 from docx.shared import Cm
 
 from ..case import PerspectiveKind
-from ..compare import Agreement, Change
+from ..compare import WIDE, Agreement, Change, in_their_words
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import NeglectType
 from . import docxkit as dk
 from .model import long_date
 from .picture import Series, describe, feelings_chart
 
-DIFFER_FILL, WORSE_FILL = "F9D9B8", "F9D9B8"
-MARKS = {Agreement.DIFFER: "≠ Differ: to explore", Agreement.AGREE: "= Agree",
-         Agreement.ONE_SIDE: "One side only", Agreement.NOT_ASKED: "Not asked", Agreement.NO_ANSWER: "—"}
-SHORT_QUOTE = 20  # words: accounts repeated as evidence are cut to this, when given in full elsewhere
+# A difference that matters most (far apart, or about who does something) is shaded dark; one
+# step apart, light: so that among many small differences the wide ones still stand out.
+WIDE_FILL, NEAR_FILL, WORSE_FILL = "F4B183", "FBE5D6", "F9D9B8"
+DIFFER_FILL = WIDE_FILL
+SHORT_QUOTE = 40  # words: long accounts repeated as evidence are cut after whole sentences near this
 
 
 def topic_at(tc) -> str:
@@ -30,14 +31,15 @@ class ComparingSections:
 
     def _comparison(self) -> None:
         voices = [v.label for v in self.m.comparison.voices]
-        self.para("Stages of the day down the side, each person across. “≠ Differ” (also shaded) marks "
-                  "answers that differ: something to explore with the family, not a finding. “= Agree” marks "
-                  "answers that match; “One side only” where one person gave a comparable answer. Topics "
-                  "answered only in words are listed so their accounts can be read side by side.")
-        counts = self.m.comparison.counts()
-        self.para(f"Topics where answers differ: {counts[Agreement.DIFFER]}; agree: {counts[Agreement.AGREE]}; "
-                  f"only one side answered: {counts[Agreement.ONE_SIDE]}; not asked: {counts[Agreement.NOT_ASKED]}.",
-                  bold=True)
+        self.para("Stages of the day down the side, each person across. “≠ Differ” marks answers that "
+                  "differ: something to explore with the family, not a finding. On a scale with an order "
+                  "(how often, how regular) it says how many steps apart the answers are; differences of "
+                  f"{WIDE} steps or more, and any difference about who does something, are shaded dark, a "
+                  "difference of one step light. “= Agree” marks answers that match; “One side only” where "
+                  "one person gave a comparable answer. A child's own choices are given in the words the "
+                  "child saw. Topics answered only in words are listed so their accounts can be read side "
+                  "by side.")
+        self.para(self.m.comparison.tally().text(), bold=True)
         pct = [25] + [60 / len(voices)] * len(voices) + [15]
         table, widths = self.table(pct, ["Stage and what was compared", *[self.m.labels[v] for v in voices],
                                          "The accounts"])
@@ -49,22 +51,29 @@ class ComparingSections:
                 continue
             self.stage_row(table, widths, self.stage_title(stage))
             for tc in live:
-                rows = [mc for mc in tc.measures if any(mc.values.values())]
-                for mc in rows:
-                    differ = mc.agreement is Agreement.DIFFER
+                for mc in tc.compared:
+                    fill = (WIDE_FILL if mc.wide else NEAR_FILL) if mc.agreement is Agreement.DIFFER else None
                     self.row(table, widths, [self.m.render(mc.measure.label)]
-                             + [self.option(mc.measure.scale, mc.values.get(v)) for v in voices]
-                             + [MARKS[mc.agreement]], fill=DIFFER_FILL if differ else None, bold_last=differ)
-                if not rows:
+                             + [self.cell(tc, mc, v) for v in voices]
+                             + [mc.mark], fill=fill, bold_last=mc.wide)
+                if not tc.compared:
                     cells = []
                     for v in voices:
                         a = self.answered(tc, v)
-                        cells.append("—" if a is None else "Not asked" if a.not_asked is not None else "In words")
+                        cells.append("—" if a is None else "Not asked" if a.not_asked is not None and not a.text
+                                     else "In words")
                     self.row(table, widths, [f"{tc.topic.title} (in words)", *cells,
                                              "Not asked" if tc.agreement is Agreement.NOT_ASKED else "Read the accounts"])
         if silent:
             self.para("")
             self.para(f"{silent} topic(s) nobody has answered yet are left out.", italic=True)
+
+    def cell(self, tc, mc, voice: str) -> str:
+        """One person's comparable answer as they saw it; 'Not asked' where they were not asked."""
+        if mc.values.get(voice):
+            return mc.shown(voice)
+        a = self.answered(tc, voice)
+        return "Not asked" if a is not None and a.not_asked is not None else "—"
 
     def estimating(self) -> list[str]:
         """The adults who gave an idea of the child's feelings somewhere."""
@@ -106,8 +115,9 @@ class ComparingSections:
             return
         child = self.voices(PerspectiveKind.CHILD)
         adults = self.estimating()
-        self.para(f"{self.m.name}'s own feeling at each stage beside each adult's idea of it. “≠” (also shaded) "
-                  f"marks an adult two or more steps away from {self.m.name} on the five faces.")
+        self.para(f"{self.m.name}'s own feeling at each stage (in the words {self.m.name} saw) beside each "
+                  f"adult's idea of it. “≠” (also shaded) marks an adult {WIDE} or more steps away from "
+                  f"{self.m.name} on the five faces; one step apart is noted, not marked.")
         header = ["Stage", self.m.labels[child[0]] if child else "The child"] + [self.m.labels[a] for a in adults]
         table, widths = self.table([26, 20] + [54 / max(1, len(adults))] * len(adults), header)
         for g in gaps:
@@ -116,16 +126,18 @@ class ComparingSections:
             dk.fit_row(row, widths)
             cells = row.cells
             dk.cell_text(cells[0], self.stage_title(g.stage), size=self.cell_pt)
-            dk.cell_text(cells[1], self.option(FEELING_SCALE, g.child), size=self.cell_pt, bold=True)
+            scale = self.m.template.scales[FEELING_SCALE]
+            dk.cell_text(cells[1], in_their_words(scale, g.child, True) if g.child else "—",
+                         size=self.cell_pt, bold=True)
             for cell, a in zip(cells[2:], adults):
                 value, gap = g.estimates.get(a), g.gaps.get(a)
                 text = self.option(FEELING_SCALE, value)
                 if gap is not None:
-                    text = (f"≠ {text} ({gap} steps apart)" if gap >= 2 else
-                            f"{text} (1 step)" if gap == 1 else f"{text} (same)")
-                dk.cell_text(cell, text, size=self.cell_pt, bold=bool(gap and gap >= 2))
-                if gap is not None and gap >= 2:
-                    dk.shade(cell, DIFFER_FILL)
+                    text = (f"≠ {text} ({gap} steps apart)" if g.wide(a) else
+                            f"{text} (1 step apart)" if gap == 1 else f"{text} (same)")
+                dk.cell_text(cell, text, size=self.cell_pt, bold=g.wide(a))
+                if g.wide(a):
+                    dk.shade(cell, WIDE_FILL)
 
     def _change(self) -> None:
         if not self.m.changes:
@@ -163,8 +175,8 @@ class AnalysisSections:
     def _neglect(self) -> None:
         self.para("The answers are grouped by the type of neglect each topic may show. This is evidence to "
                   "weigh, not a judgement: the practitioner's reading is given where it has been written."
-                  + (f" Accounts are quoted here up to their first {SHORT_QUOTE} words (…); each is given in full "
-                     f"in the sections above." if self.full_in else "")
+                  + (" Long accounts are cut here after whole sentences, each saying where the whole answer "
+                     "is given in the sections above." if self.full_in else "")
                   + (" The comparable answers are in the table under “Where the accounts differ”."
                      if self.m.options.wants("comparison") else ""), italic=True)
         by = self.m.comparison.by_neglect()

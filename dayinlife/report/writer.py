@@ -11,7 +11,7 @@ from datetime import datetime
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ..case import Answer, PerspectiveKind
-from ..compare import TopicComparison
+from ..compare import TopicComparison, in_their_words, said_something
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import StageKind
 from . import docxkit as dk
@@ -23,14 +23,22 @@ OTHER_TIMES = (StageKind.WEEKEND, StageKind.HOLIDAYS, StageKind.OTHER_CARERS)
 STAGE_FILL, HEAD_FILL = "E3E3E3", "D5DCE4"
 
 
-def shortened(words: str, limit: int = SHORT_QUOTE) -> str:
-    """The first `limit` words exactly as typed (line breaks kept), then an ellipsis."""
+def shortened(words: str, limit: int = SHORT_QUOTE) -> tuple[str, bool]:
+    """The answer exactly as typed if it is short; else whole sentences up to about `limit` words
+    (never a sentence cut in the middle), and True to say it was cut."""
     import re
 
     spans = list(re.finditer(r"\S+", words))
-    if len(spans) <= limit:
-        return words
-    return words[:spans[limit - 1].end()] + " …"
+    if len(spans) <= limit * 3 // 2:  # a little over the limit is kept whole
+        return words, False
+    ends = [m.end() for m in re.finditer(r"[.!?…](?=[\s”’\"')\]]|$)[”’\"')\]]*", words)]
+    soon = spans[min(len(spans), limit * 2) - 1].end()
+    cut = next((e for e in ends if spans[limit - 1].end() <= e <= soon), None)
+    if cut is not None and len(re.findall(r"\S+", words[cut:])) < 8:
+        return words, False  # little would be saved: keep it whole
+    if cut is None:  # no sentence ends soon: cut between words, and say so
+        return words[:spans[limit - 1].end()] + " …", True
+    return words[:cut].rstrip(), True
 
 
 class Writer(ComparingSections, AnalysisSections):
@@ -143,9 +151,21 @@ class Writer(ComparingSections, AnalysisSections):
         except KeyError:
             return value
 
-    def measures(self, tc: TopicComparison, answer: Answer) -> list[tuple[str, str]]:
-        return [(self.m.render(mc.measure.label), self.option(mc.measure.scale, answer.measures.get(mc.measure.id)))
-                for mc in tc.measures if answer.measures.get(mc.measure.id)]
+    def measures(self, tc: TopicComparison, voice: str) -> list[tuple[str, str]]:
+        """That person's comparable answers, as they saw them (a child's in the child's words)."""
+        return [(self.m.render(mc.measure.label), mc.shown(voice)) for mc in tc.measures if mc.values.get(voice)]
+
+    def feeling(self, voice: str, value: str | None) -> str:
+        """A feeling as the person chose it: the child's own in the child's words ("Sad")."""
+        v = self.m.comparison.voice(voice)
+        return in_their_words(self.m.template.scales[FEELING_SCALE], value, v.feeling_words) if value else "—"
+
+    def notes(self, answer: Answer) -> None:
+        """The practitioner's notes on an answer, only when the practitioner chose to include them."""
+        if self.m.options.notes and answer.notes.strip():
+            p = self.para("")
+            dk.add_text(p, "Practitioner's note (not the family's words): ", bold=True, italic=True)
+            dk.add_text(p, self.m.anon.text(answer.notes), italic=True)
 
     def answered(self, tc: TopicComparison, voice: str) -> Answer | None:
         a = tc.answers.get(voice)
@@ -158,23 +178,30 @@ class Writer(ComparingSections, AnalysisSections):
         return [(s, tcs) for s, tcs in self.m.comparison.by_stage() if (s.kind in OTHER_TIMES) == other]
 
     def summary(self, tc: TopicComparison, voice: str, answer: Answer, kind, shorten: bool = False) -> None:
-        """One person's answer to one topic, as a bullet: their words, then the comparable answers."""
+        """One person's answer to one topic, as a bullet: their words, then the comparable answers.
+        With `shorten`, a long answer that is given in full elsewhere is cut after whole sentences,
+        and says where the whole of it is."""
         p = self.bullet()
         dk.add_text(p, f"{self.m.labels[voice]}: ", bold=True)
         if answer.not_asked is not None:
             dk.add_text(p, f"not asked ({self.m.anon.text(answer.not_asked) or 'no reason given'})", italic=True)
-            return
+            if not said_something(answer):
+                return
+            dk.add_text(p, "; recorded all the same: ")
         words = self.m.anon.text(answer.text or answer.own_day or answer.source)
         if words:
             where = self.full_in.get(kind) if tc.stage.kind not in OTHER_TIMES else self.full_in.get("other")
+            cut = False
             if shorten and where:
-                words = shortened(words)
+                words, cut = shortened(words)
             self._words(p, words, True)
+            if cut:
+                dk.add_text(p, f" [continues: the whole answer is under “{where}”, {topic_at(tc)}]", italic=True)
         # as evidence, the comparable answers are left to the comparison table when it is there
         extra = [] if shorten and self.m.options.wants("comparison") else \
-            [f"{label}: {value}" for label, value in self.measures(tc, answer)]
+            [f"{label}: {value}" for label, value in self.measures(tc, voice)]
         if answer.feeling:
-            extra.append(f"feeling: {self.option(FEELING_SCALE, answer.feeling).lower()}")
+            extra.append(f"feeling: {self.feeling(voice, answer.feeling)}")
         if extra:
             dk.add_text(p, (" — " if words else "") + "; ".join(extra))
 
@@ -281,17 +308,25 @@ class Writer(ComparingSections, AnalysisSections):
             ("Child", m.full_name + known),
             ("Age", age_text(m.child, latest) + (f" at the latest interview ({long_date(latest)})"
                                                  if m.child.date_of_birth else "")),
+            *[(label, anon.text(value)) for label, value in (
+                ("Disability", m.child.disability), ("How the child communicates", m.child.communication),
+                ("Other needs", m.child.other_needs)) if value.strip()],
             ("Template", f"{m.template.title}, version {m.template.version}"),
-            ("Interviews", "\n".join(f"{long_date(v.interview.held_on)}: {m.labels[v.label]}"
-                                     + (f", at {anon.text(v.interview.place)}" if v.interview.place.strip() else "")
-                                     for v in ivs)),
+            ("Interviews compared", "\n".join(f"{long_date(v.interview.held_on)}: {m.labels[v.label]}"
+                                              + (f", at {anon.text(v.interview.place)}" if v.interview.place.strip()
+                                                 else "") for v in ivs)),
             ("Who took part", "\n".join(who)),
             ("Practitioner", m.practitioner or "—"),
             ("Report made", long_date(m.today)),
         ]
-        earlier = sum(len(x) for x in m.choice.earlier.values())
+        earlier = []
+        for v in ivs:  # every interview is accounted for: the earlier ones of each person, listed
+            for older in m.choice.earlier.get(v.interview.id, []):
+                earlier.append(f"{long_date(older.held_on)}: {m.labels[v.label]}, earlier interview"
+                               + (" (set against the later one under “Change over time”)"
+                                  if m.options.wants("change") else ""))
         if earlier:
-            rows.append(("Earlier interviews", f"{earlier}, compared under “Change over time”"))
+            rows.append(("Earlier interviews", "\n".join(earlier)))
         widths = [self.width_cm * 0.28, self.width_cm * 0.72]
         table = dk.new_table(self.doc, 0, widths, self.styles)
         for label, value in rows:
@@ -323,17 +358,17 @@ class Writer(ComparingSections, AnalysisSections):
             for tc, a in said:
                 if len(said) > 1 or tc.topic.title != stage.title:
                     self.heading(tc.topic.title, 3)
-                if a.not_asked is not None:
-                    self.para(f"Not asked: {self.m.anon.text(a.not_asked) or 'no reason given'}", italic=True)
+                if not self.not_asked(a):
                     continue
                 if a.text:
                     self.quote(self.m.anon.text(a.text))
-                pairs = [(label, value, False) for label, value in self.measures(tc, a)]
+                pairs = [(label, value, False) for label, value in self.measures(tc, voice)]
                 if a.feeling:
-                    pairs.append(("How it feels", self.option(FEELING_SCALE, a.feeling), False))
+                    pairs.append(("How it feels", self.feeling(voice, a.feeling), False))
                 if a.better:
                     pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                 self.facts(pairs)
+                self.notes(a)
         if quiet:
             self.para(f"Not talked about with {self.m.name}: {', '.join(quiet)}.", italic=True)
 
@@ -354,39 +389,53 @@ class Writer(ComparingSections, AnalysisSections):
                 for tc, a in said:
                     if len(said) > 1 or tc.topic.title != stage.title:
                         self.para(tc.topic.title, bold=True)
-                    if a.not_asked is not None:
-                        self.para(f"Not asked: {self.m.anon.text(a.not_asked) or 'no reason given'}", italic=True)
+                    if not self.not_asked(a):
                         continue
                     pairs = [(label, self.m.anon.text(text), True) for label, text in (
                         (f"About {n}'s day", a.text), ("Their own day", a.own_day), (f"How it affects {n}", a.impact))
                         if text]
-                    pairs += [(label, value, False) for label, value in self.measures(tc, a)]
+                    pairs += [(label, value, False) for label, value in self.measures(tc, voice)]
                     if a.feeling:
-                        pairs.append((f"How they think {n} feels", self.option(FEELING_SCALE, a.feeling), False))
+                        pairs.append((f"How they think {n} feels", self.feeling(voice, a.feeling), False))
                     if a.better:
                         pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                     self.facts(pairs)
+                    self.notes(a)
 
     def _professionals(self) -> None:
+        """Each professional source on its own (the school, an educational psychologist, the GP...)."""
         voices = self.voices(PerspectiveKind.PROFESSIONAL)
-        said = [(stage, tc, a) for stage, tcs in self.m.comparison.by_stage() for tc in tcs for v in voices
-                if (a := self.answered(tc, v))]
-        if not said:
-            self.para("Nothing from professionals is recorded.", italic=True)
+        if not voices:
+            self.para("No account from professionals is included.", italic=True)
             return
-        for stage, tc, a in said:
-            p = self.para(topic_at(tc), bold=True)
-            p.paragraph_format.keep_with_next = True
-            if a.not_asked is not None:
-                self.para(f"Not asked: {self.m.anon.text(a.not_asked) or 'no reason given'}", italic=True)
+        for voice in voices:
+            said = [(tc, a) for tc in self.m.comparison.topics if (a := self.answered(tc, voice))]
+            self.heading(self.m.labels[voice], 2)
+            if not said:
+                self.para("Nothing is recorded in this account yet.", italic=True)
                 continue
-            if a.text:
-                self.para(self.m.anon.text(a.text))
-            pairs = [("Source", self.m.anon.text(a.source), False)] if a.source else []
-            pairs += [(label, value, False) for label, value in self.measures(tc, a)]
-            if a.feeling:
-                pairs.append((f"How {self.m.name} seems to feel", self.option(FEELING_SCALE, a.feeling), False))
-            self.facts(pairs)
+            for tc, a in said:
+                p = self.para(topic_at(tc), bold=True)
+                p.paragraph_format.keep_with_next = True
+                if not self.not_asked(a):
+                    continue
+                if a.text:
+                    self.para(self.m.anon.text(a.text))
+                pairs = [("Source", self.m.anon.text(a.source), False)] if a.source else []
+                pairs += [(label, value, False) for label, value in self.measures(tc, voice)]
+                if a.feeling:
+                    pairs.append((f"How {self.m.name} seems to feel", self.feeling(voice, a.feeling), False))
+                self.facts(pairs)
+                self.notes(a)
+
+    def not_asked(self, a: Answer) -> bool:
+        """Say that a topic was not asked, with the reason; True when something was recorded all the
+        same (a child's words, say), which is then given too."""
+        if a.not_asked is None:
+            return True
+        self.para(f"Not asked: {self.m.anon.text(a.not_asked) or 'no reason given'}"
+                  + ("; what was recorded all the same follows." if said_something(a) else ""), italic=True)
+        return said_something(a)
 
     def _other_times(self) -> None:
         stages = [(s, tcs) for s, tcs in self.day_stages(other=True)

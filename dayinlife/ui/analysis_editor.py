@@ -51,11 +51,9 @@ def evidence_text(topics: list[TopicComparison], comparison: Comparison) -> str:
             continue
         mark = AGREEMENT_MARK[tc.agreement]
         lines.append(f"{tc.topic.title} ({tc.stage.title}): {mark} {tc.agreement.label}")
-        for m in tc.measures:
+        for m in tc.compared:
             given = [f"{voice}: {m.shown(voice)}" for voice, value in m.values.items() if value]
-            if given:
-                differ = "≠ " if m.agreement is Agreement.DIFFER else ""
-                lines.append(f"   {differ}{m.label}: " + "; ".join(given))
+            lines.append(f"   {m.label}: " + "; ".join(given) + f"  [{m.mark}]")
         for voice in comparison.voices:
             answer = tc.answers.get(voice.label)
             if answer is None:
@@ -63,7 +61,7 @@ def evidence_text(topics: list[TopicComparison], comparison: Comparison) -> str:
             if answer.not_asked is not None:
                 lines.append(f"   {voice.label}: not asked ({answer.not_asked})" if answer.not_asked
                              else f"   {voice.label}: not asked")
-            elif answer.text:
+            if answer.text:
                 said = "said" if voice.kind is not PerspectiveKind.PROFESSIONAL else "noted"
                 lines.append(f"   {voice.label} {said}: {quoted(answer.text)}")
         lines.append("")
@@ -74,6 +72,7 @@ AGREEMENT_MARK = {
     Agreement.AGREE: "=",
     Agreement.DIFFER: "≠",
     Agreement.ONE_SIDE: "◐",
+    Agreement.WORDS_ONLY: "✎",
     Agreement.NOT_ASKED: "–",
     Agreement.NO_ANSWER: "○",
 }

@@ -8,9 +8,6 @@ to explore (a symbol and words, in bold; colour only as an extra), never as a ve
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import pairwise
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -34,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Answer, Case, Child, Interview, PerspectiveKind
-from ..compare import Agreement, Change, Comparison, TopicComparison, change_over_time
-from ..interview import overall_progress, perspective_label
+from ..compare import Agreement, Change, Comparison, TopicComparison, apart_text, change_over_time, in_their_words
+from ..dates import uk_date
+from ..interview import overall_progress
 from ..store import StoreError
 from ..template_model import FEELING_SCALE
 from ..vocab import NeglectType
+from ..voices import change_pairs, choose_interviews, ordered, person_key, who
 from .analysis_editor import AGREEMENT_MARK, AnalysisEditor, plain_label
 from .flow import flow_widget
 from .autosave import DebouncedSaver
@@ -50,31 +49,28 @@ PRACTITIONER_ONLY = ("For practitioners only: this screen sets the family's answ
 
 TC_ROLE = Qt.ItemDataRole.UserRole          # the topic's index in comparison.topics
 VOICE_ROLE = Qt.ItemDataRole.UserRole + 1   # the voice label, for a voice's cell
-DIFFER_BACKGROUND = QColor("#fff0c2")       # an extra cue only: the words and the symbol carry it
+DIFFER_BACKGROUND = QColor("#ffd28a")       # an extra cue only: the words and the symbol carry it
+NEAR_BACKGROUND = QColor("#fff3d6")         # one step apart: lighter, so the wide ones stand out
 DIFFER_FOREGROUND = QColor("#000000")
 
 CHANGE_MARK = {Change.IMPROVED: "↑", Change.WORSE: "↓", Change.CHANGED: "↔", Change.SAME: "=",
                Change.NEW: "+", Change.GONE: "−"}
 
 
-def uk(day) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def person_key(iv: Interview) -> tuple[str, str | None]:
-    return iv.perspective.kind.value, iv.perspective.adult_id
+uk = uk_date
 
 
 def agreement_text(agreement: Agreement) -> str:
     return f"{AGREEMENT_MARK[agreement]} {agreement.label}"
 
 
-def _gap_text(gap: int | None) -> str:
+def _gap_text(gap: int | None, wide: bool) -> str:
+    """The same words the report uses: wide gaps are marked, one step apart is noted."""
     if gap is None:
         return ""
     if gap == 0:
         return "= Same"
-    return f"≠ {gap} step{'s' if gap > 1 else ''} apart — to explore"
+    return f"≠ {apart_text(gap)} — to explore" if wide else apart_text(gap)
 
 
 class ComparePage(QWidget):
@@ -268,28 +264,15 @@ class ComparePage(QWidget):
         self.tabs.setCurrentIndex(0)
 
     def _ordered(self, interviews: list[Interview]) -> list[Interview]:
-        """Child first, then each parent/carer in household order, then professionals; oldest first."""
-        adults = {a.id: i for i, a in enumerate(self.case.adults)}
-
-        def key(iv: Interview):
-            kind = iv.perspective.kind
-            rank = (0 if kind is PerspectiveKind.CHILD else 2 if kind is PerspectiveKind.PROFESSIONAL else 1)
-            return rank, adults.get(iv.perspective.adult_id, 0), iv.held_on, iv.created
-        return sorted(interviews, key=key)
+        """The order voices.py gives: the child, each parent/carer, then each professional source."""
+        return ordered(self.case, interviews)
 
     def _label(self, iv: Interview) -> str:
-        try:
-            return perspective_label(iv, self.case)
-        except KeyError:
-            return "A removed adult"
+        return who(iv, self.case)
 
     def _fill_interviews(self) -> None:
-        latest: dict[tuple, Interview] = {}
-        for iv in self.child_.interviews:
-            k = person_key(iv)
-            if k not in latest or (iv.held_on, iv.created) >= (latest[k].held_on, latest[k].created):
-                latest[k] = iv
-        chosen = {iv.id for iv in latest.values()}
+        # ticked: what the report compares (the latest of each person; every professional source)
+        chosen = {iv.id for iv in choose_interviews(self.case, self.child_).compared}
         self.interview_list.blockSignals(True)
         self.interview_list.clear()
         for iv in self._ordered(self.child_.interviews):
@@ -371,7 +354,7 @@ class ComparePage(QWidget):
             self.counts_label.setText("Tick at least one interview to compare.")
             return
         voices = [v.label for v in c.voices]
-        headers = ["Topic", "Agreement", "Asked about", *voices]
+        headers = ["Topic", "Agreement", "Asked about", *voices]  # agreement is given for each row
         grid.setColumnCount(len(headers))
         grid.setHorizontalHeaderLabels([_two_lines(h) for h in headers])
         for col, h in enumerate(headers):
@@ -403,22 +386,23 @@ class ComparePage(QWidget):
                 measures = tc.measures or [None]
                 first = row
                 for m in measures:
-                    differs = m is not None and m.agreement is Agreement.DIFFER
-                    what = m.label if m is not None else "Nothing comparable: words only"
-                    self._set(row, asked_col, what, t, None, differs, bold)
+                    level = _level(m)
+                    if m is not None:
+                        what = m.label
+                        mark = m.mark if any(m.values.values()) else "Not answered yet"
+                    else:
+                        what = "Nothing comparable: words only"
+                        mark = agreement_text(tc.agreement)
+                    self._set(row, asked_col, what, t, None, level, bold)
+                    self._set(row, agreement_col, mark, t, None, level, bold, f"{what}: {mark}")
                     for voice in voices:
                         self._set(row, self._voice_columns[voice], self._cell_text(tc, m, voice), t, voice,
-                                  differs and bool(m.values.get(voice)), bold)
+                                  level if m is not None and m.values.get(voice) else 0, bold)
                     row += 1
                 span = len(measures)
-                self._set(first, 0, tc.topic.title, t, None, False, bold, f"Topic: {tc.topic.title}")
-                agree = agreement_text(tc.agreement)
-                self._set(first, agreement_col, agree, t, None, tc.differs, bold,
-                          f"{tc.topic.title}: {tc.agreement.label}")
-                for extra in range(first + 1, first + span):  # the topic's further rows: blank, same marks
-                    self._set(extra, 0, "", t, None, False, bold, f"Topic: {tc.topic.title}")
-                    self._set(extra, agreement_col, "", t, None, tc.differs, bold,
-                              f"{tc.topic.title}: {tc.agreement.label}")
+                self._set(first, 0, tc.topic.title, t, None, 0, bold, f"Topic: {tc.topic.title}")
+                for extra in range(first + 1, first + span):  # the topic's further rows: the title once
+                    self._set(extra, 0, "", t, None, 0, bold, f"Topic: {tc.topic.title}")
                 self._rows_of[t] = list(range(first, first + span))
         header = grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -429,20 +413,15 @@ class ComparePage(QWidget):
         for col in self._voice_columns.values():  # the voices share what is left, wrapping if need be
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 9))
-        counts = c.counts()
-        differ = counts.get(Agreement.DIFFER, 0)
-        self.counts_label.setText(
-            f"{len(c.topics)} topics: {differ} where the answers differ (to explore), "
-            f"{counts.get(Agreement.AGREE, 0)} agree, {counts.get(Agreement.ONE_SIDE, 0)} answered by one side only, "
-            f"{counts.get(Agreement.NOT_ASKED, 0)} not asked, {counts.get(Agreement.NO_ANSWER, 0)} not answered yet. "
-            f"Compared on {c.template.title} (version {c.template.version}).")
+        self.counts_label.setText(f"{c.tally().text()} Compared on {c.template.title} "
+                                  f"(version {c.template.version}).")
         self.apply_filters()
 
     @staticmethod
     def _cell_text(tc: TopicComparison, m, voice: str) -> str:
         answer = tc.answers.get(voice)
         if m is not None and m.values.get(voice):
-            shown = m.shown(voice)
+            shown = m.shown(voice)  # as the person saw it: a child's choice in the child's words
             return f"≠ {shown}" if m.agreement is Agreement.DIFFER else shown
         if answer is not None and answer.not_asked is not None:
             return "— (not asked)"
@@ -450,8 +429,9 @@ class ComparePage(QWidget):
             return "— (words only)"
         return "—"
 
-    def _set(self, row: int, col: int, text: str, topic: int, voice: str | None, differs: bool, bold: QFont,
+    def _set(self, row: int, col: int, text: str, topic: int, voice: str | None, differs: int, bold: QFont,
              spoken: str | None = None) -> None:
+        """One cell. `differs`: 0 nothing to mark; 1 a difference of one step (light); 2 a wide one."""
         item = QTableWidgetItem(text)
         item.setData(TC_ROLE, topic)
         item.setData(VOICE_ROLE, voice)
@@ -463,8 +443,9 @@ class ComparePage(QWidget):
         if spoken:
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         if differs:
-            item.setFont(bold)
-            item.setBackground(QBrush(DIFFER_BACKGROUND))
+            if differs >= 2:
+                item.setFont(bold)
+            item.setBackground(QBrush(DIFFER_BACKGROUND if differs >= 2 else NEAR_BACKGROUND))
             item.setForeground(QBrush(DIFFER_FOREGROUND))
         self.grid.setItem(row, col, item)
 
@@ -583,6 +564,9 @@ class ComparePage(QWidget):
         if answer.not_asked is not None:
             parts.append(("Not asked", answer.not_asked or "No reason given."))
         comparable = [f"{m.label}: {m.shown(voice)}" for m in tc.measures if m.values.get(voice)]
+        if comparable and any(m.agreement is Agreement.DIFFER for m in tc.measures if m.values.get(voice)):
+            comparable += [f"({m.label}: {m.mark})" for m in tc.measures
+                           if m.values.get(voice) and m.agreement is Agreement.DIFFER]
         if comparable:
             parts.append(("Comparable answers", "\n".join(comparable)))
         words = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "In their own words",
@@ -592,10 +576,7 @@ class ComparePage(QWidget):
         if answer.source:
             parts.append(("Who told us", answer.source))
         if answer.feeling:
-            try:
-                feeling = feeling_scale.option(answer.feeling).label
-            except KeyError:
-                feeling = answer.feeling
+            feeling = in_their_words(feeling_scale, answer.feeling, kind is PerspectiveKind.CHILD)
             parts.append(("How the child feels" if kind is PerspectiveKind.CHILD
                           else "How they think the child feels", feeling))
         if answer.better:
@@ -642,18 +623,20 @@ class ComparePage(QWidget):
             return scale.option(value).label if value else "—"
         for row, gap in enumerate(c.feelings):
             table.setItem(row, 0, QTableWidgetItem(gap.stage.title))
-            table.setItem(row, 1, QTableWidgetItem(label(gap.child)))
+            own = in_their_words(scale, gap.child, True) if gap.child else "—"  # the face the child tapped, in its words
+            table.setItem(row, 1, QTableWidgetItem(own))
             for a in adults:
-                g = gap.gaps.get(a)
-                text = label(gap.estimates.get(a)) + (f"   {_gap_text(g)}" if g is not None else "")
+                g, wide = gap.gaps.get(a), gap.wide(a)
+                text = label(gap.estimates.get(a)) + (f"   {_gap_text(g, wide)}" if g is not None else "")
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
                              f"{gap.stage.title}: {a} thinks the child feels {label(gap.estimates.get(a))}; "
-                             f"the child feels {label(gap.child)}. {_gap_text(g).lstrip('=≠ ')}")
+                             f"the child feels {own}. {_gap_text(g, wide).lstrip('=≠ ')}")
                 if g:
-                    item.setFont(bold)
-                    item.setBackground(QBrush(DIFFER_BACKGROUND))
+                    if wide:
+                        item.setFont(bold)
+                    item.setBackground(QBrush(DIFFER_BACKGROUND if wide else NEAR_BACKGROUND))
                     item.setForeground(QBrush(DIFFER_FOREGROUND))
                 table.setItem(row, self._feeling_columns[a], item)
         _fit(table)
@@ -665,18 +648,14 @@ class ComparePage(QWidget):
     # ------------------------------------------------------------------ change over time
 
     def _fill_change_choices(self) -> None:
-        groups: dict[tuple, list[Interview]] = defaultdict(list)
-        for iv in self._ordered(self.child_.interviews):
-            groups[person_key(iv)].append(iv)
         self.change_choice.blockSignals(True)
         self.change_choice.clear()
         default = -1
-        for key, ivs in groups.items():
-            for earlier, later in pairwise(ivs):
-                self.change_choice.addItem(f"{self._label(later)}: {uk(earlier.held_on)} and {uk(later.held_on)}",
-                                           (earlier.id, later.id))
-                if key[0] == PerspectiveKind.CHILD.value or default < 0:
-                    default = self.change_choice.count() - 1
+        for earlier, later in change_pairs(self.case, self.child_):
+            self.change_choice.addItem(f"{self._label(later)}: {uk(earlier.held_on)} and {uk(later.held_on)}",
+                                       (earlier.id, later.id))
+            if later.perspective.kind is PerspectiveKind.CHILD or default < 0:
+                default = self.change_choice.count() - 1
         self.change_choice.blockSignals(False)
         has_pairs = self.change_choice.count() > 0
         self.tabs.setTabVisible(self.tabs.indexOf(self.change_tab), has_pairs)
@@ -756,10 +735,20 @@ class ComparePage(QWidget):
         self._show_answer_hint()
 
 
+def _level(m) -> int:
+    """How strongly a comparable answer's row is marked: 2 a wide difference, 1 one step, 0 none."""
+    if m is None or m.agreement is not Agreement.DIFFER:
+        return 0
+    return 2 if m.wide else 1
+
+
 def _two_lines(label: str) -> str:
     """"Grace Okonjo-Whitfield (mother)" as two lines, so narrow columns still show who it is."""
     name, sep, rest = label.partition(" (")
-    return f"{name}\n({rest}" if sep else label
+    if sep:
+        return f"{name}\n({rest}"
+    name, sep, rest = label.rpartition(", ")  # "School: class teacher, 12/03/2026"
+    return f"{name}\n{rest}" if sep else label
 
 
 def _table(name: str, description: str) -> QTableWidget:

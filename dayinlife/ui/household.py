@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 from ..case import Adult, AdultRole, Case, Child, Interview, Perspective, PerspectiveKind
 from .. import dates
 from ..dates import DateRule, age_in_months, describe_age, uk_date, uk_dates_in
-from ..interview import overall_progress, perspective_label
+from ..interview import overall_progress
+from ..voices import in_brackets, role_text, who
 from ..store import StoreError
 from . import dialogs
 from .date_field import DateField, place_message
@@ -112,18 +113,16 @@ register_form("case_page.ui", {
 
 PRONOUNS = (("they", "they / them"), ("she", "she / her"), ("he", "he / him"))
 PROFESSIONAL_LABEL = "Professional observation and agency information"
+# Offered for "who gave the account" (any other may be typed); each source is its own voice when compared.
+PROFESSIONAL_SOURCES = ("School", "Nursery or pre-school", "Health visitor", "School nurse", "GP", "Midwife",
+                        "Educational psychologist", "Paediatrician", "Speech and language therapist",
+                        "Child and adolescent mental health service", "Police", "Youth worker",
+                        "My own observation")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def role_text(adult: Adult) -> str:
-    detail = adult.role_detail.strip()
-    if adult.role is AdultRole.OTHER and detail:
-        return detail[0].upper() + detail[1:]
-    return adult.role.label
 
 
 class CasePage(QWidget):
@@ -192,6 +191,25 @@ class CasePage(QWidget):
         born_grid.addWidget(self.dob_edit.message, 2, 0, 1, -1)
         born_grid.addWidget(self.expected_edit.message, 3, 0, 1, -1)
         place_message(self.held_on_edit, self.start_form_layout)
+        # A professional account says who gave it: the school, the GP... (each is its own voice).
+        self.source_combo = QComboBox()
+        self.source_combo.setObjectName("sourceCombo")
+        self.source_combo.setEditable(True)
+        self.source_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.source_combo.addItems(PROFESSIONAL_SOURCES)
+        self.source_combo.setCurrentIndex(-1)
+        self.source_combo.lineEdit().setPlaceholderText("For example School: class teacher")
+        self.source_combo.setAccessibleName("Who gave this account")
+        self.source_combo.setAccessibleDescription(
+            "The professional or agency whose account this is; choose one or type your own, for example "
+            "School: class teacher. Each one is set side by side as its own account.")
+        self.source_combo.lineEdit().setAccessibleName("Who gave this account")
+        self.source_combo.lineEdit().setAccessibleDescription(self.source_combo.accessibleDescription())
+        self.source_label = QLabel("&Who gave it:")
+        self.source_label.setBuddy(self.source_combo)
+        self.start_form_layout.insertRow(1, self.source_label, self.source_combo)
+        QWidget.setTabOrder(self.perspective_combo, self.source_combo)
+        QWidget.setTabOrder(self.source_combo, self.template_combo)
 
         headers = {
             self.adult_table: ["Name", "Role"],
@@ -283,6 +301,7 @@ class CasePage(QWidget):
         for edit in (self.place_edit, self.present_edit, self.interpreter_edit):
             edit.returnPressed.connect(self._start_interview)
         self.interpreter_check.toggled.connect(lambda _on: self._show_interpreter())
+        self.perspective_combo.currentIndexChanged.connect(lambda _i: self._show_source())
         self.compare_button.clicked.connect(self.open_compare)
 
     # ------------------------------------------------------------------ showing a case
@@ -414,12 +433,7 @@ class CasePage(QWidget):
             except StoreError:
                 template_text = f"{iv.template.id} (version {iv.template.version}): no longer available"
                 progress = "Unknown"
-            try:
-                whose = perspective_label(iv, self.case)
-            except KeyError:
-                whose = "A removed adult"
-            if iv.perspective.kind is PerspectiveKind.CHILD:
-                whose = f"{whose} ({child.called})" if child.called else whose
+            whose = who(iv, self.case, child)
             _set_row(table, row, iv.id, [whose, uk_date(iv.held_on), template_text, progress])
         _select_id(table, keep)
         if table.rowCount() and not table.selectionModel().selectedRows():
@@ -610,7 +624,7 @@ class CasePage(QWidget):
         given = [iv for c in self.case.children for iv in c.interviews if iv.perspective.adult_id == adult.id]
         if given:
             answers = sum(len(iv.answers) for iv in given)
-            text = (f"Remove {adult.name} ({role_text(adult).lower()}) from the household? "
+            text = (f"Remove {adult.name} ({in_brackets(role_text(adult))}) from the household? "
                     f"The {_plural(len(given), 'interview')} {adult.name} gave, with "
                     f"{_plural(answers, 'recorded answer')}, will be deleted for good. This cannot be undone.")
             if not dialogs.confirm(self, "Remove a parent or carer", text,
@@ -773,7 +787,7 @@ class CasePage(QWidget):
         combo.clear()
         combo.addItem(f"The child ({child.called})" if child.called else "The child", (PerspectiveKind.CHILD.value, None))
         for adult in self.case.adults:
-            combo.addItem(f"{adult.name} ({role_text(adult).lower()})", (PerspectiveKind.PARENT.value, adult.id))
+            combo.addItem(f"{adult.name} ({in_brackets(role_text(adult))})", (PerspectiveKind.PARENT.value, adult.id))
         combo.addItem(PROFESSIONAL_LABEL, (PerspectiveKind.PROFESSIONAL.value, None))
         combo.setCurrentIndex(0)
 
@@ -796,9 +810,18 @@ class CasePage(QWidget):
         self.held_on_edit.set_date(today)
         for edit in (self.place_edit, self.present_edit, self.interpreter_edit):
             edit.clear()
+        self.source_combo.setCurrentIndex(-1)
+        self.source_combo.setEditText("")
         self.interpreter_check.setChecked(False)
         self.start_message.setVisible(False)
         self._show_interpreter()
+        self._show_source()
+
+    def _show_source(self) -> None:
+        data = self.perspective_combo.currentData()
+        professional = data is not None and data[0] == PerspectiveKind.PROFESSIONAL.value
+        if self.start_form_layout is not None:
+            self.start_form_layout.setRowVisible(self.source_combo, professional)
 
     def _show_interpreter(self) -> None:
         used = self.interpreter_check.isChecked()
@@ -821,6 +844,12 @@ class CasePage(QWidget):
         if template_id is None:
             self._problem(self.start_message, self.template_combo, "Choose a template.")
             return
+        source = " ".join(self.source_combo.currentText().split()) if kind == PerspectiveKind.PROFESSIONAL.value else ""
+        if kind == PerspectiveKind.PROFESSIONAL.value and not source:
+            self._problem(self.start_message, self.source_combo,
+                          "Say who gave this account, for example School or Health visitor: each one is set "
+                          "side by side as its own account.")
+            return
         if not self.held_on_edit.check():
             self.start_message.setVisible(False)
             self.held_on_edit.setFocus()
@@ -831,7 +860,7 @@ class CasePage(QWidget):
         ok, interview = self._apply(lambda: self.shell.session.start_interview(
             self.case, child, perspective, template_id, held_on,
             place=self.place_edit.text().strip(), present=self.present_edit.text().strip(),
-            interpreter=interpreter))
+            interpreter=interpreter, source=source))
         if not ok:
             return
         self._hide_panels()

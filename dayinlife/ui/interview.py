@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Answer, Case, Child, Interview, PerspectiveKind
-from ..interview import TopicPrompts, overall_progress, perspective_label, stage_progress, topic_prompts
+from ..dates import uk_date
+from ..interview import (
+    TopicPrompts,
+    feeling_in_child_words,
+    overall_progress,
+    perspective_label,
+    stage_progress,
+    topic_prompts,
+)
 from ..template_model import FEELING_SCALE, Template
 from .autosave import Autosaver
 from .faces import FeelingsFaces
@@ -120,7 +128,7 @@ class TopicCard(QGroupBox):
 
         layout.addWidget(_prompt(prompts.feeling_question))
         scale = template.scales[FEELING_SCALE]
-        child_words = kind is PerspectiveKind.CHILD
+        child_words = feeling_in_child_words(kind)  # the same rule the comparison reads them back by
         self.feeling = FeelingsFaces([(o.value, o.child_label if child_words else o.label) for o in scale.options])
         self.feeling.setAccessibleName(f"{prompts.title}: {prompts.feeling_question}")
         layout.addWidget(self.feeling)
@@ -280,8 +288,7 @@ class InterviewPage(QWidget):
         self.case, self.child_, self.interview = case, child_, interview
         self.template = self.shell.session.template_for(case, interview)
         who = perspective_label(interview, case)
-        self.header.setText(f"{child_.name} — {who} — {self.template.title} "
-                            f"(held {interview.held_on.strftime('%d/%m/%Y')})")
+        self.header.setText(f"{child_.name} — {who} — {self.template.title} (held {uk_date(interview.held_on)})")
         # child mode is for a child who can take the laptop: not for an unborn baby's voice
         self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD
                                           and not child_.is_unborn)

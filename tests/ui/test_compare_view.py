@@ -15,7 +15,7 @@ from dayinlife.ui.compare_view import ComparePage
 from .conftest import FakeShell
 
 KID_WORDS = "I'm usually hungry & there's only crisps <sometimes>\nmy tummy hurts"
-MUM, DAD, KID, PRO = "Jo Fictional (mother)", "Sam Fictional (father)", "The child", "Professionals"
+MUM, DAD, KID, PRO = "Jo Fictional (mother)", "Sam Fictional (father)", "The child (Mia)", "Professionals, 03/11/2026"
 
 
 class CompareShell(FakeShell):
@@ -84,10 +84,10 @@ def test_grid_marks_the_known_difference_in_words_not_colour(page):
     p, *_ = page
     assert p.grid.columnCount() == 3 + 4  # topic, agreement, asked about, four voices
     headers = [p.grid.horizontalHeaderItem(c).text() for c in range(p.grid.columnCount())]
-    assert [h.replace("\n", " ") for h in headers[3:]] == [KID, MUM, DAD, PRO]
-    breakfast = cell(p, "breakfast", column=1)
-    assert breakfast.text() == "≠ Differ — to explore" and breakfast.font().bold()
-    assert cell(p, "breakfast", KID).text() == "≠ Hardly ever"
+    assert [h.replace("\n", " ") for h in headers[3:]] == [KID, MUM, DAD, PRO.replace(", ", " ")]
+    breakfast = cell(p, "breakfast", column=1)  # each comparable answer's row says how it compares
+    assert breakfast.text() == "≠ Differ: 3 steps apart (of 4)" and breakfast.font().bold()
+    assert cell(p, "breakfast", KID).text() == "≠ “Not much” (hardly ever)"  # as the child saw it
     assert cell(p, "breakfast", MUM).text() == "≠ Every day"
     assert cell(p, "breakfast", DAD).text() == "—"   # nothing comparable from the father
     assert cell(p, "teatime", column=1).text() == "= Agree" and not cell(p, "teatime", column=1).font().bold()
@@ -130,7 +130,7 @@ def test_a_cell_opens_the_full_answer_in_their_own_words(qtbot, page):
     qtbot.mouseClick(p.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     text = p.answer_text()
     assert KID_WORDS in text  # exactly as said, symbols and line break kept
-    assert "Unhappy" in text and "Cereal in the cupboard" in text
+    assert "“Sad” (unhappy)" in text and "Cereal in the cupboard" in text  # the face the child tapped
     assert "Every day, cereal" not in text  # one voice's cell shows that voice only
     # by keyboard: move to the mother's cell and press Enter
     row, col = p.cell_for("breakfast", MUM)
@@ -151,7 +151,7 @@ def test_feelings_tab_shows_the_childs_feeling_against_each_estimate_with_the_ga
     table = p.feelings_table
     rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
     r = rows["Breakfast"]
-    assert table.item(r, 1).text() == "Unhappy"
+    assert table.item(r, 1).text() == "“Sad” (unhappy)"
     mum = table.item(r, p._feeling_columns[MUM]).text()
     assert mum.startswith("Happy") and "≠ 2 steps apart — to explore" in mum
     assert table.item(r, p._feeling_columns[MUM]).font().bold()
@@ -172,7 +172,7 @@ def test_change_over_time_appears_with_two_interviews_of_the_same_person(qtbot, 
     table = p.change_table
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     feeling = next(r for r in rows if r[0] == "Breakfast" and r[1] == "Feeling")
-    assert feeling[2:] == ["Unhappy", "Happy", "↑ Better"]
+    assert feeling[2:] == ["“Sad” (unhappy)", "Happy", "↑ Better"]
     # the latest of each person is compared by default; ticking the earlier one unticks the later
     ticked = [p.interview_list.item(i) for i in range(p.interview_list.count())
               if p.interview_list.item(i).checkState() == Qt.CheckState.Checked]
@@ -182,7 +182,7 @@ def test_change_over_time_appears_with_two_interviews_of_the_same_person(qtbot, 
     earlier.setCheckState(Qt.CheckState.Checked)
     assert [iv.id for iv in p.chosen_interviews()][0] == ivs["kid"].id
     assert len(p.chosen_interviews()) == 4
-    assert cell(p, "breakfast", KID).text() == "≠ Hardly ever"
+    assert cell(p, "breakfast", KID).text() == "≠ “Not much” (hardly ever)"
 
 
 def test_no_interviews_ticked_says_so(page):

@@ -378,13 +378,21 @@ def test_a_template_other_than_the_suggestion_and_the_professional_view(qtbot, s
     page.child_table.selectRow(1)
     click(qtbot, page.start_interview_button)
     assert page.template_combo.currentData() == "prebirth"
-    page.perspective_combo.setCurrentIndex(page.perspective_combo.count() - 1)
+    assert not page.source_combo.isVisible()  # only a professional account says who gave it
+    page.perspective_combo.setFocus()
+    qtbot.keyClick(page.perspective_combo, Qt.Key.Key_End)  # professionals, last in the list
+    assert page.source_combo.isVisible()
     page.template_combo.setCurrentIndex(page.template_combo.findData("baby"))
+    qtbot.keyClick(page.place_edit, Qt.Key.Key_Return)  # no source given: refused, with the reason
+    assert page.start_message.isVisible() and "who gave this account" in page.start_message.text()
+    assert page.source_combo.hasFocus() and store.load_case(case.id).children[1].interviews == []
+    qtbot.keyClicks(page.source_combo, "Health visitor: Ms Fictional")
     qtbot.keyClick(page.place_edit, Qt.Key.Key_Return)
     iv = store.load_case(case.id).children[1].interviews[0]
     assert iv.perspective == Perspective(PerspectiveKind.PROFESSIONAL)
-    assert iv.template.id == "baby" and iv.interpreter == ""
+    assert iv.template.id == "baby" and iv.interpreter == "" and iv.source == "Health visitor: Ms Fictional"
     assert shell.interviews[0][2].id == iv.id
+    assert page.interview_table.item(0, 0).text() == "Health visitor: Ms Fictional"
 
 
 def test_continue_shows_progress_and_opens_the_interview(qtbot, shell, store, library):
@@ -487,7 +495,7 @@ def test_tab_walks_the_start_panel_in_reading_order(qtbot, shell):
         if widget is not None and widget.objectName() != seen[-1]:
             seen.append(widget.objectName())
     assert seen[:8] == ["perspectiveCombo", "templateCombo", "heldOnEdit", "placeEdit", "presentEdit",
-                        "interpreterCheck", "startButton", "cancelStartButton"]
+                        "interpreterCheck", "startButton", "cancelStartButton"]  # the source row is hidden
 
 
 # --------------------------------------------------------------------------- dates typed as people type them
