@@ -8,7 +8,7 @@ to explore (a symbol and words, in bold; colour only as an extra), never as a ve
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -43,9 +44,8 @@ from .flow import flow_widget
 from .autosave import DebouncedSaver
 from .wheel import guard_choices
 
-PRACTITIONER_ONLY = ("For practitioners only: this screen sets the family's answers side by side. Never show "
-                     "it to the child or to anyone in the family. A difference is something to explore with "
-                     "the family, not a finding.")
+PRACTITIONER_ONLY = ("For practitioners only: never show this screen to the child or anyone in the family. "
+                     "A difference is something to explore, not a finding.")
 
 TC_ROLE = Qt.ItemDataRole.UserRole          # the topic's index in comparison.topics
 VOICE_ROLE = Qt.ItemDataRole.UserRole + 1   # the voice label, for a voice's cell
@@ -106,8 +106,30 @@ class ComparePage(QWidget):
         self.only_line.setObjectName("practitionerOnly")
         page.addWidget(self.only_line)
 
+        # What is compared, in one line; the list to change it (and the columns shown) opens below
+        # it on demand, so the grid keeps the height of the page.
         chooser = QHBoxLayout()
-        caption = QLabel("Interviews compared (one per person):")
+        self.compared_label = QLabel()
+        self.compared_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.compared_label.setObjectName("comparedLabel")
+        self.compared_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.choose_button = QPushButton("C&hoose interviews and columns…")
+        self.choose_button.setObjectName("chooseButton")
+        self.choose_button.setCheckable(True)
+        self.choose_button.setAccessibleName("Choose interviews and columns")
+        self.choose_button.setAccessibleDescription(
+            "Shows or hides the list of interviews to compare (one per person) and the columns to show")
+        chooser.addWidget(self.compared_label, 1)
+        chooser.addWidget(self.choose_button)
+        page.addLayout(chooser)
+        self.choices = QFrame()
+        self.choices.setObjectName("compareChoices")
+        self.choices.setFrameShape(QFrame.Shape.StyledPanel)
+        choices = QVBoxLayout(self.choices)
+        choices.setContentsMargins(6, 4, 6, 4)
+        self.choices.setVisible(False)
+        caption = QLabel("&Interviews compared (one per person; the earlier ones are under Change over time):")
+        caption.setWordWrap(True)
         self.interview_list = QListWidget()
         self.interview_list.setAccessibleName("Interviews to compare")
         self.interview_list.setAccessibleDescription(
@@ -118,9 +140,14 @@ class ComparePage(QWidget):
         self.interview_list.setSpacing(2)
         self.interview_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 16)
         caption.setBuddy(self.interview_list)
-        chooser.addWidget(caption)
-        chooser.addWidget(self.interview_list, 1)
-        page.addLayout(chooser)
+        choices.addWidget(caption)
+        choices.addWidget(self.interview_list)
+        holder, columns = flow_widget()  # a checkbox per person follows: wraps rather than widen the window
+        columns.addWidget(QLabel("Show the columns of:"))
+        self.voice_bar = columns
+        choices.addWidget(holder)
+        page.addWidget(self.choices)
+        self.choose_button.toggled.connect(self._show_choices)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Compare and analyse")
@@ -142,6 +169,22 @@ class ComparePage(QWidget):
         self.back_button.clicked.connect(self._back)
         self.interview_list.itemChanged.connect(self._interview_ticked)
         self.saver.state_changed.connect(self._saved_state)
+
+    def _show_choices(self, on: bool) -> None:
+        self.choices.setVisible(on)
+        if on:
+            self.interview_list.setFocus()
+
+    def _say_what_is_compared(self) -> None:
+        shown = [self._label(iv) + (f" {uk(iv.held_on)}" if iv.perspective.kind is not PerspectiveKind.PROFESSIONAL
+                                    else "") for iv in self.chosen_interviews()]
+        others = self.interview_list.count() - len(shown)
+        text = (f"Comparing {len(shown)} interview{'s' if len(shown) != 1 else ''}: " + "; ".join(shown)
+                + (f" ({others} more not ticked)" if others else "")) if shown else "No interview is ticked."
+        self.compared_label.setText(text)
+        self.compared_label.setToolTip(text)
+        self.compared_label.setAccessibleName("Interviews compared")
+        self.compared_label.setAccessibleDescription(text)
 
     def _describe_last_tab(self, text: str) -> None:
         """A tab's tooltip: shown on hover, and read out by screen readers as the tab's description."""
@@ -172,8 +215,6 @@ class ComparePage(QWidget):
         filters.addWidget(neglect_caption)
         filters.addWidget(self.neglect_filter)
         filters.addWidget(self.differences_only)
-        filters.addWidget(QLabel("   Show:"))
-        self.voice_bar = filters  # a checkbox per person follows
         layout.addWidget(holder)
         self.counts_label = plain_label()
         layout.addWidget(self.counts_label)
@@ -192,7 +233,7 @@ class ComparePage(QWidget):
         self.grid.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.grid.cellClicked.connect(self.open_cell)
         self.grid.installEventFilter(self)
-        self.grid.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_grid_rows())
+        self.grid.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_rows_soon(self.grid))
 
         self.answer_area = QScrollArea()
         self.answer_area.setWidgetResizable(True)
@@ -315,6 +356,7 @@ class ComparePage(QWidget):
 
     def _recompare(self) -> None:
         chosen = self.chosen_interviews()
+        self._say_what_is_compared()
         self.comparison = None
         if chosen:
             try:
@@ -476,6 +518,16 @@ class ComparePage(QWidget):
 
     def _fit_grid_rows(self) -> None:
         self.grid.resizeRowsToContents()
+
+    def _fit_rows_soon(self, table: QTableWidget) -> None:
+        """Once the columns have settled: resizing every row on every column's move made the page slow."""
+        if not table.property("fitPending"):
+            table.setProperty("fitPending", True)
+
+            def fit() -> None:
+                table.setProperty("fitPending", False)
+                table.resizeRowsToContents()
+            QTimer.singleShot(0, table, fit)
 
     def visible_topics(self) -> list[str]:
         """The keys of the topics the filters leave on show."""
@@ -761,7 +813,11 @@ def _table(name: str, description: str) -> QTableWidget:
     table.setWordWrap(True)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    table.horizontalHeader().sectionResized.connect(lambda *_a: table.resizeRowsToContents())
+    def fit_soon(*_a) -> None:
+        if not table.property("fitPending"):
+            table.setProperty("fitPending", True)
+            QTimer.singleShot(0, table, lambda: (table.setProperty("fitPending", False), table.resizeRowsToContents()))
+    table.horizontalHeader().sectionResized.connect(fit_soon)
     return table
 
 

@@ -73,8 +73,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(100, self._warm_up)
 
     def _warm_up(self) -> None:
-        from .. import session, store  # noqa: F401  (imports: cryptography, SQLCipher, Jinja2)
-        from . import cases, household, interview  # noqa: F401
+        from .. import report, session, store  # noqa: F401  (imports: cryptography, SQLCipher, Jinja2, docx)
+        from . import cases, compare_view, household, interview  # noqa: F401
         from .forms import _loader
 
         _loader()
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             return self.show_error(str(exc))
         self.stack.setCurrentWidget(self.compare_page)
-        self.compare_page.interview_list.setFocus()
+        self.compare_page.grid.setFocus()
 
     def show_templates(self) -> None:
         if self.session is None:

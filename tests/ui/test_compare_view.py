@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from dayinlife.case import Adult, AdultRole, Answer, Child, Perspective, PerspectiveKind
@@ -116,7 +116,10 @@ def test_filters_by_neglect_type_differences_and_perspective(qtbot, page):
     p.differences_only.setChecked(False)
     dad_col = p._voice_columns[DAD]
     assert not p.grid.isColumnHidden(dad_col)
-    qtbot.mouseClick(p.voice_checks[DAD], Qt.MouseButton.LeftButton)
+    assert not p.voice_checks[DAD].isVisible()  # folded away, so the grid has the page's height
+    qtbot.mouseClick(p.choose_button, Qt.MouseButton.LeftButton)
+    assert p.voice_checks[DAD].isVisible() and p.interview_list.isVisible()
+    qtbot.mouseClick(p.voice_checks[DAD], Qt.MouseButton.LeftButton, pos=QPoint(8, p.voice_checks[DAD].height() // 2))
     assert p.grid.isColumnHidden(dad_col)
     assert not p.grid.isColumnHidden(p._voice_columns[MUM])
     p.voice_checks[DAD].setChecked(True)
