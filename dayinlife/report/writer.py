@@ -221,10 +221,10 @@ class Writer(ComparingSections, AnalysisSections):
 
     def _properties(self) -> None:
         props, m = self.doc.core_properties, self.m
-        author = m.practitioner
+        anonymised = m.options.anonymise
         props.title = clean(f"A day in the life of {m.full_name}")
-        props.subject = clean(f"Case {m.case.reference}")
-        props.author = props.last_modified_by = author
+        props.subject = "Day in the life analysis (anonymised)" if anonymised else clean(f"Case {m.case.reference}")
+        props.author = props.last_modified_by = "Day in My Life" if anonymised else m.practitioner
         props.comments = props.keywords = props.category = ""
         props.content_status = clean(m.options.marking)
         props.created = props.modified = datetime.now().replace(microsecond=0)
@@ -252,7 +252,8 @@ class Writer(ComparingSections, AnalysisSections):
             footer = self.doc.sections[0].footer
             p = footer.paragraphs[0]
             p.style = self.styles.footer
-            dk.add_text(p, f"Day in my life: {self.m.full_name}, case {self.m.case.reference}. Page ", size=9)
+            case = "" if self.m.options.anonymise else f", case {self.m.case.reference}"
+            dk.add_text(p, f"Day in my life: {self.m.full_name}{case}. Page ", size=9)
             dk.add_field(p, "PAGE")
             dk.add_text(p, " of ", size=9)
             dk.add_field(p, "NUMPAGES")
@@ -277,7 +278,7 @@ class Writer(ComparingSections, AnalysisSections):
                 bits.append(f"also present: {anon.text(iv.present)}")
             who.append(", ".join(bits))
         rows = [
-            ("Case reference", clean(m.case.reference)),
+            ("Case reference", anon.reference(m.case.reference)),
             ("Child", m.full_name + known),
             ("Age", age_text(m.child, latest) + (f" at the latest interview ({long_date(latest)})"
                                                  if m.child.date_of_birth else "")),
@@ -302,6 +303,8 @@ class Writer(ComparingSections, AnalysisSections):
             dk.shade(cells[0], HEAD_FILL)
             dk.cell_text(cells[1], value)
         self.para("")
+        if m.options.anonymise:
+            self.para(anon.summary(), bold=True)
         self.para("This report sets out each person's account of an ordinary day, side by side. Where "
                   "accounts differ, that is something to explore with the family, not a finding. The tool "
                   "gives no score; the judgements in it are the practitioner's.", italic=True)
