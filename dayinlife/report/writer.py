@@ -6,12 +6,11 @@ nothing a person typed can change the document's structure.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ..case import Answer, PerspectiveKind
 from ..compare import TopicComparison
+from ..dates import now_utc
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import StageKind
 from . import docxkit as dk
@@ -220,15 +219,13 @@ class Writer(ComparingSections, AnalysisSections):
         }
 
     def _properties(self) -> None:
-        props, m = self.doc.core_properties, self.m
+        m = self.m
         anonymised = m.options.anonymise
-        props.title = clean(f"A day in the life of {m.full_name}")
-        props.subject = "Day in the life analysis (anonymised)" if anonymised else clean(f"Case {m.case.reference}")
-        props.author = props.last_modified_by = "Day in My Life" if anonymised else m.practitioner
-        props.comments = props.keywords = props.category = ""
-        props.content_status = clean(m.options.marking)
-        props.created = props.modified = datetime.now().replace(microsecond=0)
-        props.revision = 1
+        dk.set_properties(self.doc, title=f"A day in the life of {m.full_name}",
+                          subject="Day in the life analysis (anonymised)" if anonymised else f"Case {m.case.reference}",
+                          author="Day in My Life" if anonymised else m.practitioner,
+                          status=m.options.marking, when=now_utc())
+        dk.tidy_package(self.doc)
 
     def _header_footer(self) -> None:
         marking = clean(self.m.options.marking).strip()
