@@ -243,3 +243,11 @@ def test_inactive_changes_nothing():
     anon = Anonymiser(active=False)
     anon.add_person("Jo Testperson", "Adult A")
     assert anon.text("Jo") == "Jo" and anon.name("Jo Testperson") == "Jo Testperson"
+
+
+def test_an_organisation_or_a_place_never_eats_the_ordinary_words_in_its_name():
+    anon = people(hidden=["Brambleford Family Hub", "Anyshire Youth Offending Team", "Oakhollow Surgery"])
+    assert anon.text("At Brambleford Family Hub the family met; Brambleford is near; youth team; Oakhollow.") == \
+        "At [place 1] the family met; [place 1] is near; youth team; [place 2]."
+    assert anon.text("Anyshire Youth Offending Team: the Youth Offending Team") == "[name 1]: the Youth Offending Team"
+    assert anon.text("the family", strong_only=True) == "the family"

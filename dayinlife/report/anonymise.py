@@ -55,6 +55,11 @@ infants junior road rd street st lane avenue ave close drive way crescent court 
 terrace hill park estate house flats flat tower centre center hub surgery clinic hospital practice medical
 church mosque temple gurdwara synagogue club library station farm village town city green row walk mews view
 rise parade bridge cottage manor lodge ward unit home hostel refuge office county borough""".split())
+# Words of an organisation's or a place's name that are ordinary words everywhere else.
+GENERIC = set("""family families community communities care youth offending hub group trust nhs foundation
+partnership project charity centre services service network alliance association society board authority
+department unit new old great royal general upper lower high middle little saint st the of and for
+international national local regional united free open""".split())
 _TOWN_ENDINGS = ("ford", "ton", "ham", "bury", "field", "combe", "wich", "stead", "worth", "mouth", "chester",
                  "caster", "borough", "burgh", "pool", "port", "minster", "thorpe", "wick", "hurst", "bridge")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
@@ -127,14 +132,14 @@ class Anonymiser:
 
     # ------------------------------------------------------------------ what is hidden
 
-    def _add(self, token: str, label: str, level: int, person: bool) -> None:
+    def _add(self, token: str, label: str, level: int, person: bool, weak: bool = False) -> None:
         key = _norm(token)
         if len(key.replace(" ", "")) < 2 or not any(ch.isalpha() or ch.isdigit() for ch in key):
             return
         old = self._tokens.get(key)
         if old is not None and old.level <= level:
             return
-        weak = " " not in key and _bare(key) in COMMON
+        weak = weak or (" " not in key and _bare(key) in COMMON)
         self._tokens[key] = _Token(label, person, weak, level)
         folded = ascii_fold(key)  # "Siobhan" typed for "Siobhán"
         if folded != key and len(folded) >= len(key) - 2 and folded not in self._tokens:
@@ -203,13 +208,16 @@ class Anonymiser:
         words = _words(entry)
         if words and _bare(words[0]) in TITLES | RELATIVES:
             self._add(" ".join(words[1:]), label, 0, False)
-        if kind == "name":
-            self._add_name_parts(entry, label, False)
-        else:  # the distinctive words of a place: "Puddlecombe" of "Puddlecombe Primary School"
-            for word in words:
+        named = [w for w in words if _bare(w) not in TITLES | RELATIVES]
+        ordinary = PLACE_WORDS | ROLE_WORDS | GENERIC
+        if kind == "name" and 0 < len(named) <= 3 and all(w[:1].isupper() and _bare(w) not in ordinary
+                                                          for w in named):
+            self._add_name_parts(entry, label, False)   # a person: "Dr Ezeji", "Nana Pearl"
+        else:  # a place or an organisation: its distinctive words ("Puddlecombe"), only where capitalised
+            for word in named:
                 bare = word.strip(".,;:()")
-                if len(bare) > 3 and bare[:1].isupper() and _bare(bare) not in PLACE_WORDS | COMMON:
-                    self._add(bare, label, 2, False)
+                if len(bare) > 3 and bare[:1].isupper() and _bare(bare) not in ordinary | COMMON:
+                    self._add(bare, label, 2, False, weak=True)
         return label
 
     def add_reference(self, reference: str) -> None:

@@ -130,7 +130,7 @@ class ExportPanel(QWidget):
         self.open_file_button = QPushButton("&Open the document")
         self.open_file_button.setAccessibleName("Open the Word document just saved")
         self.open_file_button.setAccessibleDescription("Opens the document in Word, or whatever opens .docx files")
-        self.open_folder_button = QPushButton("Open its &folder")
+        self.open_folder_button = QPushButton("Open its fo&lder")
         self.open_folder_button.setAccessibleName("Open the folder the document was saved in")
         self.open_folder_button.setAccessibleDescription("Shows the folder in the file manager")
         for button in (self.open_file_button, self.open_folder_button):
@@ -170,8 +170,9 @@ class ExportPanel(QWidget):
             self.shell.session.set_hidden(self.case, self.hidden.toPlainText())
 
     def _hidden_state(self, state: str, message: str) -> None:
-        quiet = state == CallbackSaver.SAVED and (self.case is None or not self.case.hidden)
-        self.hidden_state.setText("" if quiet else message)
+        if state == CallbackSaver.SAVED:
+            message = "Saved with the case" if self.case is not None and self.case.hidden else ""
+        self.hidden_state.setText(message)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.hidden and event.type() == QEvent.Type.FocusOut:
