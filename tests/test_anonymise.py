@@ -22,7 +22,7 @@ REFERENCE = "QUILLBY-2041/ZX"
 HIDDEN = ["Puddlecombe Primary School", "Brambleford", "Wren Close", "Mrs Okafor-Lane", "Nana Pearl", "Dr Ezeji"]
 PRACTITIONER = "S. O'Sullivan, Social Worker, North Children's Services"
 # Every name to search for: each person's names and parts, the practitioners', the reference, each hidden entry.
-SEARCHED = ["Marnie", "Quillby", "Nini", "Teodor", "Vance", "Jolene", "Fergus", "Ottoline", "Drabble",
+SEARCHED = ["Marnie", "Quillby", "Quillbys", "Nini", "Teodor", "Vance", "Jolene", "Fergus", "Ottoline", "Drabble",
             "O'Sullivan", "Priyanka", "Dholakia", "Casimir", "Wendt", REFERENCE, "QUILLBY-2041", "Puddlecombe",
             "Brambleford", "Wren Close", "Okafor-Lane", "Okafor", "Ezeji", "Nana Pearl"]
 ORDINARY = ["children's", "social worker", "North"]
@@ -33,7 +33,7 @@ def planted(n: int = 0) -> str:
     return (f"Marnie Quillby ({n}) said nini's bag was at Jolene's; MARNIE and teodor went with Fergus "
             f"Vance-Quillby and Mrs Quillby to Puddlecombe Primary School in brambleford, near 4 Wren Close. "
             f"Ottoline Drabble, Mr Vance's friend Mrs Okafor-Lane and Nana Pearl came; Dr Ezeji saw Teodor "
-            f"Quillby-Vance. Ms O’Sullivan and Priyanka Dholakia spoke to Casimir Wendt about {REFERENCE} "
+            f"Quillby-Vance; the Quillbys' car. Ms O’Sullivan and Priyanka Dholakia spoke to Casimir Wendt about {REFERENCE} "
             f"(QUILLBY 2041 ZX). The social worker from North children's services visited.")
 
 
@@ -124,7 +124,7 @@ def test_ordinary_words_and_labels_survive(anon_report):
     said = next(p.text for p in doc.paragraphs if p.style.name == "Quote")
     assert said.startswith("“Child A (0) said Child A's bag was at Adult A's; Child A and Child B went with Adult B")
     assert "Mrs [surname] to [place 1] in [place 2], near 4 [place 3]." in said
-    assert "Adult C, Mr [surname]'s friend Mrs [name 1] and [name 2] came; Dr [name 3] saw Child B." in said
+    assert "Adult C, Mr [surname]'s friend Mrs [name 1] and [name 2] came; Dr [name 3] saw Child B; the [surname]s' car." in said
     assert "Practitioner B and Practitioner A spoke to Practitioner C about [case reference] ([case reference])" in said
     cover = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
     assert cover["Case reference"] == "withheld"
@@ -219,6 +219,8 @@ def test_whole_words_possessives_accents_and_titles():
     assert anon.text("Siobhan, O’Neill-Ward, Ward and Neill") == "Adult A, [surname], [surname] and [surname]"
     assert anon.text("I miss Jo. Mrs Jo Testperson came.") == "I miss Adult B. Adult B came."
     assert people("Mark Jones").text("Mr Jones' car; mark the page") == "Mr [surname]'s car; mark the page"
+    assert people("Dawn Hartley").text("the Hartleys came to the Hartleys' house; Dawns") == \
+        "the [surname]s came to the [surname]s' house; Dawns"
 
 
 def test_labels_are_never_rewritten():

@@ -236,7 +236,7 @@ class Anonymiser:
         titles = "|".join(sorted(TITLES, key=len, reverse=True))
         alternatives = "|".join(_regex(k) for k in keys) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<!\w)(?P<title>(?:{titles})\.?\s+)?(?P<tok>{alternatives})"
-                                   rf"(?P<poss>[{_APOSTROPHES}](?![\w]))?(?!\w)", re.IGNORECASE)
+                                   rf"(?P<plural>e?s)?(?P<poss>[{_APOSTROPHES}](?![\w]))?(?!\w)", re.IGNORECASE)
         labels = sorted({t.label for t in self._tokens.values()} | set(self._others.values()), key=len,
                         reverse=True)
         self._protect = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(label) for label in labels) + r")(?!\w)")
@@ -244,20 +244,20 @@ class Anonymiser:
 
     def _replace(self, m: re.Match, strong_only: bool) -> str:
         word, title, poss = m.group("tok"), m.group("title") or "", m.group("poss") or ""
-        token = self._tokens.get(_norm(word))
-        if token is None:
-            return m.group(0)
+        token, plural = self._tokens.get(_norm(word)), m.group("plural") or ""
+        if token is None or (plural and token.label != SURNAME):
+            return m.group(0)   # only a family's name takes a plural: "the Hartleys"
         if token.weak:
             before, after = m.string[:m.start("tok")], m.string[m.end("tok"):]
             month = _bare(word) in MONTHS and (re.search(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+$", before)
                                                or re.match(r"\s+\d", after))
             if strong_only or not word[:1].isupper() or month:
                 return m.group(0)
-        if poss and word[-1:].lower() in "sxz":
+        if poss and not plural and word[-1:].lower() in "sxz":
             poss += "s"   # "Jones' house" -> "[surname]'s house"
         if token.person and title[:1].isupper():
             title = ""   # "Mrs Jo Smith" -> "Adult A"; but "I miss Jo" keeps its verb
-        return title + token.label + poss
+        return title + token.label + plural + poss
 
     def text(self, text: str | None, *, strong_only: bool = False) -> str:
         """Text with every known name replaced. `strong_only`: leave the names that are also ordinary
