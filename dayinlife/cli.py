@@ -100,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, metavar="FILE.docx",
                    help="the file to write, or a folder for the default short file name")
     p.add_argument("--anonymise", "--anonymize", action="store_true",
-                   help="initials instead of names throughout, for training or supervision")
+                   help="labels instead of names throughout (Child A, Adult A, Practitioner A, [surname], "
+                        "[case reference], and [name 1]/[place 1] for the case's list of names and places to "
+                        "hide), for training or supervision")
     p.add_argument("--org-template", type=Path, metavar="FILE",
                    help="your organisation's own .docx or .dotx: its styles, header, footer and logo are used")
     p.add_argument("--sections", nargs="+", metavar="SECTION",

@@ -38,6 +38,20 @@ class Session:
     def save_case(self, case: Case) -> None:
         self.store.save_case(case)
 
+    def set_hidden(self, case: Case, typed: str | list[str]) -> list[str]:
+        """Save the other names and places an anonymised report hides (text one per line, or a list):
+        blank lines and repeats dropped. The case is left as it was if the store refuses (StoreError)."""
+        lines = typed.splitlines() if isinstance(typed, str) else list(typed)
+        entries: list[str] = []
+        for line in (ln.strip() for ln in lines):
+            if line and line.casefold() not in {e.casefold() for e in entries}:
+                entries.append(line)
+        if entries == case.hidden:
+            return entries
+        case.updated = self.store.save_hidden(case.id, entries)
+        case.hidden = entries
+        return entries
+
     def archive_case(self, case_id: str, archived: bool = True) -> None:
         self.store.set_archived(case_id, archived)
 

@@ -606,6 +606,17 @@ class Store:
         rows = self._read("SELECT data FROM analyses WHERE child_id = ?", [child_id])
         return Analysis.from_dict(json.loads(rows[0][0])) if rows else Analysis(child_id)
 
+    def save_hidden(self, case_id: str, hidden: list[str]) -> datetime:
+        """The names and places an anonymised report hides, as the practitioner types them (one short
+        transaction). Returns the case's new 'updated' time."""
+        stamp = _now()
+        with self._transaction():
+            cur = self._conn.execute("UPDATE cases SET hidden = ?, updated = ? WHERE id = ?",
+                                     (json.dumps(list(hidden), ensure_ascii=False), _iso(stamp), case_id))
+            if cur.rowcount != 1:
+                raise CaseNotFound("That case is no longer in the store.")
+        return stamp
+
     def set_archived(self, case_id: str, archived: bool) -> None:
         """Archived cases leave the everyday list but keep all their data."""
         with self._transaction():

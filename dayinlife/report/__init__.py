@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import dates
 from ..case import Case, Child, Interview
+from .anonymise import scrub_document
 from .model import (
     InterviewChoice,
     ReportModel,
@@ -27,6 +28,7 @@ from .options import (
     ReportError,
     ReportOptions,
     default_file_name,
+    free_name,
     write_atomically,
 )
 from .writer import Writer
@@ -44,6 +46,12 @@ def build_document(case: Case, child: Child, library=None, options: ReportOption
     model = build_model(case, child, options or ReportOptions(), library, interviews, today)
     writer = Writer(model)
     writer.write()
+    if model.options.anonymise:
+        if not model.options.wants("cover"):  # what was hidden is said even without the cover
+            paras = writer.doc.paragraphs
+            note = paras[1].insert_paragraph_before() if len(paras) > 1 else writer.doc.add_paragraph()
+            note.add_run(model.anon.summary()).bold = True
+        scrub_document(writer.doc, model.anon)  # whatever words reached the page without passing the anonymiser
     return writer.doc
 
 
@@ -65,6 +73,8 @@ def export_report(case: Case, child: Child, out: Path, library=None, options: Re
     out = Path(out)
     anonymised = bool(options and options.anonymise)
     target = out / report_file_name(case, child, today, anonymised) if out.is_dir() else out
+    if anonymised and out.is_dir():
+        target = free_name(target)  # anonymised names say nothing of the case: never replace another's
     data = report_bytes(case, child, library, options, interviews=interviews, today=today)
     write_atomically(data, target)
     return target

@@ -18,7 +18,7 @@ from ..prompts import Pronouns
 from ..template_model import Template
 from ..voices import InterviewChoice, choice_of, choose_interviews, lead_interview, voice_labels
 from .options import ReportError, ReportOptions
-from .text import Anonymiser
+from .anonymise import Anonymiser, anonymiser_for
 
 __all__ = ["InterviewChoice", "ReportModel", "age_text", "build_model", "choose_interviews", "find_child",
            "long_date", "template_for"]
@@ -75,7 +75,7 @@ class ReportModel:
 
     @property
     def name(self) -> str:
-        """How the report calls the child: known-as or first name, or initials when anonymised."""
+        """How the report calls the child: known-as or first name, or a label ("Child A") when anonymised."""
         if self.options.anonymise:
             return self.anon.name(self.child.name)
         return self.child.called or ("the baby" if self.child.is_unborn else "the child")
@@ -115,12 +115,8 @@ def build_model(case: Case, child: Child, options: ReportOptions, library=None,
     if not choice.compared:
         raise ReportError(f"There are no interviews about {child.called or 'this child'} yet: "
                           f"nothing to report.")
-    names = [(a.name, "") for a in case.adults] + [(c.name, c.known_as) for c in case.children]
-    names += [(p, "") for p in {case.practitioner, *(iv.practitioner for iv in child.interviews)} if p]
     analysis = case.analyses.get(child.id)
-    if analysis is not None and getattr(analysis, "practitioner", ""):
-        names.append((analysis.practitioner, ""))
-    anon = Anonymiser(names, active=options.anonymise)
+    anon = anonymiser_for(case, active=options.anonymise)
     template = template_for(case, lead_interview(choice.compared), library)
     comparison = compare(case, child, choice.compared, template)
     # The report's own names for the voices: anonymised when asked, the child by name.

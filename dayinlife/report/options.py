@@ -41,7 +41,7 @@ class ReportError(Exception):
 @dataclass
 class ReportOptions:
     base_document: Path | None = None         # an organisation's own .docx: styles, header, footer, logo
-    anonymise: bool = False                   # initials instead of names, everywhere
+    anonymise: bool = False                   # labels instead of names, everywhere (anonymise.py)
     sections: list[str] = field(default_factory=lambda: list(SECTIONS))
     marking: str = DEFAULT_MARKING            # protective marking in the header; "" for none
     notes: bool = False                       # include the practitioner's own notes on answers (marked as such)
@@ -63,14 +63,24 @@ MAX_NAME = 59
 
 
 def default_file_name(reference: str, child_name: str, on: date, anonymised: bool = False) -> str:
-    """'DIML-<ref>-<initials>-<yyyymmdd>.docx' ('...-anon.docx' when anonymised, so the two never
-    replace each other): short (case systems cut long names), safe on every system, and never a
-    full name."""
+    """'DIML-<ref>-<initials>-<yyyymmdd>.docx': short (case systems cut long names), safe on every
+    system, and never a full name. Anonymised, 'DIML-<yyyymmdd>-anon.docx': no reference, no initials."""
+    if anonymised:
+        return f"DIML-{on:%Y%m%d}-anon.docx"
     ref = _UNSAFE.sub("-", ascii_fold(reference)).strip("-") or "case"
     who = _UNSAFE.sub("", ascii_fold(initials(child_name))) or "X"
-    tail = f"-{who[:4]}-{on:%Y%m%d}{'-anon' if anonymised else ''}.docx"
+    tail = f"-{who[:4]}-{on:%Y%m%d}.docx"
     room = MAX_NAME - len("DIML-") - len(tail)
     return f"DIML-{ref[:room].strip('-')}{tail}"
+
+
+def free_name(target: Path) -> Path:
+    """The target, or 'name-2.docx', 'name-3.docx' ... if a file of that name is already there."""
+    n, candidate = 1, target
+    while candidate.exists():
+        n += 1
+        candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
+    return candidate
 
 
 def write_atomically(data: bytes, target: Path) -> None:

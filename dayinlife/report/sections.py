@@ -93,6 +93,7 @@ class ComparingSections:
 
     def _picture(self) -> None:
         stages, series = self._feeling_series()
+        series = [Series(self.m.anon.text(s.label), s.feelings) for s in series]  # drawn into the picture
         if not stages:
             self.para("No feelings were recorded, so there is no picture of the day yet.", italic=True)
             return

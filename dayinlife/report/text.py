@@ -1,4 +1,5 @@
-"""Text going into the report: made safe for XML, split by writing direction, and anonymised.
+"""Text going into the report: made safe for XML, split by writing direction, and folded for file names
+(anonymising is in anonymise.py).
 
 Everything a person typed goes through `clean` so that a stray control character (pasted from
 another system) is dropped instead of making the document unreadable; nothing else is changed.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
 
 # XML 1.0 allows tab, newline, carriage return and the rest of Unicode except these.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -79,62 +79,11 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in text if ord(ch) < 128 and not unicodedata.combining(ch))
 
 
-def _name_parts(name: str) -> list[str]:
-    return [p for p in re.split(r"\s+", name.strip()) if p]
-
-
 def initials(name: str) -> str:
     """'Jo Testperson' -> 'J.T.'; "Siobhán O'Neill-Ward" -> 'S.O.'; '' -> ''."""
     letters = []
-    for part in _name_parts(name):
+    for part in name.split():
         first = next((ch for ch in part if ch.isalpha()), "")
         if first:
             letters.append(first.upper() + ".")
     return "".join(letters)
-
-
-class Anonymiser:
-    """Replaces the household's names with initials in anything a person typed.
-
-    Whole words only, in any letter case (a child may write 'jo'), longest names first, so that
-    'Jo Testperson' becomes 'J.T.' rather than 'J.T. T.'. A surname alone becomes its initial.
-    With `active` False every method hands the text back unchanged.
-    """
-
-    def __init__(self, names: Iterable[tuple[str, str]] = (), active: bool = True):
-        """`names`: (full name, also known as) for every person to hide."""
-        self.active = active
-        pairs: dict[str, str] = {}
-        for full, known_as in names:
-            full, known_as = clean(full).strip(), clean(known_as).strip()
-            if not full:
-                continue
-            mark = initials(full) or "X."
-            parts = _name_parts(full)
-            for token in [full, known_as, *parts[:1]]:
-                if token:
-                    pairs.setdefault(token.casefold(), mark)
-            for part in parts[1:]:
-                pairs.setdefault(part.casefold(), initials(part))
-                for piece in re.split(r"[-‐]", part):
-                    if len(piece) > 2 and piece.casefold() not in pairs:
-                        pairs[piece.casefold()] = initials(piece)
-        self._pairs = pairs
-        tokens = sorted((t for t in pairs if len(t) >= 2), key=len, reverse=True)
-        self._pattern = (re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in tokens) + r")(?!\w)",
-                                    re.IGNORECASE) if tokens else None)
-
-    def name(self, full: str) -> str:
-        """A person's name as the report shows it."""
-        full = clean(full).strip()
-        return (initials(full) or "X.") if self.active else full
-
-    def text(self, text: str | None) -> str:
-        text = clean(text)
-        if not self.active or self._pattern is None or not text:
-            return text
-        return self._pattern.sub(lambda m: self._pairs[m.group(0).casefold()], text)
-
-    def tokens(self) -> list[str]:
-        """The names being hidden (for tests and checks)."""
-        return sorted(self._pairs)

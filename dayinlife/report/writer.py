@@ -6,12 +6,11 @@ nothing a person typed can change the document's structure.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ..case import Answer, PerspectiveKind
 from ..compare import TopicComparison, in_their_words, said_something
+from ..dates import now_utc
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import StageKind
 from . import docxkit as dk
@@ -247,15 +246,13 @@ class Writer(ComparingSections, AnalysisSections):
         }
 
     def _properties(self) -> None:
-        props, m = self.doc.core_properties, self.m
-        author = m.practitioner
-        props.title = clean(f"A day in the life of {m.full_name}")
-        props.subject = clean(f"Case {m.case.reference}")
-        props.author = props.last_modified_by = author
-        props.comments = props.keywords = props.category = ""
-        props.content_status = clean(m.options.marking)
-        props.created = props.modified = datetime.now().replace(microsecond=0)
-        props.revision = 1
+        m = self.m
+        anonymised = m.options.anonymise
+        dk.set_properties(self.doc, title=f"A day in the life of {m.full_name}",
+                          subject="Day in the life analysis (anonymised)" if anonymised else f"Case {m.case.reference}",
+                          author="Day in My Life" if anonymised else m.practitioner,
+                          status=m.options.marking, when=now_utc())
+        dk.tidy_package(self.doc)
 
     def _header_footer(self) -> None:
         marking = clean(self.m.options.marking).strip()
@@ -279,7 +276,8 @@ class Writer(ComparingSections, AnalysisSections):
             footer = self.doc.sections[0].footer
             p = footer.paragraphs[0]
             p.style = self.styles.footer
-            dk.add_text(p, f"Day in my life: {self.m.full_name}, case {self.m.case.reference}. Page ", size=9)
+            case = "" if self.m.options.anonymise else f", case {self.m.case.reference}"
+            dk.add_text(p, f"Day in my life: {self.m.full_name}{case}. Page ", size=9)
             dk.add_field(p, "PAGE")
             dk.add_text(p, " of ", size=9)
             dk.add_field(p, "NUMPAGES")
@@ -304,7 +302,7 @@ class Writer(ComparingSections, AnalysisSections):
                 bits.append(f"also present: {anon.text(iv.present)}")
             who.append(", ".join(bits))
         rows = [
-            ("Case reference", clean(m.case.reference)),
+            ("Case reference", anon.reference(m.case.reference)),
             ("Child", m.full_name + known),
             ("Age", age_text(m.child, latest) + (f" at the latest interview ({long_date(latest)})"
                                                  if m.child.date_of_birth else "")),
@@ -337,6 +335,8 @@ class Writer(ComparingSections, AnalysisSections):
             dk.shade(cells[0], HEAD_FILL)
             dk.cell_text(cells[1], value)
         self.para("")
+        if m.options.anonymise:
+            self.para(anon.summary(), bold=True)
         self.para("This report sets out each person's account of an ordinary day, side by side. Where "
                   "accounts differ, that is something to explore with the family, not a finding. The tool "
                   "gives no score; the judgements in it are the practitioner's.", italic=True)

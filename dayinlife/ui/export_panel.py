@@ -1,10 +1,18 @@
-"""Exporting one child's day and analysis to Word, with the options practitioners expect."""
+"""Exporting one child's day and analysis to Word, with the options practitioners expect.
+
+The Word file leaves the encrypted store, so the panel says so, starts in Documents (or the last
+folder used), and offers to open what it wrote. Any failure is shown in words: a windowed build on
+Windows has no console, so an error nobody catches is an export that silently did nothing.
+"""
 
 from __future__ import annotations
 
+import logging
+import traceback
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -20,6 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Case, Child
+from ..store import StoreError
+from .autosave import CallbackSaver
+from .widgets import plain_label, text_box
+
+log = logging.getLogger(__name__)
+OPEN_URL = QDesktopServices.openUrl   # tests replace it: nothing is opened on the test machine
+LAST_FOLDER = "export/last_folder"
+NOT_ENCRYPTED = ("The Word file is not encrypted, unlike the case store: anyone who has the file can read it. "
+                 "Save it only on your council's secure drive, never on the desktop, a USB stick or a personal "
+                 "cloud folder, and delete copies you no longer need.")
 
 
 class ExportPanel(QWidget):
@@ -46,12 +64,28 @@ class ExportPanel(QWidget):
                        "ready to paste into an assessment. It is saved only where you choose.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.warning = plain_label(NOT_ENCRYPTED, "warning")
+        self.warning.setObjectName("notEncrypted")
+        layout.addWidget(self.warning)
         form = QFormLayout()
-        self.anonymise = QCheckBox("Initials instead of names (for training or supervision)")
-        self.anonymise.setAccessibleName("Anonymise: initials instead of names")
+        self.anonymise = QCheckBox("Anonymise: labels such as Child A instead of names (for training or supervision)")
+        self.anonymise.setAccessibleName("Anonymise: labels instead of names")
         self.anonymise.setAccessibleDescription(
-            "Every name in the document becomes initials, and the file name says anon")
+            "The household's names, the practitioner's, the case reference and the names and places listed "
+            "below become labels such as Child A, Adult A and [place 1]; the file name says anon")
         form.addRow("Names", self.anonymise)
+        self.hidden = text_box("Other names and places to hide when anonymised",
+                               "One per line: a school, a street or town, another professional, a relative. "
+                               "Saved with the case as you type.", lines=4)
+        self.hidden.setPlaceholderText("One per line, e.g. a school, a street, a relative, another professional")
+        self.hidden_state = QLabel("")
+        self.hidden_state.setAccessibleName("Names to hide: saved state")
+        hidden_box = QVBoxLayout()
+        hidden_box.addWidget(self.hidden)
+        hidden_box.addWidget(self.hidden_state)
+        hide_label = QLabel("Also &hide")
+        hide_label.setBuddy(self.hidden)
+        form.addRow(hide_label, hidden_box)
         self.marking = QLineEdit(DEFAULT_MARKING)
         self.marking.setAccessibleName("Protective marking in the header")
         self.marking.setAccessibleDescription("Printed at the top of every page, for example OFFICIAL-SENSITIVE")
@@ -90,15 +124,60 @@ class ExportPanel(QWidget):
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setAccessibleName("Export result")
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.result)
+        open_row = QHBoxLayout()
+        self.open_file_button = QPushButton("&Open the document")
+        self.open_file_button.setAccessibleName("Open the Word document just saved")
+        self.open_file_button.setAccessibleDescription("Opens the document in Word, or whatever opens .docx files")
+        self.open_folder_button = QPushButton("Open its fo&lder")
+        self.open_folder_button.setAccessibleName("Open the folder the document was saved in")
+        self.open_folder_button.setAccessibleDescription("Shows the folder in the file manager")
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(False)
+            open_row.addWidget(button)
+        open_row.addStretch(1)
+        layout.addLayout(open_row)
         layout.addStretch(1)
+        self.hidden_saver = CallbackSaver(self._save_hidden, self)
+        self.hidden_saver.state_changed.connect(self._hidden_state)
+        self.hidden.textChanged.connect(self._hidden_typed)
+        self.hidden.installEventFilter(self)
         choose.clicked.connect(self._choose_base)
         clear.clicked.connect(self.base.clear)
         self.export_button.clicked.connect(self.export)
+        self.open_file_button.clicked.connect(lambda: self._open(self.last_path))
+        self.open_folder_button.clicked.connect(lambda: self._open(self.last_path.parent if self.last_path else None))
 
     def show_child(self, case: Case, child: Child) -> None:
+        self.hidden_saver.flush()
         self.case, self.child_ = case, child
         self.result.clear()
+        self._show_open_buttons(False)
+        self.hidden.blockSignals(True)  # showing the list is not typing it
+        self.hidden.setPlainText("\n".join(case.hidden))
+        self.hidden.blockSignals(False)
+        self.hidden_state.clear()
+
+    # ------------------------------------------------------------------ the names and places to hide
+
+    def _hidden_typed(self) -> None:
+        if self.case is not None:
+            self.hidden_saver.changed()
+
+    def _save_hidden(self) -> None:
+        if self.case is not None:
+            self.shell.session.set_hidden(self.case, self.hidden.toPlainText())
+
+    def _hidden_state(self, state: str, message: str) -> None:
+        if state == CallbackSaver.SAVED:
+            message = "Saved with the case" if self.case is not None and self.case.hidden else ""
+        self.hidden_state.setText(message)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.hidden and event.type() == QEvent.Type.FocusOut:
+            self.hidden_saver.flush()  # saved on leaving the box, not only when typing pauses
+        return super().eventFilter(watched, event)
 
     def _choose_base(self) -> None:
         from . import dialogs
@@ -116,21 +195,50 @@ class ExportPanel(QWidget):
                              anonymise=self.anonymise.isChecked(), sections=chosen,
                              marking=self.marking.text().strip())
 
+    # ------------------------------------------------------------------ where to save
+
+    def _settings(self):
+        return getattr(self.shell, "settings", None)
+
+    def start_folder(self) -> Path:
+        """The last folder a report was saved in (if the app remembers one and it is still there),
+        else the user's Documents."""
+        settings = self._settings()
+        saved = str(settings.value(LAST_FOLDER, "") or "") if settings is not None else ""
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    def _remember(self, folder: Path) -> None:
+        """The settings file is not encrypted: a folder named after the family is never written there."""
+        from ..report.anonymise import anonymiser_for
+
+        settings = self._settings()
+        if settings is not None and not anonymiser_for(self.case).mentions_any(str(folder)):
+            settings.setValue(LAST_FOLDER, str(folder))
+
+    # ------------------------------------------------------------------ exporting
+
     def export(self) -> Path | None:
         from ..report import ReportError, report_file_name
         from . import dialogs
 
         if self.case is None:
             return None
+        self._show_open_buttons(False)
         if self.before_export is not None and not self.before_export():
             return None
+        if not self.hidden_saver.flush():
+            return self._failed("the names and places to hide could not be saved "
+                                f"({self.hidden_state.text().removeprefix('Not saved: ')})")
         try:
             options = self.options()
         except ReportError as exc:
-            self.shell.show_error(str(exc))
-            return None
+            return self._failed(str(exc))
         suggested = report_file_name(self.case, self.child_, anonymised=options.anonymise)
-        path = dialogs.save_path(self, "Export to Word", suggested, "Word documents (*.docx)")
+        path = dialogs.save_path(self, "Export to Word", str(self.start_folder() / suggested),
+                                 "Word documents (*.docx)")
         if path is None:
             return None
         if path.suffix.lower() != ".docx":
@@ -140,10 +248,41 @@ class ExportPanel(QWidget):
 
             written = export_report(self.case, self.child_, path, self.shell.session.library, options)
         except ReportError as exc:
-            self.shell.show_error(str(exc))
-            self.result.setText(f"Not exported: {exc}")
-            return None
+            return self._failed(str(exc))
+        except Exception as exc:  # anything at all: there is no console to show it on
+            _log_failure(exc)
+            return self._failed(f"something went wrong while making it ({type(exc).__name__}). Try again; if it "
+                                f"happens again, tell your IT support what you were exporting")
         self.last_path = written
-        self.result.setText(f"Saved {written.name} in {written.parent}.")
+        self._remember(written.parent)
+        self.result.setText(f"Saved {written.name} in {written.parent}. It is not encrypted: keep it on your "
+                            f"council's secure drive.")
         self.shell.set_status(f"Exported {written.name}")
+        self._show_open_buttons(True)
+        self.open_file_button.setFocus()
         return written
+
+    def _failed(self, why: str) -> None:
+        """Said beside the button and in a message box: what went wrong, and that no file was written."""
+        why = why.strip().rstrip(".")
+        message = f"The report was not exported. {why[:1].upper()}{why[1:]}. Nothing was saved."
+        self.result.setText(message)
+        self.shell.show_error(message)
+        return None
+
+    def _show_open_buttons(self, shown: bool) -> None:
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(shown)
+
+    def _open(self, path: Path | None) -> None:
+        if path is None:
+            return
+        if not OPEN_URL(QUrl.fromLocalFile(str(path))):
+            self.shell.show_error(f"{path} could not be opened: open it from the file manager instead.")
+
+
+def _log_failure(exc: BaseException) -> None:
+    """Where it failed, for support: the kind of error and the code's file and line, never its message
+    (which may quote a name or an answer)."""
+    frames = "; ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in traceback.extract_tb(exc.__traceback__))
+    log.error("Export to Word failed: %s at %s", type(exc).__name__, frames)

@@ -1,14 +1,18 @@
 """Exporting to Word from the app: options, the save dialog, and the document written."""
 
+import logging
+import zipfile
 from datetime import date
+from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtTest import QTest
 
 from dayinlife.case import Adult, AdultRole, Answer, Child, Perspective, PerspectiveKind
 from dayinlife.session import Session
-from dayinlife.ui import dialogs
+from dayinlife.ui import dialogs, export_panel
 from dayinlife.ui.compare_view import ComparePage
 from tests.ui.conftest import FakeShell
 
@@ -22,7 +26,8 @@ def page(qtbot, store, library):
     case.children.append(child)
     session.save_case(case)
     kid = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 1))
-    session.save_answer(kid, "breakfast", Answer("I have toast & jam <sometimes>", {"how_often": "sometimes"}))
+    session.save_answer(kid, "breakfast", Answer("I have toast & jam <sometimes> at Greenfield Primary with Ms Okafor",
+                                                 {"how_often": "sometimes"}))
     page = ComparePage(FakeShell(session))
     qtbot.addWidget(page)
     page.show()
@@ -37,13 +42,17 @@ def test_export_from_the_app(qtbot, page, tmp_path, monkeypatch):
     panel = page.export_panel
     page.tabs.setCurrentWidget(panel)
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
-    assert asked[0][0] == "save_path" and asked[0][1].startswith("DIML-FICT-EXP-NF-")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = Path(asked[0][1])
+    assert asked[0][0] == "save_path" and suggested.name.startswith("DIML-FICT-EXP-NF-")
+    assert documents and suggested.parent == Path(documents)  # the save dialog starts in Documents
     document = docx.Document(str(tmp_path / "chosen.docx"))
     text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
         c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "I have toast & jam <sometimes>" in text
     assert "OFFICIAL-SENSITIVE" in "\n".join(p.text for p in document.sections[0].header.paragraphs)
-    assert "chosen.docx" in panel.result.text()
+    assert "chosen.docx" in panel.result.text() and "not encrypted" in panel.result.text()
+    assert panel.warning.isVisible() and "not encrypted" in panel.warning.text()
 
 
 def test_anonymised_export_and_a_refused_house_style(qtbot, page, tmp_path, monkeypatch):
@@ -58,7 +67,7 @@ def test_anonymised_export_and_a_refused_house_style(qtbot, page, tmp_path, monk
     assert b"Nell" not in everything and b"Robin" not in everything
     document = docx.Document(str(tmp_path / "anon.docx"))
     body = "\n".join(p.text for p in document.paragraphs)
-    assert "Nell" not in body and "Robin" not in body and "N.F." in body
+    assert "Nell" not in body and "Robin" not in body and "A day in the life of Child A" in body
     not_word = tmp_path / "notes.docx"
     not_word.write_text("not a Word file")
     panel.base.setText(str(not_word))
@@ -87,3 +96,109 @@ def test_compare_and_export_by_keyboard_alone(qtbot, page, tmp_path, monkeypatch
     assert QApplication.focusWidget() is panel.export_button
     qtbot.keyClick(panel.export_button, Qt.Key.Key_Space)
     assert (tmp_path / "keys.docx").exists()
+
+
+# ------------------------------------------------------------------ the names and places to hide
+
+
+def test_names_to_hide_are_typed_saved_and_hidden_in_the_report(qtbot, page, tmp_path, monkeypatch):
+    panel, session = page.export_panel, page.shell.session
+    page.tabs.setCurrentWidget(panel)
+    panel.hidden.setFocus()
+    qtbot.keyClicks(panel.hidden, "Greenfield Primary")
+    QTest.keyClick(panel.hidden, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.hidden, "Ms Okafor")
+    qtbot.waitUntil(lambda: session.open_case(page.case.id).hidden == ["Greenfield Primary", "Ms Okafor"])
+    QTest.keyClick(panel.hidden, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.hidden, "Acacia Road")
+    QTest.keyClick(panel.hidden, Qt.Key.Key_Tab)  # leaving the box saves at once, without waiting for a pause
+    assert session.open_case(page.case.id).hidden == ["Greenfield Primary", "Ms Okafor", "Acacia Road"]
+    assert page.case.hidden == ["Greenfield Primary", "Ms Okafor", "Acacia Road"]
+    panel.anonymise.setFocus()
+    QTest.keyClick(panel.anonymise, Qt.Key.Key_Space)
+    assert panel.anonymise.isChecked()
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: tmp_path / "anon.docx")
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    with zipfile.ZipFile(tmp_path / "anon.docx") as z:
+        everything = b"".join(z.read(n) for n in z.namelist()).lower()
+    for name in (b"greenfield", b"okafor", b"nell", b"robin", b"fict-exp"):
+        assert name not in everything, name
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "anon.docx")).paragraphs)
+    assert "at [place 1] with Ms [name 1]" in text
+
+
+def test_the_list_shown_is_the_cases_own_and_a_store_that_refuses_keeps_it(qtbot, page, store):
+    panel, session = page.export_panel, page.shell.session
+    session.set_hidden(page.case, "Greenfield Primary\n\n greenfield primary \nAcacia Road")
+    page.show_child(page.case, page.child_)
+    assert panel.hidden.toPlainText() == "Greenfield Primary\nAcacia Road"
+    store.close()  # the store refuses every save from now on
+    panel.hidden.setFocus()
+    QTest.keyClick(panel.hidden, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.hidden, " (old)")
+    QTest.keyClick(panel.hidden, Qt.Key.Key_Tab)
+    assert panel.hidden_state.text().startswith("Not saved:")
+    assert page.case.hidden == ["Greenfield Primary", "Acacia Road"]  # unchanged
+
+
+# ------------------------------------------------------------------ after, and when it goes wrong
+
+
+def test_after_an_export_the_document_or_its_folder_opens(qtbot, page, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(export_panel, "OPEN_URL", lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: tmp_path / "made.docx")
+    panel = page.export_panel
+    page.tabs.setCurrentWidget(panel)
+    assert not panel.open_file_button.isVisible() and not panel.open_folder_button.isVisible()
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.open_file_button.isVisible() and panel.open_folder_button.isVisible()
+    qtbot.mouseClick(panel.open_file_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path / "made.docx"), str(tmp_path)]
+
+
+def test_an_unexpected_failure_is_shown_in_words_and_nothing_is_saved(qtbot, page, tmp_path, monkeypatch, caplog):
+    from dayinlife.report import docxkit
+
+    def broken(paragraph, instruction):
+        raise ValueError("Nell Fictional's answer broke it")  # as a library's own error might quote the text
+
+    monkeypatch.setattr(docxkit, "add_field", broken)  # in every footer
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: out / "never.docx")
+    panel, shell = page.export_panel, page.shell
+    page.tabs.setCurrentWidget(panel)
+    with caplog.at_level(logging.ERROR):
+        qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert shell.errors, "nothing was shown"
+    message = shell.errors[-1]
+    assert "not exported" in message and "ValueError" in message and "Nothing was saved" in message
+    assert "Nell" not in message and "Traceback" not in message and message == panel.result.text()
+    assert list(out.iterdir()) == []
+    assert "ValueError" in caplog.text and "Nell" not in caplog.text
+    assert not panel.open_file_button.isVisible()
+
+
+def test_the_last_folder_is_remembered_unless_it_names_the_family(qtbot, page, tmp_path, monkeypatch):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    page.shell.settings = settings
+    panel = page.export_panel
+    page.tabs.setCurrentWidget(panel)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    asked = []
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, parent, title, text, **k: asked.append(text) or
+                        reports / "first.docx")
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert Path(asked[1]).parent == reports  # the second export starts where the first was saved
+    family = tmp_path / "Nell Fictional"
+    family.mkdir()
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, parent, title, text, **k: family / "x.docx")
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert (family / "x.docx").exists()
+    settings.sync()
+    saved = (tmp_path / "settings.ini").read_text("utf-8")
+    assert "reports" in saved and "Nell" not in saved and "Fictional" not in saved
