@@ -86,8 +86,21 @@ class MeasureComparison:
     child_words: frozenset = frozenset()  # the voices that saw the choices in a child's words
 
     def shown(self, voice: str) -> str:
-        """The answer as that person saw it."""
+        """The answer as that person saw it, with its meaning on the adults' scale where the words differ."""
         return in_their_words(self.scale, self.values.get(voice), voice in self.child_words)
+
+    def seen(self, voice: str) -> str:
+        """Only the words the person chose (“Me, on my own”), for a narrow space."""
+        value = self.values.get(voice)
+        if not value:
+            return "—"
+        try:
+            option = self.scale.option(value)
+        except KeyError:
+            return value
+        if voice in self.child_words and option.child_label and option.child_label != option.label:
+            return f"“{option.child_label}”"
+        return option.label
 
     @property
     def wide(self) -> bool:
@@ -165,13 +178,15 @@ class Tally:
         """The summary line, word for word the same on the compare screen and in the report."""
         def n(count: int, one: str, many: str) -> str:
             return f"{count} {one if count == 1 else many}"
-        parts = [f"{n(self.differ, 'differs', 'differ')} (to explore"
-                 + (f"; {self.wide} of them far apart)" if self.differ else ")"),
-                 f"{self.agree} agree", f"{n(self.one_side, 'was', 'were')} given by one person only"]
-        topics = [f"{n(self.words_only, 'topic was', 'topics were')} answered in words only",
-                  f"{self.not_asked} not asked", f"{self.no_answer} not answered yet"]
-        return (f"{n(self.rows, 'comparable answer', 'comparable answers')} in {n(self.topics, 'topic', 'topics')}: "
-                + ", ".join(parts) + ". " + "; ".join(topics) + ".")
+        parts = [f"{n(self.differ, 'differs', 'differ')}"
+                 + (f" ({self.wide} far apart)" if self.differ else ""),
+                 f"{self.agree} agree", f"{self.one_side} from one person only"]
+        topics = [f"{self.words_only} in words only" if self.words_only else "",
+                  f"{self.not_asked} not asked" if self.not_asked else "",
+                  f"{self.no_answer} not answered yet" if self.no_answer else ""]
+        topics = [t for t in topics if t]
+        return (f"{n(self.rows, 'answer', 'answers')} compared in {n(self.topics, 'topic', 'topics')}: "
+                + ", ".join(parts) + "." + (" Topics " + ", ".join(topics) + "." if topics else ""))
 
 
 @dataclass

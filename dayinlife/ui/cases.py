@@ -218,10 +218,10 @@ class CaseListPage(QWidget):
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        header.resizeSection(CaseTableModel.REFERENCE, metrics.horizontalAdvance("REF-0000-00000") + 24)
         header.resizeSection(CaseTableModel.CHANGED, metrics.horizontalAdvance("Yesterday 00:00 00") + 24)
         header.resizeSection(CaseTableModel.ARCHIVED, metrics.horizontalAdvance("Archived ") + 24)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        self._fit_reference_column()
 
     def refresh(self) -> None:
         """Read the list again from the store (one query), keeping the chosen case chosen."""
@@ -246,13 +246,19 @@ class CaseListPage(QWidget):
         self._show_empty_state(search, include_archived)
         self._update_buttons()
 
-    def _fit_reference_column(self, cases) -> None:
-        """Wide enough for the longest reference (measured, not laid out: quick for 2,000 cases),
-        but never more than a third of the table, so the children's names keep their room."""
+    def _fit_reference_column(self, cases=None) -> None:
+        """Wide enough for the longest reference (measured, not laid out: quick for 2,000 cases), so
+        no reference is ever cut ("DEMO-000…" four times over tells the cases apart by nothing); the
+        children's names give way instead. Only a reference longer than two thirds of the table is
+        cut, in the middle, keeping both ends. Fitted again whenever the table changes width."""
+        if cases is not None:
+            self._references = [c.reference for c in cases]
         metrics = self.table.fontMetrics()
-        widest = max((metrics.horizontalAdvance(c.reference) for c in cases),
+        widest = max((metrics.horizontalAdvance(r) for r in getattr(self, "_references", [])),
                      default=metrics.horizontalAdvance("REF-0000-00000"))
-        limit = max(self.table.viewport().width() // 3, metrics.horizontalAdvance("REF-0000-00000") + 24)
+        widest = max(widest, metrics.horizontalAdvance("Reference"))
+        room = self.table.viewport().width() or self.table.width()
+        limit = max(room * 2 // 3, metrics.horizontalAdvance("REF-0000-00000") + 24)
         self.table.horizontalHeader().resizeSection(CaseTableModel.REFERENCE, min(widest + 24, limit))
 
     def _select_row(self, row: int) -> None:
@@ -410,6 +416,8 @@ class CaseListPage(QWidget):
             self.table.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_reference_column()
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_selected()

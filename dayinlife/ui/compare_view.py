@@ -44,8 +44,8 @@ from .flow import flow_widget
 from .autosave import DebouncedSaver
 from .wheel import guard_choices
 
-PRACTITIONER_ONLY = ("For practitioners only: never show this screen to the child or anyone in the family. "
-                     "A difference is something to explore, not a finding.")
+PRACTITIONER_ONLY = ("For practitioners only: never show this screen to the family. A difference is to explore, "
+                     "not a finding.")
 
 TC_ROLE = Qt.ItemDataRole.UserRole          # the topic's index in comparison.topics
 VOICE_ROLE = Qt.ItemDataRole.UserRole + 1   # the voice label, for a voice's cell
@@ -90,6 +90,8 @@ class ComparePage(QWidget):
         self.setObjectName("comparePage")
 
         page = QVBoxLayout(self)
+        page.setContentsMargins(6, 4, 6, 4)  # every line of height goes to the grid on a small screen
+        page.setSpacing(4)
         top = QHBoxLayout()
         self.back_button = QPushButton("Back to the case")
         self.back_button.setAccessibleName("Back to the case")
@@ -108,20 +110,12 @@ class ComparePage(QWidget):
 
         # What is compared, in one line; the list to change it (and the columns shown) opens below
         # it on demand, so the grid keeps the height of the page.
-        chooser = QHBoxLayout()
-        self.compared_label = QLabel()
-        self.compared_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.compared_label.setObjectName("comparedLabel")
-        self.compared_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.choose_button = QPushButton("C&hoose interviews and columns…")
+        self.choose_button = QPushButton("C&hoose interviews…")
         self.choose_button.setObjectName("chooseButton")
         self.choose_button.setCheckable(True)
         self.choose_button.setAccessibleName("Choose interviews and columns")
         self.choose_button.setAccessibleDescription(
             "Shows or hides the list of interviews to compare (one per person) and the columns to show")
-        chooser.addWidget(self.compared_label, 1)
-        chooser.addWidget(self.choose_button)
-        page.addLayout(chooser)
         self.choices = QFrame()
         self.choices.setObjectName("compareChoices")
         self.choices.setFrameShape(QFrame.Shape.StyledPanel)
@@ -151,6 +145,7 @@ class ComparePage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Compare and analyse")
+        self.tabs.setCornerWidget(self.choose_button, Qt.Corner.TopRightCorner)  # beside the tabs: no row of its own
         page.addWidget(self.tabs, 1)
         self._build_grid_tab()
         self._build_feelings_tab()
@@ -181,10 +176,11 @@ class ComparePage(QWidget):
         others = self.interview_list.count() - len(shown)
         text = (f"Comparing {len(shown)} interview{'s' if len(shown) != 1 else ''}: " + "; ".join(shown)
                 + (f" ({others} more not ticked)" if others else "")) if shown else "No interview is ticked."
-        self.compared_label.setText(text)
-        self.compared_label.setToolTip(text)
-        self.compared_label.setAccessibleName("Interviews compared")
-        self.compared_label.setAccessibleDescription(text)
+        self.compared_text = text
+        self.choose_button.setText(f"C&hoose interviews ({len(shown)} of {self.interview_list.count()})…")
+        self.choose_button.setToolTip(text)
+        self.choose_button.setAccessibleDescription(
+            f"{text}. Shows or hides the list of interviews to compare and the columns to show.")
 
     def _describe_last_tab(self, text: str) -> None:
         """A tab's tooltip: shown on hover, and read out by screen readers as the tab's description."""
@@ -199,6 +195,8 @@ class ComparePage(QWidget):
     def _build_grid_tab(self) -> None:
         tab = QWidget()
         layout = QVBoxLayout(tab)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
         holder, filters = flow_widget()  # wraps onto more lines rather than widen the window
         neglect_caption = QLabel("Type of &neglect:")
         self.neglect_filter = QComboBox()
@@ -242,6 +240,7 @@ class ComparePage(QWidget):
         self.answer_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.answer_area.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 30))
         self._show_answer_hint()
+        self.answer_area.setVisible(False)  # opens beside the grid when a cell is opened; the grid has the room
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(self.answer_area)
         self.splitter.setStretchFactor(0, 3)
@@ -396,13 +395,15 @@ class ComparePage(QWidget):
             self.counts_label.setText("Tick at least one interview to compare.")
             return
         voices = [v.label for v in c.voices]
-        headers = ["Topic", "Agreement", "Asked about", *voices]  # agreement is given for each row
+        # As the report lays it out: what was asked, each person, then how the answers compare (per row).
+        headers = ["Asked about", *voices, "How they compare"]
         grid.setColumnCount(len(headers))
         grid.setHorizontalHeaderLabels([_two_lines(h) for h in headers])
         for col, h in enumerate(headers):
             grid.horizontalHeaderItem(col).setToolTip(h)
-        self._voice_columns = {v: 3 + i for i, v in enumerate(voices)}
-        agreement_col, asked_col = 1, 2
+        self._voice_columns = {v: 1 + i for i, v in enumerate(voices)}
+        asked_col, agreement_col = 0, len(headers) - 1
+        self.agreement_column = agreement_col
         rows = sum(1 + sum(max(1, len(tc.measures)) for tc in tcs) for _s, tcs in c.by_stage())
         grid.setRowCount(rows)
         bold = QFont(grid.font())
@@ -433,37 +434,35 @@ class ComparePage(QWidget):
                         what = m.label
                         mark = m.mark if any(m.values.values()) else "Not answered yet"
                     else:
-                        what = "Nothing comparable: words only"
+                        what = f"{tc.topic.title}: nothing to compare exactly"
                         mark = agreement_text(tc.agreement)
-                    self._set(row, asked_col, what, t, None, level, bold)
+                    self._set(row, asked_col, what, t, None, level, bold, f"{tc.topic.title}: {what}")
                     self._set(row, agreement_col, mark, t, None, level, bold, f"{what}: {mark}")
                     for voice in voices:
                         self._set(row, self._voice_columns[voice], self._cell_text(tc, m, voice), t, voice,
                                   level if m is not None and m.values.get(voice) else 0, bold)
                     row += 1
-                span = len(measures)
-                self._set(first, 0, tc.topic.title, t, None, 0, bold, f"Topic: {tc.topic.title}")
-                for extra in range(first + 1, first + span):  # the topic's further rows: the title once
-                    self._set(extra, 0, "", t, None, 0, bold, f"Topic: {tc.topic.title}")
-                self._rows_of[t] = list(range(first, first + span))
+                self._rows_of[t] = list(range(first, row))
         header = grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = grid.fontMetrics()
-        widths = {0: 13, agreement_col: 17, asked_col: 24}
+        widths = {asked_col: 26, agreement_col: 16}
         for col, chars in widths.items():
             grid.setColumnWidth(col, metrics.horizontalAdvance("x" * chars) + 12)
         for col in self._voice_columns.values():  # the voices share what is left, wrapping if need be
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 9))
-        self.counts_label.setText(f"{c.tally().text()} Compared on {c.template.title} "
-                                  f"(version {c.template.version}).")
+        self.counts_label.setText(c.tally().text())
+        on = f"Compared on {c.template.title} (version {c.template.version})."
+        self.counts_label.setToolTip(on)
+        self.counts_label.setAccessibleDescription(on)
         self.apply_filters()
 
     @staticmethod
     def _cell_text(tc: TopicComparison, m, voice: str) -> str:
         answer = tc.answers.get(voice)
         if m is not None and m.values.get(voice):
-            shown = m.shown(voice)  # as the person saw it: a child's choice in the child's words
+            shown = m.seen(voice)  # as the person saw it: a child's choice in the child's words
             return f"≠ {shown}" if m.agreement is Agreement.DIFFER else shown
         if answer is not None and answer.not_asked is not None:
             return "— (not asked)"
@@ -480,8 +479,10 @@ class ComparePage(QWidget):
         item.setToolTip(text)
         if voice is not None:
             tc = self.comparison.topics[topic]
-            spoken = f"{tc.topic.title}, {voice}: {text.removeprefix('≠ ')}" + (", differs, to explore" if differs
-                                                                               else "")
+            m = next((m for m in tc.measures if m.values.get(voice) and text.removeprefix("≠ ") == m.seen(voice)), None)
+            said = m.shown(voice) if m is not None else text.removeprefix("≠ ")  # with its meaning, where it differs
+            item.setToolTip(("≠ " if text.startswith("≠") else "") + said)
+            spoken = f"{tc.topic.title}, {voice}: {said}" + (", differs, to explore" if differs else "")
         if spoken:
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         if differs:
@@ -517,7 +518,14 @@ class ComparePage(QWidget):
         self._fit_grid_rows()
 
     def _fit_grid_rows(self) -> None:
-        self.grid.resizeRowsToContents()
+        """Each row as tall as its text, up to two lines (the rest is cut short with "…", and the
+        whole is in the tooltip and the full-answer panel), so a laptop screen shows many rows."""
+        grid = self.grid
+        grid.resizeRowsToContents()
+        cap = grid.fontMetrics().lineSpacing() * 2 + 8
+        for row in range(grid.rowCount()):
+            if grid.rowHeight(row) > cap:
+                grid.setRowHeight(row, cap)
 
     def _fit_rows_soon(self, table: QTableWidget) -> None:
         """Once the columns have settled: resizing every row on every column's move made the page slow."""
@@ -526,7 +534,7 @@ class ComparePage(QWidget):
 
             def fit() -> None:
                 table.setProperty("fitPending", False)
-                table.resizeRowsToContents()
+                self._fit_grid_rows() if table is self.grid else table.resizeRowsToContents()
             QTimer.singleShot(0, table, fit)
 
     def visible_topics(self) -> list[str]:
@@ -544,11 +552,20 @@ class ComparePage(QWidget):
     # ------------------------------------------------------------------ the full answer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.grid and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self.open_cell(self.grid.currentRow(), self.grid.currentColumn())
-            return True
+        if watched is self.grid and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_cell(self.grid.currentRow(), self.grid.currentColumn())
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.answer_area.isVisible():
+                self.close_answer()
+                return True
         return super().eventFilter(watched, event)
+
+    def close_answer(self) -> None:
+        """Fold the full answer away again; the grid takes the room back."""
+        self.answer_area.setVisible(False)
+        self._show_answer_hint()
+        self.grid.setFocus()
 
     def open_cell(self, row: int, col: int) -> None:
         item = self.grid.item(row, col)
@@ -580,9 +597,17 @@ class ComparePage(QWidget):
         holder = QWidget()
         holder.setObjectName("fullAnswer")
         column = QVBoxLayout(holder)
+        top = QHBoxLayout()
         title = plain_label(tc.topic.title if tc.topic.title == tc.stage.title
                             else f"{tc.topic.title} ({tc.stage.title})", "heading")
-        column.addWidget(title)
+        top.addWidget(title, 1)
+        close = QPushButton("Close")
+        close.setObjectName("closeAnswer")
+        close.setAccessibleName("Close the full answer")
+        close.setAccessibleDescription("Folds the full answer away; Escape in the grid does the same")
+        close.clicked.connect(self.close_answer)
+        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
         column.addWidget(plain_label(agreement_text(tc.agreement), "message" if tc.differs else ""))
         by_label = {v.label: v for v in self.comparison.voices}
         feeling_scale = self.comparison.template.scales[FEELING_SCALE]
@@ -605,6 +630,7 @@ class ComparePage(QWidget):
             column.addWidget(frame)
         column.addStretch(1)
         self._put_answer(holder)
+        self.answer_area.setVisible(True)
         self.answer_area.verticalScrollBar().setValue(0)
 
     @staticmethod

@@ -410,8 +410,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the trainer's demo
 
-    DEMO_BANNER = ("Demo: every family here is fictional. Nothing you type is kept with real cases. "
-                   "If it locks, the passphrase is \u201cdemo\u201d.")
+    DEMO_BANNER = ("Demo: every family here is fictional, kept apart from real cases. "
+                   "Passphrase if it locks: \u201cdemo\u201d.")
 
     def _start_demo(self) -> None:
         """Demo mode: a banner over every screen, Store → Reset demo, and the demo store opened
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         self.demo_banner.setAccessibleDescription(self.DEMO_BANNER)
         # Not colour alone: the words say it, in bold, inside a thick dashed frame.
         self.demo_banner.setStyleSheet("QLabel#demoBanner { background: #fff1a8; color: #111111; "
-                                       "border: 3px dashed #111111; padding: 6px 10px; font-size: 11pt; }")
+                                       "border: 3px dashed #111111; padding: 3px 10px; font-size: 11pt; }")
         holder = QWidget(self)
         holder.setObjectName("demoHolder")
         column = QVBoxLayout(holder)

@@ -245,3 +245,17 @@ def test_every_control_has_an_accessible_name(qtbot, shell):
     assert len(controls) >= 9
     assert [w.objectName() for w in controls if not w.accessibleName()] == []
     assert gaps(page) == []  # and what a screen reader hears: a name and a description each
+
+
+def test_no_case_reference_is_cut_short(qtbot, shell, shipped_look):
+    """Seen at 150% text: four demo cases read "DEMO-000…", told apart by nothing."""
+    for n, surname in enumerate(["Hartley", "Pennyworth", "Ashdown", "Fenwick"], start=1):
+        add_case(shell, f"DEMO-{n:04d} {surname}", f"Child {surname}")
+    page = make_page(qtbot, shell)
+    for width in (900, 620):  # a laptop window, and a narrow one
+        page.resize(width, 500)
+        qtbot.wait(10)
+        column = page.table.columnWidth(CaseTableModel.REFERENCE)
+        metrics = page.table.fontMetrics()
+        for reference in shown(page):
+            assert metrics.horizontalAdvance(reference) + 12 <= column, f"{reference!r} is cut at width {width}"

@@ -85,7 +85,7 @@ def test_demo_opens_without_a_passphrase_on_its_own_folder(window, real, asked):
 
 def test_the_banner_is_on_every_screen(qtbot, window):
     banner = window.demo_banner
-    assert "every family here is fictional" in banner.text()
+    assert "every family here is fictional, kept apart from real cases" in banner.text()
     assert banner.accessibleName() and "fictional" in banner.accessibleDescription()
 
     def check():
