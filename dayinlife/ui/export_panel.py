@@ -74,6 +74,13 @@ class ExportPanel(QWidget):
             "The household's names, the practitioner's, the case reference and the names and places listed "
             "below become labels such as Child A, Adult A and [place 1]; the file name says anon")
         form.addRow("Names", self.anonymise)
+        self.notes = QCheckBox("Include my notes on the answers (marked as the practitioner's, not the family's)")
+        self.notes.setObjectName("includeNotes")
+        self.notes.setAccessibleName("Include my notes on the answers")
+        self.notes.setAccessibleDescription(
+            "Off by default. Your notes on each answer go in beside it, marked as the practitioner's note, "
+            "not the family's words; anonymised like everything else")
+        form.addRow("Notes", self.notes)
         self.hidden = text_box("Other names and places to hide when anonymised",
                                "One per line: a school, a street or town, another professional, a relative. "
                                "Saved with the case as you type.", lines=4)
@@ -193,7 +200,7 @@ class ExportPanel(QWidget):
                   if self.sections.item(i).checkState() == Qt.CheckState.Checked]
         return ReportOptions(base_document=Path(self.base.text()) if self.base.text() else None,
                              anonymise=self.anonymise.isChecked(), sections=chosen,
-                             marking=self.marking.text().strip())
+                             marking=self.marking.text().strip(), notes=self.notes.isChecked())
 
     # ------------------------------------------------------------------ where to save
 

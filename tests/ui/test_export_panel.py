@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt
 from PySide6.QtTest import QTest
 
 from dayinlife.case import Adult, AdultRole, Answer, Child, Perspective, PerspectiveKind
@@ -202,3 +202,27 @@ def test_the_last_folder_is_remembered_unless_it_names_the_family(qtbot, page, t
     settings.sync()
     saved = (tmp_path / "settings.ini").read_text("utf-8")
     assert "reports" in saved and "Nell" not in saved and "Fictional" not in saved
+
+
+def test_practitioners_notes_go_in_only_when_ticked(qtbot, page, tmp_path, monkeypatch):
+    session = page.shell.session
+    kid = page.child_.interviews[0]
+    answer = kid.answers["breakfast"]
+    answer.notes = "Kitchen cupboards bare on the visit"
+    session.save_answer(kid, "breakfast", answer)
+    page.show_child(page.case, page.child_)
+    panel = page.export_panel
+    page.tabs.setCurrentWidget(panel)
+    targets = iter([tmp_path / "without.docx", tmp_path / "with.docx"])
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: next(targets) if kind == "save_path" else None)
+    assert not panel.notes.isChecked()  # off unless the practitioner chooses
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.notes, Qt.MouseButton.LeftButton, pos=QPoint(8, panel.notes.height() // 2))
+    assert panel.notes.isChecked()
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+
+    def text(path):
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "Kitchen cupboards bare" not in text(tmp_path / "without.docx")
+    assert "Practitioner's note (not the family's words): Kitchen cupboards bare on the visit" in text(
+        tmp_path / "with.docx")
