@@ -108,7 +108,7 @@ def shoot(folder: Path, scale: str, theme: str = "default", presentation: bool =
     step_interview = session.start_interview(case, child, Perspective(PerspectiveKind.PARENT, case.adults[1].id),
                                              "primary", date(2026, 11, 25))
     pro_interview = session.start_interview(case, child, Perspective(PerspectiveKind.PROFESSIONAL), "primary",
-                                            date(2026, 11, 26))
+                                            date(2026, 11, 26), source="School: class teacher")
     for n, topic in enumerate(template.topics()):
         for k, (iv, words) in enumerate(((child_iv, "I mostly do it on my own"), (interview, "She's fine, we manage"),
                                          (step_interview, "I'm not always there"),
@@ -126,7 +126,8 @@ def shoot(folder: Path, scale: str, theme: str = "default", presentation: bool =
     window.case_page.compare_button.click()
     compare = window.compare_page
     save("10-compare")
-    compare.open_cell(*compare.cell_for("breakfast", "The child"))
+    child_voice = next(v.label for v in compare.comparison.voices if v.kind.value == "child")
+    compare.open_cell(*compare.cell_for("breakfast", child_voice))
     save("11-compare-full-answer")
     compare.tabs.setCurrentIndex(1)
     save("12-compare-feelings")

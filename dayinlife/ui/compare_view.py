@@ -641,10 +641,8 @@ class ComparePage(QWidget):
         parts: list[tuple[str, str]] = []
         if answer.not_asked is not None:
             parts.append(("Not asked", answer.not_asked or "No reason given."))
-        comparable = [f"{m.label}: {m.shown(voice)}" for m in tc.measures if m.values.get(voice)]
-        if comparable and any(m.agreement is Agreement.DIFFER for m in tc.measures if m.values.get(voice)):
-            comparable += [f"({m.label}: {m.mark})" for m in tc.measures
-                           if m.values.get(voice) and m.agreement is Agreement.DIFFER]
+        comparable = [f"{m.label}: {m.shown(voice)}" + (f"  [{m.mark}]" if m.agreement is Agreement.DIFFER else "")
+                      for m in tc.measures if m.values.get(voice)]
         if comparable:
             parts.append(("Comparable answers", "\n".join(comparable)))
         words = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "In their own words",
