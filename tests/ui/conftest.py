@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from dayinlife.session import Session
@@ -70,24 +72,34 @@ def no_real_speech(request, monkeypatch):
         monkeypatch.setattr(speech, "engine_factory", lambda parent: None)
 
 
-@pytest.fixture
-def shipped_look(qapp):
-    """The app's own look (theme stylesheet, fonts: child mode's big text comes from it), as
-    `create_app` sets it; put back as it was after the test. Call it with (theme, presentation)."""
+@contextmanager
+def look_kept(qapp):
+    """Whatever a test does to the application's look (stylesheet, palette, font, theme), put back after."""
     from PySide6.QtGui import QPalette
 
     from dayinlife.ui import theme
 
     before = (qapp.styleSheet(), QPalette(qapp.palette()), qapp.font(), theme.current_theme(qapp))
+    try:
+        yield
+    finally:
+        sheet, palette, font, (name, presentation) = before
+        qapp.setStyleSheet(sheet)
+        qapp.setPalette(palette)
+        qapp.setFont(font)
+        qapp.setProperty("dayinlife_theme", name)
+        qapp.setProperty("dayinlife_presentation", presentation)
+
+
+@pytest.fixture
+def shipped_look(qapp):
+    """The app's own look (theme stylesheet, fonts: child mode's big text comes from it), as
+    `create_app` sets it; put back as it was after the test. Call it with (theme, presentation)."""
+    from dayinlife.ui import theme
 
     def apply(name: str = "default", presentation: bool = False) -> None:
         theme.apply_theme(qapp, name, presentation)
 
-    apply()
-    yield apply
-    sheet, palette, font, (name, presentation) = before
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setProperty("dayinlife_theme", name)
-    qapp.setProperty("dayinlife_presentation", presentation)
+    with look_kept(qapp):
+        apply()
+        yield apply

@@ -12,6 +12,7 @@ from dayinlife.template_loader import load_library
 from dayinlife.ui import dialogs, theme
 from dayinlife.ui.main_window import MainWindow
 from tests.ui import test_main_window as main_window_tests
+from tests.ui.conftest import look_kept
 
 THEMES = list(theme.THEMES)
 
@@ -24,14 +25,8 @@ def lib():
 @pytest.fixture(autouse=True)
 def restore_look(qapp):
     """Each test leaves the application looking as it found it."""
-    before = (qapp.styleSheet(), QPalette(qapp.palette()), qapp.font(), theme.current_theme(qapp))
-    yield
-    sheet, palette, font, (name, presentation) = before
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setProperty("dayinlife_theme", name)
-    qapp.setProperty("dayinlife_presentation", presentation)
+    with look_kept(qapp):
+        yield
 
 
 @pytest.fixture
