@@ -1,13 +1,21 @@
 """An unlocked working session: the store and the templates, with the operations the screens use.
 
-Plain Python: the Qt screens call these and show the results; tests call them directly.
+Every change a screen or the command line makes is one of these named methods (the one door to
+the core): each saves what it changed, and if the store refuses (StoreError) it leaves the case
+exactly as it was, so the screen can keep what was typed and say why. Plain Python: the Qt screens
+call these and show the results; tests call them directly (tests/test_session.py).
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
+from typing import Iterator
 
-from .case import Adult, Answer, Case, Child, Interview, Perspective
+from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective
 from .choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
 from .template_loader import TemplateLibrary
@@ -25,12 +33,29 @@ class Session:
         return self.store.list_cases(search=search, include_archived=include_archived)
 
     def new_case(self, reference: str, practitioner: str = "") -> Case:
-        reference = reference.strip()
-        if not reference:
-            raise StoreError("Give the case a reference.")
+        """A new, empty case. References are unique: another case with it is refused, with the reason."""
+        reference = self._free_reference(reference)
         case = Case(reference, practitioner=practitioner)
         self.store.save_case(case)
         return case
+
+    def rename_case(self, case: Case, reference: str) -> None:
+        """A new reference for the case: never empty, never another case's."""
+        reference = self._free_reference(reference, case.id)
+        if reference == case.reference:
+            return
+        with self._changing(case):
+            case.reference = reference
+            self.store.save_case(case)
+
+    def _free_reference(self, reference: str, own_id: str | None = None) -> str:
+        reference = " ".join(reference.split())
+        if not reference:
+            raise StoreError("Give the case a reference.")
+        existing = self.store.find_case(reference)
+        if existing is not None and existing != own_id:
+            raise StoreError(f"Another case already has the reference {reference}.")
+        return reference
 
     def open_case(self, case_id: str) -> Case:
         return self.store.load_case(case_id)
@@ -67,18 +92,62 @@ class Session:
         return (f"Case {case.reference}: {people} people in the household, {interviews} interview(s) and "
                 f"{answers} recorded answer(s) will be deleted for good. This cannot be undone.")
 
+    @contextmanager
+    def _changing(self, case: Case) -> Iterator[None]:
+        """Make a change that ends in a save; if the store refuses, put the case back as it was."""
+        before = copy.deepcopy(case)
+        try:
+            yield
+        except StoreError:
+            for f in dataclasses.fields(Case):
+                setattr(case, f.name, getattr(before, f.name))
+            raise
+
     # ------------------------------------------------------------------ household
+
+    def add_adult(self, case: Case, name: str, role: AdultRole, role_detail: str = "") -> Adult:
+        adult = Adult(name.strip(), role, role_detail=role_detail.strip() if role is AdultRole.OTHER else "")
+        with self._changing(case):
+            case.adults.append(adult)
+            self.store.save_case(case)
+        return adult
+
+    def update_adult(self, case: Case, adult: Adult, name: str, role: AdultRole, role_detail: str = "") -> None:
+        with self._changing(case):
+            mine = case.adult(adult.id)
+            mine.name, mine.role = name.strip(), role
+            mine.role_detail = role_detail.strip() if role is AdultRole.OTHER else ""
+            self.store.save_case(case)
 
     def remove_adult(self, case: Case, adult: Adult) -> None:
         """Remove an adult and the interviews they gave."""
-        for child in case.children:
-            child.interviews = [i for i in child.interviews if i.perspective.adult_id != adult.id]
-        case.adults = [a for a in case.adults if a.id != adult.id]
-        self.store.save_case(case)
+        with self._changing(case):
+            for child in case.children:
+                child.interviews = [i for i in child.interviews if i.perspective.adult_id != adult.id]
+            case.adults = [a for a in case.adults if a.id != adult.id]
+            self.store.save_case(case)
+
+    def add_child(self, case: Case, **details) -> Child:
+        """A new child of the household (Child's fields: name, date_of_birth or expected_date, ...)."""
+        child = Child(**details)
+        with self._changing(case):
+            case.children.append(child)
+            self.store.save_case(case)
+        return child
+
+    def update_child(self, case: Case, child: Child, **details) -> None:
+        if details.get("date_of_birth") is None and details.get("expected_date") is None:
+            raise ValueError("a child needs a date of birth or an expected date of delivery")
+        with self._changing(case):
+            mine = case.child(child.id)
+            for key, value in details.items():
+                setattr(mine, key, value)
+            self.store.save_case(case)
 
     def remove_child(self, case: Case, child: Child) -> None:
-        case.children = [c for c in case.children if c.id != child.id]
-        self.store.save_case(case)
+        with self._changing(case):
+            case.children = [c for c in case.children if c.id != child.id]
+            self.store.save_case(case)
 
     def suggest(self, child: Child, on: date | None = None) -> Suggestion | None:
         try:
@@ -92,8 +161,9 @@ class Session:
     def start_interview(self, case: Case, child: Child, perspective: Perspective, template_id: str,
                         held_on: date, **details: str) -> Interview:
         template = self.library.get(template_id)
-        interview = case.start_interview(child, perspective, template, held_on, **details)
-        self.store.save_case(case)
+        with self._changing(case):
+            interview = case.start_interview(child, perspective, template, held_on, **details)
+            self.store.save_case(case)
         return interview
 
     def template_for(self, case: Case, interview: Interview) -> Template:
@@ -129,6 +199,22 @@ class Session:
     def save_analysis(self, case: Case, analysis) -> None:
         case.analyses[analysis.child_id] = analysis
         self.store.save_analysis(analysis)
+
+    # ------------------------------------------------------------------ the store as a whole
+
+    def check_passphrase(self, typed: str) -> bool:
+        """Whether `typed` is the store's passphrase (leaving child mode asks it)."""
+        return self.store.check_passphrase(typed)
+
+    def back_up(self, target: Path) -> None:
+        """An encrypted backup of the whole store (StoreError, in words, if it cannot be written)."""
+        self.store.backup(Path(target))
+
+    def export_report(self, case: Case, child: Child, out: Path, options=None, interviews=None) -> Path:
+        """The Word report for one child, written whole or not at all; returns where (ReportError)."""
+        from .report import export_report
+
+        return export_report(case, child, Path(out), self.library, options, interviews=interviews)
 
     def lock(self) -> None:
         self.store.close()
