@@ -126,19 +126,11 @@ def dumps_case(case: Case) -> str:
 
 
 def write_case_file(case: Case, path: Path) -> None:
-    """Write atomically: a reader never sees half a file, and a failure leaves the old one."""
-    path = Path(path)
-    data = dumps_case(case).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dayinlife-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write atomically (files.write_atomically): a reader never sees half a file, and a failure
+    leaves the old one. Raises OSError."""
+    from . import files
+
+    files.write_atomically(Path(path), dumps_case(case).encode("utf-8"))
 
 
 # --------------------------------------------------------------------------- reading

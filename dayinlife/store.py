@@ -21,7 +21,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from . import crypto
+from . import crypto, files
 from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind
 from .interchange import InterchangeError, answer_from_dict, answer_to_dict, case_to_dict, dumps_case, loads_case
 from .migrations import MIGRATIONS, Step, latest_version
@@ -104,59 +104,21 @@ def _now_precise() -> str:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder (its name says nothing), fsync, rename over."""
-    tmp = path.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            _owner_only(tmp)
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+    """The store's own files are the user's only (files.write_atomically, private)."""
+    files.write_atomically(path, data, private=True)
 
 
-def _owner_only(path: Path) -> None:
-    """Files only the user can read, where the platform has such modes (Windows' profile
-    folders are private already)."""
-    if os.name != "nt":
-        try:
-            os.chmod(path, 0o600)
-        except OSError:
-            pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return  # Windows cannot open a folder for fsync; NTFS journals the rename
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+_owner_only = files.owner_only
+_fsync_dir = files.fsync_folder
 
 
 def os_error_message(exc: OSError, what: str, where: Path) -> StoreError:
     """An OSError as a StoreError that says what could not be done, where, and why."""
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        return DiskFull(f"The disk is full: {what} in {where} was not written. Free some space and try again.")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return FolderNotWritable(f"{what.capitalize()} cannot be written in {where}: the folder is read-only "
-                                 f"or you do not have permission. Choose another folder.")
-    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
-        return FolderNotWritable(f"{what.capitalize()} cannot be written in {where}: part of that path is a "
-                                 f"file, not a folder. Choose another folder.")
-    if exc.errno == errno.ENOENT:
-        return FolderNotWritable(f"{what.capitalize()} cannot be written: the folder {where} does not exist.")
-    return StoreError(f"{what.capitalize()} could not be written in {where}: {exc.strerror or exc}.")
+    reason, text = files.plain_words(exc, what, where)
+    kind = {files.Why.DISK_FULL: DiskFull, files.Why.NOT_ALLOWED: FolderNotWritable,
+            files.Why.NOT_A_FOLDER: FolderNotWritable, files.Why.IS_A_FOLDER: FolderNotWritable,
+            files.Why.NO_FOLDER: FolderNotWritable}.get(reason, StoreError)
+    return kind(text)
 
 
 @dataclass(frozen=True)

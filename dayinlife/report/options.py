@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .. import files
 from .text import ascii_fold, initials
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
@@ -84,59 +82,11 @@ def free_name(target: Path) -> Path:
 
 
 def write_atomically(data: bytes, target: Path) -> None:
-    """Write the whole file or nothing: a temporary file in the target folder (named without any
-    personal data), flushed to disk, then renamed over the target."""
+    """Write the whole file or nothing (files.write_atomically), saying in words why not."""
     folder = target.parent
     if not folder.is_dir():
         raise ReportError(f"The report cannot be saved: the folder {folder} does not exist.")
-    tmp = folder / f".diml-{uuid.uuid4().hex}.tmp"
     try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
+        files.write_atomically(target, data)
     except OSError as exc:
-        _remove(tmp)
-        raise ReportError(_os_message(exc, target)) from None
-    except BaseException:
-        _remove(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _os_message(exc: OSError, target: Path) -> str:
-    where = target.parent
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk is full: the report was not saved in {where}. Free some space and try again."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"The report cannot be saved in {where}: the folder is read-only or you do not have "
-                f"permission, or a file of that name is open in another program. Close it or choose "
-                f"another folder.")
-    if exc.errno == errno.EISDIR:
-        return f"The report cannot be saved as {target}: that is a folder."
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return f"The report cannot be saved: the folder {where} does not exist."
-    return f"The report could not be saved in {where}: {exc.strerror or exc}."
+        raise ReportError(files.plain_words(exc, "the report", folder, target)[1]) from None

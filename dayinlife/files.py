@@ -1,0 +1,104 @@
+"""Writing a file whole or not at all, and saying in plain words why it could not be written.
+
+Used by every writer: the store (its key file, a restored or re-keyed database, a case file, a
+backup), the Word report and the plain case file. A temporary file in the target's own folder
+(named without any personal data, so nothing lands in the system's temporary folder), flushed
+to disk, renamed over the target, then the folder flushed too, so after a power cut the folder
+holds the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import uuid
+from enum import Enum
+from pathlib import Path
+
+
+def write_atomically(target: Path, data: bytes, *, private: bool = False) -> None:
+    """Write `data` to `target` whole or not at all. `private`: readable by the user only (on
+    systems with such modes; a Windows profile folder is private already). Raises OSError."""
+    target = Path(target)
+    tmp = target.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            if private:
+                owner_only(tmp)
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
+    fsync_folder(target.parent)
+
+
+def owner_only(path: Path) -> None:
+    if os.name != "nt":
+        try:
+            os.chmod(path, 0o600)
+        except OSError:
+            pass
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` last (Windows cannot open a folder for this; NTFS journals the rename)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class Why(str, Enum):
+    DISK_FULL = "disk_full"
+    NOT_ALLOWED = "not_allowed"      # read-only, no permission, or the file is open elsewhere
+    NOT_A_FOLDER = "not_a_folder"    # part of the path is a file
+    IS_A_FOLDER = "is_a_folder"      # the target itself is a folder
+    NO_FOLDER = "no_folder"
+    OTHER = "other"
+
+
+def why(exc: OSError) -> Why:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return Why.DISK_FULL
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return Why.NOT_ALLOWED
+    if exc.errno == errno.EISDIR:
+        return Why.IS_A_FOLDER
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return Why.NOT_A_FOLDER
+    if exc.errno == errno.ENOENT:
+        return Why.NO_FOLDER
+    return Why.OTHER
+
+
+def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = None) -> tuple[Why, str]:
+    """Why `what` (e.g. "the report") could not be written in `folder` (as `target`), in words a
+    user can act on."""
+    where = Path(folder)
+    reason = why(exc)
+    text = {
+        Why.DISK_FULL: f"The disk is full: {what} was not saved in {where}. Free some space and try again.",
+        Why.NOT_ALLOWED: (f"{what[:1].upper()}{what[1:]} cannot be saved in {where}: the folder is read-only or "
+                          f"you do not have permission, or a file of that name is open in another program. "
+                          f"Close it or choose another folder."),
+        Why.IS_A_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be saved as {target}: that is a folder.",
+        Why.NOT_A_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be saved in {where}: part of that path is a "
+                           f"file, not a folder. Choose another folder."),
+        Why.NO_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be saved: the folder {where} does not exist.",
+        Why.OTHER: f"{what[:1].upper()}{what[1:]} could not be saved in {where}: {exc.strerror or exc}.",
+    }[reason]
+    return reason, text
