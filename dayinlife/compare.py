@@ -121,7 +121,11 @@ class MeasureComparison:
         if self.agreement is Agreement.DIFFER:
             apart = apart_text(self.steps, self.ranked_steps)
             return f"≠ Differ: {apart}" if apart else "≠ Differ"
-        return {Agreement.AGREE: "= Agree", Agreement.ONE_SIDE: "One side only"}.get(self.agreement, "—")
+        if self.agreement is Agreement.AGREE:
+            chose, everyone = sum(1 for v in self.values.values() if v), len(self.values)
+            # an agreement that leaves someone out says so: the child may not have been asked
+            return "= Agree" if chose == everyone else f"= Agree ({chose} of {everyone} chose)"
+        return {Agreement.ONE_SIDE: "One side only"}.get(self.agreement, "—")
 
 
 @dataclass
@@ -174,19 +178,30 @@ class Tally:
     def rows(self) -> int:
         return self.differ + self.agree + self.one_side
 
+    @property
+    def compared_topics(self) -> int:
+        """Topics with at least one comparable answer: the rest are counted by why not."""
+        return self.topics - self.words_only - self.not_asked - self.no_answer
+
     def text(self) -> str:
-        """The summary line, word for word the same on the compare screen and in the report."""
+        """The summary line, word for word the same on the compare screen and in the report, e.g.
+        "25 comparable answers in 13 of the 20 topics: 11 differ (8 far apart), 9 agree, 5 from one
+        person only. The other 7 topics: 2 answered in words only, 5 not answered yet." """
         def n(count: int, one: str, many: str) -> str:
             return f"{count} {one if count == 1 else many}"
-        parts = [f"{n(self.differ, 'differs', 'differ')}"
-                 + (f" ({self.wide} far apart)" if self.differ else ""),
+        parts = [n(self.differ, "differs", "differ") + (f" ({self.wide} far apart)" if self.differ else ""),
                  f"{self.agree} agree", f"{self.one_side} from one person only"]
-        topics = [f"{self.words_only} in words only" if self.words_only else "",
-                  f"{self.not_asked} not asked" if self.not_asked else "",
-                  f"{self.no_answer} not answered yet" if self.no_answer else ""]
-        topics = [t for t in topics if t]
-        return (f"{n(self.rows, 'answer', 'answers')} compared in {n(self.topics, 'topic', 'topics')}: "
-                + ", ".join(parts) + "." + (" Topics " + ", ".join(topics) + "." if topics else ""))
+        text = (f"{n(self.rows, 'comparable answer', 'comparable answers')} in {self.compared_topics} of the "
+                f"{n(self.topics, 'topic', 'topics')}: " + ", ".join(parts) + ".")
+        why = [(count, words) for count, words in ((self.words_only, "answered in words only"),
+                                                   (self.not_asked, "not asked"),
+                                                   (self.no_answer, "not answered yet")) if count]
+        others = self.topics - self.compared_topics
+        if len(why) == 1:
+            text += f" The other {n(others, 'topic was', 'topics were')} {why[0][1]}."
+        elif why:
+            text += f" The other {n(others, 'topic', 'topics')}: " + ", ".join(f"{c} {w}" for c, w in why) + "."
+        return text
 
 
 @dataclass
@@ -374,6 +389,14 @@ class TopicChange:
     before: str | None         # option label
     after: str | None
     change: Change
+    steps: int | None = None   # how far it moved, on an ordered scale
+
+    @property
+    def said(self) -> str:
+        """'Worse: 2 steps', 'Better: 1 step', 'Changed': the same words on screen and in Word."""
+        if self.steps and self.change in (Change.IMPROVED, Change.WORSE, Change.CHANGED):
+            return f"{self.change.label}: {self.steps} step{'s' if self.steps != 1 else ''}"
+        return self.change.label
 
 
 def _direction(scale: Scale, good: str, before: str, after: str) -> Change:
@@ -418,12 +441,14 @@ def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview
                       else _direction(scale, getattr(m_b, "good", ""), va, vb))
             out.append(TopicChange(topic_a.key, topic_b.title, label,
                                    in_their_words(scale, va, words) if va else None,
-                                   in_their_words(scale, vb, words) if vb else None, change))
+                                   in_their_words(scale, vb, words) if vb else None, change,
+                                   _steps(scale, [va, vb]) if va and vb and va != vb else None))
         fa, fb = (a.feeling if a else None), (b.feeling if b else None)
         if fa or fb:
             scale = t_b.scales[FEELING_SCALE]
             change = Change.NEW if not fa else Change.GONE if not fb else _direction(scale, "first", fa, fb)
             out.append(TopicChange(topic_a.key, topic_b.title, "Feeling",
                                    in_their_words(scale, fa, faces) if fa else None,
-                                   in_their_words(scale, fb, faces) if fb else None, change))
+                                   in_their_words(scale, fb, faces) if fb else None, change,
+                                   _steps(scale, [fa, fb]) if fa and fb and fa != fb else None))
     return out

@@ -85,20 +85,22 @@ def why(exc: OSError) -> Why:
     return Why.OTHER
 
 
-def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = None) -> tuple[Why, str]:
-    """Why `what` (e.g. "the report") could not be written in `folder` (as `target`), in words a
-    user can act on."""
+def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = None,
+                verb: str = "saved") -> tuple[Why, str]:
+    """Why `what` (e.g. "the report") could not be `verb` ("saved", "written") in `folder` (as
+    `target`), in words a user can act on."""
     where = Path(folder)
     reason = why(exc)
+    v = verb
     text = {
-        Why.DISK_FULL: f"The disk is full: {what} was not saved in {where}. Free some space and try again.",
-        Why.NOT_ALLOWED: (f"{what[:1].upper()}{what[1:]} cannot be saved in {where}: the folder is read-only or "
+        Why.DISK_FULL: f"The disk is full: {what} was not {v} in {where}. Free some space and try again.",
+        Why.NOT_ALLOWED: (f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: the folder is read-only or "
                           f"you do not have permission, or a file of that name is open in another program. "
                           f"Close it or choose another folder."),
-        Why.IS_A_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be saved as {target}: that is a folder.",
-        Why.NOT_A_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be saved in {where}: part of that path is a "
+        Why.IS_A_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be {v} as {target or where}: that is a folder.",
+        Why.NOT_A_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: part of that path is a "
                            f"file, not a folder. Choose another folder."),
-        Why.NO_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be saved: the folder {where} does not exist.",
-        Why.OTHER: f"{what[:1].upper()}{what[1:]} could not be saved in {where}: {exc.strerror or exc}.",
+        Why.NO_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be {v}: the folder {where} does not exist.",
+        Why.OTHER: f"{what[:1].upper()}{what[1:]} could not be {v} in {where}: {exc.strerror or exc}.",
     }[reason]
     return reason, text

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__
+from . import __version__, dates
 from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind
 from .prompts import PRONOUN_SETS
 from .template_model import FEELING_SCALE, Template, TemplateRef, content_hash
@@ -327,6 +327,8 @@ def _read_child(r: _Reader, d: dict, w: str, adult_ids: set[str],
     name = r.text(d, "name", w, required=True)
     child_id = r.text(d, "id", w, required=True)
     dob = r.parsed(d, "date_of_birth", w, date.fromisoformat, "a date (YYYY-MM-DD)")
+    if dob is not None and dob > dates.today():
+        r.fail(f"{w}.date_of_birth", f"{dob.isoformat()} is in the future: give it as the 'expected_date'")
     due = r.parsed(d, "expected_date", w, date.fromisoformat, "a date (YYYY-MM-DD)")
     if d.get("date_of_birth") is None and d.get("expected_date") is None:
         r.fail(w, "needs a 'date_of_birth' or an 'expected_date'")
@@ -363,6 +365,8 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
     ref = TemplateRef(r.text(t, "id", f"{w}.template", True), r.text(t, "version", f"{w}.template", True),
                       r.text(t, "hash", f"{w}.template", True))
     held_on = r.parsed(d, "held_on", w, date.fromisoformat, "a date (YYYY-MM-DD)", required=True)
+    if held_on is not None and held_on > dates.today():  # a mistyped year must not reach an assessment
+        r.fail(f"{w}.held_on", f"{held_on.isoformat()} is in the future (today is {dates.today().isoformat()})")
     snapshot = snapshots.get(ref.content_hash)
     answers = {}
     for key, raw in r.get(d, "answers", w, dict, False, {}).items():

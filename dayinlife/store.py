@@ -114,7 +114,7 @@ _fsync_dir = files.fsync_folder
 
 def os_error_message(exc: OSError, what: str, where: Path) -> StoreError:
     """An OSError as a StoreError that says what could not be done, where, and why."""
-    reason, text = files.plain_words(exc, what, where)
+    reason, text = files.plain_words(exc, what, where, verb="written")
     kind = {files.Why.DISK_FULL: DiskFull, files.Why.NOT_ALLOWED: FolderNotWritable,
             files.Why.NOT_A_FOLDER: FolderNotWritable, files.Why.IS_A_FOLDER: FolderNotWritable,
             files.Why.NO_FOLDER: FolderNotWritable}.get(reason, StoreError)

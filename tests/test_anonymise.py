@@ -253,3 +253,24 @@ def test_an_organisation_or_a_place_never_eats_the_ordinary_words_in_its_name():
         "At [place 1] the family met; [place 1] is near; youth team; [place 2]."
     assert anon.text("Anyshire Youth Offending Team: the Youth Offending Team") == "[name 1]: the Youth Offending Team"
     assert anon.text("the family", strong_only=True) == "the family"
+
+
+def test_a_first_name_with_a_bare_s_is_a_possessive_and_is_hidden():
+    """Found by a practice review: a child wrote "Kacpers phone is loud" and the partner was named."""
+    from dayinlife.case import Adult, AdultRole, Case
+    from dayinlife.report.anonymise import anonymiser_for
+
+    case = Case("FICT-POSS", [Adult("Kacper Fictionalski", AdultRole.OTHER, role_detail="mum's partner")])
+    anon = anonymiser_for(case, active=True)
+    out = anon.text("Kacpers phone is loud. KACPERS too. Kacper's dog.")
+    assert "kacper" not in out.casefold()
+
+
+def test_a_welsh_street_is_a_place():
+    from dayinlife.case import Case
+    from dayinlife.report.anonymise import anonymiser_for
+
+    case = Case("FICT-WELSH", hidden=["Ffordd Pen-y-Bryn", "Heol y Parc", "Nain Gwen"])
+    anon = anonymiser_for(case, active=True)
+    out = anon.text("We go down Ffordd Pen-y-Bryn past Heol y Parc to see Nain Gwen.")
+    assert "[place 1]" in out and "[place 2]" in out and "[name 1]" in out

@@ -208,3 +208,14 @@ def test_sources_and_hidden_names_survive_the_store(library, tmp_path):
     assert back.hidden == ["Greenfield Primary", "Acacia Road"]
     assert [iv.source for iv in back.children[0].interviews] == ["", "", "School: class teacher"]
     assert FORMAT_VERSION == 2
+
+
+def test_a_date_in_the_future_is_refused_with_its_place(library, today):
+    """Found by a practice review: interviews dated a year ahead went straight into a report."""
+    data = case_to_dict(build_case(library))
+    data["case"]["children"][0]["interviews"][1]["held_on"] = "2099-03-17"
+    data["case"]["children"][0]["date_of_birth"] = "2099-01-01"
+    with pytest.raises(InterchangeError) as err:
+        case_from_dict(json.loads(json.dumps(data)))
+    assert "case.children[0].interviews[1].held_on: 2099-03-17 is in the future" in str(err.value)
+    assert "case.children[0].date_of_birth: 2099-01-01 is in the future" in str(err.value)

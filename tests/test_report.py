@@ -258,9 +258,11 @@ def test_change_over_time(case, library):
     doc = docx_of(case, library)
     assert "Mimi (child): 1 August 2026 and 10 November 2026" in headings(doc, 2)
     change = next(t for t in doc.tables if t.rows[0].cells[0].text == "Topic")
-    assert {r.cells[-1].text for r in change.rows[1:]} <= {"Better", "Worse", "Changed", "Same",
-                                                            "Answered only at the later interview",
-                                                            "Answered only at the earlier interview"}
+    said = {r.cells[-1].text for r in change.rows[1:]}
+    assert {re.sub(r": \d+ steps?$", "", t) for t in said} <= {"Better", "Worse", "Changed", "Same",
+                                                             "Answered only at the later interview",
+                                                             "Answered only at the earlier interview"}
+    assert any(re.search(r"^(Better|Worse): \d+ steps?$", t) for t in said)  # how far it moved
 
 
 def test_which_interviews_latest_of_each_person(case):

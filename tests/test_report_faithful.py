@@ -70,7 +70,7 @@ def test_the_childs_own_choices_are_shown_as_the_child_saw_them(family, library,
     who_label = t.render(t.topic("breakfast").measures[1].label, "Ava", "she")
     row = next([c.text for c in r.cells] for r in table.rows if r.cells[0].text == who_label)
     assert row[1] == "“Me, on my own” (the child on their own)" and row[2] == "The child on their own"
-    assert row[-1] == "= Agree"
+    assert row[-1] == "= Agree (2 of 5 chose)"  # says who is left out
     often = next([c.text for c in r.cells] for r in table.rows if r.cells[0].text.startswith("How often")
                  and "breakfast" in r.cells[0].text)
     assert often[1] == "“Not much” (hardly ever)" and often[-1] == "≠ Differ: 3 steps apart (of 4)"
@@ -89,7 +89,7 @@ def test_the_childs_needs_are_on_the_cover(family, library, tmp_path):
 def test_words_recorded_against_not_asked_are_shown(family, library, tmp_path):
     case, ava, _ = family
     _, text, _ = export(case, ava, library, tmp_path)
-    assert "Not asked: Ran out of time; what was recorded all the same follows." in text
+    assert "Not asked: Ran out of time. What was recorded all the same follows." in text
     assert "“I hear shouting.”" in text
 
 
@@ -120,3 +120,28 @@ def test_a_long_answer_as_evidence_is_cut_after_whole_sentences_and_says_where_t
         assert first in line and "[continues: the whole answer is under “Ava's typical day" in line
         assert " …”" not in line and "crisps" not in line  # cut after whole sentences, never in the middle
     assert f"“{first} {second} {rest}”" in text  # and whole, once
+
+
+def test_many_people_get_a_landscape_page_so_no_word_is_broken(family, library, tmp_path):
+    """Seen with seven people: 'Someti mes', 'Kacpe r' in a portrait table."""
+    from docx.enum.section import WD_ORIENT
+
+    case, ava, t = family
+    for n, source in enumerate(("Health visitor", "Police")):
+        case.start_interview(ava, PRO, t, date(2026, 11, 6 + n), source=source)
+    doc, *_ = export(case, ava, library, tmp_path)
+    table = doc.tables[1]
+    assert len(table.rows[0].cells) == 2 + 7  # seven people compared
+    body = doc.element.body
+    section_of_table = None
+    for el in body.iterchildren():  # the section a block belongs to ends with the next sectPr after it
+        if el is table._tbl:
+            section_of_table = "seen"
+        if section_of_table == "seen" and el.xpath("./w:pPr/w:sectPr") or el.tag.endswith("sectPr"):
+            if section_of_table == "seen":
+                sect = el.xpath("./w:pPr/w:sectPr")[0] if not el.tag.endswith("sectPr") else el
+                section_of_table = sect
+                break
+    orient = section_of_table.xpath("./w:pgSz/@w:orient")
+    assert orient == ["landscape"]
+    assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT  # the cover and the accounts stay portrait

@@ -54,7 +54,9 @@ PLACE_WORDS = set("""school primary secondary academy nursery college university
 infants junior road rd street st lane avenue ave close drive way crescent court place square gardens grove
 terrace hill park estate house flats flat tower centre center hub surgery clinic hospital practice medical
 church mosque temple gurdwara synagogue club library station farm village town city green row walk mews view
-rise parade bridge cottage manor lodge ward unit home hostel refuge office county borough""".split())
+rise parade bridge cottage manor lodge ward unit home hostel refuge office county borough
+wynd brae loan gate ffordd heol stryd lôn lon rhodfa cilgant ysgol meithrin feithrinfa meddygfa ysbyty""".split())
+# (the last line: Scots and Welsh words for a street, and Welsh for school, nursery, surgery and hospital)
 # Words of an organisation's or a place's name that are ordinary words everywhere else.
 GENERIC = set("""family families community communities care youth offending hub group trust nhs foundation
 partnership project charity centre services service network alliance association society board authority
@@ -245,8 +247,14 @@ class Anonymiser:
     def _replace(self, m: re.Match, strong_only: bool) -> str:
         word, title, poss = m.group("tok"), m.group("title") or "", m.group("poss") or ""
         token, plural = self._tokens.get(_norm(word)), m.group("plural") or ""
-        if token is None or (plural and token.label != SURNAME):
-            return m.group(0)   # only a family's name takes a plural: "the Hartleys"
+        if token is None:
+            return m.group(0)
+        if plural and token.label != SURNAME:
+            # only a family's name takes a plural ("the Hartleys"); a person's name with a bare "s" is a
+            # possessive written without its apostrophe, as children write ("Kacpers phone")
+            if plural.lower() != "s" or token.weak or poss or not token.person:
+                return m.group(0)
+            plural, poss = "", "'s"
         if token.weak:
             before, after = m.string[:m.start("tok")], m.string[m.end("tok"):]
             month = _bare(word) in MONTHS and (re.search(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+$", before)

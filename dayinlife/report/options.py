@@ -60,14 +60,18 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9]+")
 MAX_NAME = 59
 
 
-def default_file_name(reference: str, child_name: str, on: date, anonymised: bool = False) -> str:
+def default_file_name(reference: str, child_name: str, on: date, anonymised: bool = False,
+                      notes: bool = False) -> str:
     """'DIML-<ref>-<initials>-<yyyymmdd>.docx': short (case systems cut long names), safe on every
-    system, and never a full name. Anonymised, 'DIML-<yyyymmdd>-anon.docx': no reference, no initials."""
+    system, and never a full name. Anonymised, 'DIML-<yyyymmdd>-anon.docx': no reference, no initials.
+    With the practitioner's notes, '...-notes.docx', so it never replaces (or passes for) the report
+    that may be shared with the family."""
+    mark = "-notes" if notes else ""
     if anonymised:
-        return f"DIML-{on:%Y%m%d}-anon.docx"
+        return f"DIML-{on:%Y%m%d}-anon{mark}.docx"
     ref = _UNSAFE.sub("-", ascii_fold(reference)).strip("-") or "case"
     who = _UNSAFE.sub("", ascii_fold(initials(child_name))) or "X"
-    tail = f"-{who[:4]}-{on:%Y%m%d}.docx"
+    tail = f"-{who[:4]}-{on:%Y%m%d}{mark}.docx"
     room = MAX_NAME - len("DIML-") - len(tail)
     return f"DIML-{ref[:room].strip('-')}{tail}"
 

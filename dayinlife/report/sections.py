@@ -40,7 +40,9 @@ class ComparingSections:
                   "child saw. Topics answered only in words are listed so their accounts can be read side "
                   "by side.")
         self.para(self.m.comparison.tally().text(), bold=True)
-        pct = [25] + [60 / len(voices)] * len(voices) + [15]
+        # with many people, the answers take more of the (landscape) width, so no word is broken
+        first, last = (25, 15) if len(voices) <= 4 else (19, 12)
+        pct = [first] + [(100 - first - last) / len(voices)] * len(voices) + [last]
         table, widths = self.table(pct, ["Stage and what was compared", *[self.m.labels[v] for v in voices],
                                          "The accounts"])
         silent = 0
@@ -149,16 +151,39 @@ class ComparingSections:
             moved = [r for r in rows if r.change is not Change.SAME]
             same = [r for r in rows if r.change is Change.SAME]
             if moved:
-                table, widths = self.table([26, 30, 16, 16, 12], ["Topic", "What", "Before", "After", "Change"])
+                self.para("Better and worse are read from the order of each answer scale only, with how many "
+                          "steps it moved; what a change means is for the practitioner and the family.",
+                          italic=True)
+                table, widths = self.table([24, 28, 17, 17, 14], ["Topic", "What", "Before", "After", "Change"])
                 for r in moved:
                     worse = r.change is Change.WORSE
                     self.row(table, widths, [r.title, self.m.anon.text(r.what), r.before or "—", r.after or "—",
-                                             r.change.label], fill=WORSE_FILL if worse else None, bold_last=worse)
+                                             r.said], fill=WORSE_FILL if worse else None, bold_last=worse)
             else:
                 self.para("Nothing comparable changed.", italic=True)
             if same:
                 self.para("Stayed the same: " + "; ".join(f"{r.title}, {self.m.anon.text(r.what)}: {r.after}"
                                                           for r in same) + ".")
+            self._words_then_and_now(older, later)
+
+    def _words_then_and_now(self, older, later) -> None:
+        """What the person said at each time, in their own words, topic by topic: often the clearest
+        evidence of change, so never left out."""
+        rows = []
+        for tc in self.m.comparison.topics:
+            then, now = older.answers.get(tc.topic.key), later.answers.get(tc.topic.key)
+            a, b = (then.text.strip() if then else ""), (now.text.strip() if now else "")
+            if a or b:
+                rows.append((topic_at(tc), a, b))
+        if not rows:
+            return
+        p = self.para("In their own words, then and now", bold=True)
+        p.paragraph_format.keep_with_next = True
+        table, widths = self.table([24, 38, 38], ["Topic", f"Then ({long_date(older.held_on)})",
+                                                  f"Now ({long_date(later.held_on)})"])
+        for title, a, b in rows:
+            self.row(table, widths, [title, f"“{self.m.anon.text(a)}”" if a else "—",
+                                     f"“{self.m.anon.text(b)}”" if b else "—"])
 
 
 class AnalysisSections:

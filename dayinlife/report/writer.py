@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ..case import Answer, PerspectiveKind
 from ..compare import TopicComparison, in_their_words, said_something
-from ..dates import now_utc
+from ..dates import now_utc, uk_date
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import StageKind
 from . import docxkit as dk
@@ -19,6 +19,11 @@ from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections, topic_at
 from .text import clean
 
 OTHER_TIMES = (StageKind.WEEKEND, StageKind.HOLIDAYS, StageKind.OTHER_CARERS)
+WIDE_TABLE_VOICES = 4  # more people than this: the comparison and feelings tables get a landscape page
+WIDE_SECTIONS = ("comparison", "picture", "feelings")
+NOTES_MARK = "Includes the practitioner's notes: not for the family"
+NOTES_WARNING = ("This copy includes the practitioner's own notes on the answers. It is for professionals "
+                 "only: do not share it with the family. The copy without notes is the one to share.")
 STAGE_FILL, HEAD_FILL = "E3E3E3", "D5DCE4"
 
 
@@ -211,6 +216,8 @@ class Writer(ComparingSections, AnalysisSections):
         self._properties()
         self._header_footer()
         dk.add_text(self.doc.add_paragraph(style=self.styles.title), f"A day in the life of {m.full_name}")
+        if o.notes:  # never to be mistaken for the copy that may be shared with the family
+            self.para(NOTES_WARNING, bold=True)
         order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
                              "feelings", "other_times", "change", "strengths", "worries", "neglect", "impact",
                              "plan", "ratings") if o.wants(s)]
@@ -219,10 +226,28 @@ class Writer(ComparingSections, AnalysisSections):
                               (PerspectiveKind.PROFESSIONAL, "professionals"), ("other", "other_times")):
             if o.wants(section):
                 self.full_in[kind] = titles[section]
+        wide = len(m.comparison.voices) > WIDE_TABLE_VOICES
         for section in order:
+            if wide:
+                self._turn_page(landscape=section in WIDE_SECTIONS)
             if section != "cover":
                 self.heading(titles[section], 1)
             getattr(self, f"_{section}")()
+
+    def _turn_page(self, landscape: bool) -> None:
+        """A landscape section for a table with many people (seven columns of answers do not fit
+        a portrait page without breaking words), and back. Headers and footers carry on."""
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+
+        last = self.doc.sections[-1]
+        if (last.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+            return
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        width, height = section.page_width, section.page_height
+        if (width < height) == landscape:
+            section.page_width, section.page_height = height, width
+        self.width_cm = max(10.0, (section.page_width - section.left_margin - section.right_margin) / 360000)
 
     def _titles(self) -> dict[str, str]:
         n = self.m.name
@@ -248,7 +273,8 @@ class Writer(ComparingSections, AnalysisSections):
     def _properties(self) -> None:
         m = self.m
         anonymised = m.options.anonymise
-        dk.set_properties(self.doc, title=f"A day in the life of {m.full_name}",
+        dk.set_properties(self.doc, title=f"A day in the life of {m.full_name}"
+                          + (" (with the practitioner's notes)" if m.options.notes else ""),
                           subject="Day in the life analysis (anonymised)" if anonymised else f"Case {m.case.reference}",
                           author="Day in My Life" if anonymised else m.practitioner,
                           status=m.options.marking, when=now_utc())
@@ -256,6 +282,8 @@ class Writer(ComparingSections, AnalysisSections):
 
     def _header_footer(self) -> None:
         marking = clean(self.m.options.marking).strip()
+        if self.m.options.notes:  # on every page: this copy holds the practitioner's own notes
+            marking = f"{marking} — {NOTES_MARK}" if marking else NOTES_MARK
         for section in self.doc.sections:
             headers = [section.header]
             if section.different_first_page_header_footer:
@@ -310,7 +338,7 @@ class Writer(ComparingSections, AnalysisSections):
                 ("Disability", m.child.disability), ("How the child communicates", m.child.communication),
                 ("Other needs", m.child.other_needs)) if value.strip()],
             ("Template", f"{m.template.title}, version {m.template.version}"),
-            ("Interviews compared", "\n".join(f"{long_date(v.interview.held_on)}: {m.labels[v.label]}"
+            ("Interviews compared", "\n".join(f"{long_date(v.interview.held_on)}: {self.undated(v)}"
                                               + (f", at {anon.text(v.interview.place)}" if v.interview.place.strip()
                                                  else "") for v in ivs)),
             ("Who took part", "\n".join(who)),
@@ -320,7 +348,7 @@ class Writer(ComparingSections, AnalysisSections):
         earlier = []
         for v in ivs:  # every interview is accounted for: the earlier ones of each person, listed
             for older in m.choice.earlier.get(v.interview.id, []):
-                earlier.append(f"{long_date(older.held_on)}: {m.labels[v.label]}, earlier interview"
+                earlier.append(f"{long_date(older.held_on)}: {self.undated(v)}, earlier interview"
                                + (" (set against the later one under “Change over time”)"
                                   if m.options.wants("change") else ""))
         if earlier:
@@ -348,11 +376,10 @@ class Writer(ComparingSections, AnalysisSections):
         if not voices:
             self.para(f"No interview with {self.m.name} is included.", italic=True)
             return
-        voice, quiet = voices[0], []
+        voice = voices[0]
         for stage, tcs in self.day_stages():
             said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice))]
             if not said:
-                quiet.append(stage.title)
                 continue
             self.heading(self.stage_title(stage), 2)
             for tc, a in said:
@@ -369,8 +396,22 @@ class Writer(ComparingSections, AnalysisSections):
                     pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                 self.facts(pairs)
                 self.notes(a)
+        quiet = self.not_talked_about(voice)
         if quiet:
-            self.para(f"Not talked about with {self.m.name}: {', '.join(quiet)}.", italic=True)
+            self.para(f"Not talked about with {self.m.name}: {'; '.join(quiet)}.", italic=True)
+
+    def not_talked_about(self, voice: str) -> list[str]:
+        """Every part of the day nothing is recorded about for this person: a whole stage by its
+        name, a topic inside a stage otherwise talked about by its own ('Lunch at school (At school)'),
+        weekends, holidays and other carers included."""
+        out = []
+        for stage, tcs in self.m.comparison.by_stage():
+            silent = [tc for tc in tcs if self.answered(tc, voice) is None]
+            if len(silent) == len(tcs):
+                out.append(stage.title)
+            else:
+                out += [topic_at(tc) for tc in silent]
+        return out
 
     def _parent_day(self) -> None:
         voices = self.voices(PerspectiveKind.PARENT)
@@ -428,13 +469,19 @@ class Writer(ComparingSections, AnalysisSections):
                 self.facts(pairs)
                 self.notes(a)
 
+    def undated(self, v) -> str:
+        """A voice's label without the date a professional account carries, where the date is said beside it."""
+        return self.m.labels[v.label].removesuffix(f", {uk_date(v.interview.held_on)}")
+
     def not_asked(self, a: Answer) -> bool:
         """Say that a topic was not asked, with the reason; True when something was recorded all the
         same (a child's words, say), which is then given too."""
         if a.not_asked is None:
             return True
-        self.para(f"Not asked: {self.m.anon.text(a.not_asked) or 'no reason given'}"
-                  + ("; what was recorded all the same follows." if said_something(a) else ""), italic=True)
+        reason = self.m.anon.text(a.not_asked).strip().rstrip(".;,") or "no reason given"
+        reason = reason.removeprefix("Not asked:").removeprefix("not asked:").strip() or "no reason given"
+        self.para(f"Not asked: {reason}."
+                  + (" What was recorded all the same follows." if said_something(a) else ""), italic=True)
         return said_something(a)
 
     def _other_times(self) -> None:

@@ -769,7 +769,7 @@ class ComparePage(QWidget):
         bold.setBold(True)
         for row, ch in enumerate(changes):
             values = [ch.title, ch.what, ch.before or "—", ch.after or "—",
-                      f"{CHANGE_MARK[ch.change]} {ch.change.label}"]
+                      f"{CHANGE_MARK[ch.change]} {ch.said}"]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

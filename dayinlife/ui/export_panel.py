@@ -243,7 +243,7 @@ class ExportPanel(QWidget):
             options = self.options()
         except ReportError as exc:
             return self._failed(str(exc))
-        suggested = report_file_name(self.case, self.child_, anonymised=options.anonymise)
+        suggested = report_file_name(self.case, self.child_, anonymised=options.anonymise, notes=options.notes)
         path = dialogs.save_path(self, "Export to Word", str(self.start_folder() / suggested),
                                  "Word documents (*.docx)")
         if path is None:

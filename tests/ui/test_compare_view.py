@@ -91,7 +91,7 @@ def test_grid_marks_the_known_difference_in_words_not_colour(page):
     assert cell(p, "breakfast", KID).toolTip() == "≠ “Not much” (hardly ever)"  # ... and what it means
     assert cell(p, "breakfast", MUM).text() == "≠ Every day"
     assert cell(p, "breakfast", DAD).text() == "—"   # nothing comparable from the father
-    assert cell(p, "teatime", column=p.agreement_column).text() == "= Agree"
+    assert cell(p, "teatime", column=p.agreement_column).text() == "= Agree (3 of 4 chose)"  # the professional did not
     assert not cell(p, "teatime", column=p.agreement_column).font().bold()
     assert cell(p, "at_school", PRO).text() == "— (words only)"
     assert "differ" in cell(p, "breakfast", KID).data(Qt.ItemDataRole.AccessibleTextRole)
@@ -177,7 +177,7 @@ def test_change_over_time_appears_with_two_interviews_of_the_same_person(qtbot, 
     table = p.change_table
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     feeling = next(r for r in rows if r[0] == "Breakfast" and r[1] == "Feeling")
-    assert feeling[2:] == ["“Sad” (unhappy)", "Happy", "↑ Better"]
+    assert feeling[2:] == ["“Sad” (unhappy)", "Happy", "↑ Better: 2 steps"]
     # the latest of each person is compared by default; ticking the earlier one unticks the later
     ticked = [p.interview_list.item(i) for i in range(p.interview_list.count())
               if p.interview_list.item(i).checkState() == Qt.CheckState.Checked]
