@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from enum import Enum
 
+from .analysis import Analysis
 from .template_model import TemplateRef
 
 
@@ -156,8 +157,8 @@ class Case:
     # Each template version an interview used, by content hash, so an old interview still
     # opens and renders after the template file has changed (see Template.to_dict).
     template_snapshots: dict[str, dict] = field(default_factory=dict)
-    # The practitioner's analysis of each child (analysis.Analysis), by child id.
-    analyses: dict[str, object] = field(default_factory=dict)
+    # The practitioner's analysis of each child, by child id.
+    analyses: dict[str, Analysis] = field(default_factory=dict)
     # Other names and places an anonymised report hides, beyond the household's own names: a
     # school, a street, other professionals, relatives (one per entry, as the practitioner types it).
     hidden: list[str] = field(default_factory=list)

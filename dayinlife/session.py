@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from .analysis import Analysis
 from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective
 from .choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
@@ -191,12 +192,10 @@ class Session:
         interviews = ordered(case, interviews)
         return compare(case, child, interviews, self.template_for(case, lead_interview(interviews)))
 
-    def analysis(self, case: Case, child: Child):
-        from .analysis import Analysis
-
+    def analysis(self, case: Case, child: Child) -> Analysis:
         return case.analyses.setdefault(child.id, Analysis(child.id))
 
-    def save_analysis(self, case: Case, analysis) -> None:
+    def save_analysis(self, case: Case, analysis: Analysis) -> None:
         case.analyses[analysis.child_id] = analysis
         self.store.save_analysis(analysis)
 

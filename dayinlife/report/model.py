@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import dates
+from ..analysis import Analysis
 from ..case import Case, Child, Interview, PerspectiveKind
 from ..compare import Comparison, TopicChange, change_over_time, compare
 from ..dates import exact_age, long_date
@@ -70,7 +71,7 @@ class ReportModel:
     choice: InterviewChoice
     labels: dict[str, str]                  # comparison voice label -> label as the report shows it
     changes: list[tuple[str, Interview, Interview, list[TopicChange]]]
-    analysis: object | None
+    analysis: Analysis | None
     today: date
 
     @property
@@ -87,7 +88,7 @@ class ReportModel:
     @property
     def practitioner(self) -> str:
         """Who wrote it: the analysis's "written by", else the case's practitioner; "" if neither."""
-        who = (getattr(self.analysis, "practitioner", "") or "").strip() or self.case.practitioner.strip()
+        who = (self.analysis.practitioner if self.analysis is not None else "").strip() or self.case.practitioner.strip()
         return self.anon.name(who) if who else ""
 
     @property
