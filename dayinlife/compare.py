@@ -14,6 +14,7 @@ from enum import Enum
 from .case import Answer, Case, Child, Interview, PerspectiveKind
 from .template_model import FEELING_SCALE, Measure, Scale, Stage, Template, Topic
 from .vocab import FRAMEWORK_DIMENSIONS, NeglectType
+from .wording import plural
 
 
 class Agreement(str, Enum):
@@ -40,7 +41,7 @@ def apart_text(steps: int | None, of: int | None = None) -> str:
     if steps is None:
         return ""
     whole = f" (of {of})" if of else ""
-    return f"{steps} step{'s' if steps != 1 else ''} apart{whole}"
+    return f"{plural(steps, 'step')} apart{whole}"
 
 
 def in_their_words(scale: Scale, value: str | None, child_words: bool) -> str:
@@ -395,7 +396,7 @@ class TopicChange:
     def said(self) -> str:
         """'Worse: 2 steps', 'Better: 1 step', 'Changed': the same words on screen and in Word."""
         if self.steps and self.change in (Change.IMPROVED, Change.WORSE, Change.CHANGED):
-            return f"{self.change.label}: {self.steps} step{'s' if self.steps != 1 else ''}"
+            return f"{self.change.label}: {plural(self.steps, 'step')}"
         return self.change.label
 
 

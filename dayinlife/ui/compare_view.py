@@ -41,6 +41,7 @@ from ..vocab import NeglectType
 from ..voices import change_pairs, choose_interviews, ordered, person_key, who
 from .analysis_editor import AGREEMENT_MARK, AnalysisEditor, plain_label
 from .flow import flow_widget
+from ..wording import ANSWER_HEADING, plural
 from .autosave import DebouncedSaver
 from .wheel import guard_choices
 
@@ -174,7 +175,7 @@ class ComparePage(QWidget):
         shown = [self._label(iv) + (f" {uk(iv.held_on)}" if iv.perspective.kind is not PerspectiveKind.PROFESSIONAL
                                     else "") for iv in self.chosen_interviews()]
         others = self.interview_list.count() - len(shown)
-        text = (f"Comparing {len(shown)} interview{'s' if len(shown) != 1 else ''}: " + "; ".join(shown)
+        text = (f"Comparing {plural(len(shown), 'interview')}: " + "; ".join(shown)
                 + (f" ({others} more not ticked)" if others else "")) if shown else "No interview is ticked."
         self.compared_text = text
         self.choose_button.setText(f"C&hoose interviews ({len(shown)} of {self.interview_list.count()})…")
@@ -645,8 +646,7 @@ class ComparePage(QWidget):
                       for m in tc.measures if m.values.get(voice)]
         if comparable:
             parts.append(("Comparable answers", "\n".join(comparable)))
-        words = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "In their own words",
-                 PerspectiveKind.PROFESSIONAL: "What professionals know"}[kind]
+        words = ANSWER_HEADING[kind]
         if answer.text:
             parts.append((words, answer.text))
         if answer.source:

@@ -42,6 +42,7 @@ from .. import dates
 from ..dates import DateRule, age_in_months, describe_age, uk_date, uk_dates_in
 from ..interview import overall_progress
 from ..voices import in_brackets, role_text, who
+from ..wording import plural
 from ..store import StoreError
 from . import dialogs
 from .date_field import DateField, place_message
@@ -119,10 +120,6 @@ PROFESSIONAL_SOURCES = ("School", "Nursery or pre-school", "Health visitor", "Sc
                         "Child and adolescent mental health service", "Police", "Youth worker",
                         "My own observation")
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 class CasePage(QWidget):
@@ -625,10 +622,10 @@ class CasePage(QWidget):
         if given:
             answers = sum(len(iv.answers) for iv in given)
             text = (f"Remove {adult.name} ({in_brackets(role_text(adult))}) from the household? "
-                    f"The {_plural(len(given), 'interview')} {adult.name} gave, with "
-                    f"{_plural(answers, 'recorded answer')}, will be deleted for good. This cannot be undone.")
+                    f"The {plural(len(given), 'interview')} {adult.name} gave, with "
+                    f"{plural(answers, 'recorded answer')}, will be deleted for good. This cannot be undone.")
             if not dialogs.confirm(self, "Remove a parent or carer", text,
-                                   ok_label=f"Remove and delete {_plural(len(given), 'interview')}"):
+                                   ok_label=f"Remove and delete {plural(len(given), 'interview')}"):
                 return
         row = self.adult_table.currentRow()
         ok, _ = self._apply(lambda: self.shell.session.remove_adult(self.case, adult))
@@ -642,7 +639,7 @@ class CasePage(QWidget):
         else:
             self.add_adult_button.setFocus()
         self._fill_interviews()
-        self.shell.set_status(f"{adult.name} removed" + (f", with {_plural(len(given), 'interview')}." if given
+        self.shell.set_status(f"{adult.name} removed" + (f", with {plural(len(given), 'interview')}." if given
                                                          else "."))
 
     # ------------------------------------------------------------------ children
@@ -756,13 +753,13 @@ class CasePage(QWidget):
         interviews = len(child.interviews)
         answers = sum(len(iv.answers) for iv in child.interviews)
         if interviews:
-            lost = (f"The {_plural(interviews, 'interview')} about {child.name}, with "
-                    f"{_plural(answers, 'recorded answer')}, will be deleted for good. This cannot be undone.")
+            lost = (f"The {plural(interviews, 'interview')} about {child.name}, with "
+                    f"{plural(answers, 'recorded answer')}, will be deleted for good. This cannot be undone.")
         else:
             lost = f"Nothing has been recorded about {child.name} yet; their details will be removed."
         if not dialogs.confirm(self, "Remove a child", f"Remove {child.name} from the household? {lost}",
                                ok_label="Remove the child" if not interviews
-                               else f"Remove and delete {_plural(interviews, 'interview')}"):
+                               else f"Remove and delete {plural(interviews, 'interview')}"):
             return
         row = self.child_table.currentRow()
         ok, _ = self._apply(lambda: self.shell.session.remove_child(self.case, child))

@@ -34,6 +34,7 @@ from ..interview import (
     topic_prompts,
 )
 from ..template_model import FEELING_SCALE, Template
+from ..wording import ANSWER_HEADING
 from .autosave import Autosaver
 from .faces import FeelingsFaces
 from .forms import child, load_form, register_form
@@ -80,8 +81,7 @@ class TopicCard(QGroupBox):
         layout.addWidget(self.title_label)
         layout.addWidget(_prompt(prompts.question))
 
-        answer_name = {PerspectiveKind.CHILD: "In their own words", PerspectiveKind.PARENT: "Their answer",
-                       PerspectiveKind.PROFESSIONAL: "What professionals know"}[kind]
+        answer_name = ANSWER_HEADING[kind]
         # the description carries the question, so a screen reader gives it with the box
         self.text = text_box(f"{prompts.title}: {answer_name.lower()}",
                               f"{prompts.question} {SAVED_AS_YOU_TYPE}", 5)
