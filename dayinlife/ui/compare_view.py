@@ -41,6 +41,7 @@ from ..vocab import NeglectType
 from ..voices import change_pairs, choose_interviews, ordered, person_key, who
 from .analysis_editor import AGREEMENT_MARK, AnalysisEditor, plain_label
 from .flow import flow_widget
+from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import DebouncedSaver
 from .wheel import guard_choices
 
@@ -95,8 +96,7 @@ class ComparePage(QWidget):
         self.back_button.setAccessibleName("Back to the case")
         self.back_button.setAccessibleDescription("Returns to the household page; the analysis is already saved")
         self.heading = plain_label("", "heading")
-        self.saved_label = QLabel("")
-        self.saved_label.setAccessibleName("Saved state")
+        self.saved_label = QLabel("")  # named by what it says, and said when it settles (_saved_state)
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(self.heading, 1)
         top.addWidget(self.saved_label)
@@ -762,8 +762,11 @@ class ComparePage(QWidget):
     # ------------------------------------------------------------------ saving, leaving, locking
 
     def _saved_state(self, state: str, message: str) -> None:
-        self.saved_label.setText(("✓ " if state == DebouncedSaver.SAVED else "" if state == DebouncedSaver.PENDING
-                                  else "⚠ ") + message)
+        settled = state == DebouncedSaver.FAILED or self.saved_label.property("state") == DebouncedSaver.PENDING
+        show_status(self.saved_label, ("✓ " if state == DebouncedSaver.SAVED else "" if state == DebouncedSaver.PENDING
+                                       else "⚠ ") + message, words=message, say=settled,
+                    assertive=state == DebouncedSaver.FAILED,
+                    again_after=SETTLED_REPEAT_S if state == DebouncedSaver.SAVED else 0)
         self.saved_label.setProperty("state", state)
         self.saved_label.style().unpolish(self.saved_label)
         self.saved_label.style().polish(self.saved_label)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..case import Case, Child
 from ..store import StoreError
+from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import CallbackSaver
 from .widgets import plain_label, text_box
 
@@ -78,8 +79,7 @@ class ExportPanel(QWidget):
                                "One per line: a school, a street or town, another professional, a relative. "
                                "Saved with the case as you type.", lines=4)
         self.hidden.setPlaceholderText("One per line, e.g. a school, a street, a relative, another professional")
-        self.hidden_state = QLabel("")
-        self.hidden_state.setAccessibleName("Names to hide: saved state")
+        self.hidden_state = QLabel("")  # named "Names to hide: " and what it says (_hidden_state)
         hidden_box = QVBoxLayout()
         hidden_box.addWidget(self.hidden)
         hidden_box.addWidget(self.hidden_state)
@@ -122,8 +122,7 @@ class ExportPanel(QWidget):
             "Saves the analysis, then asks where to save the Word document and writes it there")
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.result = QLabel("")
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName("Export result")
+        self.result.setWordWrap(True)  # named by what it says, and said (show_status)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.result)
         open_row = QHBoxLayout()
@@ -152,12 +151,12 @@ class ExportPanel(QWidget):
     def show_child(self, case: Case, child: Child) -> None:
         self.hidden_saver.flush()
         self.case, self.child_ = case, child
-        self.result.clear()
+        show_status(self.result, "", say=False)
         self._show_open_buttons(False)
         self.hidden.blockSignals(True)  # showing the list is not typing it
         self.hidden.setPlainText("\n".join(case.hidden))
         self.hidden.blockSignals(False)
-        self.hidden_state.clear()
+        show_status(self.hidden_state, "", context="Names to hide", say=False)
 
     # ------------------------------------------------------------------ the names and places to hide
 
@@ -172,7 +171,9 @@ class ExportPanel(QWidget):
     def _hidden_state(self, state: str, message: str) -> None:
         if state == CallbackSaver.SAVED:
             message = "Saved with the case" if self.case is not None and self.case.hidden else ""
-        self.hidden_state.setText(message)
+        show_status(self.hidden_state, message, context="Names to hide", say=state != CallbackSaver.PENDING,
+                    assertive=state == CallbackSaver.FAILED,
+                    again_after=SETTLED_REPEAT_S if state == CallbackSaver.SAVED else 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.hidden and event.type() == QEvent.Type.FocusOut:
@@ -255,8 +256,8 @@ class ExportPanel(QWidget):
                                 f"happens again, tell your IT support what you were exporting")
         self.last_path = written
         self._remember(written.parent)
-        self.result.setText(f"Saved {written.name} in {written.parent}. It is not encrypted: keep it on your "
-                            f"council's secure drive.")
+        show_status(self.result, f"Saved {written.name} in {written.parent}. It is not encrypted: keep it on your "
+                                 f"council's secure drive.", repeat=True)
         self.shell.set_status(f"Exported {written.name}")
         self._show_open_buttons(True)
         self.open_file_button.setFocus()
@@ -266,7 +267,7 @@ class ExportPanel(QWidget):
         """Said beside the button and in a message box: what went wrong, and that no file was written."""
         why = why.strip().rstrip(".")
         message = f"The report was not exported. {why[:1].upper()}{why[1:]}. Nothing was saved."
-        self.result.setText(message)
+        show_status(self.result, message, repeat=True, assertive=True)
         self.shell.show_error(message)
         return None
 

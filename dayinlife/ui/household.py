@@ -44,6 +44,7 @@ from ..interview import overall_progress
 from ..voices import in_brackets, role_text, who
 from ..store import StoreError
 from . import dialogs
+from .announce import show_status
 from .date_field import DateField, place_message
 from .forms import child as form_child
 from .forms import load_form, register_form
@@ -254,7 +255,7 @@ class CasePage(QWidget):
         self.reference_edit.setMaximumWidth(self.reference_edit.fontMetrics().horizontalAdvance("x" * 32))
         for form in self.form.findChildren(QFormLayout):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.saved_label.setAccessibleName("Saved state")
+        # the saved state is named by what it says ("All changes saved at 10:42"), and said when it changes
         # Compare and analyse: the child's interviews side by side, and the practitioner's analysis.
         self.compare_button = QPushButton("Co&mpare and analyse…")
         self.compare_button.setObjectName("compareButton")
@@ -315,7 +316,7 @@ class CasePage(QWidget):
         self.reference_message.setVisible(False)
         self.reference_edit.setText(case.reference)
         self._show_heading()
-        self.saved_label.setText("All changes saved")
+        show_status(self.saved_label, "All changes saved", say=False)
         self._fill_adults()
         self._fill_children()
         if not same:
@@ -489,11 +490,11 @@ class CasePage(QWidget):
         except StoreError as exc:
             for f in dataclasses.fields(Case):
                 setattr(self.case, f.name, getattr(before, f.name))
-            self.saved_label.setText("Not saved")
+            show_status(self.saved_label, "Not saved", assertive=True)
             self.shell.show_error(str(exc))
             return False, None
         now = datetime.now()
-        self.saved_label.setText(f"All changes saved at {now.hour:02d}:{now.minute:02d}")
+        show_status(self.saved_label, f"All changes saved at {now.hour:02d}:{now.minute:02d}", repeat=True)
         return True, result
 
     def _save(self, change: Callable[[], None]) -> bool:
@@ -529,8 +530,8 @@ class CasePage(QWidget):
 
     def _reference_problem(self, text: str) -> None:
         self.reference_edit.setText(self.case.reference)
-        self.reference_message.setText(text)
         self.reference_message.setVisible(True)
+        show_status(self.reference_message, text, repeat=True)
 
     # ------------------------------------------------------------------ panels
 
@@ -554,9 +555,9 @@ class CasePage(QWidget):
 
     @staticmethod
     def _problem(label: QLabel, field: QWidget, text: str) -> None:
-        label.setText(text)
         label.setVisible(True)
         field.setFocus()
+        show_status(label, text, repeat=True)  # after the focus moves: said once the field is read
 
     # ------------------------------------------------------------------ adults
 
