@@ -131,7 +131,8 @@ class ComparePage(QWidget):
         caption = QLabel("&Interviews compared (one per person; the earlier ones are under Change over time):")
         caption.setWordWrap(True)
         self.interview_list = QListWidget()
-        self.interview_list.setAccessibleName("Interviews to compare")
+        self.interview_list.setAccessibleName(
+            "Interviews compared (one per person; the earlier ones are under Change over time)")
         self.interview_list.setAccessibleDescription(
             "Tick the interviews to set side by side: one per person. Space ticks or unticks.")
         self.interview_list.setFlow(QListWidget.Flow.LeftToRight)
@@ -183,7 +184,7 @@ class ComparePage(QWidget):
                 + (f" ({others} more not ticked)" if others else "")) if shown else "No interview is ticked."
         self.compared_label.setText(text)
         self.compared_label.setToolTip(text)
-        self.compared_label.setAccessibleName("Interviews compared")
+        self.compared_label.setAccessibleName(text)  # named by what it shows, as it changes
         self.compared_label.setAccessibleDescription(text)
 
     def _describe_last_tab(self, text: str) -> None:
@@ -209,7 +210,7 @@ class ComparePage(QWidget):
             self.neglect_filter.addItem(n.label, n.value)
         neglect_caption.setBuddy(self.neglect_filter)
         self.differences_only = QCheckBox("Only &differences")
-        self.differences_only.setAccessibleName("Show only the topics where the answers differ")
+        self.differences_only.setAccessibleName("Only differences: show only the topics where the answers differ")
         self.differences_only.setAccessibleDescription(
             "Hides the topics where the people agree, or where only one person answered")
         filters.addWidget(neglect_caption)

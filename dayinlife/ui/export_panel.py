@@ -70,12 +70,12 @@ class ExportPanel(QWidget):
         layout.addWidget(self.warning)
         form = QFormLayout()
         self.anonymise = QCheckBox("Anonymise: labels such as Child A instead of names (for training or supervision)")
-        self.anonymise.setAccessibleName("Anonymise: labels instead of names")
+        self.anonymise.setAccessibleName(self.anonymise.text())
         self.anonymise.setAccessibleDescription(
             "The household's names, the practitioner's, the case reference and the names and places listed "
             "below become labels such as Child A, Adult A and [place 1]; the file name says anon")
         form.addRow("Names", self.anonymise)
-        self.hidden = text_box("Other names and places to hide when anonymised",
+        self.hidden = text_box("Also hide: other names and places, when anonymised",
                                "One per line: a school, a street or town, another professional, a relative. "
                                "Saved with the case as you type.", lines=4)
         self.hidden.setPlaceholderText("One per line, e.g. a school, a street, a relative, another professional")
@@ -100,7 +100,7 @@ class ExportPanel(QWidget):
         choose.setAccessibleName("Choose the organisation's Word document")
         choose.setAccessibleDescription("Opens a file window to pick a .docx whose styles, header and logo are used")
         clear = QPushButton("None")
-        clear.setAccessibleName("Use the standard layout")
+        clear.setAccessibleName("None: use the standard layout")
         clear.setAccessibleDescription("Forgets the organisation's document and uses the tool's own layout")
         base_row.addWidget(self.base, 1)
         base_row.addWidget(choose)
@@ -127,10 +127,10 @@ class ExportPanel(QWidget):
         layout.addWidget(self.result)
         open_row = QHBoxLayout()
         self.open_file_button = QPushButton("&Open the document")
-        self.open_file_button.setAccessibleName("Open the Word document just saved")
+        self.open_file_button.setAccessibleName("Open the document just saved, in Word")
         self.open_file_button.setAccessibleDescription("Opens the document in Word, or whatever opens .docx files")
         self.open_folder_button = QPushButton("Open its fo&lder")
-        self.open_folder_button.setAccessibleName("Open the folder the document was saved in")
+        self.open_folder_button.setAccessibleName("Open its folder, where the document was saved")
         self.open_folder_button.setAccessibleDescription("Shows the folder in the file manager")
         for button in (self.open_file_button, self.open_folder_button):
             button.setVisible(False)

@@ -200,11 +200,11 @@ class CasePage(QWidget):
         self.source_combo.addItems(PROFESSIONAL_SOURCES)
         self.source_combo.setCurrentIndex(-1)
         self.source_combo.lineEdit().setPlaceholderText("For example School: class teacher")
-        self.source_combo.setAccessibleName("Who gave this account")
+        self.source_combo.setAccessibleName("Who gave it: the professional or agency whose account this is")
         self.source_combo.setAccessibleDescription(
             "The professional or agency whose account this is; choose one or type your own, for example "
             "School: class teacher. Each one is set side by side as its own account.")
-        self.source_combo.lineEdit().setAccessibleName("Who gave this account")
+        self.source_combo.lineEdit().setAccessibleName(self.source_combo.accessibleName())
         self.source_combo.lineEdit().setAccessibleDescription(self.source_combo.accessibleDescription())
         self.source_label = QLabel("&Who gave it:")
         self.source_label.setBuddy(self.source_combo)
@@ -244,6 +244,7 @@ class CasePage(QWidget):
         self.adult_table.horizontalHeader().setStretchLastSection(False)
 
         for panel in (self.adult_panel, self.child_panel, self.start_panel):
+            _titled(panel, panel.title())
             panel.setVisible(False)
             escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), panel)
             escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -537,6 +538,7 @@ class CasePage(QWidget):
 
     def _hide_panels(self) -> None:
         for panel in (self.adult_panel, self.child_panel, self.start_panel):
+            _titled(panel, panel.title())
             panel.setVisible(False)
         self._editing_adult = None
         self._editing_child = None
@@ -563,7 +565,7 @@ class CasePage(QWidget):
 
     def add_adult(self) -> None:
         self._open_panel(self.adult_panel, self.adult_name_edit)
-        self.adult_panel.setTitle("Add a parent or carer")
+        _titled(self.adult_panel, "Add a parent or carer")
         self.adult_name_edit.clear()
         self.adult_role_combo.setCurrentIndex(0)
         self.adult_detail_edit.clear()
@@ -576,7 +578,7 @@ class CasePage(QWidget):
             return
         self._open_panel(self.adult_panel, self.adult_name_edit)
         self._editing_adult = adult
-        self.adult_panel.setTitle(f"Edit {adult.name}")
+        _titled(self.adult_panel, f"Edit {adult.name}")
         self.adult_name_edit.setText(adult.name)
         self.adult_role_combo.setCurrentIndex(self.adult_role_combo.findData(adult.role.value))
         self.adult_detail_edit.setText(adult.role_detail)
@@ -672,7 +674,7 @@ class CasePage(QWidget):
 
     def add_child(self) -> None:
         self._open_panel(self.child_panel, self.child_name_edit)
-        self.child_panel.setTitle("Add a child")
+        _titled(self.child_panel, "Add a child")
         self._date_ranges(None)
         for edit in (self.child_name_edit, self.child_known_as_edit, self.disability_edit,
                      self.communication_edit, self.other_needs_edit):
@@ -690,7 +692,7 @@ class CasePage(QWidget):
             return
         self._open_panel(self.child_panel, self.child_name_edit)
         self._editing_child = child
-        self.child_panel.setTitle(f"Edit {child.name}")
+        _titled(self.child_panel, f"Edit {child.name}")
         self._date_ranges(child)
         self.child_name_edit.setText(child.name)
         self.child_known_as_edit.setText(child.known_as)
@@ -783,7 +785,7 @@ class CasePage(QWidget):
         if child is None:
             return
         self._open_panel(self.start_panel, self.perspective_combo)
-        self.start_panel.setTitle(f"Start an interview about {child.name}")
+        _titled(self.start_panel, f"Start an interview about {child.name}")
         combo = self.perspective_combo
         combo.clear()
         combo.addItem(f"The child ({child.called})" if child.called else "The child", (PerspectiveKind.CHILD.value, None))
@@ -900,6 +902,13 @@ class CasePage(QWidget):
 
 
 # --------------------------------------------------------------------------- table helpers
+
+
+def _titled(box: QGroupBox, title: str) -> None:
+    """A panel's title, and its accessible name with it: a group box inside another is otherwise named
+    by the outer one's title ("Children" for "Add a child")."""
+    box.setTitle(title)
+    box.setAccessibleName(title)
 
 
 def _years_before(day: date, years: int) -> date:

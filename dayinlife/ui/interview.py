@@ -91,7 +91,7 @@ class TopicCard(QGroupBox):
         self.source = None
         if kind is PerspectiveKind.PROFESSIONAL:
             self.source = QLineEdit()
-            self.source.setAccessibleName(f"{prompts.title}: who told us (agency or observation)")
+            self.source.setAccessibleName(f"{prompts.title}: source, who told us (agency or observation)")
             self.source.setPlaceholderText("Which agency, or your own observation")
             self.source.setAccessibleDescription("Which agency told you this, or that you saw it yourself.")
             form = QFormLayout()

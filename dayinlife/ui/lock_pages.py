@@ -91,7 +91,7 @@ class FirstRunPage(_Page):
         self.passphrase.setAccessibleDescription(
             f"Choose a passphrase of at least {MIN_LENGTH} characters, such as four unrelated words. "
             "What you type is hidden.")
-        self.repeat = _secret("New passphrase again", "Type the same passphrase again, to be sure of it.")
+        self.repeat = _secret("Type it again: the new passphrase", "Type the same passphrase again, to be sure of it.")
         first = QLabel("&Passphrase")
         first.setBuddy(self.passphrase)
         again = QLabel("&Type it again")
