@@ -31,6 +31,12 @@ if [ "$what" = test ]; then
          xvfb x11-utils)
   # xvfb, x11-utils: tests/ui/test_child_mode_screen.py runs the app on a bare X server (no window
   # manager) and asks it (xwininfo) where child mode's window really is.
+  debs+=(dbus-bin dbus-daemon at-spi2-core python3-pyatspi xdotool)
+  # dbus-bin, dbus-daemon, at-spi2-core, python3-pyatspi: tests/ui/test_atspi.py starts a private
+  # D-Bus session with the AT-SPI bus and registry (as a Linux desktop does for Orca), runs the app
+  # on it and listens with a real AT-SPI client (pyatspi, run by Debian's /usr/bin/python3: the
+  # virtualenv cannot import it) for what a screen reader is told. xdotool: on that bare X server
+  # (no window manager) it gives the app's window the keyboard focus, as a desktop would.
 fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -141,7 +141,7 @@ class PlanEditor(_Rows):
             who.setPlaceholderText("Who")
             who.setAccessibleDescription("The person or agency who will do it")
             dated = QCheckBox("By")
-            dated.setAccessibleName(f"Action {n}: has a date")
+            dated.setAccessibleName(f"Action {n}: by a date")
             dated.setAccessibleDescription("Untick if the action has no date, for example an ongoing one")
             when = DateField()
             when.setAccessibleName(f"Action {n}: by when")
@@ -208,7 +208,7 @@ class RatingsEditor(_Rows):
 
     def __init__(self, parent=None):
         super().__init__("Scaling, if you use it (optional)", ["Whose scale", "0 to 10", "Their reason", ""],
-                         "Add a scale", "Add a person's 0 to 10 scale",
+                         "Add a scale", "Add a scale: one person's 0 to 10",
                          "Adds a row for one person's own 0 to 10 rating and their reason", parent)
         self.empty.setText("No scales recorded. Ask each person where they would put things from 0 to 10, "
                            "and why; the numbers are theirs, not the tool's.")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..store import CaseSummary, StoreError
 from . import dialogs
+from .announce import show_status
 from .forms import child, load_form, register_form
 
 register_form("case_list.ui", {
@@ -371,10 +372,10 @@ class CaseListPage(QWidget):
         self.new_button.setFocus()
 
     def _new_case_problem(self, text: str) -> None:
-        self.new_message.setText(text)
         self.new_message.setVisible(True)
         self.new_ref.setAccessibleDescription(text)
         self.new_ref.setFocus()
+        show_status(self.new_message, text, repeat=True)
 
     def _create_case(self) -> None:
         reference = self.new_ref.text().strip()

@@ -265,6 +265,7 @@ class ChildModeWindow(QWidget):
         last = self.index == len(self.pages) - 1
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setText("All done ✓" if last else "Next  ▶")
+        self.next_button.setAccessibleName("All done" if last else "Next")  # the name says what is shown
         self.next_button.setEnabled(not last)
         self._loading = False
         (self.words if say else self.faces).setFocus()

@@ -42,6 +42,7 @@ from ..voices import change_pairs, choose_interviews, ordered, person_key, who
 from .analysis_editor import AGREEMENT_MARK, AnalysisEditor, plain_label
 from .flow import flow_widget
 from ..wording import ANSWER_HEADING, plural
+from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import DebouncedSaver
 from .wheel import guard_choices
 
@@ -98,8 +99,7 @@ class ComparePage(QWidget):
         self.back_button.setAccessibleName("Back to the case")
         self.back_button.setAccessibleDescription("Returns to the household page; the analysis is already saved")
         self.heading = plain_label("", "heading")
-        self.saved_label = QLabel("")
-        self.saved_label.setAccessibleName("Saved state")
+        self.saved_label = QLabel("")  # named by what it says, and said when it settles (_saved_state)
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(self.heading, 1)
         top.addWidget(self.saved_label)
@@ -126,7 +126,8 @@ class ComparePage(QWidget):
         caption = QLabel("&Interviews compared (one per person; the earlier ones are under Change over time):")
         caption.setWordWrap(True)
         self.interview_list = QListWidget()
-        self.interview_list.setAccessibleName("Interviews to compare")
+        self.interview_list.setAccessibleName(
+            "Interviews compared (one per person; the earlier ones are under Change over time)")
         self.interview_list.setAccessibleDescription(
             "Tick the interviews to set side by side: one per person. Space ticks or unticks.")
         self.interview_list.setFlow(QListWidget.Flow.LeftToRight)
@@ -180,6 +181,8 @@ class ComparePage(QWidget):
         self.compared_text = text
         self.choose_button.setText(f"C&hoose interviews ({len(shown)} of {self.interview_list.count()})…")
         self.choose_button.setToolTip(text)
+        self.choose_button.setAccessibleName(f"Choose interviews ({len(shown)} of {self.interview_list.count()}) "
+                                             f"and the columns shown")  # the words on the button, and more
         self.choose_button.setAccessibleDescription(
             f"{text}. Shows or hides the list of interviews to compare and the columns to show.")
 
@@ -208,7 +211,7 @@ class ComparePage(QWidget):
             self.neglect_filter.addItem(n.label, n.value)
         neglect_caption.setBuddy(self.neglect_filter)
         self.differences_only = QCheckBox("Only &differences")
-        self.differences_only.setAccessibleName("Show only the topics where the answers differ")
+        self.differences_only.setAccessibleName("Only differences: show only the topics where the answers differ")
         self.differences_only.setAccessibleDescription(
             "Hides the topics where the people agree, or where only one person answered")
         filters.addWidget(neglect_caption)
@@ -786,8 +789,11 @@ class ComparePage(QWidget):
     # ------------------------------------------------------------------ saving, leaving, locking
 
     def _saved_state(self, state: str, message: str) -> None:
-        self.saved_label.setText(("✓ " if state == DebouncedSaver.SAVED else "" if state == DebouncedSaver.PENDING
-                                  else "⚠ ") + message)
+        settled = state == DebouncedSaver.FAILED or self.saved_label.property("state") == DebouncedSaver.PENDING
+        show_status(self.saved_label, ("✓ " if state == DebouncedSaver.SAVED else "" if state == DebouncedSaver.PENDING
+                                       else "⚠ ") + message, words=message, say=settled,
+                    assertive=state == DebouncedSaver.FAILED,
+                    again_after=SETTLED_REPEAT_S if state == DebouncedSaver.SAVED else 0)
         self.saved_label.setProperty("state", state)
         self.saved_label.style().unpolish(self.saved_label)
         self.saved_label.style().polish(self.saved_label)

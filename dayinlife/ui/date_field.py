@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QToolButton, Q
 
 from ..dates import FORMAT_HINT, DateProblem, DateRule, read_date, uk_date
 from ..paths import resources_dir
+from .announce import show_status
 
 PLACEHOLDER = "dd/mm/yyyy"
 
@@ -97,8 +98,10 @@ class DateField(QLineEdit):
             self._say(problem if self.text().strip() else None)
 
     def _say(self, problem: str | None) -> None:
-        self.message.setText(problem or "")
+        # said when a new problem appears (once the field is left, after the next field is read), not
+        # again while it stays the same; the field's description carries it whenever the field has focus
         self.message.setVisible(bool(problem))
+        show_status(self.message, problem or "")
         self.setProperty("invalid", bool(problem))
         self.style().unpolish(self)
         self.style().polish(self)

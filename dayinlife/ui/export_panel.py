@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..case import Case, Child
 from ..store import StoreError
+from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import CallbackSaver
 from .widgets import plain_label, text_box
 
@@ -69,7 +70,7 @@ class ExportPanel(QWidget):
         layout.addWidget(self.warning)
         form = QFormLayout()
         self.anonymise = QCheckBox("Anonymise: labels such as Child A instead of names (for training or supervision)")
-        self.anonymise.setAccessibleName("Anonymise: labels instead of names")
+        self.anonymise.setAccessibleName(self.anonymise.text())
         self.anonymise.setAccessibleDescription(
             "The household's names, the practitioner's, the case reference and the names and places listed "
             "below become labels such as Child A, Adult A and [place 1]; the file name says anon")
@@ -81,12 +82,11 @@ class ExportPanel(QWidget):
             "Off by default. Your notes on each answer go in beside it, marked as the practitioner's note, "
             "not the family's words; anonymised like everything else")
         form.addRow("Notes", self.notes)
-        self.hidden = text_box("Other names and places to hide when anonymised",
+        self.hidden = text_box("Also hide: other names and places, when anonymised",
                                "One per line: a school, a street or town, another professional, a relative. "
                                "Saved with the case as you type.", lines=4)
         self.hidden.setPlaceholderText("One per line, e.g. a school, a street, a relative, another professional")
-        self.hidden_state = QLabel("")
-        self.hidden_state.setAccessibleName("Names to hide: saved state")
+        self.hidden_state = QLabel("")  # named "Names to hide: " and what it says (_hidden_state)
         hidden_box = QVBoxLayout()
         hidden_box.addWidget(self.hidden)
         hidden_box.addWidget(self.hidden_state)
@@ -107,7 +107,7 @@ class ExportPanel(QWidget):
         choose.setAccessibleName("Choose the organisation's Word document")
         choose.setAccessibleDescription("Opens a file window to pick a .docx whose styles, header and logo are used")
         clear = QPushButton("None")
-        clear.setAccessibleName("Use the standard layout")
+        clear.setAccessibleName("None: use the standard layout")
         clear.setAccessibleDescription("Forgets the organisation's document and uses the tool's own layout")
         base_row.addWidget(self.base, 1)
         base_row.addWidget(choose)
@@ -129,16 +129,15 @@ class ExportPanel(QWidget):
             "Saves the analysis, then asks where to save the Word document and writes it there")
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.result = QLabel("")
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName("Export result")
+        self.result.setWordWrap(True)  # named by what it says, and said (show_status)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.result)
         open_row = QHBoxLayout()
         self.open_file_button = QPushButton("&Open the document")
-        self.open_file_button.setAccessibleName("Open the Word document just saved")
+        self.open_file_button.setAccessibleName("Open the document just saved, in Word")
         self.open_file_button.setAccessibleDescription("Opens the document in Word, or whatever opens .docx files")
         self.open_folder_button = QPushButton("Open its fo&lder")
-        self.open_folder_button.setAccessibleName("Open the folder the document was saved in")
+        self.open_folder_button.setAccessibleName("Open its folder, where the document was saved")
         self.open_folder_button.setAccessibleDescription("Shows the folder in the file manager")
         for button in (self.open_file_button, self.open_folder_button):
             button.setVisible(False)
@@ -159,12 +158,12 @@ class ExportPanel(QWidget):
     def show_child(self, case: Case, child: Child) -> None:
         self.hidden_saver.flush()
         self.case, self.child_ = case, child
-        self.result.clear()
+        show_status(self.result, "", say=False)
         self._show_open_buttons(False)
         self.hidden.blockSignals(True)  # showing the list is not typing it
         self.hidden.setPlainText("\n".join(case.hidden))
         self.hidden.blockSignals(False)
-        self.hidden_state.clear()
+        show_status(self.hidden_state, "", context="Names to hide", say=False)
 
     # ------------------------------------------------------------------ the names and places to hide
 
@@ -179,7 +178,9 @@ class ExportPanel(QWidget):
     def _hidden_state(self, state: str, message: str) -> None:
         if state == CallbackSaver.SAVED:
             message = "Saved with the case" if self.case is not None and self.case.hidden else ""
-        self.hidden_state.setText(message)
+        show_status(self.hidden_state, message, context="Names to hide", say=state != CallbackSaver.PENDING,
+                    assertive=state == CallbackSaver.FAILED,
+                    again_after=SETTLED_REPEAT_S if state == CallbackSaver.SAVED else 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.hidden and event.type() == QEvent.Type.FocusOut:
@@ -262,8 +263,8 @@ class ExportPanel(QWidget):
                                 f"happens again, tell your IT support what you were exporting")
         self.last_path = written
         self._remember(written.parent)
-        self.result.setText(f"Saved {written.name} in {written.parent}. It is not encrypted: keep it on your "
-                            f"council's secure drive.")
+        show_status(self.result, f"Saved {written.name} in {written.parent}. It is not encrypted: keep it on your "
+                                 f"council's secure drive.", repeat=True)
         self.shell.set_status(f"Exported {written.name}")
         self._show_open_buttons(True)
         self.open_file_button.setFocus()
@@ -273,7 +274,7 @@ class ExportPanel(QWidget):
         """Said beside the button and in a message box: what went wrong, and that no file was written."""
         why = why.strip().rstrip(".")
         message = f"The report was not exported. {why[:1].upper()}{why[1:]}. Nothing was saved."
-        self.result.setText(message)
+        show_status(self.result, message, repeat=True, assertive=True)
         self.shell.show_error(message)
         return None
 

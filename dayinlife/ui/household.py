@@ -45,6 +45,7 @@ from ..voices import in_brackets, role_text, who
 from ..wording import plural
 from ..store import StoreError
 from . import dialogs
+from .announce import show_status
 from .date_field import DateField, place_message
 from .forms import child as form_child
 from .forms import load_form, register_form
@@ -196,11 +197,11 @@ class CasePage(QWidget):
         self.source_combo.addItems(PROFESSIONAL_SOURCES)
         self.source_combo.setCurrentIndex(-1)
         self.source_combo.lineEdit().setPlaceholderText("For example School: class teacher")
-        self.source_combo.setAccessibleName("Who gave this account")
+        self.source_combo.setAccessibleName("Who gave it: the professional or agency whose account this is")
         self.source_combo.setAccessibleDescription(
             "The professional or agency whose account this is; choose one or type your own, for example "
             "School: class teacher. Each one is set side by side as its own account.")
-        self.source_combo.lineEdit().setAccessibleName("Who gave this account")
+        self.source_combo.lineEdit().setAccessibleName(self.source_combo.accessibleName())
         self.source_combo.lineEdit().setAccessibleDescription(self.source_combo.accessibleDescription())
         self.source_label = QLabel("&Who gave it:")
         self.source_label.setBuddy(self.source_combo)
@@ -240,6 +241,7 @@ class CasePage(QWidget):
         self.adult_table.horizontalHeader().setStretchLastSection(False)
 
         for panel in (self.adult_panel, self.child_panel, self.start_panel):
+            _titled(panel, panel.title())
             panel.setVisible(False)
             escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), panel)
             escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -251,7 +253,7 @@ class CasePage(QWidget):
         self.reference_edit.setMaximumWidth(self.reference_edit.fontMetrics().horizontalAdvance("x" * 32))
         for form in self.form.findChildren(QFormLayout):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.saved_label.setAccessibleName("Saved state")
+        # the saved state is named by what it says ("All changes saved at 10:42"), and said when it changes
         # Compare and analyse: the child's interviews side by side, and the practitioner's analysis.
         self.compare_button = QPushButton("Co&mpare and analyse…")
         self.compare_button.setObjectName("compareButton")
@@ -312,7 +314,7 @@ class CasePage(QWidget):
         self.reference_message.setVisible(False)
         self.reference_edit.setText(case.reference)
         self._show_heading()
-        self.saved_label.setText("All changes saved")
+        show_status(self.saved_label, "All changes saved", say=False)
         self._fill_adults()
         self._fill_children()
         if not same:
@@ -486,11 +488,11 @@ class CasePage(QWidget):
         except StoreError as exc:
             for f in dataclasses.fields(Case):
                 setattr(self.case, f.name, getattr(before, f.name))
-            self.saved_label.setText("Not saved")
+            show_status(self.saved_label, "Not saved", assertive=True)
             self.shell.show_error(str(exc))
             return False, None
         now = datetime.now()
-        self.saved_label.setText(f"All changes saved at {now.hour:02d}:{now.minute:02d}")
+        show_status(self.saved_label, f"All changes saved at {now.hour:02d}:{now.minute:02d}", repeat=True)
         return True, result
 
     def _save(self, change: Callable[[], None]) -> bool:
@@ -526,13 +528,14 @@ class CasePage(QWidget):
 
     def _reference_problem(self, text: str) -> None:
         self.reference_edit.setText(self.case.reference)
-        self.reference_message.setText(text)
         self.reference_message.setVisible(True)
+        show_status(self.reference_message, text, repeat=True)
 
     # ------------------------------------------------------------------ panels
 
     def _hide_panels(self) -> None:
         for panel in (self.adult_panel, self.child_panel, self.start_panel):
+            _titled(panel, panel.title())
             panel.setVisible(False)
         self._editing_adult = None
         self._editing_child = None
@@ -551,15 +554,15 @@ class CasePage(QWidget):
 
     @staticmethod
     def _problem(label: QLabel, field: QWidget, text: str) -> None:
-        label.setText(text)
         label.setVisible(True)
         field.setFocus()
+        show_status(label, text, repeat=True)  # after the focus moves: said once the field is read
 
     # ------------------------------------------------------------------ adults
 
     def add_adult(self) -> None:
         self._open_panel(self.adult_panel, self.adult_name_edit)
-        self.adult_panel.setTitle("Add a parent or carer")
+        _titled(self.adult_panel, "Add a parent or carer")
         self.adult_name_edit.clear()
         self.adult_role_combo.setCurrentIndex(0)
         self.adult_detail_edit.clear()
@@ -572,7 +575,7 @@ class CasePage(QWidget):
             return
         self._open_panel(self.adult_panel, self.adult_name_edit)
         self._editing_adult = adult
-        self.adult_panel.setTitle(f"Edit {adult.name}")
+        _titled(self.adult_panel, f"Edit {adult.name}")
         self.adult_name_edit.setText(adult.name)
         self.adult_role_combo.setCurrentIndex(self.adult_role_combo.findData(adult.role.value))
         self.adult_detail_edit.setText(adult.role_detail)
@@ -668,7 +671,7 @@ class CasePage(QWidget):
 
     def add_child(self) -> None:
         self._open_panel(self.child_panel, self.child_name_edit)
-        self.child_panel.setTitle("Add a child")
+        _titled(self.child_panel, "Add a child")
         self._date_ranges(None)
         for edit in (self.child_name_edit, self.child_known_as_edit, self.disability_edit,
                      self.communication_edit, self.other_needs_edit):
@@ -686,7 +689,7 @@ class CasePage(QWidget):
             return
         self._open_panel(self.child_panel, self.child_name_edit)
         self._editing_child = child
-        self.child_panel.setTitle(f"Edit {child.name}")
+        _titled(self.child_panel, f"Edit {child.name}")
         self._date_ranges(child)
         self.child_name_edit.setText(child.name)
         self.child_known_as_edit.setText(child.known_as)
@@ -779,7 +782,7 @@ class CasePage(QWidget):
         if child is None:
             return
         self._open_panel(self.start_panel, self.perspective_combo)
-        self.start_panel.setTitle(f"Start an interview about {child.name}")
+        _titled(self.start_panel, f"Start an interview about {child.name}")
         combo = self.perspective_combo
         combo.clear()
         combo.addItem(f"The child ({child.called})" if child.called else "The child", (PerspectiveKind.CHILD.value, None))
@@ -896,6 +899,13 @@ class CasePage(QWidget):
 
 
 # --------------------------------------------------------------------------- table helpers
+
+
+def _titled(box: QGroupBox, title: str) -> None:
+    """A panel's title, and its accessible name with it: a group box inside another is otherwise named
+    by the outer one's title ("Children" for "Add a child")."""
+    box.setTitle(title)
+    box.setAccessibleName(title)
 
 
 def _years_before(day: date, years: int) -> date:

@@ -35,6 +35,7 @@ from ..interview import (
 )
 from ..template_model import FEELING_SCALE, Template
 from ..wording import ANSWER_HEADING
+from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import Autosaver
 from .faces import FeelingsFaces
 from .forms import child, load_form, register_form
@@ -90,7 +91,7 @@ class TopicCard(QGroupBox):
         self.source = None
         if kind is PerspectiveKind.PROFESSIONAL:
             self.source = QLineEdit()
-            self.source.setAccessibleName(f"{prompts.title}: who told us (agency or observation)")
+            self.source.setAccessibleName(f"{prompts.title}: source, who told us (agency or observation)")
             self.source.setPlaceholderText("Which agency, or your own observation")
             self.source.setAccessibleDescription("Which agency told you this, or that you saw it yourself.")
             form = QFormLayout()
@@ -269,8 +270,7 @@ class InterviewPage(QWidget):
         # is unreadable in some themes (white on yellow in high contrast).
         self.progress.setTextVisible(False)
         self.progress_label = QLabel()
-        self.progress_label.setWordWrap(True)
-        self.progress_label.setAccessibleName("Topics answered")
+        self.progress_label.setWordWrap(True)  # named by the count it shows ("5 of 20 topics answered")
         map_layout = self.form.findChild(QVBoxLayout, "mapLayout")
         map_layout.insertWidget(map_layout.indexOf(self.progress) + 1, self.progress_label)
         self.case: Case | None = None
@@ -322,9 +322,10 @@ class InterviewPage(QWidget):
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._fit_map_width()
 
-    def _fill_map(self) -> None:
+    def _fill_map(self, edited: bool = False) -> None:
         """The stage map: one item per stage, made once per interview and updated in place
-        (remaking items on every keystroke is wasteful, and PySide does not like the churn)."""
+        (remaking items on every keystroke is wasteful, and PySide does not like the churn).
+        After an edit (`edited`) a new count of topics answered is announced; opening a page is not."""
         rows = stage_progress(self.template, self.interview)
         if self.stage_list.count() != len(rows):
             self.stage_list.blockSignals(True)
@@ -343,7 +344,7 @@ class InterviewPage(QWidget):
         done, total = overall_progress(self.template, self.interview)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress_label.setText(f"{done} of {total} topics answered")
+        show_status(self.progress_label, f"{done} of {total} topics answered", say=edited)
 
     def go_to_stage(self, index: int) -> None:
         if self.template is None or not 0 <= index < len(self.template.stages) or index == self.stage_index:
@@ -383,7 +384,7 @@ class InterviewPage(QWidget):
         card = next(c for c in self.cards if c.key == key)
         card.answer.updated = datetime.now(timezone.utc)
         self.autosaver.changed(self.interview, key, card.answer)
-        self._fill_map()
+        self._fill_map(edited=True)
 
     def _stage_chosen(self, row: int) -> None:
         self.go_to_stage(row)
@@ -393,8 +394,13 @@ class InterviewPage(QWidget):
             card.set_guidance_visible(on)
 
     def _saved_state(self, state: str, message: str) -> None:
-        self.saved_label.setText(("✓ " if state == Autosaver.SAVED else "… " if state == Autosaver.PENDING
-                                  else "⚠ ") + message)
+        # Said when it settles after a change (saved, or failed: at once), never while pending, nor
+        # on opening a page; "saved" after every pause in typing is said again only after a while.
+        settled = state == Autosaver.FAILED or self.saved_label.property("state") == Autosaver.PENDING
+        show_status(self.saved_label, ("✓ " if state == Autosaver.SAVED else "… " if state == Autosaver.PENDING
+                                       else "⚠ ") + message, words=message, say=settled,
+                    assertive=state == Autosaver.FAILED,
+                    again_after=SETTLED_REPEAT_S if state == Autosaver.SAVED else 0)
         self.saved_label.setProperty("state", state)
         self.saved_label.style().unpolish(self.saved_label)
         self.saved_label.style().polish(self.saved_label)

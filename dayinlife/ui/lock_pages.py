@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .announce import show_status
+
 MIN_LENGTH = 8
 
 
@@ -60,16 +62,17 @@ class _Page(QWidget):
         self.layout_ = QVBoxLayout(self.column)
         self.heading = _label(heading, "heading")
         self.layout_.addWidget(self.heading)
-        self.message = _label("", "message")
-        self.message.setAccessibleName("Message")
+        self.message = _label("", "message")  # named by what it says (show_status), never a fixed "Message"
         self.passphrase = _secret("Passphrase", "The passphrase that unlocks this store. What you type is hidden.")
 
     def say(self, text: str) -> None:
-        self.message.setText(text)
+        """A problem: shown under the passphrase and announced at once, every time (the same wrong
+        passphrase twice is two problems)."""
+        show_status(self.message, text, repeat=True, assertive=True)
 
     def reset(self) -> None:
         self.passphrase.clear()
-        self.message.clear()
+        show_status(self.message, "", say=False)
         self.passphrase.setFocus()
 
 
@@ -88,7 +91,7 @@ class FirstRunPage(_Page):
         self.passphrase.setAccessibleDescription(
             f"Choose a passphrase of at least {MIN_LENGTH} characters, such as four unrelated words. "
             "What you type is hidden.")
-        self.repeat = _secret("New passphrase again", "Type the same passphrase again, to be sure of it.")
+        self.repeat = _secret("Type it again: the new passphrase", "Type the same passphrase again, to be sure of it.")
         first = QLabel("&Passphrase")
         first.setBuddy(self.passphrase)
         again = QLabel("&Type it again")
@@ -158,5 +161,5 @@ class UnlockPage(_Page):
             store = Store.open(self.folder, typed)
         except StoreError as exc:
             return self.say(str(exc))
-        self.message.clear()
+        show_status(self.message, "", say=False)
         self.unlocked.emit(store)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..datadir import demo_data_dir, is_demo_folder, store_exists
 from . import dialogs
+from .announce import announce, show_status
 from .lock_pages import FirstRunPage, UnlockPage
 from . import theme
 
@@ -51,8 +52,11 @@ class MainWindow(QMainWindow):
         self.cases_page = self._case_page = self._interview_page = self.templates_page = None
         self._compare_page = None
         self._resume: tuple | None = None  # the screen that was open when the app locked (ids only, in memory)
-        self.saved_status = QLabel("")
+        self.saved_status = QLabel("")  # the open page's saved state, named by what it says
         self.statusBar().addPermanentWidget(self.saved_status)
+        # A status bar's passing message is painted, not a label: its words are announced (set_status)
+        # and carried by the bar's accessible name while shown, for a screen reader's "read status bar".
+        self.statusBar().messageChanged.connect(lambda text: self.statusBar().setAccessibleName(text or ""))
         self._make_actions()
         self._make_view_actions()
         self._apply_saved_view()
@@ -212,7 +216,7 @@ class MainWindow(QMainWindow):
         page = self.unlock_page if store_exists(self.data_dir) else self.first_run
         self.stack.setCurrentWidget(page)
         page.reset()
-        self.saved_status.clear()
+        show_status(self.saved_status, "", say=False)
 
     def _unlocked(self, store: "Store") -> None:
         from ..session import Session
@@ -319,7 +323,7 @@ class MainWindow(QMainWindow):
 
             self._interview_page = InterviewPage(self)
             self._interview_page.on_child_mode = self.enter_child_mode
-            self._interview_page.autosaver.state_changed.connect(lambda _s, m: self.saved_status.setText(m))
+            self._interview_page.autosaver.state_changed.connect(self._saved_state)
             self.stack.addWidget(self._interview_page)
         return self._interview_page
 
@@ -329,7 +333,7 @@ class MainWindow(QMainWindow):
             from .compare_view import ComparePage
 
             self._compare_page = ComparePage(self)
-            self._compare_page.saver.state_changed.connect(lambda _s, m: self.saved_status.setText(m))
+            self._compare_page.saver.state_changed.connect(self._saved_state)
             self.stack.addWidget(self._compare_page)
         return self._compare_page
 
@@ -384,12 +388,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.templates_page)
         self.set_status(self.templates_page.summary)
 
+    def _saved_state(self, _state: str, message: str) -> None:
+        # the page's own saved label says it; this copy is named for "read status bar", never said twice
+        show_status(self.saved_status, message, say=False)
+
     def show_error(self, message: str) -> None:
-        self.set_status(message)
+        self.set_status(message, assertive=True)
         dialogs.error(self, message)
 
-    def set_status(self, message: str) -> None:
+    def set_status(self, message: str, assertive: bool = False) -> None:
         self.statusBar().showMessage(message, 8000)
+        announce(self.statusBar(), message, assertive=assertive)
 
     # ------------------------------------------------------------------ child mode
 

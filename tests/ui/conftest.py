@@ -103,3 +103,30 @@ def shipped_look(qapp):
     with look_kept(qapp):
         apply()
         yield apply
+
+
+@pytest.fixture(autouse=True)
+def quiet_announcer():
+    """Each test starts from silence: what one test announced never stops another's being said."""
+    from dayinlife.ui import announce
+
+    announce.forget()
+    yield
+    announce.forget()
+
+
+@pytest.fixture
+def heard():
+    """What the app announced to assistive technology, as (text, assertive), in order. Qt gives Python
+    no way to watch its accessibility events, so this listens where the app makes them
+    (dayinlife/ui/announce.py); tests/ui/test_atspi.py hears the real ones through AT-SPI."""
+    from dayinlife.ui import announce
+
+    said: list[tuple[str, bool]] = []
+
+    def listen(_widget, text, assertive):
+        said.append((text, assertive))
+
+    announce.LISTENERS.append(listen)
+    yield said
+    announce.LISTENERS.remove(listen)

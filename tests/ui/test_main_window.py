@@ -226,9 +226,11 @@ def test_window_size_is_remembered(qtbot, tmp_path, lib, asked):
     assert (second.width(), second.height()) == (700, 500)
 
 
-def test_every_control_on_every_screen_has_an_accessible_name_and_description(qtbot, window):
+def test_every_control_on_every_screen_has_an_accessible_name_and_description(qtbot, window, monkeypatch,
+                                                                             tmp_path):
     """Walks every screen and every panel a user can open, asking the accessibility layer (what a
-    screen reader hears) for each shown control's name and description."""
+    screen reader hears) for each shown control's name and description, and whether the name
+    contains the label the control shows (what a voice-control user says)."""
     from PySide6.QtWidgets import QApplication
 
     from tests.ui.a11y import controls, gaps
@@ -256,8 +258,8 @@ def test_every_control_on_every_screen_has_an_accessible_name_and_description(qt
     window.interview_page.child_mode_button.click()
     child_window = window.child_window
     check("child mode", child_window)
-    child_window.go(len(child_window.steps) - 1)
-    check("child mode, last step", child_window)
+    child_window.go(len(child_window.pages) - 1)  # the very last page: "All done"
+    check("child mode, last page", child_window)
     child_window.leave()
     window.open_case(case.id)
     case_page = window.case_page
@@ -268,6 +270,8 @@ def test_every_control_on_every_screen_has_an_accessible_name_and_description(qt
         check(f"household: {name.replace('_', ' ')}", case_page)
     case_page.open_start_panel()
     check("start interview", case_page)
+    case_page.perspective_combo.setCurrentIndex(case_page.perspective_combo.count() - 1)
+    check("start a professional account", case_page)
     case_page.compare_button.click()
     compare = window.compare_page
     assert window.stack.currentWidget() is compare
@@ -278,6 +282,14 @@ def test_every_control_on_every_screen_has_an_accessible_name_and_description(qt
     compare.editor.plan.add()
     compare.editor.ratings.add()
     check("analysis with a plan and a scale", compare)
+    compare.choose_button.click()
+    check("compare: interviews and columns to choose", compare)
+    compare.choose_button.click()
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, *a, **k: tmp_path / "walk.docx" if kind == "save_path" else None)
+    compare.tabs.setCurrentWidget(compare.export_panel)
+    compare.export_panel.export_button.click()
+    assert compare.export_panel.open_file_button.isVisible()
+    check("compare: exported", compare)
     window.show_cases()
     check("cases", window.cases_page)
     window.cases_page.start_new_case()

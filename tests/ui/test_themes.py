@@ -176,7 +176,7 @@ def test_focus_is_visible_in_every_theme(qtbot, qapp, name, presentation):
 
 
 @pytest.mark.parametrize("name", ["high_contrast", "dark"])
-def test_accessibility_walk_passes_in_every_theme(qtbot, tmp_path, lib, asked, qapp, name):
+def test_accessibility_walk_passes_in_every_theme(qtbot, tmp_path, lib, asked, qapp, name, monkeypatch):
     theme.apply_theme(qapp, name, presentation=True)
     window = make_window(qtbot, tmp_path / "data", lib)
     assert theme.current_theme(qapp) == ("default", False)  # nothing saved yet: the start-up applies the default
@@ -184,7 +184,7 @@ def test_accessibility_walk_passes_in_every_theme(qtbot, tmp_path, lib, asked, q
     window.presentation_action.trigger()
     assert theme.current_theme(qapp) == (name, True)
     main_window_tests.test_every_control_on_every_screen_has_an_accessible_name_and_description(
-        qtbot, window)
+        qtbot, window, monkeypatch, tmp_path)
     window.close()
 
 
