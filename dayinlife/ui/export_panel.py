@@ -77,7 +77,7 @@ class ExportPanel(QWidget):
         form.addRow("Names", self.anonymise)
         self.notes = QCheckBox("Include my notes on the answers (marked as the practitioner's, not the family's)")
         self.notes.setObjectName("includeNotes")
-        self.notes.setAccessibleName("Include my notes on the answers")
+        self.notes.setAccessibleName(self.notes.text())  # the words shown, as voice control hears them
         self.notes.setAccessibleDescription(
             "Off by default. Your notes on each answer go in beside it, marked as the practitioner's note, "
             "not the family's words; anonymised like everything else")
