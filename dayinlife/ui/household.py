@@ -186,7 +186,11 @@ class CasePage(QWidget):
         # Each date's message sits right under it: under both born/due fields (only one is in use
         # at a time), and in the row under the interview date.
         born_grid: QGridLayout = self.form.findChild(QGridLayout, "bornLayout")
-        born_grid.addWidget(self.dob_edit.message, 2, 0, 1, -1)
+        for widget in (self.unborn_radio, self.expected_edit):  # moved down a row: each message under its own date
+            born_grid.removeWidget(widget)
+        born_grid.addWidget(self.dob_edit.message, 1, 0, 1, -1)
+        born_grid.addWidget(self.unborn_radio, 2, 0)
+        born_grid.addWidget(self.expected_edit, 2, 1)
         born_grid.addWidget(self.expected_edit.message, 3, 0, 1, -1)
         place_message(self.held_on_edit, self.start_form_layout)
         # A professional account says who gave it: the school, the GP... (each is its own voice).
@@ -250,7 +254,7 @@ class CasePage(QWidget):
             message.setVisible(False)
             message.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.reference_edit.setMaximumWidth(self.reference_edit.fontMetrics().horizontalAdvance("x" * 32))
+        self.reference_edit.setMaximumWidth(self.reference_edit.fontMetrics().horizontalAdvance("x" * 48))
         for form in self.form.findChildren(QFormLayout):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         # the saved state is named by what it says ("All changes saved at 10:42"), and said when it changes
@@ -313,6 +317,7 @@ class CasePage(QWidget):
         self._hide_panels()
         self.reference_message.setVisible(False)
         self.reference_edit.setText(case.reference)
+        self._fit_reference()
         self._show_heading()
         show_status(self.saved_label, "All changes saved", say=False)
         self._fill_adults()
@@ -321,6 +326,11 @@ class CasePage(QWidget):
             self.scroll_area.verticalScrollBar().setValue(0)
             (self.child_table if case.children else self.add_adult_button
              if not case.adults else self.add_child_button).setFocus()
+
+    def _fit_reference(self) -> None:
+        """The reference box as wide as the reference, so it is never shown cut short."""
+        edit = self.reference_edit
+        edit.setMinimumWidth(min(edit.fontMetrics().horizontalAdvance(edit.text() + "xx") + 16, edit.maximumWidth()))
 
     def _show_heading(self) -> None:
         self.heading_label.setText(f"Case {self.case.reference}")

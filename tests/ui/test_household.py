@@ -606,3 +606,20 @@ def test_a_date_can_be_chosen_from_the_calendar_by_keyboard(qtbot, shell, store)
     assert page.dob_edit.text() == "15/03/2017" and page.dob_edit.calendar is None
     click(qtbot, page.save_child_button)
     assert store.load_case(case.id).children[0].date_of_birth == date(2017, 3, 15)
+
+
+def test_the_case_reference_box_shows_the_whole_reference(qtbot, shell):
+    case = new_case(shell, "DEMO-0004 Fenwick-Ashworth")
+    page = make_page(qtbot, shell, case)
+    edit = page.reference_edit
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.text()) + 8
+
+
+def test_a_date_problem_sits_under_its_own_date(qtbot, shell):
+    page = make_page(qtbot, shell, new_case(shell))
+    click(qtbot, page.add_child_button)
+    type_into(qtbot, page.dob_edit, "31022020")
+    message = page.dob_edit.message
+    assert message.isVisible()
+    y = lambda w: w.mapTo(page, w.rect().topLeft()).y()  # noqa: E731
+    assert y(page.dob_edit) < y(message) < y(page.expected_edit)
