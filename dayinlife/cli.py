@@ -265,7 +265,8 @@ def _case_export(args: argparse.Namespace) -> int:
 
 @_store_errors
 def _report(args: argparse.Namespace) -> int:
-    from .report import DEFAULT_MARKING, SECTIONS, ReportError, ReportOptions, export_report, find_child
+    from .report import DEFAULT_MARKING, SECTIONS, ReportError, ReportOptions, find_child
+    from .session import Session
     from .template_loader import load_library
 
     try:
@@ -278,9 +279,10 @@ def _report(args: argparse.Namespace) -> int:
             case_id = store.find_case(args.reference)
             if case_id is None:
                 raise CommandError(f"no case with reference {args.reference!r} in the store", EXIT_PROBLEMS)
-            case = store.load_case(case_id)
-        child = find_child(case, args.child)
-        path = export_report(case, child, args.out, load_library(), options)
+            session = Session(store, load_library())  # as the app's Export tab does
+            case = session.open_case(case_id)
+            child = find_child(case, args.child)
+            path = session.export_report(case, child, args.out, options)
     except ReportError as exc:
         raise CommandError(str(exc), EXIT_PROBLEMS) from None
     print(f"wrote the report to {path}" + (" (anonymised)" if args.anonymise else ""))
@@ -289,8 +291,10 @@ def _report(args: argparse.Namespace) -> int:
 
 @_store_errors
 def _backup(args: argparse.Namespace) -> int:
+    from .session import Session
+
     with _open_store(args) as store:
-        store.backup(args.out)
+        Session(store, None).back_up(args.out)  # as Store → Back up… in the app
     print(f"backed up the store to {args.out} (encrypted under the store's passphrase)")
     return EXIT_OK
 

@@ -19,6 +19,22 @@ from .analysis import Analysis
 from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective
 from .choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
+
+__all__ = ["CaseSummary", "ReferenceTaken", "Session", "StoreError", "create_store", "open_store"]
+
+
+class ReferenceTaken(StoreError):
+    """Another case already has that reference."""
+
+
+def create_store(folder: Path, passphrase: str) -> Store:
+    """A new store under a new passphrase: the handle the lock screen gives the main window."""
+    return Store.create(Path(folder), passphrase)
+
+
+def open_store(folder: Path, passphrase: str) -> Store:
+    """The store, unlocked (WrongPassphrase, Throttled, a damaged store...: StoreError, in words)."""
+    return Store.open(Path(folder), passphrase)
 from .template_loader import TemplateLibrary
 from .template_model import Template
 
@@ -55,7 +71,7 @@ class Session:
             raise StoreError("Give the case a reference.")
         existing = self.store.find_case(reference)
         if existing is not None and existing != own_id:
-            raise StoreError(f"Another case already has the reference {reference}.")
+            raise ReferenceTaken(f"Another case already has the reference {reference}.")
         return reference
 
     def open_case(self, case_id: str) -> Case:

@@ -40,3 +40,30 @@ def test_importing_the_core_loads_no_qt():
             + "assert not bad, bad\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+UI = PACKAGE / "ui"
+
+
+def store_doors(source: str) -> list[str]:
+    """Where a UI module goes round the Session to the store: importing it, or using `.store`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module in ("store", "dayinlife.store") or (
+                isinstance(node, ast.ImportFrom) and node.level == 2 and node.module == "store"):
+            found.append(f"line {node.lineno}: imports the store")
+        elif isinstance(node, ast.Import) and any(a.name == "dayinlife.store" for a in node.names):
+            found.append(f"line {node.lineno}: imports the store")
+        elif isinstance(node, ast.Attribute) and node.attr == "store":
+            found.append(f"line {node.lineno}: uses .store")
+    return found
+
+
+def test_no_screen_touches_the_store_every_change_goes_through_the_session():
+    offenders = {p.name: doors for p in sorted(UI.rglob("*.py")) if (doors := store_doors(p.read_text("utf-8")))}
+    assert offenders == {}
+
+
+def test_the_store_check_would_catch_a_side_door():
+    assert store_doors("from ..store import Store\n") and store_doors("x = self.shell.session.store.find_case(r)\n")
+    assert store_doors("import dayinlife.store\n") and not store_doors("from ..session import StoreError\n")

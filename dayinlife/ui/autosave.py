@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..case import Answer, Interview
 from ..session import Session
-from ..store import StoreError
+from ..session import StoreError
 
 DEBOUNCE_MS = 400
 

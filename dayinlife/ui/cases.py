@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store import CaseSummary, StoreError
+from ..session import CaseSummary, ReferenceTaken, StoreError
 from . import dialogs
 from .announce import show_status
 from .forms import child, load_form, register_form
@@ -384,13 +384,13 @@ class CaseListPage(QWidget):
             self._new_case_problem("Give the case a reference: it is how you will find the case again.")
             return
         try:
-            if session.store.find_case(reference) is not None:
+            case = session.new_case(reference)  # references are unique: the session says if it is taken
+        except StoreError as exc:
+            if isinstance(exc, ReferenceTaken):
                 self._new_case_problem(f"There is already a case {reference}. Find it in the list, "
                                        f"or give a different reference.")
-                return
-            case = session.new_case(reference)
-        except StoreError as exc:
-            self.shell.show_error(str(exc))
+            else:
+                self.shell.show_error(str(exc))
             return
         self.new_panel.setVisible(False)
         self.new_message.setVisible(False)

@@ -338,7 +338,7 @@ class ChildModeWindow(QWidget):
                                          "Practitioner: type your passphrase to leave child mode.")
         if typed is None:
             return False
-        if not self.session.store.check_passphrase(typed):
+        if not self.session.check_passphrase(typed):
             dialogs.error(self, "That passphrase is not right, so child mode stays open.")
             return False
         self.leave()

@@ -35,7 +35,7 @@ from ..case import Answer, Case, Child, Interview, PerspectiveKind
 from ..compare import Agreement, Change, Comparison, TopicComparison, apart_text, change_over_time, in_their_words
 from ..dates import uk_date
 from ..interview import overall_progress
-from ..store import StoreError
+from ..session import StoreError
 from ..template_model import FEELING_SCALE
 from ..vocab import NeglectType
 from ..voices import change_pairs, choose_interviews, ordered, person_key, who

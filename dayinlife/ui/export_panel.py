@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Case, Child
-from ..store import StoreError
+from ..session import StoreError
 from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import CallbackSaver
 from .widgets import plain_label, text_box
@@ -252,9 +252,7 @@ class ExportPanel(QWidget):
         if path.suffix.lower() != ".docx":
             path = path.with_suffix(".docx")
         try:
-            from ..report import export_report
-
-            written = export_report(self.case, self.child_, path, self.shell.session.library, options)
+            written = self.shell.session.export_report(self.case, self.child_, path, options)
         except ReportError as exc:
             return self._failed(str(exc))
         except Exception as exc:  # anything at all: there is no console to show it on

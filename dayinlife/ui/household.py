@@ -6,8 +6,6 @@ it was, keeps whatever was typed in the open panel, and says why through the she
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import re
 from datetime import date, datetime, timedelta
 from typing import Callable
@@ -43,7 +41,7 @@ from ..dates import DateRule, age_in_months, describe_age, uk_date, uk_dates_in
 from ..interview import overall_progress
 from ..voices import in_brackets, role_text, who
 from ..wording import plural
-from ..store import StoreError
+from ..session import ReferenceTaken, StoreError
 from . import dialogs
 from .announce import show_status
 from .date_field import DateField, place_message
@@ -491,25 +489,17 @@ class CasePage(QWidget):
     # ------------------------------------------------------------------ saving
 
     def _apply(self, action: Callable[[], object]) -> tuple[bool, object]:
-        """Run a change that ends in a save. If the store refuses, put the case back as it was."""
-        before = copy.deepcopy(self.case)
+        """Run one of the Session's changes (each saves, and leaves the case as it was if the store
+        refuses); say whether it was saved."""
         try:
             result = action()
         except StoreError as exc:
-            for f in dataclasses.fields(Case):
-                setattr(self.case, f.name, getattr(before, f.name))
             show_status(self.saved_label, "Not saved", assertive=True)
             self.shell.show_error(str(exc))
             return False, None
         now = datetime.now()
         show_status(self.saved_label, f"All changes saved at {now.hour:02d}:{now.minute:02d}", repeat=True)
         return True, result
-
-    def _save(self, change: Callable[[], None]) -> bool:
-        def run() -> None:
-            change()
-            self.shell.session.save_case(self.case)
-        return self._apply(run)[0]
 
     def _save_reference(self) -> None:
         if self.case is None:
@@ -522,19 +512,21 @@ class CasePage(QWidget):
             self._reference_problem("The case needs a reference: the old one is kept.")
             return
         try:
-            existing = self.shell.session.store.find_case(new)
+            self.shell.session.rename_case(self.case, new)  # unique, or refused with the reason
         except StoreError as exc:
-            self.shell.show_error(str(exc))
+            if isinstance(exc, ReferenceTaken):
+                self._reference_problem(f"{str(exc).rstrip('.')}: the old one is kept.")
+            else:
+                show_status(self.saved_label, "Not saved", assertive=True)
+                self.shell.show_error(str(exc))
+                self.reference_edit.setText(self.case.reference)
             return
-        if existing is not None and existing != self.case.id:
-            self._reference_problem(f"Another case already has the reference {new}: the old one is kept.")
-            return
-        if self._save(lambda: setattr(self.case, "reference", new)):
-            self.reference_message.setVisible(False)
-            self._show_heading()
-            self.shell.set_status(f"Case reference changed to {new}.")
-        else:
-            self.reference_edit.setText(self.case.reference)
+        now = datetime.now()
+        show_status(self.saved_label, f"All changes saved at {now.hour:02d}:{now.minute:02d}", repeat=True)
+        self.reference_edit.setText(self.case.reference)
+        self.reference_message.setVisible(False)
+        self._show_heading()
+        self.shell.set_status(f"Case reference changed to {self.case.reference}.")
 
     def _reference_problem(self, text: str) -> None:
         self.reference_edit.setText(self.case.reference)
@@ -609,17 +601,13 @@ class CasePage(QWidget):
                           "Say which role, for example aunt or mum's partner.")
             return
         editing = self._editing_adult
+        session = self.shell.session
         if editing is None:
-            adult = Adult(name, role, role_detail=detail)
-
-            def change() -> None:
-                self.case.adults.append(adult)
+            ok, adult = self._apply(lambda: session.add_adult(self.case, name, role, detail))
         else:
             adult = editing
-
-            def change() -> None:
-                editing.name, editing.role, editing.role_detail = name, role, detail
-        if not self._save(change):
+            ok, _ = self._apply(lambda: session.update_adult(self.case, editing, name, role, detail))
+        if not ok:
             return
         self._hide_panels()
         self._fill_adults(select=adult.id)
@@ -740,18 +728,13 @@ class CasePage(QWidget):
                       communication=self.communication_edit.text().strip(),
                       other_needs=self.other_needs_edit.text().strip())
         editing = self._editing_child
+        session = self.shell.session
         if editing is None:
-            child = Child(**values)
-
-            def change() -> None:
-                self.case.children.append(child)
+            ok, child = self._apply(lambda: session.add_child(self.case, **values))
         else:
             child = editing
-
-            def change() -> None:
-                for key, value in values.items():
-                    setattr(editing, key, value)
-        if not self._save(change):
+            ok, _ = self._apply(lambda: session.update_child(self.case, editing, **values))
+        if not ok:
             return
         self._hide_panels()
         self._child_id = child.id

@@ -121,10 +121,10 @@ class FirstRunPage(_Page):
             return self.say("The two passphrases are not the same. Type them again.")
         if not self.understand.isChecked():
             return self.say("Tick the box to show you understand a lost passphrase cannot be recovered.")
-        from ..store import Store, StoreError  # imported on use: the lock screen must appear fast
+        from ..session import StoreError, create_store  # imported on use: the lock screen must appear fast
 
         try:
-            store = Store.create(self.folder, first)
+            store = create_store(self.folder, first)
         except StoreError as exc:
             return self.say(str(exc))
         self.passphrase.clear()
@@ -153,12 +153,12 @@ class UnlockPage(_Page):
         self.passphrase.returnPressed.connect(self.unlock)
 
     def unlock(self) -> None:
-        from ..store import Store, StoreError  # imported on use: the lock screen must appear fast
+        from ..session import StoreError, open_store  # imported on use: the lock screen must appear fast
 
         typed = self.passphrase.text()
         self.passphrase.clear()
         try:
-            store = Store.open(self.folder, typed)
+            store = open_store(self.folder, typed)
         except StoreError as exc:
             return self.say(str(exc))
         show_status(self.message, "", say=False)

@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # the domain is imported on unlock, so the lock screen appear
     from .idle import IdleWatcher
     from ..case import Case, Child, Interview
     from ..session import Session
-    from ..store import Store
     from ..template_loader import TemplateLibrary
 
 IDLE_CHOICES = (5, 10, 15, 30, 60)
@@ -218,7 +217,8 @@ class MainWindow(QMainWindow):
         page.reset()
         show_status(self.saved_status, "", say=False)
 
-    def _unlocked(self, store: "Store") -> None:
+    def _unlocked(self, store) -> None:
+        """`store`: the unlocked store's handle, from the lock screen or the demo; only Session uses it."""
         from ..session import Session
 
         self.session = Session(store, self.library)
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
 
     def _go_back_to(self, where: tuple) -> None:
         """Open again the screen `_where` described; if what it showed is gone, stay on the cases."""
-        from ..store import StoreError
+        from ..session import StoreError
 
         kind = where[0]
         if kind == "templates":
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         self.cases_page.search.setFocus()  # so the page's keys (Ctrl+N, Enter) work at once
 
     def open_case(self, case_id: str) -> None:
-        from ..store import StoreError
+        from ..session import StoreError
 
         try:
             case = self.session.open_case(case_id)
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
             self.case_page.focusNextChild()
 
     def open_interview(self, case: "Case", child: "Child", interview: "Interview") -> None:
-        from ..store import StoreError
+        from ..session import StoreError
 
         try:
             self.interview_page.show_interview(case, child, interview)
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.interview_page)
 
     def open_compare(self, case: "Case", child: "Child") -> None:
-        from ..store import StoreError
+        from ..session import StoreError
 
         try:
             self.compare_page.show_child(case, child)
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         store_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&Store")
         store_menu.insertAction(store_menu.actions()[0], self.reset_demo_action)
         from ..demo import open_demo_store
-        from ..store import StoreError
+        from ..session import StoreError
 
         try:
             store = open_demo_store(self.data_dir)
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
                                "Every change made in the demo is lost. Real cases are not touched.", "Reset demo"):
             return
         from ..demo import reset_demo_store
-        from ..store import StoreError
+        from ..session import StoreError
 
         self.lock()
         self._resume = None  # the families are put back as shipped: start from the list
@@ -489,10 +489,10 @@ class MainWindow(QMainWindow):
                                  "Day in My Life backups (*.dilbak)")
         if path is None:
             return
-        from ..store import StoreError
+        from ..session import StoreError
 
         try:
-            self.session.store.backup(path)
+            self.session.back_up(path)
         except StoreError as exc:
             return self.show_error(str(exc))
         dialogs.info(self, f"The backup is saved in {path}. It is encrypted under your passphrase: "
