@@ -9,6 +9,7 @@ from docx.shared import Cm
 
 from ..case import PerspectiveKind
 from ..compare import WIDE, Agreement, Change, in_their_words
+from ..evidence import agreement_text, topic_at
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import NeglectType
 from . import docxkit as dk
@@ -20,10 +21,6 @@ from .picture import Series, describe, feelings_chart
 WIDE_FILL, NEAR_FILL, WORSE_FILL = "F4B183", "FBE5D6", "F9D9B8"
 DIFFER_FILL = WIDE_FILL
 SHORT_QUOTE = 40  # words: long accounts repeated as evidence are cut after whole sentences near this
-
-
-def topic_at(tc) -> str:
-    return tc.topic.title if tc.topic.title == tc.stage.title else f"{tc.topic.title} ({tc.stage.title})"
 
 
 class ComparingSections:
@@ -224,7 +221,7 @@ class AnalysisSections:
                 p = self.para(topic_at(tc), bold=True)
                 p.paragraph_format.keep_with_next = True
                 if tc.differs:
-                    dk.add_text(p, " — ≠ the accounts differ: to explore")
+                    dk.add_text(p, f" — {agreement_text(tc.agreement)}")  # the screen's words
                 for v in self.m.comparison.voices:
                     a = self.answered(tc, v.label)
                     if a is not None:

@@ -15,7 +15,8 @@ from ..template_model import FEELING_SCALE, Stage
 from ..vocab import StageKind
 from . import docxkit as dk
 from .model import ReportModel, age_text, long_date
-from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections, topic_at
+from ..evidence import topic_at
+from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections
 from .text import clean
 
 OTHER_TIMES = (StageKind.WEEKEND, StageKind.HOLIDAYS, StageKind.OTHER_CARERS)

@@ -27,55 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..analysis import Action, Analysis, ScaleRating
-from ..case import Case, Child, PerspectiveKind
+from ..case import Case, Child
+from ..compare import Comparison
 from ..dates import today
-from ..compare import Agreement, Comparison, TopicComparison
+from ..evidence import SYMBOL, evidence_text  # noqa: F401  (evidence_text: used below, and by tests)
 from ..vocab import NeglectType
 from .autosave import CallbackSaver
 from .date_field import DateField
 from .widgets import plain_label, text_box
 
+__all__ = ["AGREEMENT_MARK", "AnalysisEditor", "evidence_text", "plain_label"]
+AGREEMENT_MARK = SYMBOL  # kept under its old name for the screens
+
 DEFAULT_DAYS_AHEAD = 28
-
-
-def quoted(text: str) -> str:
-    return f"“{text}”"
-
-
-def evidence_text(topics: list[TopicComparison], comparison: Comparison) -> str:
-    """Who said what on the topics about one type of neglect, differences marked in words.
-    Everyone's words are quoted exactly as recorded."""
-    lines: list[str] = []
-    for tc in topics:
-        if tc.agreement is Agreement.NO_ANSWER:
-            continue
-        mark = AGREEMENT_MARK[tc.agreement]
-        lines.append(f"{tc.topic.title} ({tc.stage.title}): {mark} {tc.agreement.label}")
-        for m in tc.compared:
-            given = [f"{voice}: {m.shown(voice)}" for voice, value in m.values.items() if value]
-            lines.append(f"   {m.label}: " + "; ".join(given) + f"  [{m.mark}]")
-        for voice in comparison.voices:
-            answer = tc.answers.get(voice.label)
-            if answer is None:
-                continue
-            if answer.not_asked is not None:
-                lines.append(f"   {voice.label}: not asked ({answer.not_asked})" if answer.not_asked
-                             else f"   {voice.label}: not asked")
-            if answer.text:
-                said = "said" if voice.kind is not PerspectiveKind.PROFESSIONAL else "noted"
-                lines.append(f"   {voice.label} {said}: {quoted(answer.text)}")
-        lines.append("")
-    return "\n".join(lines).strip()
-
-
-AGREEMENT_MARK = {
-    Agreement.AGREE: "=",
-    Agreement.DIFFER: "≠",
-    Agreement.ONE_SIDE: "◐",
-    Agreement.WORDS_ONLY: "✎",
-    Agreement.NOT_ASKED: "–",
-    Agreement.NO_ANSWER: "○",
-}
 
 
 class _Rows(QGroupBox):

@@ -39,7 +39,8 @@ from ..session import StoreError
 from ..template_model import FEELING_SCALE
 from ..vocab import NeglectType
 from ..voices import change_pairs, choose_interviews, ordered, person_key, who
-from .analysis_editor import AGREEMENT_MARK, AnalysisEditor, plain_label
+from ..evidence import agreement_text
+from .analysis_editor import AnalysisEditor, plain_label
 from .flow import flow_widget
 from ..wording import ANSWER_HEADING, plural
 from .announce import SETTLED_REPEAT_S, show_status
@@ -60,10 +61,6 @@ CHANGE_MARK = {Change.IMPROVED: "↑", Change.WORSE: "↓", Change.CHANGED: "↔
 
 
 uk = uk_date
-
-
-def agreement_text(agreement: Agreement) -> str:
-    return f"{AGREEMENT_MARK[agreement]} {agreement.label}"
 
 
 def _gap_text(gap: int | None, wide: bool) -> str:
