@@ -433,7 +433,7 @@ def _templates_show(args: argparse.Namespace) -> int:
 
 
 def _templates_suggest(args: argparse.Namespace) -> int:
-    from .choice import suggest_template
+    from .template_choice import suggest_template
 
     library = _library(None)
     try:

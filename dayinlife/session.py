@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .analysis import Analysis
 from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective
-from .choice import Suggestion, suggest_template
+from .template_choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
 
 __all__ = ["CaseSummary", "ReferenceTaken", "Session", "StoreError", "create_store", "open_store"]

@@ -1,4 +1,4 @@
-"""The fixed vocabularies the templates are tagged with (DOMAIN.md, "Tag vocabularies")."""
+"""The fixed vocabularies the templates are tagged with: Horwath's types of neglect and the Assessment Framework."""
 
 from __future__ import annotations
 

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         from .. import report, session, store  # noqa: F401  (imports: cryptography, SQLCipher, Jinja2, docx)
-        from . import cases, compare_view, household, interview  # noqa: F401
+        from . import case_list, case_page, compare_page, interview_page  # noqa: F401
         from .forms import _loader
 
         _loader()
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         from ..session import Session
 
         self.session = Session(store, self.library)
-        from .cases import CaseListPage
+        from .case_list import CaseListPage
 
         self.cases_page = CaseListPage(self)
         self.stack.addWidget(self.cases_page)
@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
     @property
     def case_page(self):
         if self._case_page is None and self.session is not None:
-            from .household import CasePage
+            from .case_page import CasePage
 
             self._case_page = CasePage(self)
             self.stack.addWidget(self._case_page)
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
     @property
     def interview_page(self):
         if self._interview_page is None and self.session is not None:
-            from .interview import InterviewPage
+            from .interview_page import InterviewPage
 
             self._interview_page = InterviewPage(self)
             self._interview_page.on_child_mode = self.enter_child_mode
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
     @property
     def compare_page(self):
         if self._compare_page is None and self.session is not None:
-            from .compare_view import ComparePage
+            from .compare_page import ComparePage
 
             self._compare_page = ComparePage(self)
             self._compare_page.saver.state_changed.connect(self._saved_state)

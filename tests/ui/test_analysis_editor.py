@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 
 from dayinlife.store import Store
 from dayinlife.ui.autosave import CallbackSaver, DebouncedSaver
-from dayinlife.ui.compare_view import ComparePage
+from dayinlife.ui.compare_page import ComparePage
 from dayinlife.vocab import NeglectType
 
-from .test_compare_view import KID_WORDS, build_family, cshell  # noqa: F401  (the fixture)
+from .test_compare_page import KID_WORDS, build_family, cshell  # noqa: F401  (the fixture)
 
 PASSPHRASE = "not a real passphrase"  # as tests/ui/conftest.py's store
 

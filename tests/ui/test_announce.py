@@ -21,8 +21,8 @@ from dayinlife.ui.autosave import Autosaver, DebouncedSaver
 from dayinlife.ui.lock_pages import FirstRunPage, UnlockPage
 from dayinlife.ui.main_window import MainWindow
 from tests.ui.test_export_panel import page  # noqa: F401  (the compare page, with one interview)
-from tests.ui.test_household import click, make_page, never_asked, new_case, type_into  # noqa: F401
-from tests.ui.test_interview import household, lib, page_for, session  # noqa: F401
+from tests.ui.test_case_page import click, make_page, never_asked, new_case, type_into  # noqa: F401
+from tests.ui.test_interview_page import household, lib, page_for, session  # noqa: F401
 
 PASS = "announce test passphrase"
 

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from dayinlife.case import Adult, AdultRole, Answer, Child, Perspective, PerspectiveKind
 from dayinlife.session import Session
 from dayinlife.ui import dialogs, export_panel
-from dayinlife.ui.compare_view import ComparePage
+from dayinlife.ui.compare_page import ComparePage
 from tests.ui.conftest import FakeShell
 
 

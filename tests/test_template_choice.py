@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dayinlife.choice import age_in_months, suggest_template
+from dayinlife.template_choice import age_in_months, suggest_template
 
 ON = date(2026, 11, 24)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from dayinlife.case import Adult, AdultRole, Answer, Case, Child, Perspective, PerspectiveKind
 from dayinlife.ui import dialogs
 from dayinlife.ui.date_field import DateField
-from dayinlife.ui.household import PROFESSIONAL_LABEL, CasePage
+from dayinlife.ui.case_page import PROFESSIONAL_LABEL, CasePage
 from tests.conftest import AWKWARD_DAYS
 
 on_awkward_days = pytest.mark.parametrize("today", AWKWARD_DAYS, indirect=True, ids=str)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QWi
 from dayinlife.case import Case, Child
 from dayinlife.session import Session
 from dayinlife.ui import dialogs
-from dayinlife.ui.cases import CaseListPage, CaseTableModel, friendly_time, full_time
+from dayinlife.ui.case_list import CaseListPage, CaseTableModel, friendly_time, full_time
 
 
 from tests.ui.a11y import gaps  # noqa: E402

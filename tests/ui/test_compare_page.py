@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from dayinlife.case import Adult, AdultRole, Answer, Child, Perspective, PerspectiveKind
-from dayinlife.ui.compare_view import ComparePage
+from dayinlife.ui.compare_page import ComparePage
 
 from .conftest import FakeShell
 
@@ -199,7 +199,7 @@ def test_no_interviews_ticked_says_so(page):
 
 
 def test_case_page_button_opens_the_comparison(qtbot, cshell):
-    from dayinlife.ui.household import CasePage
+    from dayinlife.ui.case_page import CasePage
 
     case, child, _ = build_family(cshell.session)
     empty = Child("Lee Fictional", date_of_birth=date(2019, 1, 1))

@@ -12,7 +12,7 @@ from dayinlife.store import Store
 from dayinlife.template_loader import load_library
 from dayinlife.ui import dialogs
 from dayinlife.ui.autosave import Autosaver
-from dayinlife.ui.interview import InterviewPage
+from dayinlife.ui.interview_page import InterviewPage
 from tests.ui.conftest import FakeShell
 
 PASS = "interview test passphrase"
