@@ -9,7 +9,7 @@ to explore (a symbol and words, in bold; colour only as an extra), never as a ve
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -32,19 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Answer, Case, Child, Interview, PerspectiveKind
-from ..compare import Agreement, Change, Comparison, TopicComparison, apart_text, change_over_time, in_their_words
+from ..compare import Agreement, Comparison, TopicComparison, in_their_words
 from ..dates import uk_date
+from ..evidence import agreement_text
 from ..interview import overall_progress
 from ..session import StoreError
 from ..template_model import FEELING_SCALE
 from ..vocab import NeglectType
-from ..voices import change_pairs, choose_interviews, ordered, person_key, who
-from ..evidence import agreement_text
-from .analysis_editor import AnalysisEditor, plain_label
-from .flow import flow_widget
+from ..voices import choose_interviews, ordered, person_key, who
 from ..wording import ANSWER_HEADING, plural
+from .analysis_editor import AnalysisEditor, plain_label
 from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import DebouncedSaver
+from .compare_tabs import DIFFER_BACKGROUND, DIFFER_FOREGROUND, NEAR_BACKGROUND, ChangeTab, FeelingsTab, two_lines
+from .flow import flow_widget
 from .wheel import guard_choices
 
 PRACTITIONER_ONLY = ("For practitioners only: never show this screen to the family. A difference is to explore, "
@@ -52,24 +52,9 @@ PRACTITIONER_ONLY = ("For practitioners only: never show this screen to the fami
 
 TC_ROLE = Qt.ItemDataRole.UserRole          # the topic's index in comparison.topics
 VOICE_ROLE = Qt.ItemDataRole.UserRole + 1   # the voice label, for a voice's cell
-DIFFER_BACKGROUND = QColor("#ffd28a")       # an extra cue only: the words and the symbol carry it
-NEAR_BACKGROUND = QColor("#fff3d6")         # one step apart: lighter, so the wide ones stand out
-DIFFER_FOREGROUND = QColor("#000000")
-
-CHANGE_MARK = {Change.IMPROVED: "↑", Change.WORSE: "↓", Change.CHANGED: "↔", Change.SAME: "=",
-               Change.NEW: "+", Change.GONE: "−"}
 
 
 uk = uk_date
-
-
-def _gap_text(gap: int | None, wide: bool) -> str:
-    """The same words the report uses: wide gaps are marked, one step apart is noted."""
-    if gap is None:
-        return ""
-    if gap == 0:
-        return "= Same"
-    return f"≠ {apart_text(gap)} — to explore" if wide else apart_text(gap)
 
 
 class ComparePage(QWidget):
@@ -85,7 +70,6 @@ class ComparePage(QWidget):
         self.comparison: Comparison | None = None
         self.voice_checks: dict[str, QCheckBox] = {}
         self._voice_columns: dict[str, int] = {}
-        self._feeling_columns: dict[str, int] = {}
         self.setObjectName("comparePage")
 
         page = QVBoxLayout(self)
@@ -147,8 +131,13 @@ class ComparePage(QWidget):
         self.tabs.setCornerWidget(self.choose_button, Qt.Corner.TopRightCorner)  # beside the tabs: no row of its own
         page.addWidget(self.tabs, 1)
         self._build_grid_tab()
-        self._build_feelings_tab()
-        self._build_change_tab()
+        self.feelings = FeelingsTab()
+        self.tabs.addTab(self.feelings, FeelingsTab.TITLE)
+        self._describe_last_tab(FeelingsTab.DESCRIPTION)
+        self.change = ChangeTab(shell)
+        self.change_tab = self.change
+        self.tabs.addTab(self.change, ChangeTab.TITLE)
+        self._describe_last_tab(ChangeTab.DESCRIPTION)
         self.editor = AnalysisEditor(shell)
         self.tabs.addTab(self.editor, "&Analysis")
         self._describe_last_tab("Your analysis by type of neglect, with the evidence, strengths, worries, "
@@ -190,6 +179,31 @@ class ComparePage(QWidget):
     @property
     def saver(self) -> DebouncedSaver:
         return self.editor.saver
+
+    # the tabs' own parts, under the names the page has always had
+    @property
+    def feelings_table(self):
+        return self.feelings.table
+
+    @property
+    def _feeling_columns(self) -> dict[str, int]:
+        return self.feelings.columns
+
+    @property
+    def change_choice(self):
+        return self.change.choice
+
+    @property
+    def change_table(self):
+        return self.change.table
+
+    @property
+    def change_summary(self):
+        return self.change.summary
+
+    @property
+    def change_available(self) -> bool:
+        return self.tabs.isTabVisible(self.tabs.indexOf(self.change))
 
     # ------------------------------------------------------------------ building
 
@@ -252,43 +266,6 @@ class ComparePage(QWidget):
         self.tabs.addTab(tab, "&Compare perspectives")
         self._describe_last_tab("Every person's answers side by side, stage by stage, with the differences marked")
 
-    def _build_feelings_tab(self) -> None:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(plain_label(
-            "The child's own feeling at each stage (the one they gave most often) beside each adult's "
-            "estimate of it. A gap is counted in steps on the five faces; it is something to talk about, "
-            "not a finding."))
-        self.feelings_table = _table("How the child feels at each stage, against each adult's estimate",
-                                     "One row per stage: the child's own face, then each adult's estimate "
-                                     "and how many steps apart they are")
-        layout.addWidget(self.feelings_table, 1)
-        self.tabs.addTab(tab, "&Feelings")
-        self._describe_last_tab("The child's feelings through the day against what each adult thinks they feel")
-
-    def _build_change_tab(self) -> None:
-        self.change_tab = QWidget()
-        layout = QVBoxLayout(self.change_tab)
-        row = QHBoxLayout()
-        caption = QLabel("&Earlier and later interviews:")
-        self.change_choice = QComboBox()
-        self.change_choice.setAccessibleName("Which earlier and later interviews to set side by side")
-        self.change_choice.setAccessibleDescription("Pairs of interviews with the same person, earlier one first")
-        self.change_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.change_choice.setMinimumContentsLength(24)  # long pairs are cut short, not the window made wider
-        caption.setBuddy(self.change_choice)
-        row.addWidget(caption)
-        row.addWidget(self.change_choice, 1)
-        layout.addLayout(row)
-        self.change_summary = plain_label()
-        layout.addWidget(self.change_summary)
-        self.change_table = _table("What changed between the earlier and the later interview",
-                                   "One row per topic that changed, with the earlier and the later answer")
-        layout.addWidget(self.change_table, 1)
-        self.change_choice.currentIndexChanged.connect(lambda _i: self._fill_change())
-        self.tabs.addTab(self.change_tab, "Change over &time")
-        self._describe_last_tab("What changed between an earlier and a later interview with the same person")
-
     # ------------------------------------------------------------------ showing a child
 
     def show_child(self, case: Case, child: Child) -> None:
@@ -301,7 +278,7 @@ class ComparePage(QWidget):
         self._recompare()
         self.editor.show_analysis(case, child, self.comparison)
         self.export_panel.show_child(case, child)
-        self._fill_change_choices()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.change), self.change.show_child(case, child))
         self.tabs.setCurrentIndex(0)
 
     def _ordered(self, interviews: list[Interview]) -> list[Interview]:
@@ -365,7 +342,7 @@ class ComparePage(QWidget):
                 self.shell.show_error(str(exc))
         self._fill_voice_checks()
         self._fill_grid()
-        self._fill_feelings()
+        self.feelings.fill(self.comparison)
         self._show_answer_hint()
 
     # ------------------------------------------------------------------ the grid
@@ -399,7 +376,7 @@ class ComparePage(QWidget):
         # As the report lays it out: what was asked, each person, then how the answers compare (per row).
         headers = ["Asked about", *voices, "How they compare"]
         grid.setColumnCount(len(headers))
-        grid.setHorizontalHeaderLabels([_two_lines(h) for h in headers])
+        grid.setHorizontalHeaderLabels([two_lines(h) for h in headers])
         for col, h in enumerate(headers):
             grid.horizontalHeaderItem(col).setToolTip(h)
         self._voice_columns = {v: 1 + i for i, v in enumerate(voices)}
@@ -513,9 +490,7 @@ class ComparePage(QWidget):
         for voice, col in self._voice_columns.items():
             box = self.voice_checks.get(voice)
             self.grid.setColumnHidden(col, box is not None and not box.isChecked())
-        for voice, col in self._feeling_columns.items():
-            box = self.voice_checks.get(voice)
-            self.feelings_table.setColumnHidden(col, box is not None and not box.isChecked())
+        self.feelings.hide_voices({v for v, box in self.voice_checks.items() if not box.isChecked()})
         self._fit_grid_rows()
 
     def _fit_grid_rows(self) -> None:
@@ -672,117 +647,6 @@ class ComparePage(QWidget):
 
     # ------------------------------------------------------------------ feelings
 
-    def _fill_feelings(self) -> None:
-        table = self.feelings_table
-        table.clear()
-        self._feeling_columns = {}
-        c = self.comparison
-        if c is None or not c.feelings:
-            table.setRowCount(0)
-            table.setColumnCount(1)
-            table.setHorizontalHeaderLabels(["No feelings recorded yet in the interviews chosen"])
-            return
-        scale = c.template.scales[FEELING_SCALE]
-        adults = [v.label for v in c.voices if v.kind is not PerspectiveKind.CHILD]
-        has_child = any(v.kind is PerspectiveKind.CHILD for v in c.voices)
-        headers = ["Stage", "The child feels" if has_child else "The child feels (no child's interview chosen)"]
-        for a in adults:
-            headers.append(f"{_two_lines(a)}:\nthinks the child feels")
-            self._feeling_columns[a] = len(headers) - 1
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(c.feelings))
-        bold = QFont(table.font())
-        bold.setBold(True)
-
-        def label(value):
-            return scale.option(value).label if value else "—"
-        for row, gap in enumerate(c.feelings):
-            table.setItem(row, 0, QTableWidgetItem(gap.stage.title))
-            own = in_their_words(scale, gap.child, True) if gap.child else "—"  # the face the child tapped, in its words
-            table.setItem(row, 1, QTableWidgetItem(own))
-            for a in adults:
-                g, wide = gap.gaps.get(a), gap.wide(a)
-                text = label(gap.estimates.get(a)) + (f"   {_gap_text(g, wide)}" if g is not None else "")
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             f"{gap.stage.title}: {a} thinks the child feels {label(gap.estimates.get(a))}; "
-                             f"the child feels {own}. {_gap_text(g, wide).lstrip('=≠ ')}")
-                if g:
-                    if wide:
-                        item.setFont(bold)
-                    item.setBackground(QBrush(DIFFER_BACKGROUND if wide else NEAR_BACKGROUND))
-                    item.setForeground(QBrush(DIFFER_FOREGROUND))
-                table.setItem(row, self._feeling_columns[a], item)
-        _fit(table)
-        for col in self._feeling_columns.values():
-            table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
-        self.apply_filters()
-
-    # ------------------------------------------------------------------ change over time
-
-    def _fill_change_choices(self) -> None:
-        self.change_choice.blockSignals(True)
-        self.change_choice.clear()
-        default = -1
-        for earlier, later in change_pairs(self.case, self.child_):
-            self.change_choice.addItem(f"{self._label(later)}: {uk(earlier.held_on)} and {uk(later.held_on)}",
-                                       (earlier.id, later.id))
-            if later.perspective.kind is PerspectiveKind.CHILD or default < 0:
-                default = self.change_choice.count() - 1
-        self.change_choice.blockSignals(False)
-        has_pairs = self.change_choice.count() > 0
-        self.tabs.setTabVisible(self.tabs.indexOf(self.change_tab), has_pairs)
-        if has_pairs:
-            self.change_choice.setCurrentIndex(default)
-        self._fill_change()
-
-    @property
-    def change_available(self) -> bool:
-        return self.tabs.isTabVisible(self.tabs.indexOf(self.change_tab))
-
-    def _fill_change(self) -> None:
-        table = self.change_table
-        table.clear()
-        pair = self.change_choice.currentData()
-        if pair is None or self.child_ is None:
-            table.setRowCount(0)
-            table.setColumnCount(0)
-            self.change_summary.setText("")
-            return
-        earlier, later = (self.child_.interview(i) for i in pair)
-        try:
-            changes = change_over_time((earlier, self.shell.session.template_for(self.case, earlier)),
-                                       (later, self.shell.session.template_for(self.case, later)),
-                                       self.child_.called or "the child", self.child_.pronouns)
-        except StoreError as exc:
-            self.shell.show_error(str(exc))
-            return
-        headers = ["Topic", "Asked about", f"Earlier ({uk(earlier.held_on)})", f"Later ({uk(later.held_on)})",
-                   "Change"]
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(changes))
-        bold = QFont(table.font())
-        bold.setBold(True)
-        for row, ch in enumerate(changes):
-            values = [ch.title, ch.what, ch.before or "—", ch.after or "—",
-                      f"{CHANGE_MARK[ch.change]} {ch.said}"]
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                if col == 4 and ch.change in (Change.WORSE, Change.CHANGED):
-                    item.setFont(bold)
-                table.setItem(row, col, item)
-        counts = {c: sum(1 for ch in changes if ch.change is c) for c in Change}
-        self.change_summary.setText(
-            f"{counts[Change.IMPROVED]} better, {counts[Change.WORSE]} worse, {counts[Change.CHANGED]} changed "
-            f"(on a scale with no better end), {counts[Change.SAME]} the same. Better and worse are read from "
-            f"the answer scales only; what they mean is for you and the family.")
-        _fit(table)
-
     # ------------------------------------------------------------------ saving, leaving, locking
 
     def _saved_state(self, state: str, message: str) -> None:
@@ -808,8 +672,8 @@ class ComparePage(QWidget):
         self.grid.clearSpans()
         self.grid.clear()
         self.grid.setRowCount(0)
-        self.feelings_table.clear()
-        self.change_table.clear()
+        self.feelings.table.clear()
+        self.change.clear()
         self.interview_list.clear()
         self._show_answer_hint()
 
@@ -821,38 +685,3 @@ def _level(m) -> int:
     return 2 if m.wide else 1
 
 
-def _two_lines(label: str) -> str:
-    """"Grace Okonjo-Whitfield (mother)" as two lines, so narrow columns still show who it is."""
-    name, sep, rest = label.partition(" (")
-    if sep:
-        return f"{name}\n({rest}"
-    name, sep, rest = label.rpartition(", ")  # "School: class teacher, 12/03/2026"
-    return f"{name}\n{rest}" if sep else label
-
-
-def _table(name: str, description: str) -> QTableWidget:
-    table = QTableWidget()
-    table.setAccessibleName(name)
-    table.setAccessibleDescription(description)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    def fit_soon(*_a) -> None:
-        if not table.property("fitPending"):
-            table.setProperty("fitPending", True)
-            QTimer.singleShot(0, table, lambda: (table.setProperty("fitPending", False), table.resizeRowsToContents()))
-    table.horizontalHeader().sectionResized.connect(fit_soon)
-    return table
-
-
-def _fit(table: QTableWidget) -> None:
-    header = table.horizontalHeader()
-    metrics = table.fontMetrics()
-    for col in range(table.columnCount()):
-        table.setColumnWidth(col, metrics.horizontalAdvance("x" * (30 if col in (1,) else 20)) + 12)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    table.resizeRowsToContents()
