@@ -13,7 +13,8 @@ A map of the package, in the order of the method (docs/architecture.md says more
 - Analysis: `analysis` (the practitioner's judgement, never the tool's).
 - Report: `report/` (the Word document: model, writer, sections, anonymising, options).
 - Store and files: `session` (the one door: every change a screen or the command line makes),
-  `store` (the encrypted database), `migrations`, `crypto`, `interchange` (case files),
+  `store` (the encrypted database) and `store_errors`, `migrations`, `crypto`, `interchange` and
+  `case_files` (case files),
   `files` (writing whole or not at all), `datadir`, `paths`, `demo`.
 - Screens: `ui/` (Qt, through `Session` only), `app` (the composition root), `cli`.
 

@@ -23,8 +23,21 @@ from typing import Callable, Iterator, Sequence
 
 from . import crypto, files
 from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind
-from .interchange import InterchangeError, answer_from_dict, answer_to_dict, case_to_dict, dumps_case, loads_case
+from .interchange import answer_from_dict, answer_to_dict
 from .migrations import MIGRATIONS, Step, latest_version
+from .case_files import read_case_file_any, seal_case, with_new_ids  # noqa: F401
+from .store_errors import (  # noqa: F401  (the store's errors, named here as they always were)
+    CaseExists,
+    CaseNotFound,
+    DiskFull,
+    FolderNotWritable,
+    NotAStore,
+    StoreDamaged,
+    StoreError,
+    StoreTooNew,
+    UnlockThrottled,
+    WrongPassphrase,
+)
 from .template_model import TemplateRef
 
 from .datadir import DB_NAME, store_exists  # noqa: E402  (kept light for start-up)
@@ -35,57 +48,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 FREE_TRIES = 3          # failed unlocks allowed before each further try must wait
 MAX_WAIT_SECONDS = 300
-
-
-# --------------------------------------------------------------------------- errors
-
-
-class StoreError(Exception):
-    """A failure to show the user as it is: the message names the problem and what to do."""
-
-
-class WrongPassphrase(StoreError):
-    pass
-
-
-class UnlockThrottled(StoreError):
-    def __init__(self, seconds: int):
-        super().__init__(f"Too many wrong passphrases: wait {seconds} seconds before trying again.")
-        self.seconds = seconds
-
-
-class StoreDamaged(StoreError):
-    pass
-
-
-class NotAStore(StoreError):
-    pass
-
-
-class StoreTooNew(StoreError):
-    pass
-
-
-class DiskFull(StoreError):
-    pass
-
-
-class FolderNotWritable(StoreError):
-    pass
-
-
-class CaseExists(StoreError):
-    """Importing a case whose reference is already in the store: the caller must decide."""
-
-    def __init__(self, reference: str, existing_id: str):
-        super().__init__(f"A case with reference {reference} is already in the store: "
-                         f"choose to replace it or to keep both.")
-        self.reference = reference
-        self.existing_id = existing_id
-
-
-class CaseNotFound(StoreError):
-    pass
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -758,9 +720,7 @@ class Store:
 
     def export_case_file(self, case_id: str, target: Path, file_passphrase: str) -> None:
         """One case, as the JSON interchange format sealed under its own passphrase."""
-        if not file_passphrase:
-            raise StoreError("Choose a passphrase for the case file: it is never written unencrypted.")
-        sealed = crypto.seal(dumps_case(self.load_case(case_id)).encode("utf-8"), file_passphrase, "case")
+        sealed = seal_case(self.load_case(case_id), file_passphrase)
         target = Path(target)
         if not target.parent.is_dir():
             raise FolderNotWritable(f"The case file cannot be written: the folder {target.parent} does not exist.")
@@ -786,7 +746,7 @@ class Store:
             if existing and on_conflict == "replace":
                 self._conn.execute("DELETE FROM cases WHERE id = ?", (existing,))
             if existing and on_conflict == "keep_both" or self._id_taken(case):
-                case = _with_new_ids(case)
+                case = with_new_ids(case)
             self._write_case(case)
         return case
 
@@ -823,56 +783,3 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _with_new_ids(case: Case) -> Case:
-    """The same case under fresh ids, so it can sit beside the one already in the store."""
-    data = case_to_dict(case)
-    body = data["case"]
-    mapping = {}
-
-    def fresh(old: str) -> str:
-        mapping[old] = uuid.uuid4().hex
-        return mapping[old]
-
-    body["id"] = fresh(body["id"])
-    for a in body["adults"]:
-        a["id"] = fresh(a["id"])
-    for ch in body["children"]:
-        ch["id"] = fresh(ch["id"])
-        for iv in ch["interviews"]:
-            iv["id"] = fresh(iv["id"])
-            if iv["perspective"]["adult_id"]:
-                iv["perspective"]["adult_id"] = mapping[iv["perspective"]["adult_id"]]
-    for analysis in body.get("analyses", []):
-        analysis["child_id"] = mapping[analysis["child_id"]]
-        analysis["interview_ids"] = [mapping.get(i, i) for i in analysis.get("interview_ids", [])]
-    from .interchange import case_from_dict
-
-    return case_from_dict(data)
-
-
-def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
-    """A case from an encrypted case file (needs its passphrase) or a plain JSON interchange file."""
-    try:
-        blob = path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(f"{path}: no such file.") from None
-    except OSError as exc:
-        raise StoreError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    if blob.startswith(BACKUP_MAGIC):
-        raise StoreError(f"{path} is a backup of a whole store, not a case file: use Restore instead.")
-    kind = crypto.sealed_kind(blob)
-    if kind is not None:
-        if kind != "case":
-            raise StoreError(f"{path} is a Day in My Life {kind} file, not a case file.")
-        if not file_passphrase:
-            raise WrongPassphrase(f"{path} is encrypted: give the passphrase it was exported with.")
-        try:
-            blob = crypto.unseal(blob, file_passphrase, "case")
-        except crypto.DecryptionError:
-            raise WrongPassphrase(f"That passphrase does not open {path.name} (or the file has been changed).") from None
-        except ValueError as exc:
-            raise StoreError(f"{path} cannot be opened: {exc}.") from None
-    try:
-        return loads_case(blob)
-    except InterchangeError as exc:
-        raise StoreError(f"{path.name}: {exc}") from None

@@ -1,0 +1,75 @@
+"""Case files: one case moved between machines, sealed under its own passphrase (or a plain JSON
+interchange file for test and demo data). Reading one, sealing one, and giving a case fresh ids
+so an imported copy can sit beside the one already in a store. The format itself is interchange.py."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from . import crypto
+from .case import Case
+from .interchange import InterchangeError, case_from_dict, case_to_dict, dumps_case, loads_case
+from .store_errors import StoreError, WrongPassphrase
+
+
+def seal_case(case: Case, file_passphrase: str) -> bytes:
+    """A case file's bytes: the interchange format, encrypted under its own passphrase."""
+    if not file_passphrase:
+        raise StoreError("Choose a passphrase for the case file: it is never written unencrypted.")
+    return crypto.seal(dumps_case(case).encode("utf-8"), file_passphrase, "case")
+
+
+def with_new_ids(case: Case) -> Case:
+    """The same case under fresh ids, so it can sit beside the one already in the store."""
+    data = case_to_dict(case)
+    body = data["case"]
+    mapping = {}
+
+    def fresh(old: str) -> str:
+        mapping[old] = uuid.uuid4().hex
+        return mapping[old]
+
+    body["id"] = fresh(body["id"])
+    for a in body["adults"]:
+        a["id"] = fresh(a["id"])
+    for ch in body["children"]:
+        ch["id"] = fresh(ch["id"])
+        for iv in ch["interviews"]:
+            iv["id"] = fresh(iv["id"])
+            if iv["perspective"]["adult_id"]:
+                iv["perspective"]["adult_id"] = mapping[iv["perspective"]["adult_id"]]
+    for analysis in body.get("analyses", []):
+        analysis["child_id"] = mapping[analysis["child_id"]]
+        analysis["interview_ids"] = [mapping.get(i, i) for i in analysis.get("interview_ids", [])]
+    return case_from_dict(data)
+
+
+def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
+    """A case from an encrypted case file (needs its passphrase) or a plain JSON interchange file."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such file.") from None
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    from .store import BACKUP_MAGIC  # the store writes backups; here they are only told apart
+
+    if blob.startswith(BACKUP_MAGIC):
+        raise StoreError(f"{path} is a backup of a whole store, not a case file: use Restore instead.")
+    kind = crypto.sealed_kind(blob)
+    if kind is not None:
+        if kind != "case":
+            raise StoreError(f"{path} is a Day in My Life {kind} file, not a case file.")
+        if not file_passphrase:
+            raise WrongPassphrase(f"{path} is encrypted: give the passphrase it was exported with.")
+        try:
+            blob = crypto.unseal(blob, file_passphrase, "case")
+        except crypto.DecryptionError:
+            raise WrongPassphrase(f"That passphrase does not open {path.name} (or the file has been changed).") from None
+        except ValueError as exc:
+            raise StoreError(f"{path} cannot be opened: {exc}.") from None
+    try:
+        return loads_case(blob)
+    except InterchangeError as exc:
+        raise StoreError(f"{path.name}: {exc}") from None
