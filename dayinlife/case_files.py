@@ -53,9 +53,7 @@ def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
         raise StoreError(f"{path}: no such file.") from None
     except OSError as exc:
         raise StoreError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    from .store import BACKUP_MAGIC  # the store writes backups; here they are only told apart
-
-    if blob.startswith(BACKUP_MAGIC):
+    if blob.startswith(crypto.BACKUP_MAGIC):
         raise StoreError(f"{path} is a backup of a whole store, not a case file: use Restore instead.")
     kind = crypto.sealed_kind(blob)
     if kind is not None:

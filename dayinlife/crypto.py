@@ -122,6 +122,11 @@ def seal(data: bytes, passphrase: str, kind: str) -> bytes:
     return _SEAL_MAGIC + header + b"\n" + AESGCM(key).encrypt(nonce, data, _SEAL_MAGIC + header)
 
 
+# A backup of a whole store begins with this line (then its key header and the encrypted database):
+# the store writes it, and reading a case file tells it apart.
+BACKUP_MAGIC = b"DAYINLIFE-BACKUP\n"
+
+
 def sealed_kind(blob: bytes) -> str | None:
     """The kind of a sealed file ('case', 'backup' ...), or None if it is not one."""
     try:

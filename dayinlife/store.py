@@ -43,7 +43,7 @@ from .template_model import TemplateRef
 from .datadir import DB_NAME, store_exists  # noqa: E402  (kept light for start-up)
 META_NAME = "dayinlife-store.json"
 META_FORMAT = "dayinlife-store-key"
-BACKUP_MAGIC = b"DAYINLIFE-BACKUP\n"
+BACKUP_MAGIC = crypto.BACKUP_MAGIC
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 FREE_TRIES = 3          # failed unlocks allowed before each further try must wait
