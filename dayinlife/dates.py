@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
 clock: Callable[[], date] = date.today
@@ -42,6 +42,49 @@ def long_date(day: date | None) -> str:
 def uk_dates_in(text: str) -> str:
     """ISO dates in a sentence ('due on 2027-01-05') written the UK way ('05/01/2027')."""
     return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", r"\3/\2/\1", text)
+
+
+# ---------------------------------------------------------------------------- times of a change
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def _local(stamp: str | datetime) -> datetime | None:
+    try:
+        when = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    return when.astimezone() if when.tzinfo is not None else when
+
+
+def friendly_time(stamp: str | datetime, now: datetime | None = None) -> str:
+    """"Today 14:05", "Yesterday 09:12", "Mon 3 Nov 14:05" this week, "3 Nov 2026" otherwise (local time)."""
+    when = _local(stamp)
+    if when is None:
+        return str(stamp)
+    now = _local(now) if now is not None else datetime.now().astimezone()
+    today = now.date()
+    clock = f"{when.hour:02d}:{when.minute:02d}"
+    day = when.date()
+    if day == today:
+        return f"Today {clock}"
+    if day == today - timedelta(days=1):
+        return f"Yesterday {clock}"
+    if today - timedelta(days=6) <= day < today:
+        return f"{DAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1]} {clock}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def full_time(stamp: str | datetime) -> str:
+    """"Tuesday 24 November 2026 at 09:01": for tooltips and screen readers."""
+    when = _local(stamp)
+    if when is None:
+        return str(stamp)
+    return (f"{DAYS[when.weekday()]} {when.day} {FULL_MONTHS[when.month - 1]} {when.year} "
+            f"at {when.hour:02d}:{when.minute:02d}")
 
 
 # ---------------------------------------------------------------------------- ages

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..dates import friendly_time, full_time  # noqa: F401  (full_time: for tooltips)
 from ..session import CaseSummary, ReferenceTaken, StoreError
 from . import dialogs
 from .announce import show_status
@@ -41,47 +42,6 @@ register_form("case_list.ui", {
     "archiveButton": QPushButton,
     "deleteButton": QPushButton,
 })
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-
-
-def _local(stamp: str | datetime) -> datetime | None:
-    try:
-        when = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(stamp)
-    except (TypeError, ValueError):
-        return None
-    return when.astimezone() if when.tzinfo is not None else when
-
-
-def friendly_time(stamp: str | datetime, now: datetime | None = None) -> str:
-    """"Today 14:05", "Yesterday 09:12", "Mon 3 Nov 14:05" this week, "3 Nov 2026" otherwise (local time)."""
-    when = _local(stamp)
-    if when is None:
-        return str(stamp)
-    now = _local(now) if now is not None else datetime.now().astimezone()
-    today = now.date()
-    clock = f"{when.hour:02d}:{when.minute:02d}"
-    day = when.date()
-    if day == today:
-        return f"Today {clock}"
-    if day == today - timedelta(days=1):
-        return f"Yesterday {clock}"
-    if today - timedelta(days=6) <= day < today:
-        return f"{DAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1]} {clock}"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def full_time(stamp: str | datetime) -> str:
-    """"Tuesday 24 November 2026 at 09:01": for tooltips and screen readers."""
-    when = _local(stamp)
-    if when is None:
-        return str(stamp)
-    return (f"{DAYS[when.weekday()]} {when.day} {FULL_MONTHS[when.month - 1]} {when.year} "
-            f"at {when.hour:02d}:{when.minute:02d}")
-
 
 class CaseTableModel(QAbstractTableModel):
     """The rows of the case list, computed once per refresh (2,000 cases fill in one reset)."""
