@@ -1,7 +1,7 @@
 """Comparing perspectives on one child's day, and one day with a later one.
 
 Agreement is decided only from the comparable answers (measures on shared scales), never
-guessed from free text. A difference is something to explore with the family, not a verdict,
+guessed from free text. A difference is not a finding, and not always safe to raise with the family,
 and nothing here adds up to a score: the practitioner judges.
 """
 
@@ -27,7 +27,7 @@ class Agreement(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"agree": "Agree", "differ": "Differ — to explore", "one_side": "Only one side answered",
+        return {"agree": "Agree", "differ": "Differ — not a finding", "one_side": "Only one side answered",
                 "words_only": "Answered in words only", "not_asked": "Not asked",
                 "no_answer": "Not answered yet"}[self.value]
 

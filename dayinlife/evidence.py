@@ -17,7 +17,7 @@ SYMBOL = {
 
 
 def agreement_text(agreement: Agreement) -> str:
-    """'≠ Differ — to explore', '= Agree', '✎ Answered in words only' ..."""
+    """'≠ Differ — not a finding', '= Agree', '✎ Answered in words only' ..."""
     return f"{SYMBOL[agreement]} {agreement.label}"
 
 

@@ -19,7 +19,7 @@ def test_evidence_quotes_everyone_exactly_and_marks_what_differs(library):
     c = compare(case, child, [kid, mum], t)
     breakfast = next(tc for tc in c.topics if tc.topic.key == "breakfast")
     text = evidence_text([breakfast], c)
-    assert text.startswith("Breakfast (Breakfast): ≠ Differ — to explore")
+    assert text.startswith("Breakfast (Breakfast): ≠ Differ — not a finding")
     assert "The child (Mia) said: “Only crisps & <juice>”" in text
     assert "Jo Fictional (mother): not asked (ran out of time)" in text and "“Every day”" in text
     assert "[≠ Differ: 3 steps apart (of 4)]" in text

@@ -145,3 +145,12 @@ def test_many_people_get_a_landscape_page_so_no_word_is_broken(family, library, 
     orient = section_of_table.xpath("./w:pgSz/@w:orient")
     assert orient == ["landscape"]
     assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT  # the cover and the accounts stay portrait
+
+
+def test_a_difference_is_never_sent_back_to_the_family_unthinkingly(family, library, tmp_path):
+    """Issue 12: the report must not tell the practitioner to 'explore with the family' a difference; it
+    says to judge first whether it is safe to raise, and never to reveal what a child said."""
+    case, ava, _ = family
+    doc, text, cells = export(case, ava, library, tmp_path)
+    assert "explore with the family" not in text + cells
+    assert "judge whether that is safe, and never reveal to an adult what a child said" in text

@@ -29,7 +29,8 @@ class ComparingSections:
     def _comparison(self) -> None:
         voices = [v.label for v in self.m.comparison.voices]
         self.para("Stages of the day down the side, each person across. “≠ Differ” marks answers that "
-                  "differ: something to explore with the family, not a finding. On a scale with an order "
+                  "differ. A difference is not a finding: before raising it with the family, judge whether that "
+                  "is safe, and never reveal to an adult what a child said. On a scale with an order "
                   "(how often, how regular) it says how many steps apart the answers are; differences of "
                   f"{WIDE} steps or more, and any difference about who does something, are shaded dark, a "
                   "difference of one step light. “= Agree” marks answers that match; “One side only” where "
@@ -105,7 +106,7 @@ class ComparingSections:
         shape = self.doc.inline_shapes[-1]
         dk.set_alt_text(shape, title, describe(title, labels, levels, series))
         self.para(f"{series[0].label}: the solid black line with round dots. Each adult has their own line pattern and marker (see the key). Where lines part, "
-                  f"the adults see {self.m.name}'s feelings differently: something to talk about.",
+                  f"the adults see {self.m.name}'s feelings differently: something to weigh, not a finding.",
                   style=self.styles.caption)
 
     def _feelings(self) -> None:

@@ -367,7 +367,8 @@ class Writer(ComparingSections, AnalysisSections):
         if m.options.anonymise:
             self.para(anon.summary(), bold=True)
         self.para("This report sets out each person's account of an ordinary day, side by side. Where "
-                  "accounts differ, that is something to explore with the family, not a finding. The tool "
+                  "accounts differ, that is not a finding; before raising a difference with the family, judge "
+                  "whether it is safe to, and never reveal to an adult what a child said. The tool "
                   "gives no score; the judgements in it are the practitioner's.", italic=True)
 
     # ------------------------------------------------------------------ accounts

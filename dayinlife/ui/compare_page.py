@@ -3,7 +3,8 @@ the adults' estimates, change over time, and the practitioner's analysis.
 
 For the practitioner and social worker only: it sets every family member's answers side by side,
 so it is never shown in child mode or to anyone in the family. A difference is shown as something
-to explore (a symbol and words, in bold; colour only as an extra), never as a verdict.
+to weigh (a symbol and words, in bold; colour only as an extra), never as a verdict, and the
+page says to judge whether a difference is safe to raise before raising it.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ from .compare_tabs import DIFFER_BACKGROUND, DIFFER_FOREGROUND, NEAR_BACKGROUND,
 from .flow import flow_widget
 from .wheel import guard_choices
 
-PRACTITIONER_ONLY = ("For practitioners only: never show this screen to the family. A difference is to explore, "
-                     "not a finding.")
+PRACTITIONER_ONLY = ("For practitioners only. A difference is not a finding: judge whether it is safe to raise, "
+                     "and never reveal what a child said.")
 
 TC_ROLE = Qt.ItemDataRole.UserRole          # the topic's index in comparison.topics
 VOICE_ROLE = Qt.ItemDataRole.UserRole + 1   # the voice label, for a voice's cell
@@ -460,7 +461,7 @@ class ComparePage(QWidget):
             m = next((m for m in tc.measures if m.values.get(voice) and text.removeprefix("≠ ") == m.seen(voice)), None)
             said = m.shown(voice) if m is not None else text.removeprefix("≠ ")  # with its meaning, where it differs
             item.setToolTip(("≠ " if text.startswith("≠") else "") + said)
-            spoken = f"{tc.topic.title}, {voice}: {said}" + (", differs, to explore" if differs else "")
+            spoken = f"{tc.topic.title}, {voice}: {said}" + (", differs" if differs else "")
         if spoken:
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         if differs:

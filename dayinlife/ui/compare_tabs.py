@@ -40,7 +40,7 @@ def gap_text(gap: int | None, wide: bool) -> str:
         return ""
     if gap == 0:
         return "= Same"
-    return f"≠ {apart_text(gap)} — to explore" if wide else apart_text(gap)
+    return f"≠ {apart_text(gap)}" if wide else apart_text(gap)
 
 
 def two_lines(label: str) -> str:
@@ -93,8 +93,8 @@ class FeelingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
             "The child's own feeling at each stage (the one they gave most often) beside each adult's "
-            "estimate of it. A gap is counted in steps on the five faces; it is something to talk about, "
-            "not a finding."))
+            "estimate of it. A gap is counted in steps on the five faces. It is not a finding: before raising "
+            "it, judge whether that is safe, and never tell an adult what the child said."))
         self.table = table("How the child feels at each stage, against each adult's estimate",
                            "One row per stage: the child's own face, then each adult's estimate "
                            "and how many steps apart they are")

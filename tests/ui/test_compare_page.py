@@ -158,7 +158,7 @@ def test_feelings_tab_shows_the_childs_feeling_against_each_estimate_with_the_ga
     r = rows["Breakfast"]
     assert table.item(r, 1).text() == "“Sad” (unhappy)"
     mum = table.item(r, p._feeling_columns[MUM]).text()
-    assert mum.startswith("Happy") and "≠ 2 steps apart — to explore" in mum
+    assert mum.startswith("Happy") and "≠ 2 steps apart" in mum
     assert table.item(r, p._feeling_columns[MUM]).font().bold()
     tea = table.item(rows["Teatime"], p._feeling_columns[MUM]).text()
     assert "= Same" in tea
