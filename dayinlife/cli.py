@@ -358,7 +358,7 @@ def _templates_list(args: argparse.Namespace) -> int:
             {
                 "id": t.id, "title": t.title, "version": t.version, "suits": t.suits.describe(),
                 "stages": len(t.stages), "topics": t.topic_count, "hash": t.content_hash,
-                "file": t.source,
+                "file": t.source, "review": t.review.to_dict(), "status": t.review.label,
             }
             for t in library.ordered()
         ]
@@ -367,7 +367,8 @@ def _templates_list(args: argparse.Namespace) -> int:
     else:
         for t in library.ordered():
             print(f"{t.id:<10} {t.title:<28} v{t.version:<6} {t.suits.describe():<26} "
-                  f"{len(t.stages):>2} stages {t.topic_count:>3} topics")
+                  f"{len(t.stages):>2} stages {t.topic_count:>3} topics  "
+                  f"{'approved' if t.review.approved else 'DRAFT: not yet approved for use'}")
         for path in library.broken_files:
             print(f"{'(broken)':<10} {path}: run 'dayinlife templates check {path}' to see why")
     return EXIT_OK

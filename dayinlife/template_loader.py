@@ -11,15 +11,20 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 from .prompts import PromptError, check_prompt
+from . import dates
 from .template_model import (
+    APPROVED,
+    DRAFT,
     FEELING_SCALE,
     FORMAT_VERSION,
     CommonWording,
     Measure,
+    Review,
     Scale,
     ScaleOption,
     Stage,
@@ -330,7 +335,7 @@ def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
 
 # --------------------------------------------------------------------------- templates
 
-_TOP_FIELDS = {"format", "id", "title", "version", "summary", "child_voice", "suits", "common", "stages"}
+_TOP_FIELDS = {"format", "id", "title", "version", "summary", "child_voice", "suits", "common", "stages", "review"}
 _STAGE_FIELDS = {"id", "title", "kind", "hours", "intro", "topics"}
 _TOPIC_FIELDS = {
     "key", "title", "neglect", "framework", "child", "observe", "parent", "parent_own",
@@ -384,6 +389,7 @@ def _read_template(c: _Checker, data: dict, scales: dict[str, Scale], source: st
 
     suits = _read_suits(c, data)
     common = _read_common(c, data)
+    review = _read_review(c, data)
 
     stages: list[Stage] = []
     keys: dict[str, str] = {}
@@ -417,7 +423,37 @@ def _read_template(c: _Checker, data: dict, scales: dict[str, Scale], source: st
         stages=tuple(stages),
         scales={name: scales[name] for name in sorted(used) if name in scales},
         source=source,
+        review=review,
     )
+
+
+def _read_review(c: _Checker, data: dict) -> Review:
+    """[review]: status = "draft" or "approved"; an approved template names who signed it off and when."""
+    if "review" not in data:
+        return Review()
+    raw = c.table(data["review"], ["review"])
+    if raw is None:
+        return Review()
+    c.unknown_fields(raw, {"status", "reviewed_by", "reviewed_on"}, ["review"])
+    status = c.text(raw, "status", ["review"], required=False) or DRAFT
+    if status not in (DRAFT, APPROVED):
+        c.problem(["review", "status"], f"unknown value {status!r} (use \"draft\" or \"approved\")")
+        return Review()
+    by = c.text(raw, "reviewed_by", ["review"], required=False)
+    on = c.text(raw, "reviewed_on", ["review"], required=False)
+    if on:
+        try:
+            day = date.fromisoformat(on)
+        except ValueError:
+            c.problem(["review", "reviewed_on"], f"{on!r} is not a date (write it as YYYY-MM-DD)")
+            return Review()
+        if day > dates.today():
+            c.problem(["review", "reviewed_on"], f"{on} is in the future")
+            return Review()
+    if status == APPROVED and not (by and on):
+        c.problem(["review"], "an approved template names who signed it off (reviewed_by) and when (reviewed_on)")
+        return Review()
+    return Review(status, by, on)
 
 
 def _read_suits(c: _Checker, data: dict) -> Suits | None:

@@ -211,6 +211,34 @@ class CommonWording:
         }
 
 
+DRAFT, APPROVED = "draft", "approved"
+DRAFT_LABEL = "Draft — not yet approved for use"
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who signed the template off for use with families, and when. Until a designated professional
+    of the local partnership has, it is a draft, and the app and the report say so."""
+
+    status: str = DRAFT          # "draft" or "approved"
+    reviewed_by: str = ""        # name and role of whoever signed it off
+    reviewed_on: str = ""        # YYYY-MM-DD
+
+    @property
+    def approved(self) -> bool:
+        return self.status == APPROVED and bool(self.reviewed_by) and bool(self.reviewed_on)
+
+    @property
+    def label(self) -> str:
+        """'Draft — not yet approved for use', or 'Approved for use by ..., on 2027-01-15'."""
+        if not self.approved:
+            return DRAFT_LABEL
+        return f"Approved for use by {self.reviewed_by}, on {self.reviewed_on}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"status": self.status, "reviewed_by": self.reviewed_by, "reviewed_on": self.reviewed_on}
+
+
 @dataclass(frozen=True)
 class TemplateRef:
     """What an interview records about the template it used."""
@@ -235,6 +263,7 @@ class Template:
     stages: tuple[Stage, ...]
     scales: dict[str, Scale] = field(hash=False)
     source: str = field(default="", compare=False)
+    review: Review = field(default_factory=Review)
 
     def topics(self) -> Iterator[Topic]:
         for stage in self.stages:
@@ -280,6 +309,7 @@ class Template:
             "common": self.common.to_dict(),
             "stages": [s.to_dict() for s in self.stages],
             "scales": {name: self.scales[name].to_dict() for name in sorted(self.scales)},
+            "review": self.review.to_dict(),
         }
 
     @classmethod
@@ -295,6 +325,7 @@ class Template:
             stages=tuple(Stage.from_dict(s) for s in d["stages"]),
             scales={n: Scale.from_dict(n, s) for n, s in d["scales"].items()},
             source=source,
+            review=Review(**d["review"]) if "review" in d else Review(),  # older snapshots: drafts
         )
 
     @cached_property

@@ -154,3 +154,10 @@ def test_a_difference_is_never_sent_back_to_the_family_unthinkingly(family, libr
     doc, text, cells = export(case, ava, library, tmp_path)
     assert "explore with the family" not in text + cells
     assert "judge whether that is safe, and never reveal to an adult what a child said" in text
+
+
+def test_the_cover_says_when_the_template_is_still_a_draft(family, library, tmp_path):
+    case, ava, _ = family
+    doc, *_ = export(case, ava, library, tmp_path)
+    cover = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
+    assert "Draft — not yet approved for use" in cover["Template"]

@@ -134,3 +134,47 @@ def test_snapshot_round_trip_keeps_hash(library):
         again = Template.from_dict(template.to_dict())
         assert again.content_hash == template.content_hash
         assert again == template
+
+
+# --------------------------------------------------------------------------- review status
+
+
+def _with_review(template_folder, block: str):
+    path = template_folder / "primary.toml"
+    text = path.read_text("utf-8")
+    start = text.index("[review]")
+    end = text.index("[suits]")
+    path.write_text(text[:start] + block + "\n\n" + text[end:], "utf-8")
+    return load_library(template_folder)
+
+
+def test_every_shipped_template_is_a_draft_until_signed_off(library):
+    for t in library.ordered():
+        assert not t.review.approved and t.review.label == "Draft — not yet approved for use"
+
+
+def test_a_signed_off_template_names_who_and_when(template_folder, today):
+    library = _with_review(template_folder, '[review]\nstatus = "approved"\n'
+                                            'reviewed_by = "A. Fictional, designated nurse"\nreviewed_on = "2026-11-30"')
+    t = library.get("primary")
+    assert t.review.approved
+    assert t.review.label == "Approved for use by A. Fictional, designated nurse, on 2026-11-30"
+
+
+@pytest.mark.parametrize("block, says", [
+    ('[review]\nstatus = "approved"', "names who signed it off"),
+    ('[review]\nstatus = "signed"', "unknown value 'signed'"),
+    ('[review]\nstatus = "approved"\nreviewed_by = "A. Fictional"\nreviewed_on = "30/11/2026"', "is not a date"),
+    ('[review]\nstatus = "approved"\nreviewed_by = "A. Fictional"\nreviewed_on = "2099-01-01"', "in the future"),
+])
+def test_a_sign_off_that_does_not_hold_is_a_problem(template_folder, block, says, today):
+    library = _with_review(template_folder, block)
+    assert any(says in str(p) for p in library.problems), [str(p) for p in library.problems]
+
+
+def test_an_old_snapshot_without_a_review_reads_as_a_draft(library):
+    from dayinlife.template_model import Template
+
+    data = library.get("primary").to_dict()
+    del data["review"]
+    assert not Template.from_dict(data).review.approved

@@ -338,7 +338,7 @@ class Writer(ComparingSections, AnalysisSections):
             *[(label, anon.text(value)) for label, value in (
                 ("Disability", m.child.disability), ("How the child communicates", m.child.communication),
                 ("Other needs", m.child.other_needs)) if value.strip()],
-            ("Template", f"{m.template.title}, version {m.template.version}"),
+            ("Template", f"{m.template.title}, version {m.template.version}. {m.template.review.label}."),
             ("Interviews compared", "\n".join(f"{long_date(v.interview.held_on)}: {self.undated(v)}"
                                               + (f", at {anon.text(v.interview.place)}" if v.interview.place.strip()
                                                  else "") for v in ivs)),

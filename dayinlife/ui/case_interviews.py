@@ -99,7 +99,8 @@ class InterviewsSection:
         templates.clear()
         for t in self.shell.session.library.ordered():
             suggested = suggestion is not None and t.id == suggestion.template_id
-            templates.addItem(f"{t.title} (suggested)" if suggested else t.title, t.id)
+            status = "" if t.review.approved else " — draft"
+            templates.addItem(f"{t.title} (suggested){status}" if suggested else f"{t.title}{status}", t.id)
             if suggested:
                 templates.setCurrentIndex(templates.count() - 1)
                 templates.setItemData(templates.count() - 1, uk_dates_in(suggestion.reason),
@@ -119,6 +120,18 @@ class InterviewsSection:
         self.start_message.setVisible(False)
         self._show_interpreter()
         self._show_source()
+        self._show_template_status()
+
+    def _show_template_status(self) -> None:
+        """Say, under the choice of template, when it is still a draft."""
+        template_id = self.template_combo.currentData()
+        template = self.shell.session.library.templates.get(template_id) if template_id else None
+        draft = template is not None and not template.review.approved
+        self.template_status.setText(
+            "This template is a draft: your safeguarding partnership has not yet approved it for use with "
+            "families. Check with your manager before using it." if draft else "")
+        if self.start_form_layout is not None:
+            self.start_form_layout.setRowVisible(self.template_status, draft)
 
     def _show_source(self) -> None:
         data = self.perspective_combo.currentData()

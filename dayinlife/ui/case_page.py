@@ -183,6 +183,14 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
         self.start_form_layout.insertRow(1, self.source_label, self.source_combo)
         QWidget.setTabOrder(self.perspective_combo, self.source_combo)
         QWidget.setTabOrder(self.source_combo, self.template_combo)
+        # Under the template: whether it has been signed off for use with families.
+        self.template_status = QLabel()
+        self.template_status.setObjectName("templateStatus")
+        self.template_status.setProperty("role", "warning")
+        self.template_status.setWordWrap(True)
+        self.template_status.setTextFormat(Qt.TextFormat.PlainText)
+        row, _role = self.start_form_layout.getWidgetPosition(self.template_combo)
+        self.start_form_layout.insertRow(row + 1, "", self.template_status)
 
         headers = {
             self.adult_table: ["Name", "Role"],
@@ -276,6 +284,7 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
             edit.returnPressed.connect(self._start_interview)
         self.interpreter_check.toggled.connect(lambda _on: self._show_interpreter())
         self.perspective_combo.currentIndexChanged.connect(lambda _i: self._show_source())
+        self.template_combo.currentIndexChanged.connect(lambda _i: self._show_template_status())
         self.compare_button.clicked.connect(self.open_compare)
 
     # ------------------------------------------------------------------ showing a case

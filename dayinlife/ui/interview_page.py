@@ -288,7 +288,9 @@ class InterviewPage(QWidget):
         self.case, self.child_, self.interview = case, child_, interview
         self.template = self.shell.session.template_for(case, interview)
         who = perspective_label(interview, case)
-        self.header.setText(f"{child_.name} — {who} — {self.template.title} (held {uk_date(interview.held_on)})")
+        draft = "" if self.template.review.approved else " — draft template, not yet approved for use"
+        self.header.setText(f"{child_.name} — {who} — {self.template.title} (held {uk_date(interview.held_on)})"
+                            f"{draft}")
         # child mode is for a child who can take the laptop: not for an unborn baby's voice
         self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD
                                           and not child_.is_unborn)

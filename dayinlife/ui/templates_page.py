@@ -68,16 +68,17 @@ class TemplatesPage(QWidget):
     # ------------------------------------------------------------------ filling
 
     def _fill_table(self) -> None:
-        headers = ["Template", "Suits", "Stages", "Topics"]
+        headers = ["Template", "Suits", "Stages", "Topics", "Status"]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(self.templates))
         for row, t in enumerate(self.templates):
-            values = [t.title, t.suits.describe(), str(len(t.stages)), str(t.topic_count)]
+            values = [t.title, t.suits.describe(), str(len(t.stages)), str(t.topic_count),
+                      "Approved" if t.review.approved else "Draft: not yet approved for use"]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(t.summary)
-                if col >= 2:
+                if col in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
         header = self.table.horizontalHeader()
@@ -139,7 +140,8 @@ class TemplatesPage(QWidget):
     def _template_html(t: Template) -> str:
         return (f"<h2>{escape(t.title)}</h2><p>{escape(t.summary)}</p>"
                 f"<p><b>Suits:</b> {escape(t.suits.describe())}<br><b>Version:</b> {escape(t.version)}"
-                f"<br><b>Stages:</b> {len(t.stages)}, <b>topics:</b> {t.topic_count}</p>"
+                f"<br><b>Stages:</b> {len(t.stages)}, <b>topics:</b> {t.topic_count}"
+                f"<br><b>Status:</b> {escape(t.review.label)}</p>"
                 f"<p>Choose a topic on the left to see its prompts.</p>")
 
     @staticmethod

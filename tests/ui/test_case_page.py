@@ -336,7 +336,8 @@ def test_start_an_interview_from_the_panel(qtbot, shell, store, library, today):
     templates = page.template_combo
     assert templates.count() == len(library.ordered())
     assert templates.currentData() == "primary"
-    assert templates.currentText() == f"{library.get('primary').title} (suggested)"
+    assert templates.currentText() == f"{library.get('primary').title} (suggested) — draft"
+    assert page.template_status.isVisible() and "draft" in page.template_status.text()  # not yet signed off
     assert page.held_on_edit.date() == today and page.held_on_edit.text() == f"{today:%d/%m/%Y}"
     assert not page.interpreter_edit.isVisible()
 

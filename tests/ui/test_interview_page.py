@@ -373,3 +373,10 @@ def test_every_child_page_opens_at_its_top_with_the_faces_on_screen(qtbot, child
                 f"on page {index} the faces are not all on screen without scrolling")
     if size == (910, 512) or presentation:
         assert scrolled > 5  # the small screen did make pages scroll, so opening at the top was tested
+
+
+def test_the_interview_says_when_its_template_is_a_draft(qtbot, session, household):
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
+    page, _ = page_for(qtbot, session, household, child, iv)
+    assert "draft template, not yet approved for use" in page.header.text()
