@@ -86,6 +86,19 @@ class Answer:
 
 
 @dataclass
+class Disclosure:
+    """Something a child or adult disclosed during an interview, recorded as it was said: their exact
+    words, the question asked just before, and when. The practitioner acts on it (the app shows the
+    next steps); the tool never refers anyone itself and never judges."""
+
+    words: str
+    asked: str = ""          # the question asked just before, as it was put
+    topic_key: str = ""      # the topic being talked about, if any
+    at: datetime = field(default_factory=now)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Interview:
     perspective: Perspective
     template: TemplateRef
@@ -101,6 +114,9 @@ class Interview:
     # For a professional account: who gave it ("School: class teacher", "Health visitor", "GP").
     # Each source is its own voice in the comparison; empty for the child's and a parent's.
     source: str = ""
+    # Whether the person was seen on their own (None: not recorded); where is `place`.
+    seen_alone: bool | None = None
+    disclosures: list[Disclosure] = field(default_factory=list)
 
     def answer(self, topic_key: str) -> Answer:
         """The answer for a topic, created empty on first use."""

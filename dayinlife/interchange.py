@@ -14,14 +14,15 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
+from uuid import uuid4
 
 from . import __version__, dates
-from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind
+from .case import Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind
 from .prompts import PRONOUN_SETS
 from .template_model import FEELING_SCALE, Template, TemplateRef, content_hash
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 2  # 2: an interview's "source" and a case's "hidden"; version 1 files are still read
+FORMAT_VERSION = 3  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures"
 
 
 class InterchangeError(ValueError):
@@ -53,6 +54,16 @@ def answer_to_dict(a: Answer) -> dict[str, Any]:
     if a.updated:
         out["updated"] = _dt(a.updated)
     return out
+
+
+def disclosure_to_dict(x: Disclosure) -> dict[str, Any]:
+    return {"id": x.id, "words": x.words, "asked": x.asked, "topic": x.topic_key, "at": _dt(x.at)}
+
+
+def disclosure_from_dict(d: dict[str, Any]) -> Disclosure:
+    """A disclosure as the store keeps it (checked when it was first read or typed)."""
+    return Disclosure(d["words"], d.get("asked", ""), d.get("topic", ""), datetime.fromisoformat(d["at"]),
+                      d.get("id") or uuid4().hex)
 
 
 def answer_from_dict(d: dict[str, Any]) -> Answer:
@@ -106,6 +117,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                             "interpreter": i.interpreter,
                             "practitioner": i.practitioner,
                             "source": i.source,
+                            "seen_alone": i.seen_alone,
+                            "disclosures": [disclosure_to_dict(x) for x in i.disclosures],
                             "created": _dt(i.created),
                             "updated": _dt(i.updated),
                             "answers": {k: answer_to_dict(a) for k, a in i.answers.items()},
@@ -274,6 +287,27 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
     return None if r.problems else case
 
 
+def _read_seen_alone(r: _Reader, d: dict, w: str) -> bool | None:
+    value = d.get("seen_alone")
+    if value is not None and not isinstance(value, bool):
+        r.fail(f"{w}.seen_alone", f"should be true, false or null, found {_json_kind(value)}")
+        return None
+    return value
+
+
+def _read_disclosures(r: _Reader, d: dict, w: str) -> list[Disclosure]:
+    out = []
+    for i, raw in enumerate(r.array(d, "disclosures", w)):
+        where = f"{w}.disclosures[{i}]"
+        x = r.obj(raw, where)
+        words = r.text(x, "words", where, required=True)
+        at = r.parsed(x, "at", where, _datetime, "a date and time", required=True)
+        if words and at:
+            out.append(Disclosure(words, r.text(x, "asked", where), r.text(x, "topic", where), at,
+                                  r.text(x, "id", where) or uuid4().hex))
+    return out
+
+
 def _read_hidden(r: _Reader, d: dict, w: str) -> list[str]:
     out = []
     for i, item in enumerate(r.array(d, "hidden", w)):
@@ -378,7 +412,8 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
     iv = Interview(perspective, ref, held_on, id=r.text(d, "id", w, required=True),
                    place=r.text(d, "place", w), present=r.text(d, "present", w),
                    interpreter=r.text(d, "interpreter", w), practitioner=r.text(d, "practitioner", w),
-                   answers=answers, source=r.text(d, "source", w))
+                   answers=answers, source=r.text(d, "source", w),
+                   seen_alone=_read_seen_alone(r, d, w), disclosures=_read_disclosures(r, d, w))
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:

@@ -64,6 +64,17 @@ def feeling_in_child_words(kind: PerspectiveKind) -> bool:
     return kind is PerspectiveKind.CHILD
 
 
+def opening(template: Template, kind: PerspectiveKind, child: Child) -> str:
+    """What the practitioner says before the first question to this person ('' for a professional
+    account): the template's own opening for the age, else a plain one."""
+    from .wording import OPENING
+
+    if kind is PerspectiveKind.PROFESSIONAL:
+        return ""
+    source = template.common.opening_child if kind is PerspectiveKind.CHILD else template.common.opening_parent
+    return template.render(source, child_display_name(child), child.pronouns) if source else OPENING
+
+
 def child_display_name(child: Child) -> str:
     return child.called or (UNBORN_NAME if child.is_unborn else "the child")
 

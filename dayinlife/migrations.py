@@ -91,7 +91,13 @@ def _v3(conn) -> None:
     conn.execute("ALTER TABLE cases ADD COLUMN hidden TEXT NOT NULL DEFAULT '[]'")
 
 
-MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3)
+def _v4(conn) -> None:
+    """Whether the person was seen alone (NULL: not recorded), and what was disclosed (a JSON list)."""
+    conn.execute("ALTER TABLE interviews ADD COLUMN seen_alone INTEGER")
+    conn.execute("ALTER TABLE interviews ADD COLUMN disclosures TEXT NOT NULL DEFAULT '[]'")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .analysis import Analysis
-from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective
+from .case import Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective
 from .template_choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
 
@@ -182,6 +182,26 @@ class Session:
             interview = case.start_interview(child, perspective, template, held_on, **details)
             self.store.save_case(case)
         return interview
+
+    def set_seen_alone(self, case: Case, interview: Interview, alone: bool | None) -> None:
+        """Record whether the person was seen on their own (None: not recorded)."""
+        with self._changing(case):
+            mine = next(iv for c in case.children for iv in c.interviews if iv.id == interview.id)
+            mine.seen_alone = alone
+            self.store.save_case(case)
+
+    def record_disclosure(self, case: Case, interview: Interview, words: str, asked: str = "",
+                          topic_key: str = "") -> Disclosure:
+        """Something disclosed, in the person's exact words, with the question asked before it and the
+        time. The practitioner acts on it; the tool never refers anyone itself."""
+        if not words.strip():
+            raise ValueError("write down what was said, in the person's own words")
+        disclosure = Disclosure(words, asked.strip(), topic_key)
+        with self._changing(case):
+            mine = next(iv for c in case.children for iv in c.interviews if iv.id == interview.id)
+            mine.disclosures.append(disclosure)
+            self.store.save_case(case)
+        return disclosure
 
     def template_for(self, case: Case, interview: Interview) -> Template:
         """The exact template the interview was made with (see interview.template_for)."""

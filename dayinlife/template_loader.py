@@ -484,9 +484,11 @@ def _read_common(c: _Checker, data: dict) -> CommonWording | None:
     if raw is None:
         return None
     fields = ("feeling_child", "feeling_parent", "better_child", "better_parent")
-    c.unknown_fields(raw, set(fields), ["common"])
+    optional = ("opening_child", "opening_parent")
+    c.unknown_fields(raw, set(fields) | set(optional), ["common"])
     values = [c.text(raw, f, ["common"], prompt=True) for f in fields]
-    return CommonWording(*values) if all(values) else None
+    openings = [c.text(raw, f, ["common"], required=False, prompt=True) for f in optional]
+    return CommonWording(*values, *openings) if all(values) else None
 
 
 def _read_stage(c: _Checker, raw: dict, spath: list[str | int], voice: ChildVoice | None,

@@ -201,14 +201,22 @@ class CommonWording:
     feeling_parent: str
     better_child: str
     better_parent: str
+    # What the practitioner says first, in words that fit the age: no right answers, you can pass,
+    # what stays private and what cannot. Optional in a file; the app has a plain one of its own.
+    opening_child: str = ""
+    opening_parent: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {
+        out = {
             "feeling_child": self.feeling_child,
             "feeling_parent": self.feeling_parent,
             "better_child": self.better_child,
             "better_parent": self.better_parent,
         }
+        for name in ("opening_child", "opening_parent"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        return out
 
 
 DRAFT, APPROVED = "draft", "approved"

@@ -12,6 +12,24 @@ ANSWER_HEADING = {
 }
 
 
+# Said first where a template has no opening of its own (templates' [common] opening_child/_parent).
+OPENING = ("There are no right or wrong answers, and you can pass on any question. What you say goes into "
+           "the assessment. If anything you tell me means a child may not be safe, I will have to act on it, "
+           "and I will tell you if I do.")
+
+# What to do when something is disclosed: guidance for the practitioner, never a referral by the tool.
+DISCLOSURE_STEPS = (
+    "Listen. Let them say it in their own words; if you ask anything, keep it open (“Tell me more”, "
+    "“What happened next?”), never leading.",
+    "Do not promise to keep it secret. Say who you will need to tell, and why.",
+    "Stop when you know enough to act: this is not the time to investigate.",
+    "If anyone is in immediate danger, call 999.",
+    "Tell your manager or your safeguarding lead today, and follow your local safeguarding procedures.",
+    "Write down what was said, word for word, as soon as you can (here), with the question before it.",
+    "A young person can also talk to Childline, free, on 0800 1111, at any time.",
+)
+
+
 def plural(n: int, one: str, many: str | None = None) -> str:
     """'1 interview', '2 interviews', '3 children' (with `many`)."""
     return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -207,7 +207,7 @@ def test_sources_and_hidden_names_survive_the_store(library, tmp_path):
         back = store.load_case(case.id)
     assert back.hidden == ["Greenfield Primary", "Acacia Road"]
     assert [iv.source for iv in back.children[0].interviews] == ["", "", "School: class teacher"]
-    assert FORMAT_VERSION == 2
+    assert FORMAT_VERSION == 3
 
 
 def test_a_date_in_the_future_is_refused_with_its_place(library, today):
@@ -219,3 +219,26 @@ def test_a_date_in_the_future_is_refused_with_its_place(library, today):
         case_from_dict(json.loads(json.dumps(data)))
     assert "case.children[0].interviews[1].held_on: 2099-03-17 is in the future" in str(err.value)
     assert "case.children[0].date_of_birth: 2099-01-01 is in the future" in str(err.value)
+
+
+def test_seen_alone_and_disclosures_survive_the_store_and_case_files(library, tmp_path):
+    from datetime import datetime, timezone
+
+    from dayinlife.case import Disclosure
+    from dayinlife.store import Store
+
+    case = build_case(library)
+    iv = case.children[0].interviews[0]
+    iv.seen_alone = True
+    iv.disclosures.append(Disclosure("He hits mum when he's cross & I hide", "Who's there at night?",
+                                     "night", datetime(2026, 11, 20, 10, 15, tzinfo=timezone.utc)))
+    back = loads_case(dumps_case(case))
+    assert back.children[0].interviews[0].seen_alone is True
+    [x] = back.children[0].interviews[0].disclosures
+    assert (x.words, x.asked, x.topic_key, x.at.hour) == ("He hits mum when he's cross & I hide",
+                                                           "Who's there at night?", "night", 10)
+    with Store.create(tmp_path / "data", "not a real passphrase") as store:
+        store.save_case(case)
+        stored = store.load_case(case.id).children[0].interviews
+    assert stored[0].seen_alone is True and stored[0].disclosures[0].words.startswith("He hits mum")
+    assert stored[1].seen_alone is None and stored[1].disclosures == []

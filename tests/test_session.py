@@ -105,3 +105,20 @@ def test_passphrase_backup_and_export(session, tmp_path):
     import docx
 
     assert "“Cereal & toast”" in [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_seen_alone_and_a_disclosure_are_recorded_and_a_refused_save_keeps_the_case(session):
+    case = session.new_case("FICT-DISCLOSE")
+    kid = session.add_child(case, name="Mia Fictional", date_of_birth=date(2015, 3, 3))
+    iv = session.start_interview(case, kid, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 1))
+    session.set_seen_alone(case, iv, True)
+    d = session.record_disclosure(case, iv, "Mum's boyfriend locks me in my room", "Who's there at night?", "night")
+    back = session.open_case(case.id).children[0].interviews[0]
+    assert back.seen_alone is True and [x.words for x in back.disclosures] == ["Mum's boyfriend locks me in my room"]
+    assert back.disclosures[0].asked == "Who's there at night?" and back.disclosures[0].at == d.at
+    with pytest.raises(ValueError):
+        session.record_disclosure(case, iv, "   ")
+    session.store.close()
+    with pytest.raises(StoreError):
+        session.record_disclosure(case, iv, "more words")
+    assert [x.words for x in case.children[0].interviews[0].disclosures] == ["Mum's boyfriend locks me in my room"]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Answer, Child, Interview, PerspectiveKind
-from ..interview import TopicPrompts, topic_prompts
+from ..interview import TopicPrompts, opening, topic_prompts
 from ..template_model import FEELING_SCALE, Template
 from . import dialogs
 from .autosave import Autosaver
@@ -81,6 +81,15 @@ class ChildModeWindow(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
+        # On the very first page: what the practitioner says before starting, in words for the age
+        # (no right answers, you can pass, what cannot stay secret); the child may read it too.
+        self.opening = QLabel()
+        self.opening.setObjectName("childOpening")
+        self.opening.setWordWrap(True)
+        self.opening.setTextFormat(Qt.TextFormat.PlainText)
+        self.opening.setProperty("role", "child-question-small")
+        self.opening.setText("Before we start: " + opening(template, PerspectiveKind.CHILD, child_))
+        column.addWidget(self.opening)
         self.topic_heading = QLabel()  # on the feelings page: which part of the day this is about
         self.topic_heading.setWordWrap(True)
         self.topic_heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -243,6 +252,7 @@ class ChildModeWindow(QWidget):
         p = self.prompts
         a = self.answer()
         say = self.part == SAY
+        self.opening.setVisible(self.index == 0)
         self.where.setText(f"{stage.title}   ·   {self.step + 1} of {len(self.steps)}")
         for widget in (self.question, self.words):
             widget.setVisible(say)

@@ -7,17 +7,20 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -28,16 +31,19 @@ from ..dates import uk_date
 from ..interview import (
     TopicPrompts,
     feeling_in_child_words,
+    opening,
     overall_progress,
     perspective_label,
     stage_progress,
     topic_prompts,
 )
+from ..session import StoreError
 from ..template_model import FEELING_SCALE, Template
 from ..wording import ANSWER_HEADING
 from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import Autosaver
 from .faces import FeelingsFaces
+from .flow import flow_widget
 from .forms import child, load_form, register_form
 from .wheel import guard_choices
 from .widgets import text_box
@@ -80,6 +86,7 @@ class TopicCard(QGroupBox):
         layout = QVBoxLayout(self)
         self.title_label = _prompt(prompts.title, "topic-title")
         layout.addWidget(self.title_label)
+        self.question_text = prompts.question  # what was asked, for a disclosure made here
         layout.addWidget(_prompt(prompts.question))
 
         answer_name = ANSWER_HEADING[kind]
@@ -245,6 +252,15 @@ class InterviewPage(QWidget):
         layout.addWidget(self.form)
         self.header = child(self.form, "headerLabel", QLabel)
         self.header.setProperty("role", "heading")
+        # Under the heading: a template not yet signed off for use with families says so.
+        self.draft_label = QLabel()
+        self.draft_label.setObjectName("draftLabel")
+        self.draft_label.setProperty("role", "warning")
+        self.draft_label.setWordWrap(True)
+        self.draft_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.draft_label.setVisible(False)
+        top = self.form.layout()
+        top.insertWidget(top.indexOf(self.form.findChild(QHBoxLayout, "headerLayout")) + 1, self.draft_label)
         self.saved_label = child(self.form, "savedLabel", QLabel)
         self.stage_list = child(self.form, "stageList", QListWidget)
         self.progress = child(self.form, "progressBar", QProgressBar)
@@ -259,6 +275,17 @@ class InterviewPage(QWidget):
         self.stage_list.currentRowChanged.connect(self._stage_chosen)
         self.guidance_check.toggled.connect(self._guidance_toggled)
         self.child_mode_button.clicked.connect(self._child_mode)
+        # Beside it, in every interview: record a disclosure, then see the next steps.
+        self.disclosure_button = QPushButton("Something was &disclosed…")
+        self.disclosure_button.setObjectName("disclosureButton")
+        self.disclosure_button.setAccessibleName("Something was disclosed: record the words and see the next steps")
+        self.disclosure_button.setAccessibleDescription(
+            "For you: write down the exact words and the question before them; the next steps are shown")
+        bar = next(lay for lay in self.form.findChildren(QHBoxLayout) if lay.indexOf(self.child_mode_button) >= 0)
+        bar.insertWidget(bar.indexOf(self.child_mode_button) + 1, self.disclosure_button)
+        QWidget.setTabOrder(self.child_mode_button, self.disclosure_button)
+        self.disclosure_button.clicked.connect(self.open_disclosure)
+        self.disclosure_window = None
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             QShortcut(QKeySequence(keys), self, activated=lambda s=step: self.go_to_stage(self.stage_index + s))
         self.next_button.setToolTip("Next stage (Ctrl+Page Down)")
@@ -288,9 +315,10 @@ class InterviewPage(QWidget):
         self.case, self.child_, self.interview = case, child_, interview
         self.template = self.shell.session.template_for(case, interview)
         who = perspective_label(interview, case)
-        draft = "" if self.template.review.approved else " — draft template, not yet approved for use"
-        self.header.setText(f"{child_.name} — {who} — {self.template.title} (held {uk_date(interview.held_on)})"
-                            f"{draft}")
+        self.header.setText(f"{child_.name} — {who} — {self.template.title} (held {uk_date(interview.held_on)})")
+        self.draft_label.setText("" if self.template.review.approved else
+                                 "This template is a draft, not yet approved for use by your safeguarding partnership.")
+        self.draft_label.setVisible(not self.template.review.approved)
         # child mode is for a child who can take the laptop: not for an unborn baby's voice
         self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD
                                           and not child_.is_unborn)
@@ -356,6 +384,8 @@ class InterviewPage(QWidget):
         stage = self.template.stages[index]
         holder = QWidget()
         column = QVBoxLayout(holder)
+        if index == 0:
+            column.addWidget(self._opening_box())
         intro = _prompt(stage.title, "heading")
         column.addWidget(intro)
         if stage.intro:
@@ -381,6 +411,65 @@ class InterviewPage(QWidget):
         self.area.verticalScrollBar().setValue(0)
         if self.cards:
             self.cards[0].text.setFocus()
+
+    # ------------------------------------------------------------------ before the first question
+
+    def _opening_box(self) -> QWidget:
+        """What to say before the first question, and whether the person was seen on their own."""
+        box = QFrame()
+        box.setObjectName("openingBox")
+        box.setProperty("role", "guidance")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        column = QVBoxLayout(box)
+        words = opening(self.template, self.interview.perspective.kind, self.child_)
+        if words:
+            column.addWidget(_prompt("Before the first question, say:", "guidance"))
+            self.opening_label = _prompt(words, "guidance")
+            self.opening_label.setObjectName("openingText")
+            column.addWidget(self.opening_label)
+        holder, row = flow_widget()  # wraps onto more lines rather than widen a small window
+        question = QLabel("Seen on their own?")
+        row.addWidget(question)
+        self.alone_buttons = {}
+        group = QButtonGroup(box)
+        for value, text in ((True, "Yes"), (False, "No, others were there"), (None, "Not recorded")):
+            button = QRadioButton(text)
+            button.setAccessibleName(f"Seen on their own? {text}")
+            button.setAccessibleDescription("Whether the person was seen alone; who else was there and where "
+                                            "are on the case page")
+            button.setChecked(self.interview.seen_alone is value)
+            group.addButton(button)
+            row.addWidget(button)
+            self.alone_buttons[value] = button
+            button.toggled.connect(lambda on, v=value: on and self._seen_alone(v))
+        column.addWidget(holder)
+        return box
+
+    def _seen_alone(self, value: bool | None) -> None:
+        if self.interview is None or self.interview.seen_alone is value:
+            return
+        try:
+            self.shell.session.set_seen_alone(self.case, self.interview, value)
+        except StoreError as exc:
+            self.shell.show_error(str(exc))
+
+    # ------------------------------------------------------------------ a disclosure
+
+    def open_disclosure(self) -> None:
+        """The window to record a disclosure, with the question of the topic in view filled in."""
+        if self.interview is None:
+            return
+        self.autosaver.flush()
+        card = next((c for c in self.cards if c.isAncestorOf(self.focusWidget() or self)), None) or (
+            self.cards[0] if self.cards else None)
+        asked = card.question_text if card is not None else ""
+        from .disclosure import DisclosureWindow
+
+        self.disclosure_window = DisclosureWindow(self.shell, self.case, self.interview, asked,
+                                                  card.key if card is not None else "", self)
+        self.disclosure_window.recorded.connect(
+            lambda _d: self.shell.set_status("The disclosure is saved with this interview."))
+        self.disclosure_window.open()
 
     def _card_edited(self, key: str) -> None:
         card = next(c for c in self.cards if c.key == key)

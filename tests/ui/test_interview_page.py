@@ -379,4 +379,66 @@ def test_the_interview_says_when_its_template_is_a_draft(qtbot, session, househo
     child = household.children[0]
     iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
     page, _ = page_for(qtbot, session, household, child, iv)
-    assert "draft template, not yet approved for use" in page.header.text()
+    assert page.draft_label.isVisible() and "draft, not yet approved for use" in page.draft_label.text()
+
+
+# --------------------------------------------------------------------------- safe asking (issue 12)
+
+
+def test_the_first_stage_gives_the_opening_to_say_and_asks_if_they_were_seen_alone(qtbot, session, household):
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
+    page, _ = page_for(qtbot, session, household, child, iv)
+    assert page.stage_index == 0
+    text = page.opening_label.text()
+    assert "no right or wrong answers" in text and "pass" in text and "not be safe" in text
+    yes = page.alone_buttons[True]
+    assert page.alone_buttons[None].isChecked()  # not recorded until the practitioner says
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton, pos=QPoint(8, yes.height() // 2))
+    assert session.store.load_case(household.id).children[0].interviews[0].seen_alone is True
+    page.go_to_stage(1)
+    assert not page.findChild(QWidget, "openingBox")  # only before the first question
+
+
+def test_a_teenagers_opening_says_they_are_never_left_to_fill_it_in_alone(qtbot, session, household):
+    teen = Child("Jay Fictional", date_of_birth=date(2011, 2, 2))
+    household.children.append(teen)
+    session.save_case(household)
+    iv = session.start_interview(household, teen, Perspective(PerspectiveKind.CHILD), "teenager", date(2026, 11, 20))
+    page, _ = page_for(qtbot, session, household, teen, iv)
+    assert "will not be left to fill this in on your own" in page.opening_label.text()
+    assert "Childline" in page.opening_label.text()
+
+
+def test_something_disclosed_is_recorded_word_for_word_with_the_question_and_the_next_steps(
+        qtbot, session, household):
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
+    page, shell = page_for(qtbot, session, household, child, iv)
+    page.go_to_stage(next(i for i, s in enumerate(page.template.stages) if s.id == "night"))
+    card = page.cards[0]
+    qtbot.keyClicks(card.text, "I hear them")
+    assert page.disclosure_button.isVisible()  # in the bar, beside "Hand to the child"
+    qtbot.mouseClick(page.disclosure_button, Qt.MouseButton.LeftButton)
+    window = page.disclosure_window
+    assert window.isVisible() and window.asked.text() == card.question_text
+    steps = window.steps.text()
+    for must in ("999", "Do not promise to keep it secret", "manager or your safeguarding lead today",
+                 "Stop when you know enough", "Childline"):
+        assert must in steps
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)  # nothing written yet: refused
+    assert "Write down what was said" in window.message.text()
+    qtbot.keyClicks(window.words, "He said if I tell anyone I'll be taken away")
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved with this interview" in window.message.text() and not window.save_button.isEnabled()
+    [d] = session.store.load_case(household.id).children[0].interviews[0].disclosures
+    assert d.words == "He said if I tell anyone I'll be taken away" and d.asked == card.question_text
+    assert d.topic_key == card.key
+    window.close()
+
+
+def test_child_mode_opens_with_the_opening_for_the_childs_age(qtbot, child_mode):
+    window, *_ = child_mode
+    assert window.opening.isVisible() and "no right or wrong answers" in window.opening.text()
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert not window.opening.isVisible()  # said once, at the start
