@@ -91,7 +91,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             feeling_question=r(template.common.feeling_child),
             better_question=r(template.common.better_child),
             measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale],
-                                         sees_child_words(template, kind)) for m in topic.measures),
+                                         sees_child_words(template, kind)) for m in topic.measures if m.for_child),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
         )
     if kind is PerspectiveKind.PARENT:

@@ -551,11 +551,15 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
         else:
             agencies.append(a.strip())
     measures: list[Measure] = []
-    for mpath, raw_m in c.tables(raw, "measures", tpath, {"id", "scale", "label", "good"}, required=False):
+    for mpath, raw_m in c.tables(raw, "measures", tpath, {"id", "scale", "label", "good", "ask"}, required=False):
         mid = c.ident(raw_m, "id", mpath)
         scale = c.text(raw_m, "scale", mpath)
         label = c.text(raw_m, "label", mpath, prompt=True)
         good = c.text(raw_m, "good", mpath, required=False)
+        ask = c.text(raw_m, "ask", mpath, required=False) or "everyone"
+        if ask not in ("everyone", "adults"):
+            c.problem(mpath + ["ask"], f"should be \"everyone\" or \"adults\" (asked of adults only), not {ask!r}")
+            ask = "everyone"
         if good and good not in ("first", "last"):
             c.problem(mpath + ["good"], f"should be \"first\" or \"last\" (which end of the scale is better), "
                                         f"not {good!r}")
@@ -573,7 +577,7 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
             c.problem(mpath + ["id"], f"measure id {mid!r} is used twice in this topic")
             continue
         if mid and scale and label:
-            measures.append(Measure(mid, scale, label, good))
+            measures.append(Measure(mid, scale, label, good, ask))
     if not all((key, title, neglect, framework, child, parent, professional, agencies)):
         return None
     if needs_observe and not observe:

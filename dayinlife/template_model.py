@@ -76,11 +76,19 @@ class Measure:
     scale: str
     label: str
     good: str = ""  # "first" or "last": which end of an ordered scale is better, if either
+    ask: str = "everyone"  # or "adults": something only an adult can know (registered with a GP)
+
+    @property
+    def for_child(self) -> bool:
+        """Whether the child is asked it: never what only an adult can know."""
+        return self.ask != "adults"
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "scale": self.scale, "label": self.label}
         if self.good:  # only when set, so templates without it keep their fingerprints
             d["good"] = self.good
+        if self.ask != "everyone":
+            d["ask"] = self.ask
         return d
 
 
@@ -129,7 +137,7 @@ class Topic:
             observe=d.get("observe", ""),
             parent_own=d.get("parent_own", ""),
             parent_impact=d.get("parent_impact", ""),
-            measures=tuple(Measure(m["id"], m["scale"], m["label"], m.get("good", ""))
+            measures=tuple(Measure(m["id"], m["scale"], m["label"], m.get("good", ""), m.get("ask", "everyone"))
                            for m in d.get("measures", ())),
         )
 

@@ -77,3 +77,14 @@ def test_progress_counts_what_is_recorded_or_said_not_asked(library, child):
     assert overall_progress(t, iv)[0] == 2
     by_stage = {p.stage.id: (p.answered, p.total) for p in stage_progress(t, iv)}
     assert by_stage["breakfast"][0] == 1
+
+
+def test_what_only_an_adult_can_know_is_never_asked_of_a_child(library, child):
+    """Issue 12: 'registered with a GP', 'injections up to date' are for adults (ask = "adults")."""
+    for template_id, key, mid in (("primary", None, "gp"), ("preschool", None, "injections"),
+                                  ("teenager", None, "registered")):
+        t = library.get(template_id)
+        topic = next(tp for tp in t.topics() if any(m.id == mid for m in tp.measures))
+        kid = [m.id for m in topic_prompts(t, topic, PerspectiveKind.CHILD, child).measures]
+        adult = [m.id for m in topic_prompts(t, topic, PerspectiveKind.PARENT, child).measures]
+        assert mid not in kid and mid in adult
