@@ -154,3 +154,17 @@ def test_agencies_and_measure_scales_exist(library):
             assert topic.agencies
             for m in topic.measures:
                 assert m.scale in template.scales
+
+
+@pytest.mark.parametrize("template_id, topic_key, measure_id", [
+    ("baby", "bath_evening", "how_often"), ("preschool", "bath_time", "how_often"),  # a daily bath is not needed
+    ("preschool", "night", "wakes"),                                                 # night waking is ordinary
+    ("baby", "waking", "regular"), ("baby", "naps", "regular"),                      # newborns have no pattern
+    ("prebirth", "feelings_about_baby", "talks"),                                    # weak and culturally loaded
+    ("prebirth", "parents_day_now", "regular"), ("prebirth", "weekend_changes", "regular"),  # shift workers
+    ("primary", "jobs_and_caring", "minds_others"), ("teenager", "jobs_caring", "how_often"),  # helping is not harm
+])
+def test_no_better_end_where_the_practice_review_found_it_loaded(library, template_id, topic_key, measure_id):
+    """Issue 12: these marked as better things that are not, or punished ordinary family life."""
+    measure = next(m for m in library.get(template_id).topic(topic_key).measures if m.id == measure_id)
+    assert measure.good == ""
