@@ -126,6 +126,8 @@ class MeasureComparison:
             chose, everyone = sum(1 for v in self.values.values() if v), len(self.values)
             # an agreement that leaves someone out says so: the child may not have been asked
             return "= Agree" if chose == everyone else f"= Agree ({chose} of {everyone} chose)"
+        if self.agreement is Agreement.NO_ANSWER and any(self.values.values()):
+            return "Nobody could say"  # only "Don't know" (or "Not seen") was given
         return {Agreement.ONE_SIDE: "One side only"}.get(self.agreement, "—")
 
 
@@ -171,13 +173,14 @@ class Tally:
     wide: int            # ... of them, far apart (or on a scale with no order)
     agree: int
     one_side: int
+    cannot_say: int      # comparable answers where everyone who answered said they did not know
     words_only: int      # topics
     not_asked: int       # topics
     no_answer: int       # topics
 
     @property
     def rows(self) -> int:
-        return self.differ + self.agree + self.one_side
+        return self.differ + self.agree + self.one_side + self.cannot_say
 
     @property
     def compared_topics(self) -> int:
@@ -192,6 +195,8 @@ class Tally:
             return f"{count} {one if count == 1 else many}"
         parts = [n(self.differ, "differs", "differ") + (f" ({self.wide} far apart)" if self.differ else ""),
                  f"{self.agree} agree", f"{self.one_side} from one person only"]
+        if self.cannot_say:
+            parts.append(f"{self.cannot_say} where nobody could say")
         text = (f"{n(self.rows, 'comparable answer', 'comparable answers')} in {self.compared_topics} of the "
                 f"{n(self.topics, 'topic', 'topics')}: " + ", ".join(parts) + ".")
         why = [(count, words) for count, words in ((self.words_only, "answered in words only"),
@@ -256,6 +261,7 @@ class Comparison:
                      sum(m.agreement is Agreement.DIFFER for m in rows), sum(m.wide for m in rows),
                      sum(m.agreement is Agreement.AGREE for m in rows),
                      sum(m.agreement is Agreement.ONE_SIDE for m in rows),
+                     sum(m.agreement is Agreement.NO_ANSWER for m in rows),
                      by_topic.get(Agreement.WORDS_ONLY, 0), by_topic.get(Agreement.NOT_ASKED, 0),
                      by_topic.get(Agreement.NO_ANSWER, 0))
 
@@ -272,8 +278,12 @@ def _steps(scale: Scale, given: list[str]) -> int | None:
     return max(places) - min(places)
 
 
+# Answers that say the person cannot tell: shown as given, never counted as agreeing or differing.
+CANNOT_SAY = {"dont_know", "not_seen"}
+
+
 def _measure_agreement(values: list[str | None]) -> Agreement:
-    given = [v for v in values if v]
+    given = [v for v in values if v and v not in CANNOT_SAY]
     if not given:
         return Agreement.NO_ANSWER
     if len(given) == 1:

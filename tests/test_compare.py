@@ -32,7 +32,8 @@ def family(library):
     dad.answers["teatime"] = Answer("Most nights", {tea.id: "every_day"})
     # bedtime: only the child gave a comparable answer
     bed = t.topic("bedtime").measures[0]
-    kid.answers["bedtime"] = Answer("When I want", {bed.id: t.scales[bed.scale].values[-1]})
+    kid.answers["bedtime"] = Answer("When I want", {bed.id: [o.value for o in t.scales[bed.scale].options
+                                                            if not o.unranked][-1]})
     mum.answers["bedtime"] = Answer("Half seven")  # words only: never compared
     # night: not asked of anyone who has an answer
     kid.answers["night"] = Answer(not_asked="Child upset")
@@ -239,3 +240,24 @@ def test_a_feelings_gap_is_marked_by_one_rule(family):
     assert breakfast.wide("Jo Fictional (mother)")  # unhappy against happy: two faces apart
     tea = next(g for g in result.feelings if g.stage.id == "teatime")
     assert not tea.wide("Jo Fictional (mother)")
+
+
+def test_dont_know_is_shown_but_never_agrees_or_differs(family):
+    """Issue 12: 'Don't know', outside the order, is an answer, not an agreement."""
+    case, child, t, kid, mum, *_ = family
+    kid.answers["breakfast"].measures["how_often"] = "dont_know"
+    mum.answers["breakfast"].measures["how_often"] = "dont_know"
+    often = next(m for tc in compare(case, child, [kid, mum], t).topics if tc.topic.key == "breakfast"
+                 for m in tc.measures if m.measure.id == "how_often")
+    assert often.agreement is Agreement.NO_ANSWER and often.shown("Jo Fictional (mother)") == "Don't know"
+    mum.answers["breakfast"].measures["how_often"] = "every_day"
+    often = next(m for tc in compare(case, child, [kid, mum], t).topics if tc.topic.key == "breakfast"
+                 for m in tc.measures if m.measure.id == "how_often")
+    assert often.agreement is Agreement.ONE_SIDE  # only the mother's can be compared
+
+
+def test_each_time_scale_for_what_happens_each_time(library):
+    t = library.get("preschool")
+    m = next(m for m in t.topic("night").measures if m.id == "someone_comes")
+    assert m.scale == "each_time" and m.good == "first"
+    assert [o.value for o in t.scales["each_time"].options][:5] == ["always", "usually", "sometimes", "rarely", "never"]

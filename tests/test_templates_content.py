@@ -158,7 +158,6 @@ def test_agencies_and_measure_scales_exist(library):
 
 @pytest.mark.parametrize("template_id, topic_key, measure_id", [
     ("baby", "bath_evening", "how_often"), ("preschool", "bath_time", "how_often"),  # a daily bath is not needed
-    ("preschool", "night", "wakes"),                                                 # night waking is ordinary
     ("baby", "waking", "regular"), ("baby", "naps", "regular"),                      # newborns have no pattern
     ("prebirth", "feelings_about_baby", "talks"),                                    # weak and culturally loaded
     ("prebirth", "parents_day_now", "regular"), ("prebirth", "weekend_changes", "regular"),  # shift workers
