@@ -71,6 +71,7 @@ class Answer:
     text: str = ""                                          # the account, in the person's own words
     measures: dict[str, str] = field(default_factory=dict)  # measure id -> scale value
     feeling: str | None = None                              # a value of the feeling scale
+    also_felt: list[str] = field(default_factory=list)      # values of the also_felt scale, as chosen
     better: str = ""                                        # what would make it better
     own_day: str = ""                                       # parent: their own day at this point
     impact: str = ""                                        # parent: how their day affects the child
@@ -81,7 +82,7 @@ class Answer:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.text or self.measures or self.feeling or self.better or self.own_day
+        return not (self.text or self.measures or self.feeling or self.also_felt or self.better or self.own_day
                     or self.impact or self.notes or self.source or self.not_asked is not None)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .case import Answer, Case, Child, Interview, PerspectiveKind
-from .template_model import FEELING_SCALE, Measure, Scale, Stage, Template, Topic
+from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Measure, Scale, Stage, Template, Topic
 from .vocab import FRAMEWORK_DIMENSIONS, NeglectType
 from .wording import plural
 
@@ -157,6 +157,10 @@ class FeelingGap:
     child: str | None                   # the child's feeling (most often given across the stage)
     estimates: dict[str, str | None]    # adult voice label -> their estimate
     gaps: dict[str, int]                # adult voice -> steps apart on the five faces (0 = same)
+    # Other feelings added beside the face (scared, cross, hurting, worried) anywhere in the stage,
+    # in the scale's order: never on the faces' order, so never part of a gap.
+    child_also: list[str] = field(default_factory=list)
+    also: dict[str, list[str]] = field(default_factory=dict)  # adult voice -> the same, as they think
 
     def wide(self, adult: str) -> bool:
         """Marked (on screen and in Word alike) when the adult is WIDE or more steps away."""
@@ -293,7 +297,7 @@ def _measure_agreement(values: list[str | None]) -> Agreement:
 
 def said_something(answer: Answer | None) -> bool:
     """Anything recorded beyond "not asked": words, a choice, a feeling."""
-    return answer is not None and bool(answer.text or answer.measures or answer.feeling or answer.better
+    return answer is not None and bool(answer.text or answer.measures or answer.feeling or answer.also_felt or answer.better
                                        or answer.own_day or answer.impact or answer.source)
 
 
@@ -347,11 +351,20 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
     return Comparison(template, child, voices, topics, _feelings(template, voices, topics))
 
 
+def also_felt_words(template: Template, values: list[str]) -> str:
+    """Other feelings as shown: "scared, worried" ('' for none; a value the template does not know is
+    shown as stored)."""
+    scale = template.scales.get(ALSO_FELT_SCALE)
+    labels = {o.value: o.label for o in scale.options} if scale else {}
+    return ", ".join(labels.get(v, v).lower() for v in values)
+
+
 def _feelings(template: Template, voices: list[Voice], topics: list[TopicComparison]) -> list[FeelingGap]:
     child_voices = [v.label for v in voices if v.kind is PerspectiveKind.CHILD]
     adults = [v.label for v in voices if v.kind is not PerspectiveKind.CHILD]
     scale = template.scales[FEELING_SCALE]
     order = {value: i for i, value in enumerate(scale.values)}
+    also_order = list(template.scales[ALSO_FELT_SCALE].values) if ALSO_FELT_SCALE in template.scales else []
     out = []
     for stage in template.stages:
         stage_topics = [tc for tc in topics if tc.stage is stage]
@@ -365,12 +378,20 @@ def _feelings(template: Template, voices: list[Voice], topics: list[TopicCompari
             counts = Counter(given)
             return max(counts, key=lambda v: (counts[v], order[v]))
 
+        def others(voice: str) -> list[str]:
+            given = {v for tc in stage_topics if tc.answers.get(voice) is not None
+                     for v in tc.answers[voice].also_felt}
+            return [v for v in also_order if v in given] + sorted(given - set(also_order))
+
         child_feeling = next((f for f in (typical(v) for v in child_voices) if f), None)
+        child_also = next((o for o in (others(v) for v in child_voices) if o), [])
         estimates = {a: typical(a) for a in adults}
+        also = {a: others(a) for a in adults}
         gaps = {a: abs(order[child_feeling] - order[e]) for a, e in estimates.items()
                 if child_feeling and e}
-        if child_feeling or any(estimates.values()):
-            out.append(FeelingGap(stage, child_feeling, estimates, gaps))
+        if child_feeling or child_also or any(estimates.values()) or any(also.values()):
+            out.append(FeelingGap(stage, child_feeling, estimates, gaps, child_also,
+                                  {a: v for a, v in also.items() if v}))
     return out
 
 
@@ -462,4 +483,11 @@ def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview
                                    in_their_words(scale, fa, faces) if fa else None,
                                    in_their_words(scale, fb, faces) if fb else None, change,
                                    _steps(scale, [fa, fb]) if fa and fb and fa != fb else None))
+        oa, ob = (a.also_felt if a else []), (b.also_felt if b else [])
+        if oa or ob:  # no order, so only changed or the same, never better or worse
+            change = (Change.NEW if not oa else Change.GONE if not ob
+                      else Change.SAME if set(oa) == set(ob) else Change.CHANGED)
+            out.append(TopicChange(topic_a.key, topic_b.title, "Other feelings",
+                                   also_felt_words(t_b, oa).capitalize() or None,
+                                   also_felt_words(t_b, ob).capitalize() or None, change))
     return out

@@ -19,10 +19,11 @@ from uuid import uuid4
 from . import __version__, dates
 from .case import Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind
 from .prompts import PRONOUN_SETS
-from .template_model import FEELING_SCALE, Template, TemplateRef, content_hash
+from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 3  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures"
+FORMAT_VERSION = 4  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
+#                    4: an answer's "also_felt"
 
 
 class InterchangeError(ValueError):
@@ -49,6 +50,8 @@ def answer_to_dict(a: Answer) -> dict[str, Any]:
         out["measures"] = dict(a.measures)
     if a.feeling is not None:
         out["feeling"] = a.feeling
+    if a.also_felt:
+        out["also_felt"] = list(a.also_felt)
     if a.not_asked is not None:
         out["not_asked"] = a.not_asked
     if a.updated:
@@ -71,7 +74,8 @@ def answer_from_dict(d: dict[str, Any]) -> Answer:
     updated = d.get("updated")
     return Answer(
         text=d.get("text", ""), measures=dict(d.get("measures", {})), feeling=d.get("feeling"),
-        better=d.get("better", ""), own_day=d.get("own_day", ""), impact=d.get("impact", ""),
+        also_felt=list(d.get("also_felt", [])), better=d.get("better", ""),
+        own_day=d.get("own_day", ""), impact=d.get("impact", ""),
         notes=d.get("notes", ""), source=d.get("source", ""), not_asked=d.get("not_asked"),
         updated=datetime.fromisoformat(updated) if updated else None,
     )
@@ -422,7 +426,7 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
 
 
 def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | None) -> Answer | None:
-    known = {"text", "measures", "feeling", "better", "own_day", "impact", "notes", "source",
+    known = {"text", "measures", "feeling", "also_felt", "better", "own_day", "impact", "notes", "source",
              "not_asked", "updated"}
     for extra in sorted(set(d) - known):
         r.fail(f"{w}.{extra}", "is not a field of an answer")
@@ -431,6 +435,12 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
         if not isinstance(value, str):
             r.fail(f"{w}.measures[{mid!r}]", f"should be text, found {_json_kind(value)}")
     feeling = r.get(d, "feeling", w, str, False)
+    also_felt = r.get(d, "also_felt", w, list, False, [])
+    for i, value in enumerate(also_felt):
+        if not isinstance(value, str):
+            r.fail(f"{w}.also_felt[{i}]", f"should be text, found {_json_kind(value)}")
+    if len(set(also_felt)) != len(also_felt):
+        r.fail(f"{w}.also_felt", "names the same feeling twice")
     if snapshot is not None:
         try:
             topic = snapshot.topic(key)
@@ -446,8 +456,14 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
                                                  f"{scales[mid].name!r} scale")
         if feeling is not None and feeling not in snapshot.scales[FEELING_SCALE].values:
             r.fail(f"{w}.feeling", f"{feeling!r} is not one of the feelings faces")
+        others = snapshot.scales.get(ALSO_FELT_SCALE)
+        for i, value in enumerate(also_felt):
+            if isinstance(value, str) and (others is None or value not in others.values):
+                r.fail(f"{w}.also_felt[{i}]", f"{value!r} is not one of the other feelings in template "
+                                               f"{snapshot.id} v{snapshot.version}")
     return Answer(
         text=r.text(d, "text", w), measures=dict(measures), feeling=feeling,
+        also_felt=[v for v in also_felt if isinstance(v, str)],
         better=r.text(d, "better", w), own_day=r.text(d, "own_day", w), impact=r.text(d, "impact", w),
         notes=r.text(d, "notes", w), source=r.text(d, "source", w),
         not_asked=r.get(d, "not_asked", w, str, False),

@@ -38,6 +38,7 @@ class TopicPrompts:
     own_day: str = ""        # parent: their own day at this point (element 2)
     impact: str = ""         # parent: how it affects the child (element 3)
     feeling_question: str = ""
+    also_felt_question: str = ""  # other feelings beside the face, if the template asks
     better_question: str = ""
     measures: tuple[MeasureChoice, ...] = ()
     observe: str = ""        # practitioner only
@@ -48,7 +49,7 @@ class TopicPrompts:
     def family_text(self) -> list[str]:
         """Everything here that a family member may see."""
         return [t for t in (self.title, self.question, self.own_day, self.impact, self.feeling_question,
-                            self.better_question) if t] + [m.label for m in self.measures]
+                            self.also_felt_question, self.better_question) if t] + [m.label for m in self.measures]
 
 
 def sees_child_words(template: Template, kind: PerspectiveKind) -> bool:
@@ -89,6 +90,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
         return TopicPrompts(
             topic.key, topic.title, r(topic.child),
             feeling_question=r(template.common.feeling_child),
+            also_felt_question=r(template.common.also_felt_child),
             better_question=r(template.common.better_child),
             measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale],
                                          sees_child_words(template, kind)) for m in topic.measures if m.for_child),
@@ -98,6 +100,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
         return TopicPrompts(
             topic.key, topic.title, r(topic.parent), own_day=r(topic.parent_own), impact=r(topic.parent_impact),
             feeling_question=r(template.common.feeling_parent),
+            also_felt_question=r(template.common.also_felt_parent),
             better_question=r(template.common.better_parent),
             measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False) for m in topic.measures),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
@@ -105,6 +108,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
     return TopicPrompts(
         topic.key, topic.title, r(topic.professional),
         feeling_question=r(template.common.feeling_parent),
+        also_felt_question=r(template.common.also_felt_parent),
         measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False) for m in topic.measures),
         observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
     )

@@ -20,6 +20,7 @@ from . import dates
 from .template_model import (
     APPROVED,
     DRAFT,
+    ALSO_FELT_SCALE,
     FEELING_SCALE,
     FORMAT_VERSION,
     CommonWording,
@@ -330,6 +331,8 @@ def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
             scales[name] = Scale(name, title, ordered, tuple(options))
     if FEELING_SCALE not in data:
         c.problem([], f"the {FEELING_SCALE!r} scale (the feelings faces every answer uses) is missing")
+    if ALSO_FELT_SCALE not in data:
+        c.problem([], f"the {ALSO_FELT_SCALE!r} scale (other feelings a child can add beside the face) is missing")
     return scales, problems + c.problems
 
 
@@ -411,7 +414,7 @@ def _read_template(c: _Checker, data: dict, scales: dict[str, Scale], source: st
 
     if c.problems or not (template_id and title and version and voice and suits and common):
         return None
-    used = {FEELING_SCALE} | {m.scale for s in stages for t in s.topics for m in t.measures}
+    used = {FEELING_SCALE, ALSO_FELT_SCALE} | {m.scale for s in stages for t in s.topics for m in t.measures}
     return Template(
         id=template_id,
         title=title,
@@ -484,7 +487,7 @@ def _read_common(c: _Checker, data: dict) -> CommonWording | None:
     if raw is None:
         return None
     fields = ("feeling_child", "feeling_parent", "better_child", "better_parent")
-    optional = ("opening_child", "opening_parent")
+    optional = ("opening_child", "opening_parent", "also_felt_child", "also_felt_parent")
     c.unknown_fields(raw, set(fields) | set(optional), ["common"])
     values = [c.text(raw, f, ["common"], prompt=True) for f in fields]
     openings = [c.text(raw, f, ["common"], required=False, prompt=True) for f in optional]

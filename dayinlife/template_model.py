@@ -17,6 +17,7 @@ from .vocab import ChildVoice, NeglectType, StageKind
 
 FORMAT_VERSION = 1
 FEELING_SCALE = "feeling"
+ALSO_FELT_SCALE = "also_felt"  # other feelings added beside the face (templates from before 1.2 lack it)
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,10 @@ class CommonWording:
     # what stays private and what cannot. Optional in a file; the app has a plain one of its own.
     opening_child: str = ""
     opening_parent: str = ""
+    # Asked beside the faces: any other feelings (scared, cross, hurting, worried), as many as fit.
+    # Optional: a template without them (pre-birth) shows no other feelings.
+    also_felt_child: str = ""
+    also_felt_parent: str = ""
 
     def to_dict(self) -> dict[str, str]:
         out = {
@@ -221,7 +226,7 @@ class CommonWording:
             "better_child": self.better_child,
             "better_parent": self.better_parent,
         }
-        for name in ("opening_child", "opening_parent"):
+        for name in ("opening_child", "opening_parent", "also_felt_child", "also_felt_parent"):
             if getattr(self, name):
                 out[name] = getattr(self, name)
         return out

@@ -35,8 +35,8 @@ def sid(*parts: str) -> str:
     return uuid.uuid5(_NS, "/".join(parts)).hex
 
 
-def A(text="", m=None, f=None, b="", own="", imp="", src="", notes=""):
-    return dict(text=text, m=m or {}, f=f, b=b, own=own, imp=imp, src=src, notes=notes)
+def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=()):
+    return dict(text=text, m=m or {}, f=f, b=b, own=own, imp=imp, src=src, notes=notes, also=list(also))
 
 
 def _default(measure, scale):
@@ -61,6 +61,7 @@ def interview(case, child, kind, template_id, held_on, answers, key, adult=None,
         a = iv.answer(topic_key)
         a.text, a.better, a.own_day, a.impact = spec["text"], spec["b"], spec["own"], spec["imp"]
         a.source, a.notes, a.feeling, a.updated = spec["src"], spec["notes"], spec["f"], STAMP
+        a.also_felt = spec["also"]
         a.measures = {m.id: spec["m"].get(m.id) or _default(m, template.scales[m.scale]) for m in topic.measures}
     return iv
 
@@ -122,10 +123,11 @@ def hartley() -> Case:
         "bedtime": A("I go to bed when I'm tired. Sometimes it's really late.",
                      {"regular": "no_routine", "own_bed": "yes"}, "okay", b="A story like before Alfie was born."),
         "night": A("Alfie cries a lot and it wakes me up. Mum and Lee shout sometimes.",
-                   {"woken": "most_days", "who": "nobody"}, "unhappy"),
+                   {"woken": "most_days", "who": "nobody"}, "unhappy", also=["scared"]),
         "weekend_changes": A("I go to Nana Pearl's on Saturdays. She makes pancakes.",
                              {"regular": "mostly_same", "outings": "most_days"}, "very_happy"),
-        "health": A("My tooth hurts when I eat cold things.", {"gp": "not_sure", "medicines": "parent_carer"}, "unhappy"),
+        "health": A("My tooth hurts when I eat cold things.", {"gp": "not_sure", "medicines": "parent_carer"}, "unhappy",
+                    also=["hurting"]),
     }, "child-1", place="Puddlecombe Primary School, quiet room", present="Mrs Okafor-Lane, learning mentor")
 
     m_parent = interview(case, maisie, PARENT, "primary", date(2026, 5, 14), {
@@ -207,7 +209,7 @@ def hartley() -> Case:
         "bedtime": A("Bed at eight. Mum reads a chapter of my book.", {"regular": "mostly_same", "own_bed": "yes"},
                      "happy"),
         "night": A("Alfie still wakes up but not as much. There's less shouting.", {"woken": "sometimes",
-                   "who": "parent_carer"}, "okay"),
+                   "who": "parent_carer"}, "okay", also=["worried"]),
         "health": A("I had a filling. It doesn't hurt any more.", {"gp": "yes", "medicines": "parent_carer"}, "happy"),
     }, "child-2", place="Puddlecombe Primary School, quiet room", present="Mrs Okafor-Lane, learning mentor")
 

@@ -106,7 +106,10 @@ def test_case_check(tmp_path, library):
     write_case_file(build_case(library), path)
     out = dayinlife("case", "check", path)
     assert out.returncode == 0 and "2 adult(s), 2 child(ren), 4 interview(s)" in out.stdout
-    path.write_text(path.read_text("utf-8").replace('"version": 3', '"version": 9'), "utf-8")
+    from dayinlife.interchange import FORMAT_VERSION
+    text = path.read_text("utf-8")
+    assert f'"version": {FORMAT_VERSION}' in text
+    path.write_text(text.replace(f'"version": {FORMAT_VERSION}', '"version": 99'), "utf-8")
     out = dayinlife("case", "check", path)
     assert out.returncode == 1 and "newer version" in out.stderr
 

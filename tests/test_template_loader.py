@@ -20,7 +20,7 @@ def test_minimal_fixture_loads(tmp_path, minimal_text):
     assert [s.id for s in template.stages] == ["breakfast", "weekend"]
     assert template.topic("breakfast").measures[0].scale == "frequency"
     assert template.stage_of("weekend_changes").id == "weekend"
-    assert set(template.scales) == {"frequency", "feeling"}
+    assert set(template.scales) == {"frequency", "feeling", "also_felt"}
 
 
 # (what is broken, text to replace, replacement, words the message must contain, line it names)

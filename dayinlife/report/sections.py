@@ -8,7 +8,7 @@ import io
 from docx.shared import Cm
 
 from ..case import PerspectiveKind
-from ..compare import WIDE, Agreement, Change, in_their_words
+from ..compare import WIDE, Agreement, Change, also_felt_words, in_their_words
 from ..evidence import agreement_text, topic_at
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import NeglectType
@@ -118,7 +118,9 @@ class ComparingSections:
         adults = self.estimating()
         self.para(f"{self.m.name}'s own feeling at each stage (in the words {self.m.name} saw) beside each "
                   f"adult's idea of it. “≠” (also shaded) marks an adult {WIDE} or more steps away from "
-                  f"{self.m.name} on the five faces; one step apart is noted, not marked.")
+                  f"{self.m.name} on the five faces; one step apart is noted, not marked. Other feelings "
+                  f"(scared, cross, hurting, worried) are shown after “also”: they are not on the faces' "
+                  f"order, so they are never counted as steps apart.")
         header = ["Stage", self.m.labels[child[0]] if child else "The child"] + [self.m.labels[a] for a in adults]
         table, widths = self.table([26, 20] + [54 / max(1, len(adults))] * len(adults), header)
         for g in gaps:
@@ -128,14 +130,18 @@ class ComparingSections:
             cells = row.cells
             dk.cell_text(cells[0], self.stage_title(g.stage), size=self.cell_pt)
             scale = self.m.template.scales[FEELING_SCALE]
-            dk.cell_text(cells[1], in_their_words(scale, g.child, True) if g.child else "—",
-                         size=self.cell_pt, bold=True)
+            own = in_their_words(scale, g.child, True) if g.child else "—"
+            if g.child_also:
+                own += f"; also {also_felt_words(self.m.template, g.child_also)}"
+            dk.cell_text(cells[1], own, size=self.cell_pt, bold=True)
             for cell, a in zip(cells[2:], adults):
                 value, gap = g.estimates.get(a), g.gaps.get(a)
                 text = self.option(FEELING_SCALE, value)
                 if gap is not None:
                     text = (f"≠ {text} ({gap} steps apart)" if g.wide(a) else
                             f"{text} (1 step apart)" if gap == 1 else f"{text} (same)")
+                if g.also.get(a):
+                    text += f"; also {also_felt_words(self.m.template, g.also[a])}"
                 dk.cell_text(cell, text, size=self.cell_pt, bold=g.wide(a))
                 if g.wide(a):
                     dk.shade(cell, WIDE_FILL)

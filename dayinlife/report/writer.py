@@ -9,7 +9,7 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ..case import Answer, PerspectiveKind
-from ..compare import TopicComparison, in_their_words, said_something
+from ..compare import TopicComparison, also_felt_words, in_their_words, said_something
 from ..dates import now_utc, uk_date
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import StageKind
@@ -160,6 +160,11 @@ class Writer(ComparingSections, AnalysisSections):
         """That person's comparable answers, as they saw them (a child's in the child's words)."""
         return [(self.m.render(mc.measure.label), mc.shown(voice)) for mc in tc.measures if mc.values.get(voice)]
 
+    def also_felt(self, answer) -> str:
+        """The other feelings chosen beside the face: "Scared, worried"."""
+        words = also_felt_words(self.m.template, answer.also_felt)
+        return words[:1].upper() + words[1:]
+
     def feeling(self, voice: str, value: str | None) -> str:
         """A feeling as the person chose it: the child's own in the child's words ("Sad")."""
         v = self.m.comparison.voice(voice)
@@ -207,6 +212,8 @@ class Writer(ComparingSections, AnalysisSections):
             [f"{label}: {value}" for label, value in self.measures(tc, voice)]
         if answer.feeling:
             extra.append(f"feeling: {self.feeling(voice, answer.feeling)}")
+        if answer.also_felt:
+            extra.append(f"also felt: {also_felt_words(self.m.template, answer.also_felt)}")
         if extra:
             dk.add_text(p, (" — " if words else "") + "; ".join(extra))
 
@@ -394,6 +401,8 @@ class Writer(ComparingSections, AnalysisSections):
                 pairs = [(label, value, False) for label, value in self.measures(tc, voice)]
                 if a.feeling:
                     pairs.append(("How it feels", self.feeling(voice, a.feeling), False))
+                if a.also_felt:
+                    pairs.append(("Other feelings", self.also_felt(a), False))
                 if a.better:
                     pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                 self.facts(pairs)
@@ -440,6 +449,8 @@ class Writer(ComparingSections, AnalysisSections):
                     pairs += [(label, value, False) for label, value in self.measures(tc, voice)]
                     if a.feeling:
                         pairs.append((f"How they think {n} feels", self.feeling(voice, a.feeling), False))
+                    if a.also_felt:
+                        pairs.append(("Other feelings they think " + n + " has", self.also_felt(a), False))
                     if a.better:
                         pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                     self.facts(pairs)
@@ -468,6 +479,8 @@ class Writer(ComparingSections, AnalysisSections):
                 pairs += [(label, value, False) for label, value in self.measures(tc, voice)]
                 if a.feeling:
                     pairs.append((f"How {self.m.name} seems to feel", self.feeling(voice, a.feeling), False))
+                if a.also_felt:
+                    pairs.append(("Other feelings", self.also_felt(a), False))
                 self.facts(pairs)
                 self.notes(a)
 

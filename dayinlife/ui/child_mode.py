@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..case import Answer, Child, Interview, PerspectiveKind
 from ..interview import TopicPrompts, opening, topic_prompts
-from ..template_model import FEELING_SCALE, Template
+from ..template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template
 from . import dialogs
 from .autosave import Autosaver
 from .faces import FeelingsFaces
@@ -122,6 +122,19 @@ class ChildModeWindow(QWidget):
         self.faces = FeelingsFaces([(o.value, o.child_label) for o in scale.options], size="large")
         column.addWidget(self.faces, 0, Qt.AlignmentFlag.AlignHCenter)
 
+        # Other feelings beside the face (scared, cross, hurting, worried), as many as fit, where the
+        # template asks; never on the faces' order.
+        self.also_felt_label = QLabel()
+        self.also_felt_label.setWordWrap(True)
+        self.also_felt_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.also_felt_label.setProperty("role", "child-question-small")
+        column.addWidget(self.also_felt_label)
+        others = template.scales.get(ALSO_FELT_SCALE)
+        self.also_felt = (FeelingsFaces([(o.value, o.child_label) for o in others.options], size="large",
+                                        multiple=True) if others else None)
+        if self.also_felt is not None:
+            column.addWidget(self.also_felt, 0, Qt.AlignmentFlag.AlignHCenter)
+
         self.better_label = QLabel()
         self.better_label.setWordWrap(True)
         self.better_label.setProperty("role", "child-question-small")
@@ -156,6 +169,8 @@ class ChildModeWindow(QWidget):
         self.words.textChanged.connect(self._edited)
         self.better.textChanged.connect(self._edited)
         self.faces.changed.connect(self._edited)
+        if self.also_felt is not None:
+            self.also_felt.changed.connect(self._edited)
         self._show()
 
     def resizeEvent(self, event) -> None:
@@ -163,6 +178,8 @@ class ChildModeWindow(QWidget):
         # Five faces across, as big as the width allows, up to their full size.
         margins = self.layout().contentsMargins()
         self.faces.fit_width(self.width() - margins.left() - margins.right() - 40)
+        if self.also_felt is not None:
+            self.also_felt.follow(self.faces)  # under the faces, a little smaller
         if self.part == SAY and self.prompts.measures and self._columns_for(self.prompts) != self._measure_columns:
             self._rebuild_measures()
 
@@ -203,7 +220,8 @@ class ChildModeWindow(QWidget):
         """Speak the question of the page, as it is shown."""
         p = self.prompts
         if self.part == FEEL:
-            return self.speaker.say(" ".join(t for t in (p.feeling_question, p.better_question) if t))
+            return self.speaker.say(" ".join(t for t in (p.feeling_question, p.also_felt_question,
+                                                         p.better_question) if t))
         return self.speaker.say(p.question)
 
     # ------------------------------------------------------------------ steps
@@ -258,6 +276,13 @@ class ChildModeWindow(QWidget):
             widget.setVisible(say)
         for widget in (self.topic_heading, self.feeling_label, self.faces, self.better_label, self.better):
             widget.setVisible(not say)
+        others = not say and bool(p.also_felt_question) and self.also_felt is not None
+        self.also_felt_label.setVisible(others)
+        if self.also_felt is not None:
+            self.also_felt.setVisible(others)
+            self.also_felt.set_value(a.also_felt)
+            self.also_felt.setAccessibleName(p.also_felt_question or "Other feelings")
+        self.also_felt_label.setText(p.also_felt_question)
         self.better_label.setVisible(not say and bool(p.better_question))
         self.better.setVisible(not say and bool(p.better_question))
         self.topic_heading.setText(topic.title if topic.title == stage.title else f"{stage.title}: {topic.title}")
@@ -333,6 +358,8 @@ class ChildModeWindow(QWidget):
         a.text = self.words.toPlainText()
         a.better = self.better.toPlainText()
         a.feeling = self.faces.value()
+        if self.also_felt is not None and self.part == FEEL:
+            a.also_felt = self.also_felt.value()
         for mid, group in self.measure_groups.items():
             chosen = group.checkedButton()
             if chosen is not None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Answer, Case, Child, Interview, PerspectiveKind
-from ..compare import Agreement, Comparison, TopicComparison, in_their_words
+from ..compare import Agreement, Comparison, TopicComparison, also_felt_words, in_their_words
 from ..dates import uk_date
 from ..evidence import agreement_text
 from ..interview import overall_progress
@@ -595,7 +595,8 @@ class ComparePage(QWidget):
             box = QVBoxLayout(frame)
             box.addWidget(plain_label(f"{voice}, {uk(v.interview.held_on)}", "message"))
             answer = tc.answers.get(voice)
-            for heading, text in self._answer_parts(tc, voice, v.kind, answer, feeling_scale):
+            for heading, text in self._answer_parts(tc, voice, v.kind, answer, feeling_scale,
+                                                    self.comparison.template):
                 if heading:
                     caption = QLabel(f"<b>{heading}</b>")
                     box.addWidget(caption)
@@ -612,7 +613,7 @@ class ComparePage(QWidget):
 
     @staticmethod
     def _answer_parts(tc: TopicComparison, voice: str, kind: PerspectiveKind, answer: Answer | None,
-                      feeling_scale) -> list[tuple[str, str]]:
+                      feeling_scale, template) -> list[tuple[str, str]]:
         if answer is None or answer.is_empty:
             return [("", "Nothing recorded.")]
         parts: list[tuple[str, str]] = []
@@ -631,6 +632,8 @@ class ComparePage(QWidget):
             feeling = in_their_words(feeling_scale, answer.feeling, kind is PerspectiveKind.CHILD)
             parts.append(("How the child feels" if kind is PerspectiveKind.CHILD
                           else "How they think the child feels", feeling))
+        if answer.also_felt:
+            parts.append(("Other feelings", also_felt_words(template, answer.also_felt).capitalize()))
         if answer.better:
             parts.append(("What would make it better", answer.better))
         if answer.own_day:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Case, Child, PerspectiveKind
-from ..compare import Change, Comparison, apart_text, change_over_time, in_their_words
+from ..compare import Change, Comparison, also_felt_words, apart_text, change_over_time, in_their_words
 from ..dates import uk_date
 from ..session import StoreError
 from ..template_model import FEELING_SCALE
@@ -93,8 +93,9 @@ class FeelingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
             "The child's own feeling at each stage (the one they gave most often) beside each adult's "
-            "estimate of it. A gap is counted in steps on the five faces. It is not a finding: before raising "
-            "it, judge whether that is safe, and never tell an adult what the child said."))
+            "estimate of it. A gap is counted in steps on the five faces; other feelings (scared, cross, "
+            "hurting, worried) follow \u201calso\u201d and are never counted as steps. It is not a finding: "
+            "before raising it, judge whether that is safe, and never tell an adult what the child said."))
         self.table = table("How the child feels at each stage, against each adult's estimate",
                            "One row per stage: the child's own face, then each adult's estimate "
                            "and how many steps apart they are")
@@ -128,10 +129,14 @@ class FeelingsTab(QWidget):
         for row, gap in enumerate(c.feelings):
             t.setItem(row, 0, QTableWidgetItem(gap.stage.title))
             own = in_their_words(scale, gap.child, True) if gap.child else "—"  # the face the child tapped, in its words
+            if gap.child_also:
+                own += f"; also {also_felt_words(c.template, gap.child_also)}"
             t.setItem(row, 1, QTableWidgetItem(own))
             for a in adults:
                 g, wide = gap.gaps.get(a), gap.wide(a)
                 text = label(gap.estimates.get(a)) + (f"   {gap_text(g, wide)}" if g is not None else "")
+                if gap.also.get(a):
+                    text += f"; also {also_felt_words(c.template, gap.also[a])}"
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,

@@ -14,6 +14,9 @@ Behaviour:
   chooses (or clears) the focused face.
 - `changed(object)` is emitted with the value, or None, only when the user changes the choice;
   `set_value()` and `clear()` do not emit it.
+- `multiple=True` (the other feelings a child adds beside the face: scared, cross, hurting,
+  worried): any number may be chosen, each click turns one on or off, `value()` is the list chosen
+  (in the scale's order) and `changed` is emitted with that list.
 - A chosen face has a thick frame, a tinted background, a bold label with a tick, and is a checked
   button for screen readers. Focus is drawn as a dashed ring outside the frame.
 - Narrow spaces: the faces sit in one row when it fits, otherwise in even rows (3 + 2, then 2 + 2 +
@@ -88,7 +91,7 @@ class FeelingsFaces(QWidget):
     changed = Signal(object)  # the chosen value, or None when the user clears it
 
     def __init__(self, options: list[tuple[str, str]], parent: QWidget | None = None, *,
-                 size: str = "normal") -> None:
+                 size: str = "normal", multiple: bool = False) -> None:
         super().__init__(parent)
         if size not in ICON_PX:
             raise ValueError(f"size must be one of {', '.join(ICON_PX)}, not {size!r}")
@@ -98,7 +101,9 @@ class FeelingsFaces(QWidget):
         self.setAccessibleName(DEFAULT_GROUP_NAME)
         self.setStyleSheet(_STYLE if size == "large" else _STYLE.replace("margin: 5px;", "margin: 1px;")
                            .replace("padding: 4px 6px;", "padding: 2px 2px;"))
+        self.multiple = multiple
         self._value: str | None = None
+        self._values: list[str] = []  # when multiple
         self.buttons: list[_FaceButton] = []
 
         self.spacing = SPACING[size]
@@ -108,6 +113,7 @@ class FeelingsFaces(QWidget):
         self.setSizePolicy(policy)
 
         icon_px = ICON_PX[size]
+        self.icon_px, self.label_scale = icon_px, LABEL_SCALE[size]  # as drawn now (see set_icon_px)
         font = QFont(self.font())
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * LABEL_SCALE[size])
@@ -123,7 +129,9 @@ class FeelingsFaces(QWidget):
             button.setText(label.replace("&", "&&"))
             button.setToolTip(label)
             button.setAccessibleName(f"Feeling: {label}")
-            button.setAccessibleDescription("Space or Enter chooses this face; choosing it again clears it.")
+            button.setAccessibleDescription(
+                "Space or Enter turns this feeling on or off; more than one may be chosen." if multiple
+                else "Space or Enter chooses this face; choosing it again clears it.")
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda checked, b=button: self._on_clicked(b, checked))
             button.installEventFilter(self)
@@ -136,17 +144,24 @@ class FeelingsFaces(QWidget):
     def options(self) -> list[tuple[str, str]]:
         return [(b.value, b.label) for b in self.buttons]
 
-    def value(self) -> str | None:
-        return self._value
+    def value(self):
+        """The chosen value or None; with `multiple`, the list of chosen values (maybe empty)."""
+        return list(self._values) if self.multiple else self._value
 
-    def set_value(self, value: str | None) -> None:
-        """Choose a face from code (or none with None). Does not emit `changed`."""
-        if value is not None and value not in {b.value for b in self.buttons}:
-            known = ", ".join(b.value for b in self.buttons)
-            raise ValueError(f"{value!r} is not one of the faces ({known})")
-        self._apply(value)
+    def set_value(self, value) -> None:
+        """Choose a face from code (or none with None; with `multiple`, a list). Does not emit
+        `changed`."""
+        chosen = list(value or []) if self.multiple else ([] if value is None else [value])
+        known = [b.value for b in self.buttons]
+        for v in chosen:
+            if v not in known:
+                raise ValueError(f"{v!r} is not one of the faces ({', '.join(known)})")
+        if self.multiple:
+            self._apply_many([v for v in known if v in chosen])
+        else:
+            self._apply(value)
         if not any(b.hasFocus() for b in self.buttons):
-            self._set_tab_stop(self._button_for(value) or self.buttons[0])
+            self._set_tab_stop(self._button_for(chosen[0] if chosen else None) or self.buttons[0])
 
     def clear(self) -> None:
         """Choose no face. Does not emit `changed`."""
@@ -173,14 +188,32 @@ class FeelingsFaces(QWidget):
             b.setFont(f)
             b.setText((TICK if chosen else "") + b.label.replace("&", "&&"))
 
+    def _apply_many(self, values: list[str]) -> None:
+        self._values = values
+        for b in self.buttons:
+            chosen = b.value in values
+            b.setChecked(chosen)
+            f = b.font()
+            f.setBold(chosen)
+            b.setFont(f)
+            b.setText((TICK if chosen else "") + b.label.replace("&", "&&"))
+
     def _on_clicked(self, button: _FaceButton, checked: bool) -> None:
+        self._set_tab_stop(button)
+        if self.multiple:
+            now = set(self._values) ^ {button.value}
+            self._apply_many([b.value for b in self.buttons if b.value in now])
+            self.changed.emit(list(self._values))
+            return
         new = button.value if checked else None
         self._apply(new)
-        self._set_tab_stop(button)
         self.changed.emit(new)
 
     def set_icon_px(self, px: int, label_scale: float | None = None) -> None:
         """Resize the pictures, and optionally the labels (child mode fits them to its width)."""
+        self.icon_px = px
+        if label_scale is not None:
+            self.label_scale = label_scale
         for b in self.buttons:
             b.setIconSize(QSize(px, px))
             if label_scale is not None:
@@ -209,6 +242,12 @@ class FeelingsFaces(QWidget):
         while self.sizeHint().width() > available and px > 48:
             px -= 8
             self.set_icon_px(px)
+
+    def follow(self, main: "FeelingsFaces", share: float = 0.75) -> None:
+        """Drawn a little smaller than `main` (the faces this row sits under), with the same size of
+        label, so the row reads as second to them: the other feelings under the five faces."""
+        self.even = False
+        self.set_icon_px(max(32, int(main.icon_px * share)), main.label_scale)
 
     # ------------------------------------------------------------------ rows that fit the width
 
@@ -304,7 +343,7 @@ class FeelingsFaces(QWidget):
                 self._set_tab_stop(obj)
             elif event.type() == QEvent.Type.FocusOut:
                 # Leaving the group: coming back by Tab lands on the chosen face, if any.
-                chosen = self._button_for(self._value)
+                chosen = self._button_for(self._values[0] if self.multiple and self._values else self._value)
                 if chosen is not None and QApplication.focusWidget() not in self.buttons:
                     self._set_tab_stop(chosen)
             elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -38,7 +38,7 @@ from ..interview import (
     topic_prompts,
 )
 from ..session import StoreError
-from ..template_model import FEELING_SCALE, Template
+from ..template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template
 from ..wording import ANSWER_HEADING
 from .announce import SETTLED_REPEAT_S, show_status
 from .autosave import Autosaver
@@ -141,6 +141,15 @@ class TopicCard(QGroupBox):
         self.feeling.setAccessibleName(f"{prompts.title}: {prompts.feeling_question}")
         layout.addWidget(self.feeling)
 
+        self.also_felt = None  # other feelings beside the face, where the template asks
+        if prompts.also_felt_question and ALSO_FELT_SCALE in template.scales:
+            layout.addWidget(_prompt(prompts.also_felt_question))
+            others = template.scales[ALSO_FELT_SCALE]
+            self.also_felt = FeelingsFaces([(o.value, o.child_label if child_words else o.label)
+                                            for o in others.options], multiple=True)
+            self.also_felt.setAccessibleName(f"{prompts.title}: {prompts.also_felt_question}")
+            layout.addWidget(self.also_felt)
+
         self.better = None
         if prompts.better_question:
             layout.addWidget(_prompt(prompts.better_question))
@@ -184,6 +193,8 @@ class TopicCard(QGroupBox):
         for combo in self.measures.values():
             combo.currentIndexChanged.connect(self._edited)
         self.feeling.changed.connect(self._edited)
+        if self.also_felt is not None:
+            self.also_felt.changed.connect(self._edited)
         self.not_asked.toggled.connect(self._edited)
         self.reason.textChanged.connect(self._edited)
         if self.source is not None:
@@ -209,6 +220,8 @@ class TopicCard(QGroupBox):
             index = combo.findData(a.measures.get(mid))
             combo.setCurrentIndex(max(index, 0))
         self.feeling.set_value(a.feeling)
+        if self.also_felt is not None:
+            self.also_felt.set_value(a.also_felt)
         self.not_asked.setChecked(a.not_asked is not None)
         self.reason.setText(a.not_asked or "")
         self.reason.setEnabled(a.not_asked is not None)
@@ -229,6 +242,8 @@ class TopicCard(QGroupBox):
             a.source = self.source.text()
         a.measures = {mid: c.currentData() for mid, c in self.measures.items() if c.currentData()}
         a.feeling = self.feeling.value()
+        if self.also_felt is not None:
+            a.also_felt = self.also_felt.value()
         a.not_asked = self.reason.text() if self.not_asked.isChecked() else None
         self.reason.setEnabled(self.not_asked.isChecked())
         self.edited.emit(self.key)

@@ -21,6 +21,18 @@ def feeling():
     return scales["feeling"]
 
 
+@pytest.fixture(scope="module")
+def also_felt():
+    scales, problems = load_scales(templates_dir() / SCALES_FILE)
+    return scales["also_felt"]
+
+
+@pytest.fixture(scope="module")
+def every_face(feeling, also_felt):
+    """The five faces and the other feelings a child can add beside them: each has its picture."""
+    return feeling.values + also_felt.values
+
+
 def adult_options(scale):
     return MeasureChoice("feeling", "How it feels", scale, child_words=False).options()
 
@@ -60,9 +72,9 @@ class Recorder:
 
 # ---------------------------------------------------------------------------- the pictures
 
-def test_every_feeling_has_a_valid_self_contained_svg(feeling):
+def test_every_feeling_has_a_valid_self_contained_svg(feeling, every_face):
     assert feeling.values == ("very_happy", "happy", "okay", "unhappy", "very_unhappy")
-    for value in feeling.values:
+    for value in every_face:
         path = face_icon_path(value)
         assert path == resources_dir() / "faces" / f"{value}.svg"
         assert path.is_file(), path
@@ -79,8 +91,8 @@ def test_every_feeling_has_a_valid_self_contained_svg(feeling):
 
 
 @pytest.mark.parametrize("px", [32, 160])
-def test_faces_draw_something_and_differ_from_each_other(feeling, px):
-    images = {v: render(face_icon_path(v), px) for v in feeling.values}
+def test_faces_draw_something_and_differ_from_each_other(every_face, px):
+    images = {v: render(face_icon_path(v), px) for v in every_face}
     for value, image in images.items():
         # A round face fills about pi/4 of its square; the corners stay clear.
         assert 0.6 < opaque_share(image) < 0.85, value
@@ -91,14 +103,14 @@ def test_faces_draw_something_and_differ_from_each_other(feeling, px):
             assert images[a] != images[b], f"{a} and {b} look the same"
 
 
-def test_faces_differ_by_shape_not_only_colour(feeling):
+def test_faces_differ_by_shape_not_only_colour(every_face):
     """Reduced to dark lines (the drawing, not the fill colours), every pair of faces still differs."""
     def lines(value):
         image = render(face_icon_path(value), 64)
         return tuple(image.pixelColor(x, y).lightness() < 90 and image.pixelColor(x, y).alpha() > 200
                      for y in range(64) for x in range(64))
 
-    drawn = {v: lines(v) for v in feeling.values}
+    drawn = {v: lines(v) for v in every_face}
     values = list(drawn)
     for i, a in enumerate(values):
         for b in values[i + 1:]:
@@ -320,3 +332,36 @@ def test_in_a_narrow_space_the_faces_take_more_rows_and_none_is_cut_off(qtbot, f
     assert rows_seen[:2] == [1, 2]  # one row when it fits; the fewest even rows when it does not
     assert rows_seen == sorted(rows_seen) and rows_seen[-1] == 5
     assert faces.rows_for(one_row - 1) == [[0, 1, 2], [3, 4]]  # 3 + 2, not 4 + 1
+
+
+# ---------------------------------------------------------------------------- more than one (other feelings)
+
+def test_other_feelings_take_any_number_by_mouse_and_keyboard(qtbot, also_felt):
+    faces = FeelingsFaces(adult_options(also_felt), multiple=True)
+    qtbot.addWidget(faces)
+    faces.show()
+    qtbot.waitExposed(faces)
+    seen = Recorder(faces)
+    scared, cross, hurting, worried = faces.buttons
+    assert faces.value() == []
+    qtbot.mouseClick(worried, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(scared, Qt.MouseButton.LeftButton)
+    assert faces.value() == ["scared", "worried"]  # in the scale's order, whatever the order of clicks
+    qtbot.mouseClick(worried, Qt.MouseButton.LeftButton)
+    assert faces.value() == ["scared"]
+    scared.setFocus()
+    qtbot.waitUntil(scared.hasFocus)
+    qtbot.keyClick(scared, Qt.Key.Key_Right)
+    assert cross.hasFocus()
+    qtbot.keyClick(cross, Qt.Key.Key_Space)
+    qtbot.keyClick(cross, Qt.Key.Key_End)
+    qtbot.keyClick(worried, Qt.Key.Key_Return)
+    assert faces.value() == ["scared", "cross", "worried"]
+    assert seen.values == [["worried"], ["scared", "worried"], ["scared"], ["scared", "cross"],
+                           ["scared", "cross", "worried"]]
+    assert all(b.text().startswith("\u2713") == b.isChecked() for b in faces.buttons)  # a tick, not colour alone
+    faces.set_value(["hurting"])
+    assert faces.value() == ["hurting"] and seen.values[-1] == ["scared", "cross", "worried"]  # no signal
+    with pytest.raises(ValueError, match="not one of the faces"):
+        faces.set_value(["happy"])
+    assert "more than one" in scared.accessibleDescription()

@@ -102,8 +102,9 @@ def test_the_button_reads_exactly_the_childs_prompt_of_the_current_step(qtbot, o
     assert engine.stops >= 1  # moving on stops what was being read
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)  # works from the keyboard too: the faces page, as it is shown
-    feel = f"{window.feeling_label.text()} {window.better_label.text()}"
+    feel = f"{window.feeling_label.text()} {window.also_felt_label.text()} {window.better_label.text()}"
     assert engine.said == [expected, feel] and window.prompts.feeling_question in feel
+    assert window.prompts.also_felt_question in feel  # the other feelings, as shown
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     stage, topic = window.steps[1]
