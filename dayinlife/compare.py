@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
+from . import people as household
 from .case import Answer, Case, Child, Interview, PerspectiveKind
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Measure, Scale, Stage, Template, Topic
 from .vocab import FRAMEWORK_DIMENSIONS, NeglectType
@@ -44,11 +45,15 @@ def apart_text(steps: int | None, of: int | None = None) -> str:
     return f"{plural(steps, 'step')} apart{whole}"
 
 
-def in_their_words(scale: Scale, value: str | None, child_words: bool) -> str:
+def in_their_words(scale: Scale, value: str | None, child_words: bool,
+                   people: dict[str, str] | None = None) -> str:
     """An answer as the person saw it when they chose it: a child who tapped "Me, on my own" chose
-    “Me, on my own” (shown with what it means on the adults' scale when the words differ)."""
+    “Me, on my own” (shown with what it means on the adults' scale when the words differ). A named
+    answer is shown by the names in `people` (people.household)."""
     if not value:
         return "—"
+    if household.is_named(value):
+        return household.words(value, people or {})
     try:
         option = scale.option(value)
     except KeyError:
@@ -85,16 +90,19 @@ class MeasureComparison:
     agreement: Agreement
     steps: int | None = None            # how far apart the answers are, on an ordered scale (differ only)
     child_words: frozenset = frozenset()  # the voices that saw the choices in a child's words
+    people: dict[str, str] = field(default_factory=dict)  # who a named answer names, by id
 
     def shown(self, voice: str) -> str:
         """The answer as that person saw it, with its meaning on the adults' scale where the words differ."""
-        return in_their_words(self.scale, self.values.get(voice), voice in self.child_words)
+        return in_their_words(self.scale, self.values.get(voice), voice in self.child_words, self.people)
 
     def seen(self, voice: str) -> str:
         """Only the words the person chose (“Me, on my own”), for a narrow space."""
         value = self.values.get(voice)
         if not value:
             return "—"
+        if household.is_named(value):
+            return household.words(value, self.people)
         try:
             option = self.scale.option(value)
         except KeyError:
@@ -102,6 +110,12 @@ class MeasureComparison:
         if voice in self.child_words and option.child_label and option.child_label != option.label:
             return f"“{option.child_label}”"
         return option.label
+
+    @property
+    def unnamed(self) -> bool:
+        """Nothing to compare, and at least one answer is an older one that does not say who was meant."""
+        return self.agreement is Agreement.NO_ANSWER and any(
+            v and _unnamed(self.scale, v) for v in self.values.values())
 
     @property
     def wide(self) -> bool:
@@ -126,6 +140,8 @@ class MeasureComparison:
             chose, everyone = sum(1 for v in self.values.values() if v), len(self.values)
             # an agreement that leaves someone out says so: the child may not have been asked
             return "= Agree" if chose == everyone else f"= Agree ({chose} of {everyone} chose)"
+        if self.unnamed:
+            return "Not compared: older answer"  # "A parent or carer at home": it does not say who
         if self.agreement is Agreement.NO_ANSWER and any(self.values.values()):
             return "Nobody could say"  # only "Don't know" (or "Not seen") was given
         return {Agreement.ONE_SIDE: "One side only"}.get(self.agreement, "—")
@@ -181,10 +197,11 @@ class Tally:
     words_only: int      # topics
     not_asked: int       # topics
     no_answer: int       # topics
+    unnamed: int = 0     # comparable answers where the only answers are older ones that do not say who
 
     @property
     def rows(self) -> int:
-        return self.differ + self.agree + self.one_side + self.cannot_say
+        return self.differ + self.agree + self.one_side + self.cannot_say + self.unnamed
 
     @property
     def compared_topics(self) -> int:
@@ -201,6 +218,8 @@ class Tally:
                  f"{self.agree} agree", f"{self.one_side} from one person only"]
         if self.cannot_say:
             parts.append(f"{self.cannot_say} where nobody could say")
+        if self.unnamed:
+            parts.append(f"{self.unnamed} not compared (older answers that do not say who)")
         text = (f"{n(self.rows, 'comparable answer', 'comparable answers')} in {self.compared_topics} of the "
                 f"{n(self.topics, 'topic', 'topics')}: " + ", ".join(parts) + ".")
         why = [(count, words) for count, words in ((self.words_only, "answered in words only"),
@@ -265,9 +284,9 @@ class Comparison:
                      sum(m.agreement is Agreement.DIFFER for m in rows), sum(m.wide for m in rows),
                      sum(m.agreement is Agreement.AGREE for m in rows),
                      sum(m.agreement is Agreement.ONE_SIDE for m in rows),
-                     sum(m.agreement is Agreement.NO_ANSWER for m in rows),
+                     sum(m.agreement is Agreement.NO_ANSWER and not m.unnamed for m in rows),
                      by_topic.get(Agreement.WORDS_ONLY, 0), by_topic.get(Agreement.NOT_ASKED, 0),
-                     by_topic.get(Agreement.NO_ANSWER, 0))
+                     by_topic.get(Agreement.NO_ANSWER, 0), sum(m.unnamed for m in rows))
 
 
 def _steps(scale: Scale, given: list[str]) -> int | None:
@@ -286,8 +305,21 @@ def _steps(scale: Scale, given: list[str]) -> int | None:
 CANNOT_SAY = {"dont_know", "not_seen"}
 
 
-def _measure_agreement(values: list[str | None]) -> Agreement:
-    given = [v for v in values if v and v not in CANNOT_SAY]
+def _unnamed(scale: Scale, value: str) -> bool:
+    """An older who answer that does not say who was meant ("A parent or carer at home"): two parents
+    who each meant "me" chose the same one. Retired, or on the who scale of a template before 1.2."""
+    try:
+        if scale.option(value).retired:
+            return True
+    except KeyError:
+        pass
+    return scale.name == "who" and value in household.UNNAMED
+
+
+def _measure_agreement(values: list[str | None], scale: Scale | None = None) -> Agreement:
+    """Named answers agree when they name the same people; "Don't know" and older answers that do not
+    say who are shown, never counted as agreeing or differing."""
+    given = [v for v in values if v and v not in CANNOT_SAY and not (scale and _unnamed(scale, v))]
     if not given:
         return Agreement.NO_ANSWER
     if len(given) == 1:
@@ -317,9 +349,10 @@ def _topic_agreement(answers: list[Answer | None], measures: list[MeasureCompari
 
 
 def compare(case: Case, child: Child, interviews: list[Interview], template: Template,
-            labels: dict[str, str] | None = None) -> Comparison:
+            labels: dict[str, str] | None = None, people: dict[str, str] | None = None) -> Comparison:
     """Every topic of `template` across the chosen interviews of one child, in the order given.
-    `labels`: each interview's voice label, by interview id (voices.voice_labels by default)."""
+    `labels`: each interview's voice label, by interview id (voices.voice_labels by default);
+    `people`: how a named answer shows each person, by id (people.household by default)."""
     from .interview import feeling_in_child_words, sees_child_words
     from .voices import voice_labels
 
@@ -329,6 +362,7 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
         if iv not in child.interviews:
             raise ValueError("every interview compared must be about the same child")
     labels = labels or voice_labels(case, child, interviews)
+    people = household.household(case, child) if people is None else people
     voices = [Voice(iv, labels[iv.id], sees_child_words(template, iv.perspective.kind),
                     feeling_in_child_words(iv.perspective.kind)) for iv in interviews]
     child_words = frozenset(v.label for v in voices if v.child_words)
@@ -342,10 +376,10 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
                 scale = template.scales[m.scale]
                 values = {v.label: (answers[v.label].measures.get(m.id) if answers[v.label] else None)
                           for v in voices}
-                agreement = _measure_agreement(list(values.values()))
+                agreement = _measure_agreement(list(values.values()), scale)
                 steps = _steps(scale, [x for x in values.values() if x]) if agreement is Agreement.DIFFER else None
                 measures.append(MeasureComparison(m, template.render(m.label, name, child.pronouns), scale, values,
-                                                  agreement, steps, child_words))
+                                                  agreement, steps, child_words, people))
             topics.append(TopicComparison(stage, topic, answers, measures,
                                           _topic_agreement(list(answers.values()), measures)))
     return Comparison(template, child, voices, topics, _feelings(template, voices, topics))
@@ -444,9 +478,11 @@ def _direction(scale: Scale, good: str, before: str, after: str) -> Change:
 
 
 def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview, Template],
-                     name: str = "the child", pronouns: str = "they") -> list[TopicChange]:
+                     name: str = "the child", pronouns: str = "they",
+                     people: dict[str, str] | None = None) -> list[TopicChange]:
     """Topic by topic, by key (so it works across template versions): what moved, and which way.
-    A child's choices are given as the child saw them, like everywhere else."""
+    A child's choices are given as the child saw them, like everywhere else; a named answer by the
+    names in `people` (people.household)."""
     from .interview import feeling_in_child_words, sees_child_words
 
     (iv_a, t_a), (iv_b, t_b) = earlier, later
@@ -472,8 +508,8 @@ def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview
             change = (Change.NEW if not va else Change.GONE if not vb
                       else _direction(scale, getattr(m_b, "good", ""), va, vb))
             out.append(TopicChange(topic_a.key, topic_b.title, label,
-                                   in_their_words(scale, va, words) if va else None,
-                                   in_their_words(scale, vb, words) if vb else None, change,
+                                   in_their_words(t_a.scales[m_a.scale], va, words, people) if va else None,
+                                   in_their_words(scale, vb, words, people) if vb else None, change,
                                    _steps(scale, [va, vb]) if va and vb and va != vb else None))
         fa, fb = (a.feeling if a else None), (b.feeling if b else None)
         if fa or fb:

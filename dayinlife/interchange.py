@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any, Callable
 from uuid import uuid4
 
-from . import __version__, dates
+from . import __version__, dates, people
 from .case import Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind
 from .prompts import PRONOUN_SETS
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 4  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
-#                    4: an answer's "also_felt"
+FORMAT_VERSION = 5  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
+#                    4: an answer's "also_felt"; 5: answers that name people ("person:<id>")
 
 
 class InterchangeError(ValueError):
@@ -276,6 +276,7 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
     ids = [c.id for c in children] + [iv.id for c in children for iv in c.interviews]
     if len(set(ids)) != len(ids):
         r.fail(f"{w}.children", "two children or interviews share one id")
+    _check_named(r, w, children, set(adult_ids) | {c.id for c in children})
     if r.problems:
         return None
     analyses = _read_analyses(r, r.array(d, "analyses", w), {c.id for c in children})
@@ -289,6 +290,16 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
         if value:
             setattr(case, name, value)
     return None if r.problems else case
+
+
+def _check_named(r: _Reader, w: str, children: list[Child], known: set[str]) -> None:
+    """Every answer that names people names people of this case, in the stored form."""
+    for ci, child in enumerate(children):
+        for ii, iv in enumerate(child.interviews):
+            for key, answer in iv.answers.items():
+                for mid, value in answer.measures.items():
+                    if people.is_named(value) and (wrong := people.problem(value, known)):
+                        r.fail(f"{w}.children[{ci}].interviews[{ii}].answers[{key!r}].measures[{mid!r}]", wrong)
 
 
 def _read_seen_alone(r: _Reader, d: dict, w: str) -> bool | None:
@@ -451,6 +462,8 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
         for mid, value in measures.items():
             if mid not in scales:
                 r.fail(f"{w}.measures[{mid!r}]", f"topic {key!r} has no measure {mid!r}")
+            elif isinstance(value, str) and people.is_named(value) and scales[mid].people:
+                pass  # a named answer: checked against the people of the case once all are read
             elif isinstance(value, str) and value not in scales[mid].values:
                 r.fail(f"{w}.measures[{mid!r}]", f"{value!r} is not an answer on the "
                                                  f"{scales[mid].name!r} scale")

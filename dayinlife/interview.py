@@ -23,9 +23,22 @@ class MeasureChoice:
     label: str
     scale: Scale
     child_words: bool  # show the scale's child labels
+    # On a scale that names people (see people.py): the named answers offered, (value, label).
+    named: tuple[tuple[str, str], ...] = ()
 
-    def options(self) -> list[tuple[str, str]]:
-        return [(o.value, o.child_label if self.child_words else o.label) for o in self.scale.options]
+    def options(self, keep: str | None = None) -> list[tuple[str, str]]:
+        """The choices, in order: the people of the household first (on a scale that names people),
+        then the scale's own options. An option no longer offered (retired, or naming someone since
+        removed) is there only when `keep`, the answer already given, is it, so it is never lost."""
+        from .people import REMOVED, ids_of, is_named, words
+
+        out = list(self.named) if self.scale.people else []
+        out += [(o.value, o.child_label if self.child_words else o.label) for o in self.scale.options
+                if not o.retired or o.value == keep]
+        if keep and keep not in {v for v, _ in out}:
+            singles = {ids_of(v)[0]: label for v, label in self.named if len(ids_of(v)) == 1}
+            out.append((keep, words(keep, singles) if is_named(keep) else keep or REMOVED))
+        return out
 
 
 @dataclass(frozen=True)
@@ -80,8 +93,12 @@ def child_display_name(child: Child) -> str:
     return child.called or (UNBORN_NAME if child.is_unborn else "the child")
 
 
-def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child: Child) -> TopicPrompts:
+def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child: Child,
+                  named: tuple[tuple[str, str], ...] = ()) -> TopicPrompts:
+    """`named`: the people of the household an answer may name (people.choices), where a scale
+    names people."""
     name = child_display_name(child)
+    named = tuple(named)
 
     def r(source: str) -> str:
         return template.render(source, name, child.pronouns) if source else ""
@@ -93,7 +110,8 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             also_felt_question=r(template.common.also_felt_child),
             better_question=r(template.common.better_child),
             measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale],
-                                         sees_child_words(template, kind)) for m in topic.measures if m.for_child),
+                                         sees_child_words(template, kind), named)
+                           for m in topic.measures if m.for_child),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
         )
     if kind is PerspectiveKind.PARENT:
@@ -102,14 +120,16 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             feeling_question=r(template.common.feeling_parent),
             also_felt_question=r(template.common.also_felt_parent),
             better_question=r(template.common.better_parent),
-            measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False) for m in topic.measures),
+            measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named)
+                           for m in topic.measures),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
         )
     return TopicPrompts(
         topic.key, topic.title, r(topic.professional),
         feeling_question=r(template.common.feeling_parent),
         also_felt_question=r(template.common.also_felt_parent),
-        measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False) for m in topic.measures),
+        measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named)
+                           for m in topic.measures),
         observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
     )
 

@@ -312,23 +312,29 @@ def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
         body = c.table(body, where)
         if body is None:
             continue
-        c.unknown_fields(body, {"title", "ordered", "options"}, where)
+        c.unknown_fields(body, {"title", "ordered", "options", "people"}, where)
         title = c.text(body, "title", where)
         ordered = c.flag(body, "ordered", where, False)
+        people = c.flag(body, "people", where, False)
+        if people and ordered:
+            c.problem(where + ["people"], "a scale that names people cannot also be ordered")
         options: list[ScaleOption] = []
         raw_options = body.get("options")
         if isinstance(raw_options, list) and len(raw_options) == 1:
             c.problem(where + ["options"], "a scale needs at least two options")
-        for opath, opt in c.tables(body, "options", where, {"value", "label", "child_label", "unranked"}):
+        for opath, opt in c.tables(body, "options", where, {"value", "label", "child_label", "unranked", "retired"}):
             value = c.ident(opt, "value", opath)
             label = c.text(opt, "label", opath)
             child_label = c.text(opt, "child_label", opath, required=False) or label
             if value and value in {o.value for o in options}:
                 c.problem(opath + ["value"], f"value {value!r} is used twice in this scale")
             elif value and label:
-                options.append(ScaleOption(value, label, child_label, c.flag(opt, "unranked", opath, False)))
+                options.append(ScaleOption(value, label, child_label, c.flag(opt, "unranked", opath, False),
+                                           c.flag(opt, "retired", opath, False)))
         if title and isinstance(raw_options, list) and len(options) == len(raw_options) >= 2:
-            scales[name] = Scale(name, title, ordered, tuple(options))
+            if sum(not o.retired for o in options) < 2 and not people:
+                c.problem(where + ["options"], "a scale needs at least two options that are not retired")
+            scales[name] = Scale(name, title, ordered, tuple(options), people)
     if FEELING_SCALE not in data:
         c.problem([], f"the {FEELING_SCALE!r} scale (the feelings faces every answer uses) is missing")
     if ALSO_FELT_SCALE not in data:

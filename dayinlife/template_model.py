@@ -26,11 +26,14 @@ class ScaleOption:
     label: str
     child_label: str
     unranked: bool = False  # outside the scale's order, e.g. "Not sure"
+    retired: bool = False   # no longer offered; old answers with it stay readable
 
     def to_dict(self) -> dict[str, Any]:
         d = {"value": self.value, "label": self.label, "child_label": self.child_label}
         if self.unranked:
             d["unranked"] = True
+        if self.retired:
+            d["retired"] = True
         return d
 
 
@@ -40,6 +43,7 @@ class Scale:
     title: str
     ordered: bool
     options: tuple[ScaleOption, ...]
+    people: bool = False  # answered by naming people of the household too (see people.py)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -52,11 +56,14 @@ class Scale:
         raise KeyError(f"{value!r} is not an answer on the {self.name!r} scale")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "title": self.title,
             "ordered": self.ordered,
             "options": [o.to_dict() for o in self.options],
         }
+        if self.people:
+            d["people"] = True
+        return d
 
     @classmethod
     def from_dict(cls, name: str, d: dict[str, Any]) -> "Scale":
@@ -64,8 +71,10 @@ class Scale:
             name,
             d["title"],
             d["ordered"],
-            tuple(ScaleOption(o["value"], o["label"], o["child_label"], o.get("unranked", False))
+            tuple(ScaleOption(o["value"], o["label"], o["child_label"], o.get("unranked", False),
+                              o.get("retired", False))
                   for o in d["options"]),
+            d.get("people", False),
         )
 
 

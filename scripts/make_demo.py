@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from dayinlife import people  # noqa: E402
 from dayinlife.analysis import Action, Analysis, ScaleRating  # noqa: E402
 from dayinlife.case import Adult, AdultRole, Case, Child, Perspective, PerspectiveKind  # noqa: E402
 from dayinlife.interchange import write_case_file  # noqa: E402
@@ -49,6 +50,20 @@ def _default(measure, scale):
     return scale.values[1]
 
 
+def _named(value, case, child, adult):
+    """The demo's who answers name people, as a practitioner now records them: "a parent or carer"
+    is the parent speaking (each means "me"), or else the first adult; "shared" the first two adults;
+    "a brother or sister" another child of the case."""
+    if value == "parent_carer":
+        return people.named(adult.id if adult else case.adults[0].id)
+    if value == "shared":
+        return people.named(*[a.id for a in case.adults[:2]])
+    if value == "sibling":
+        others = [c.id for c in case.children if c.id != child.id]
+        return people.named(others[0]) if others else "other_adult"
+    return value
+
+
 def interview(case, child, kind, template_id, held_on, answers, key, adult=None, **details):
     template = LIB.get(template_id)
     perspective = Perspective(kind, adult.id if adult else None)
@@ -63,6 +78,7 @@ def interview(case, child, kind, template_id, held_on, answers, key, adult=None,
         a.source, a.notes, a.feeling, a.updated = spec["src"], spec["notes"], spec["f"], STAMP
         a.also_felt = spec["also"]
         a.measures = {m.id: spec["m"].get(m.id) or _default(m, template.scales[m.scale]) for m in topic.measures}
+        a.measures = {mid: _named(v, case, child, adult) for mid, v in a.measures.items()}
     return iv
 
 

@@ -12,6 +12,7 @@ from datetime import date
 import docx
 import pytest
 
+from dayinlife import people as household
 from dayinlife.analysis import Action, Analysis, ScaleRating
 from dayinlife.case import Adult, AdultRole, Answer, Case, Child, Perspective, PerspectiveKind
 from dayinlife.report import ReportOptions, export_report
@@ -63,6 +64,13 @@ def planted_case(library) -> Case:
             iv.answers[topic.key] = Answer(planted(i), measures, feeling=feelings[(i + k) % 5], better=planted(5),
                                            own_day=planted(6), impact=planted(7), notes=planted(8),
                                            source=planted(9), not_asked=planted(10) if i == 3 else None)
+    # who answers that name the household: the names must go from these too
+    for k, iv in enumerate(ivs):
+        for topic in t.topics():
+            for m in topic.measures:
+                if t.scales[m.scale].people and topic.key in iv.answers:
+                    iv.answers[topic.key].measures[m.id] = (household.named(mum.id, dad.id) if k % 2
+                                                            else household.named(brother.id))
     analysis = Analysis(child.id, [iv.id for iv in ivs], practitioner=PRACTITIONER, strengths=planted(11),
                         worries=planted(12), impact_now=planted(13), impact_if_unchanged=planted(14))
     for n in NeglectType:
@@ -132,6 +140,14 @@ def test_ordinary_words_and_labels_survive(anon_report):
     assert doc.core_properties.author == "Day in My Life"
     footer = doc.sections[0].footer.paragraphs[0].text
     assert footer.startswith("Day in my life: Child A. Page")
+
+
+def test_named_who_answers_are_anonymised_like_every_other_name(anon_report):
+    case, path = anon_report
+    doc = docx.Document(str(path))
+    cells = {c.text for t in doc.tables for r in t.rows for c in r.cells}
+    assert "Adult A (mother) and Adult B (father)" in cells
+    assert "Child B (another child at home)" in cells
 
 
 def test_the_cover_says_what_was_hidden_and_warns(anon_report):

@@ -23,7 +23,8 @@ def family(library):
     # breakfast: mum says every day, the child says hardly ever -> differ
     kid.answers["breakfast"] = Answer("I'm usually hungry", {"how_often": "rarely", "who": "child_self"},
                                       feeling="unhappy")
-    mum.answers["breakfast"] = Answer("Every day, cereal", {"how_often": "every_day", "who": "parent_carer"},
+    mum.answers["breakfast"] = Answer("Every day, cereal", {"how_often": "every_day",
+                                                            "who": "person:" + case.adults[0].id},
                                       feeling="happy")
     # teatime: everyone who answered agrees
     tea = t.topic("teatime").measures[0]
@@ -83,9 +84,11 @@ def test_who_the_child_says_against_who_the_parent_says(family):
     case, child, t, kid, mum, *_ = family
     who = compare(case, child, [kid, mum], t).who_is_there()
     breakfast_who = next(m for m in who if "breakfast" in m.label)
-    assert breakfast_who.values == {"The child (Mia)": "child_self", "Jo Fictional (mother)": "parent_carer"}
+    assert breakfast_who.values == {"The child (Mia)": "child_self",
+                                    "Jo Fictional (mother)": "person:" + case.adults[0].id}
     assert breakfast_who.agreement is Agreement.DIFFER
     assert breakfast_who.shown("The child (Mia)") == "“Me, on my own” (the child on their own)"
+    assert breakfast_who.shown("Jo Fictional (mother)") == "Jo Fictional (mother)"  # named, as the household is
     assert breakfast_who.steps is None and breakfast_who.wide  # "who" has no order: any difference matters
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dayinlife import crypto
-from dayinlife.interchange import case_to_dict, write_case_file
+from dayinlife.interchange import FORMAT_VERSION, case_to_dict, write_case_file
 from dayinlife.migrations import MIGRATIONS
 from dayinlife.store import (
     DB_NAME,
@@ -445,7 +445,8 @@ def test_import_a_plain_interchange_file(store, library, tmp_path):
 
 def test_import_refuses_bad_files_clearly(store, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "dayinlife-case", "version": 5, "case": {}}')
+    newer = FORMAT_VERSION + 1
+    bad.write_text('{"format": "dayinlife-case", "version": %d, "case": {}}' % newer)
     with pytest.raises(StoreError, match="newer version"):
         store.import_case_file(bad)
     store.backup(tmp_path / "b.dilbak")

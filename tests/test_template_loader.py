@@ -117,6 +117,20 @@ def test_broken_scales_file_is_reported(template_folder):
     assert any("scale 'frequency' does not exist" in p.message for p in library.problems)
 
 
+def test_a_scale_that_names_people_cannot_be_ordered_and_retired_options_are_kept(template_folder):
+    scales = template_folder / "scales.toml"
+    text = scales.read_text("utf-8")
+    scales.write_text(text.replace("people = true", "people = true\nordered = true").replace(
+        '[who]\ntitle = "Who usually does this"\nordered = false\n', '[who]\ntitle = "Who usually does this"\n'),
+        "utf-8")
+    library = load_library(template_folder)
+    assert any("names people cannot also be ordered" in p.message for p in library.problems)
+    # the shipped who scale: retired options are there for old answers, and marked
+    shipped, problems = load_scales(templates_dir() / "scales.toml")
+    assert not problems and shipped["who"].people
+    assert {o.value for o in shipped["who"].options if o.retired} == {"parent_carer", "shared", "sibling"}
+
+
 def test_content_hash_ignores_comments_and_follows_content(tmp_path, minimal_text):
     first, _ = load_text(tmp_path, minimal_text, "a.toml")
     commented, _ = load_text(tmp_path, "# a new comment\n" + minimal_text.replace("\n\n", "\n\n# gap\n"), "b.toml")

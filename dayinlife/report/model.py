@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .. import dates
+from .. import dates, people
 from ..analysis import Analysis
 from ..case import Case, Child, Interview, PerspectiveKind
 from ..compare import Comparison, TopicChange, change_over_time, compare
@@ -119,7 +119,9 @@ def build_model(case: Case, child: Child, options: ReportOptions, library=None,
     analysis = case.analyses.get(child.id)
     anon = anonymiser_for(case, active=options.anonymise)
     template = template_for(case, lead_interview(choice.compared), library)
-    comparison = compare(case, child, choice.compared, template)
+    # who a named answer names, as the report calls them (anonymised when asked)
+    named = people.household(case, child, name=anon.name, text=anon.text)
+    comparison = compare(case, child, choice.compared, template, people=named)
     # The report's own names for the voices: anonymised when asked, the child by name.
     shown = voice_labels(case, child, choice.compared, name=anon.name, text=anon.text)
     child_label = f"{anon.name(child.name) if options.anonymise else (child.called or 'The child')} (child)"
@@ -131,6 +133,7 @@ def build_model(case: Case, child: Child, options: ReportOptions, library=None,
         for older in choice.earlier.get(v.interview.id, []):
             later = v.interview
             rows = change_over_time((older, template_for(case, older, library)),
-                                    (later, template_for(case, later, library)), model.name, child.pronouns)
+                                    (later, template_for(case, later, library)), model.name, child.pronouns,
+                                    named)
             model.changes.append((labels[v.label], older, later, rows))
     return model

@@ -41,13 +41,16 @@ class ChildModeWindow(QWidget):
     finished = Signal()
 
     def __init__(self, session, autosaver: Autosaver, child_: Child, interview: Interview, template: Template,
-                 start_stage: int = 0, parent: QWidget | None = None):
+                 start_stage: int = 0, parent: QWidget | None = None, *,
+                 named: tuple[tuple[str, str], ...] = ()):
+        """`named`: the people of the household the child may name (people.choices)."""
         super().__init__(parent, Qt.WindowType.Window)
         assert interview.perspective.kind is PerspectiveKind.CHILD
         self.setObjectName("childMode")
         self.setWindowTitle("Day in My Life")
         self.session, self.autosaver = session, autosaver
         self.child_, self.interview, self.template = child_, interview, template
+        self.named = tuple(named)
         self.steps = [(s, t) for s in template.stages for t in s.topics]  # one per topic
         self.pages = [(n, part) for n in range(len(self.steps)) for part in (SAY, FEEL)]
         first = next((n for n, (s, _) in enumerate(self.steps) if s is template.stages[start_stage]), 0)
@@ -248,7 +251,7 @@ class ChildModeWindow(QWidget):
 
     @property
     def prompts(self) -> TopicPrompts:
-        return topic_prompts(self.template, self.topic, PerspectiveKind.CHILD, self.child_)
+        return topic_prompts(self.template, self.topic, PerspectiveKind.CHILD, self.child_, self.named)
 
     def answer(self) -> Answer:
         return self.interview.answers.get(self.topic.key) or Answer()
@@ -325,7 +328,7 @@ class ChildModeWindow(QWidget):
             label.setProperty("role", "child-question-small")
             line.addWidget(label, 0, 0, 1, -1)
             group = QButtonGroup(row)
-            for n, (value, text) in enumerate(m.options()):
+            for n, (value, text) in enumerate(m.options(keep=a.measures.get(m.id))):
                 button = QRadioButton(text)
                 button.setProperty("role", "child-choice")
                 button.setAccessibleName(f"{m.label}: {text}")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import people
 from ..case import Case, Child, PerspectiveKind
 from ..compare import Change, Comparison, also_felt_words, apart_text, change_over_time, in_their_words
 from ..dates import uk_date
@@ -219,7 +220,8 @@ class ChangeTab(QWidget):
         try:
             changes = change_over_time((earlier, session.template_for(self.case, earlier)),
                                        (later, session.template_for(self.case, later)),
-                                       self.child_.called or "the child", self.child_.pronouns)
+                                       self.child_.called or "the child", self.child_.pronouns,
+                                       people.household(self.case, self.child_))
         except StoreError as exc:
             self.shell.show_error(str(exc))
             return

@@ -38,6 +38,7 @@ from ..interview import (
     topic_prompts,
 )
 from ..session import StoreError
+from .. import people
 from ..template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template
 from ..wording import ANSWER_HEADING
 from .announce import SETTLED_REPEAT_S, show_status
@@ -123,7 +124,7 @@ class TopicCard(QGroupBox):
                 combo.setAccessibleDescription(
                     "Choose the answer that fits best. Leave it at \u201cnot answered\u201d if it did not come up.")
                 combo.addItem("— not answered —", None)
-                for value, label in m.options():
+                for value, label in m.options(keep=answer.measures.get(m.id)):
                     combo.addItem(label, value)
                 self.measures[m.id] = combo
                 # as wide as its longest choice where there is room, narrower (eliding) where not
@@ -407,8 +408,9 @@ class InterviewPage(QWidget):
             column.addWidget(_prompt(stage.intro, "guidance"))
         self.cards = []
         kind = self.interview.perspective.kind
+        named = tuple(people.choices(self.case, self.child_))
         for topic in stage.topics:
-            prompts = topic_prompts(self.template, topic, kind, self.child_)
+            prompts = topic_prompts(self.template, topic, kind, self.child_, named)
             answer = self.interview.answers.get(topic.key) or Answer()
             card = TopicCard(prompts, answer, kind, self.template)
             card.set_guidance_visible(self.guidance_check.isChecked())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVB
 
 from typing import TYPE_CHECKING
 
+from .. import people
 from ..datadir import demo_data_dir, is_demo_folder, store_exists
 from . import dialogs
 from .announce import announce, show_status
@@ -406,7 +407,7 @@ class MainWindow(QMainWindow):
         from .child_mode import ChildModeWindow
 
         self.child_window = ChildModeWindow(self.session, self.interview_page.autosaver, child, interview,
-                                            template, stage_index)
+                                            template, stage_index, named=tuple(people.choices(case, child)))
         self.child_window.finished.connect(self._child_mode_finished)
         cover_screen(self.child_window, self.screen())
 

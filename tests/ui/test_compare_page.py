@@ -54,7 +54,7 @@ def build_family(session):
     session.save_answer(kid, "breakfast", Answer(KID_WORDS, {"how_often": "rarely", "who": "child_self"},
                                                  feeling="unhappy", better="Cereal in the cupboard"))
     session.save_answer(mum, "breakfast", Answer("Every day, cereal", {"how_often": "every_day",
-                                                                       "who": "parent_carer"},
+                                                                       "who": "person:" + case.adults[0].id},
                                                  feeling="happy", own_day="Up at six for my shift",
                                                  impact="She is fine", notes="Mother looked tired"))
     session.save_answer(kid, "teatime", Answer("Pasta", {tea: "every_day"}, feeling="happy"))
