@@ -79,6 +79,10 @@ class Answer:
     source: str = ""                                        # professional: which agency or observation
     not_asked: str | None = None                            # the reason, when the topic was not asked
     updated: datetime | None = None
+    # Marked sensitive by the practitioner: kept out of joint views and shared screens, and in the
+    # report only in its section for professionals, when chosen. (A seen-alone topic's answers are
+    # always treated so: see `Topic.seen_alone`.)
+    sensitive: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the protective marking in the header (default OFFICIAL-SENSITIVE; '' for none)")
     p.add_argument("--notes", action="store_true",
                    help="include the practitioner's own notes on answers, marked as such (left out by default)")
+    p.add_argument("--sensitive", action="store_true",
+                   help="add the section for professionals only: sensitive answers, answers given when seen "
+                        "alone, and disclosures (left out by default; never with --anonymise)")
     p.set_defaults(run=_report)
 
     p = top.add_parser("backup", parents=[store_opts], help="an encrypted backup of the whole store")
@@ -274,7 +277,8 @@ def _report(args: argparse.Namespace) -> int:
             base_document=args.org_template, anonymise=args.anonymise,
             sections=([s for item in args.sections for s in item.replace(",", " ").split()] if args.sections
                       else list(SECTIONS)),
-            marking=DEFAULT_MARKING if args.marking is None else args.marking, notes=args.notes)
+            marking=DEFAULT_MARKING if args.marking is None else args.marking, notes=args.notes,
+            sensitive=args.sensitive)
         with _open_store(args) as store:
             case_id = store.find_case(args.reference)
             if case_id is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from . import people as household
+from .sensitive import is_sensitive
 from .case import Answer, Case, Child, Interview, PerspectiveKind
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Measure, Scale, Stage, Template, Topic
 from .vocab import FRAMEWORK_DIMENSIONS, NeglectType
@@ -154,6 +155,9 @@ class TopicComparison:
     answers: dict[str, Answer | None]   # voice label -> answer
     measures: list[MeasureComparison]
     agreement: Agreement
+    # The voices whose answer is sensitive (sensitive.py): left out of this joint view, as if not
+    # given, and marked as kept out where the answers are shown.
+    kept_out: frozenset = frozenset()
 
     @property
     def differs(self) -> bool:
@@ -273,6 +277,11 @@ class Comparison:
     def voice(self, label: str) -> Voice:
         return next(v for v in self.voices if v.label == label)
 
+    @property
+    def kept_out(self) -> int:
+        """How many answers are left out of this view as sensitive (said on screen, never in a report)."""
+        return sum(len(tc.kept_out) for tc in self.topics)
+
     def counts(self) -> Counter:
         """Topics by their agreement (for filters); for what to say, use `tally`."""
         return Counter(tc.agreement for tc in self.topics)
@@ -370,7 +379,9 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
     topics = []
     for stage in template.stages:
         for topic in stage.topics:
-            answers = {v.label: v.interview.answers.get(topic.key) for v in voices}
+            given = {v.label: v.interview.answers.get(topic.key) for v in voices}
+            kept_out = frozenset(label for label, a in given.items() if is_sensitive(topic, a))
+            answers = {label: (None if label in kept_out else a) for label, a in given.items()}
             measures = []
             for m in topic.measures:
                 scale = template.scales[m.scale]
@@ -381,7 +392,7 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
                 measures.append(MeasureComparison(m, template.render(m.label, name, child.pronouns), scale, values,
                                                   agreement, steps, child_words, people))
             topics.append(TopicComparison(stage, topic, answers, measures,
-                                          _topic_agreement(list(answers.values()), measures)))
+                                          _topic_agreement(list(answers.values()), measures), kept_out))
     return Comparison(template, child, voices, topics, _feelings(template, voices, topics))
 
 
@@ -482,7 +493,8 @@ def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview
                      people: dict[str, str] | None = None) -> list[TopicChange]:
     """Topic by topic, by key (so it works across template versions): what moved, and which way.
     A child's choices are given as the child saw them, like everywhere else; a named answer by the
-    names in `people` (people.household)."""
+    names in `people` (people.household). A topic either answer to which is sensitive is left out.
+    """
     from .interview import feeling_in_child_words, sees_child_words
 
     (iv_a, t_a), (iv_b, t_b) = earlier, later
@@ -495,6 +507,8 @@ def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview
         if topic_b is None:
             continue
         a, b = iv_a.answers.get(topic_a.key), iv_b.answers.get(topic_b.key)
+        if is_sensitive(topic_a, a) or is_sensitive(topic_b, b):
+            continue  # kept out of every joint view, this one too
         measures_b = {m.id: m for m in topic_b.measures}
         pairs = [(m, measures_b[m.id]) for m in topic_a.measures
                  if m.id in measures_b and m.scale == measures_b[m.id].scale]

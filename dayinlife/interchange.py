@@ -22,8 +22,9 @@ from .prompts import PRONOUN_SETS
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 5  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
-#                    4: an answer's "also_felt"; 5: answers that name people ("person:<id>")
+FORMAT_VERSION = 6  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
+#                    4: an answer's "also_felt"; 5: answers that name people ("person:<id>");
+#                    6: an answer's "sensitive"
 
 
 class InterchangeError(ValueError):
@@ -54,6 +55,8 @@ def answer_to_dict(a: Answer) -> dict[str, Any]:
         out["also_felt"] = list(a.also_felt)
     if a.not_asked is not None:
         out["not_asked"] = a.not_asked
+    if a.sensitive:
+        out["sensitive"] = True
     if a.updated:
         out["updated"] = _dt(a.updated)
     return out
@@ -77,7 +80,7 @@ def answer_from_dict(d: dict[str, Any]) -> Answer:
         also_felt=list(d.get("also_felt", [])), better=d.get("better", ""),
         own_day=d.get("own_day", ""), impact=d.get("impact", ""),
         notes=d.get("notes", ""), source=d.get("source", ""), not_asked=d.get("not_asked"),
-        updated=datetime.fromisoformat(updated) if updated else None,
+        updated=datetime.fromisoformat(updated) if updated else None, sensitive=bool(d.get("sensitive", False)),
     )
 
 
@@ -438,7 +441,7 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
 
 def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | None) -> Answer | None:
     known = {"text", "measures", "feeling", "also_felt", "better", "own_day", "impact", "notes", "source",
-             "not_asked", "updated"}
+             "not_asked", "updated", "sensitive"}
     for extra in sorted(set(d) - known):
         r.fail(f"{w}.{extra}", "is not a field of an answer")
     measures = r.get(d, "measures", w, dict, False, {})
@@ -481,6 +484,7 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
         notes=r.text(d, "notes", w), source=r.text(d, "source", w),
         not_asked=r.get(d, "not_asked", w, str, False),
         updated=r.parsed(d, "updated", w, _datetime, "a date and time"),
+        sensitive=bool(r.get(d, "sensitive", w, bool, False)),
     )
 
 

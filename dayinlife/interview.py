@@ -57,6 +57,7 @@ class TopicPrompts:
     observe: str = ""        # practitioner only
     look_for: str = ""       # practitioner only
     agencies: tuple[str, ...] = ()
+    seen_alone: bool = False  # asked only when the person is on their own (see sensitive.py)
 
     @property
     def family_text(self) -> list[str]:
@@ -113,6 +114,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
                                          sees_child_words(template, kind), named)
                            for m in topic.measures if m.for_child),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
+            seen_alone=topic.seen_alone,
         )
     if kind is PerspectiveKind.PARENT:
         return TopicPrompts(
@@ -123,6 +125,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named)
                            for m in topic.measures),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
+            seen_alone=topic.seen_alone,
         )
     return TopicPrompts(
         topic.key, topic.title, r(topic.professional),
@@ -131,6 +134,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
         measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named)
                            for m in topic.measures),
         observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
+        seen_alone=topic.seen_alone,
     )
 
 
@@ -167,9 +171,16 @@ class StageProgress:
         return self.answered == self.total
 
 
+def asked_topics(stage: Stage, kind: PerspectiveKind) -> list[Topic]:
+    """The stage's topics that an interview from this perspective asks (a child is never asked a
+    topic for adults only)."""
+    return [t for t in stage.topics if t.asked_of(kind)]
+
+
 def stage_progress(template: Template, interview: Interview) -> list[StageProgress]:
-    return [StageProgress(s, sum(is_answered(interview.answers.get(t.key)) for t in s.topics), len(s.topics))
-            for s in template.stages]
+    kind = interview.perspective.kind
+    return [StageProgress(s, sum(is_answered(interview.answers.get(t.key)) for t in topics), len(topics))
+            for s in template.stages for topics in [asked_topics(s, kind)]]
 
 
 def overall_progress(template: Template, interview: Interview) -> tuple[int, int]:

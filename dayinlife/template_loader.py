@@ -348,7 +348,7 @@ _TOP_FIELDS = {"format", "id", "title", "version", "summary", "child_voice", "su
 _STAGE_FIELDS = {"id", "title", "kind", "hours", "intro", "topics"}
 _TOPIC_FIELDS = {
     "key", "title", "neglect", "framework", "child", "observe", "parent", "parent_own",
-    "parent_impact", "professional", "agencies", "measures",
+    "parent_impact", "professional", "agencies", "measures", "seen_alone", "ask",
 }
 _NEGLECT_CODES = [n.value for n in NeglectType]
 _FRAMEWORK_CODES = list(FRAMEWORK_DIMENSIONS)
@@ -544,7 +544,14 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
     title = c.text(raw, "title", tpath)
     neglect = c.codes(raw, "neglect", tpath, _NEGLECT_CODES, NeglectType)
     framework = c.codes(raw, "framework", tpath, _FRAMEWORK_CODES)
-    child = c.text(raw, "child", tpath, prompt=True)
+    ask = c.text(raw, "ask", tpath, required=False) or "everyone"
+    if ask not in ("everyone", "adults"):
+        c.problem(tpath + ["ask"], f"should be \"everyone\" or \"adults\" (never put to the child), not {ask!r}")
+        ask = "everyone"
+    seen_alone = c.flag(raw, "seen_alone", tpath, False)
+    if ask == "adults" and raw.get("child"):
+        c.problem(tpath + ["child"], "a topic asked of adults only (ask = \"adults\") has no child prompt")
+    child = c.text(raw, "child", tpath, prompt=True) if ask != "adults" else ""
     needs_observe = bool(voice and voice.needs_observation)
     observe = c.text(raw, "observe", tpath, required=needs_observe, prompt=True,
                      why=f"templates with child_voice = {voice.value!r} say what to observe "
@@ -587,12 +594,16 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
             continue
         if mid and scale and label:
             measures.append(Measure(mid, scale, label, good, ask))
-    if not all((key, title, neglect, framework, child, parent, professional, agencies)):
+    if seen_alone and raw.get("measures"):
+        c.problem(tpath + ["measures"], "a topic asked only when the person is seen on their own is never "
+                                        "compared, so it has no measures")
+        return None
+    if not all((key, title, neglect, framework, child or ask == "adults", parent, professional, agencies)):
         return None
     if needs_observe and not observe:
         return None
     return Topic(key, title, neglect, framework, child, parent, professional, tuple(agencies),
-                 observe, parent_own, parent_impact, tuple(measures))
+                 observe, parent_own, parent_impact, tuple(measures), seen_alone, ask)
 
 
 # --------------------------------------------------------------------------- the library

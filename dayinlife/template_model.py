@@ -116,9 +116,24 @@ class Topic:
     parent_own: str = ""
     parent_impact: str = ""
     measures: tuple[Measure, ...] = ()
+    # Asked only when the person is seen on their own (domestic abuse, for example): its questions
+    # stay folded away until the interview records that, and its answers are always sensitive.
+    seen_alone: bool = False
+    ask: str = "everyone"  # or "adults": never put to the child (or read in a baby's voice)
+
+    @property
+    def for_child(self) -> bool:
+        """Whether a child interview asks it."""
+        return self.ask != "adults"
+
+    def asked_of(self, kind: "PerspectiveKind") -> bool:
+        """Whether an interview from this perspective asks this topic."""
+        from .case import PerspectiveKind
+
+        return self.for_child or kind is not PerspectiveKind.CHILD
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "key": self.key,
             "title": self.title,
             "neglect": [n.value for n in self.neglect],
@@ -132,6 +147,11 @@ class Topic:
             "agencies": list(self.agencies),
             "measures": [m.to_dict() for m in self.measures],
         }
+        if self.seen_alone:  # only when set, so templates without them keep their fingerprints
+            d["seen_alone"] = True
+        if self.ask != "everyone":
+            d["ask"] = self.ask
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Topic":
@@ -149,6 +169,8 @@ class Topic:
             parent_impact=d.get("parent_impact", ""),
             measures=tuple(Measure(m["id"], m["scale"], m["label"], m.get("good", ""), m.get("ask", "everyone"))
                            for m in d.get("measures", ())),
+            seen_alone=d.get("seen_alone", False),
+            ask=d.get("ask", "everyone"),
         )
 
 

@@ -36,8 +36,9 @@ def sid(*parts: str) -> str:
     return uuid.uuid5(_NS, "/".join(parts)).hex
 
 
-def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=()):
-    return dict(text=text, m=m or {}, f=f, b=b, own=own, imp=imp, src=src, notes=notes, also=list(also))
+def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=(), sensitive=False):
+    return dict(text=text, m=m or {}, f=f, b=b, own=own, imp=imp, src=src, notes=notes, also=list(also),
+                sensitive=sensitive)
 
 
 def _default(measure, scale):
@@ -76,7 +77,7 @@ def interview(case, child, kind, template_id, held_on, answers, key, adult=None,
         a = iv.answer(topic_key)
         a.text, a.better, a.own_day, a.impact = spec["text"], spec["b"], spec["own"], spec["imp"]
         a.source, a.notes, a.feeling, a.updated = spec["src"], spec["notes"], spec["f"], STAMP
-        a.also_felt = spec["also"]
+        a.also_felt, a.sensitive = spec["also"], spec["sensitive"]
         a.measures = {m.id: spec["m"].get(m.id) or _default(m, template.scales[m.scale]) for m in topic.measures}
         a.measures = {mid: _named(v, case, child, adult) for mid, v in a.measures.items()}
     return iv
@@ -636,7 +637,7 @@ def fenwick() -> Case:
                         b="Moving to a two-bed."),
         "own_childhood": A("I was in care for a bit when I was nine, my mum was poorly. We're close now.",
                            own="I want it to be different for mine."),
-    }, "parent-1", adult=chloe, place="Flat 3, Harbour Court, Saltmarsh Quay")
+    }, "parent-1", adult=chloe, place="Flat 3, Harbour Court, Saltmarsh Quay", seen_alone=True)
 
     b_pro = interview(case, baby, PRO, "prebirth", date(2026, 10, 24), {
         "antenatal_care": A("Booked at 10 weeks; one missed appointment; growth normal at 20-week scan.",
@@ -863,6 +864,11 @@ MORE = {
                         own="I can't sleep, I'm uncomfortable.", imp="I'll have to change that."),
         "birth_plans": A("Hospital in Saltmarsh, Dan will drive. My bag's not packed.", {"plan": "partly"}),
         "imagined_play": A("I'll sing to them, I sing to the bump now.", {"how_often": "every_day"}, "very_happy"),
+        # asked with Chloe on her own: kept out of every joint view and of the report's body
+        "safe_to_talk": A("Dan shouts when he's had a drink, and once he took my phone off me for a whole "
+                          "weekend. He's never hit me. Please don't tell him I said anything.",
+                          notes="Seen alone in the kitchen while Dan was at work. DASH checklist completed "
+                                "with Chloe; talked through with my manager the same day."),
     },
     ("Baby Fenwick", "pro-1"): {
         "parents_day_now": A("Chloe reports low mood and no routine; not in work or training.",
@@ -879,6 +885,8 @@ MORE = {
                      {"in_place": "partly"}, src="Health visiting records"),
         "imagined_crying": A("Discussed coping with crying (ICON); Chloe said she'd 'just cuddle'.",
                              {"plan": "partly"}, src="Community midwife"),
+        "nights_now": A("Chloe describes late nights on her phone and sleeping until late morning.",
+                        {"regular": "no_routine"}, src="Community midwife"),
     },
 }
 

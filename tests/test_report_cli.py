@@ -60,6 +60,16 @@ def test_report_options(stored, tmp_path):
     assert not re.search(r"(?<!\w)(Mia|Mimi|Jo|Fictional)(?!\w)", xml)
 
 
+def test_report_with_the_section_for_professionals(stored):
+    out_dir = stored / "reports"
+    out_dir.mkdir()
+    out = store_cli(stored, "report", "FICT-2041/B", "--child", "mimi", "--out", out_dir, "--sensitive")
+    assert out.returncode == 0, out.stderr
+    (path,) = out_dir.iterdir()
+    assert path.name.endswith("-prof.docx")
+    assert "For professionals only: sensitive answers and disclosures" in [p.text for p in docx.Document(path).paragraphs]
+
+
 @pytest.mark.parametrize("args, words", [
     (["report", "NOPE", "--child", "Mia", "--out", "x.docx"], "no case with reference 'NOPE'"),
     (["report", "FICT-2041/B", "--child", "Zed", "--out", "x.docx"], "No child called 'Zed'"),
@@ -68,6 +78,8 @@ def test_report_options(stored, tmp_path):
     (["report", "FICT-2041/B", "--child", "Mia", "--out", "missing/x.docx"], "does not exist"),
     (["report", "FICT-2041/B", "--child", "Mia", "--out", "x.docx", "--org-template", "case.json"],
      "not a Word document"),
+    (["report", "FICT-2041/B", "--child", "Mia", "--out", "x.docx", "--anonymise", "--sensitive"],
+     "An anonymised report never holds sensitive answers"),
 ])
 def test_report_problems_are_one_line(stored, args, words):
     out = store_cli(stored, *args)

@@ -63,8 +63,8 @@ def report_bytes(case: Case, child: Child, library=None, options: ReportOptions 
 
 
 def report_file_name(case: Case, child: Child, on: date | None = None, anonymised: bool = False,
-                     notes: bool = False) -> str:
-    return default_file_name(case.reference, child.name, on or dates.today(), anonymised, notes)
+                     notes: bool = False, sensitive: bool = False) -> str:
+    return default_file_name(case.reference, child.name, on or dates.today(), anonymised, notes, sensitive)
 
 
 def export_report(case: Case, child: Child, out: Path, library=None, options: ReportOptions | None = None, *,
@@ -73,7 +73,8 @@ def export_report(case: Case, child: Child, out: Path, library=None, options: Re
     file or nothing. Returns the path written. Raises ReportError with a message to show."""
     out = Path(out)
     anonymised, notes = bool(options and options.anonymise), bool(options and options.notes)
-    target = out / report_file_name(case, child, today, anonymised, notes) if out.is_dir() else out
+    sensitive = bool(options and options.sensitive)
+    target = out / report_file_name(case, child, today, anonymised, notes, sensitive) if out.is_dir() else out
     if anonymised and out.is_dir():
         target = free_name(target)  # anonymised names say nothing of the case: never replace another's
     data = report_bytes(case, child, library, options, interviews=interviews, today=today)

@@ -43,6 +43,9 @@ class ReportOptions:
     sections: list[str] = field(default_factory=lambda: list(SECTIONS))
     marking: str = DEFAULT_MARKING            # protective marking in the header; "" for none
     notes: bool = False                       # include the practitioner's own notes on answers (marked as such)
+    # Add the section for professionals only (sensitive answers, answers given when seen alone, and
+    # disclosures: sensitive.py). Never in an anonymised report.
+    sensitive: bool = False
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]
@@ -51,6 +54,9 @@ class ReportOptions:
                               f"Choose from: {', '.join(SECTIONS)}.")
         if self.base_document is not None:
             self.base_document = Path(self.base_document)
+        if self.sensitive and self.anonymise:
+            raise ReportError("An anonymised report never holds sensitive answers or disclosures: choose one "
+                              "or the other.")
 
     def wants(self, section: str) -> bool:
         return section in self.sections
@@ -61,12 +67,13 @@ MAX_NAME = 59
 
 
 def default_file_name(reference: str, child_name: str, on: date, anonymised: bool = False,
-                      notes: bool = False) -> str:
+                      notes: bool = False, sensitive: bool = False) -> str:
     """'DIML-<ref>-<initials>-<yyyymmdd>.docx': short (case systems cut long names), safe on every
     system, and never a full name. Anonymised, 'DIML-<yyyymmdd>-anon.docx': no reference, no initials.
     With the practitioner's notes, '...-notes.docx', so it never replaces (or passes for) the report
-    that may be shared with the family."""
-    mark = "-notes" if notes else ""
+    that may be shared with the family; with the section for professionals only, '...-prof.docx',
+    for the same reason."""
+    mark = ("-notes" if notes else "") + ("-prof" if sensitive else "")
     if anonymised:
         return f"DIML-{on:%Y%m%d}-anon{mark}.docx"
     ref = _UNSAFE.sub("-", ascii_fold(reference)).strip("-") or "case"

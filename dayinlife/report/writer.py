@@ -11,11 +11,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from ..case import Answer, PerspectiveKind
 from ..compare import TopicComparison, also_felt_words, in_their_words, said_something
 from ..dates import now_utc, uk_date
+from ..sensitive import REPORT_NOTE
 from ..template_model import FEELING_SCALE, Stage
 from ..vocab import StageKind
 from . import docxkit as dk
 from .model import ReportModel, age_text, long_date
 from ..evidence import topic_at
+from .kept import KeptSections
 from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections
 from .text import clean
 
@@ -23,6 +25,10 @@ OTHER_TIMES = (StageKind.WEEKEND, StageKind.HOLIDAYS, StageKind.OTHER_CARERS)
 WIDE_TABLE_VOICES = 4  # more people than this: the comparison and feelings tables get a landscape page
 WIDE_SECTIONS = ("comparison", "picture", "feelings")
 NOTES_MARK = "Includes the practitioner's notes: not for the family"
+KEPT_MARK = "Includes a section for professionals only"
+KEPT_WARNING = ("This copy ends with a section for professionals only: sensitive answers, answers given when "
+                "someone was seen on their own, and anything disclosed. Take those pages out before the "
+                "report is shared with the family.")
 NOTES_WARNING = ("This copy includes the practitioner's own notes on the answers. It is for professionals "
                  "only: do not share it with the family. The copy without notes is the one to share.")
 STAGE_FILL, HEAD_FILL = "E3E3E3", "D5DCE4"
@@ -46,7 +52,7 @@ def shortened(words: str, limit: int = SHORT_QUOTE) -> tuple[str, bool]:
     return words[:cut].rstrip(), True
 
 
-class Writer(ComparingSections, AnalysisSections):
+class Writer(ComparingSections, AnalysisSections, KeptSections):
     def __init__(self, model: ReportModel):
         self.m = model
         self.doc = dk.new_document(model.options.base_document)
@@ -226,6 +232,8 @@ class Writer(ComparingSections, AnalysisSections):
         dk.add_text(self.doc.add_paragraph(style=self.styles.title), f"A day in the life of {m.full_name}")
         if o.notes:  # never to be mistaken for the copy that may be shared with the family
             self.para(NOTES_WARNING, bold=True)
+        if o.sensitive:
+            self.para(KEPT_WARNING, bold=True)
         order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
                              "feelings", "other_times", "change", "strengths", "worries", "neglect", "impact",
                              "plan", "ratings") if o.wants(s)]
@@ -241,6 +249,10 @@ class Writer(ComparingSections, AnalysisSections):
             if section != "cover":
                 self.heading(titles[section], 1)
             getattr(self, f"_{section}")()
+        if o.sensitive and not o.anonymise:
+            if wide:
+                self._turn_page(landscape=False)
+            self._kept_apart()
 
     def _turn_page(self, landscape: bool) -> None:
         """A landscape section for a table with many people (seven columns of answers do not fit
@@ -292,6 +304,8 @@ class Writer(ComparingSections, AnalysisSections):
         marking = clean(self.m.options.marking).strip()
         if self.m.options.notes:  # on every page: this copy holds the practitioner's own notes
             marking = f"{marking} — {NOTES_MARK}" if marking else NOTES_MARK
+        if self.m.options.sensitive:
+            marking = f"{marking} — {KEPT_MARK}" if marking else KEPT_MARK
         for section in self.doc.sections:
             headers = [section.header]
             if section.different_first_page_header_footer:
@@ -376,7 +390,7 @@ class Writer(ComparingSections, AnalysisSections):
         self.para("This report sets out each person's account of an ordinary day, side by side. Where "
                   "accounts differ, that is not a finding; before raising a difference with the family, judge "
                   "whether it is safe to, and never reveal to an adult what a child said. The tool "
-                  "gives no score; the judgements in it are the practitioner's.", italic=True)
+                  "gives no score; the judgements in it are the practitioner's. " + REPORT_NOTE, italic=True)
 
     # ------------------------------------------------------------------ accounts
 
@@ -415,9 +429,15 @@ class Writer(ComparingSections, AnalysisSections):
         """Every part of the day nothing is recorded about for this person: a whole stage by its
         name, a topic inside a stage otherwise talked about by its own ('Lunch at school (At school)'),
         weekends, holidays and other carers included."""
+        kind = self.m.comparison.voice(voice).kind
         out = []
         for stage, tcs in self.m.comparison.by_stage():
-            silent = [tc for tc in tcs if self.answered(tc, voice) is None]
+            # never a topic not asked of this person, one asked only when seen alone, or one whose
+            # answer is kept out: saying so would tell the reader there is something kept apart
+            asked = [tc for tc in tcs if tc.topic.asked_of(kind) and not tc.topic.seen_alone]
+            silent = [tc for tc in asked if self.answered(tc, voice) is None and voice not in tc.kept_out]
+            if not silent:
+                continue
             if len(silent) == len(tcs):
                 out.append(stage.title)
             else:

@@ -36,6 +36,7 @@ from ..compare import Agreement, Comparison, TopicComparison, also_felt_words, i
 from ..dates import uk_date
 from ..evidence import agreement_text
 from ..interview import overall_progress
+from ..sensitive import KEPT_OUT, KEPT_OUT_WHY
 from ..session import StoreError
 from ..template_model import FEELING_SCALE
 from ..vocab import NeglectType
@@ -414,7 +415,9 @@ class ComparePage(QWidget):
                         mark = m.mark if any(m.values.values()) else "Not answered yet"
                     else:
                         what = f"{tc.topic.title}: nothing to compare exactly"
-                        mark = agreement_text(tc.agreement)
+                        only_kept = tc.kept_out and not any(a is not None and not a.is_empty
+                                                            for a in tc.answers.values())
+                        mark = KEPT_OUT if only_kept else agreement_text(tc.agreement)
                     self._set(row, asked_col, what, t, None, level, bold, f"{tc.topic.title}: {what}")
                     self._set(row, agreement_col, mark, t, None, level, bold, f"{what}: {mark}")
                     for voice in voices:
@@ -431,7 +434,9 @@ class ComparePage(QWidget):
         for col in self._voice_columns.values():  # the voices share what is left, wrapping if need be
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 9))
-        self.counts_label.setText(c.tally().text())
+        kept = (f" {c.kept_out} {'answer is' if c.kept_out == 1 else 'answers are'} kept out of this view: "
+                "marked sensitive, or given when seen on their own." if c.kept_out else "")
+        self.counts_label.setText(c.tally().text() + kept)
         on = f"Compared on {c.template.title} (version {c.template.version})."
         self.counts_label.setToolTip(on)
         self.counts_label.setAccessibleDescription(on)
@@ -439,6 +444,8 @@ class ComparePage(QWidget):
 
     @staticmethod
     def _cell_text(tc: TopicComparison, m, voice: str) -> str:
+        if voice in tc.kept_out:
+            return KEPT_OUT
         answer = tc.answers.get(voice)
         if m is not None and m.values.get(voice):
             shown = m.seen(voice)  # as the person saw it: a child's choice in the child's words
@@ -614,6 +621,8 @@ class ComparePage(QWidget):
     @staticmethod
     def _answer_parts(tc: TopicComparison, voice: str, kind: PerspectiveKind, answer: Answer | None,
                       feeling_scale, template) -> list[tuple[str, str]]:
+        if voice in tc.kept_out:
+            return [("", KEPT_OUT_WHY)]
         if answer is None or answer.is_empty:
             return [("", "Nothing recorded.")]
         parts: list[tuple[str, str]] = []

@@ -82,6 +82,15 @@ class ExportPanel(QWidget):
             "Off by default. Your notes on each answer go in beside it, marked as the practitioner's note, "
             "not the family's words; anonymised like everything else")
         form.addRow("Notes", self.notes)
+        self.sensitive = QCheckBox("Add a section for professionals only: sensitive answers, answers given when "
+                                   "seen alone, and disclosures")
+        self.sensitive.setObjectName("includeSensitive")
+        self.sensitive.setAccessibleName(self.sensitive.text())
+        self.sensitive.setAccessibleDescription(
+            "Off by default, and never with anonymised names. The section comes last, on pages of its own, so it "
+            "can be taken out before the report is shared; every page says the copy includes it")
+        form.addRow("Sensitive", self.sensitive)
+        self.anonymise.toggled.connect(self._anonymise_toggled)
         self.hidden = text_box("Also hide: other names and places, when anonymised",
                                "One per line: a school, a street or town, another professional, a relative. "
                                "Saved with the case as you type.", lines=4)
@@ -158,6 +167,7 @@ class ExportPanel(QWidget):
     def show_child(self, case: Case, child: Child) -> None:
         self.hidden_saver.flush()
         self.case, self.child_ = case, child
+        self.sensitive.setChecked(False)  # chosen afresh for each report, never carried over
         show_status(self.result, "", say=False)
         self._show_open_buttons(False)
         self.hidden.blockSignals(True)  # showing the list is not typing it
@@ -201,7 +211,14 @@ class ExportPanel(QWidget):
                   if self.sections.item(i).checkState() == Qt.CheckState.Checked]
         return ReportOptions(base_document=Path(self.base.text()) if self.base.text() else None,
                              anonymise=self.anonymise.isChecked(), sections=chosen,
-                             marking=self.marking.text().strip(), notes=self.notes.isChecked())
+                             marking=self.marking.text().strip(), notes=self.notes.isChecked(),
+                             sensitive=self.sensitive.isChecked() and not self.anonymise.isChecked())
+
+    def _anonymise_toggled(self, on: bool) -> None:
+        """An anonymised report never holds sensitive answers or disclosures."""
+        if on:
+            self.sensitive.setChecked(False)
+        self.sensitive.setEnabled(not on)
 
     # ------------------------------------------------------------------ where to save
 
@@ -244,7 +261,8 @@ class ExportPanel(QWidget):
             options = self.options()
         except ReportError as exc:
             return self._failed(str(exc))
-        suggested = report_file_name(self.case, self.child_, anonymised=options.anonymise, notes=options.notes)
+        suggested = report_file_name(self.case, self.child_, anonymised=options.anonymise, notes=options.notes,
+                                     sensitive=options.sensitive)
         path = dialogs.save_path(self, "Export to Word", str(self.start_folder() / suggested),
                                  "Word documents (*.docx)")
         if path is None:

@@ -32,6 +32,7 @@ from ..interview import (
     TopicPrompts,
     feeling_in_child_words,
     opening,
+    asked_topics,
     overall_progress,
     perspective_label,
     stage_progress,
@@ -59,6 +60,12 @@ register_form("interview_page.ui", {
 SAVED_AS_YOU_TYPE = "Saved as you type."
 
 
+SENSITIVE_BOX = "Sensitive"
+SENSITIVE_ALWAYS = "Always sensitive"
+SENSITIVE_WHY = "Kept off shared screens, out of comparing and out of the report's body."
+SENSITIVE_ALWAYS_WHY = "Asked only when the person is on their own: " + SENSITIVE_WHY[0].lower() + SENSITIVE_WHY[1:]
+
+
 def _prompt(text: str, role: str = "prompt") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -72,9 +79,10 @@ class TopicCard(QGroupBox):
     """One topic: the question for this perspective and every answer control it calls for."""
 
     edited = Signal(str)  # topic key
+    alone_now = Signal()  # the practitioner says the person is on their own now
 
     def __init__(self, prompts: TopicPrompts, answer: Answer, kind: PerspectiveKind, template: Template,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, alone: bool | None = None):
         # The title is a wrapped label inside the box, not the box's own title: a group box's title
         # never wraps, so a long one would set the narrowest the whole page can be.
         super().__init__(parent)
@@ -84,9 +92,44 @@ class TopicCard(QGroupBox):
         self.answer = answer
         self.kind = kind
         self._loading = True
-        layout = QVBoxLayout(self)
+        # A topic asked only when the person is on their own (a family member never asked this one),
+        # and any answer marked sensitive, start folded away: a family member may see the screen.
+        self.always_kept = prompts.seen_alone  # every answer to it is sensitive (sensitive.py)
+        self.seen_alone_topic = prompts.seen_alone and kind is not PerspectiveKind.PROFESSIONAL
+        self.alone = alone
+        outer = QVBoxLayout(self)
         self.title_label = _prompt(prompts.title, "topic-title")
-        layout.addWidget(self.title_label)
+        outer.addWidget(self.title_label)
+        self.fold_bar = QFrame()
+        self.fold_bar.setObjectName("foldBar")
+        self.fold_bar.setProperty("role", "guidance")
+        self.fold_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar = QVBoxLayout(self.fold_bar)
+        self.fold_message = _prompt("", "guidance")
+        bar.addWidget(self.fold_message)
+        buttons, line = flow_widget()
+        self.alone_button = QPushButton("On their own now: show")
+        self.alone_button.setAccessibleDescription(
+            "Records that the person is seen on their own, then shows this topic's questions.")
+        self.alone_button.clicked.connect(self.alone_now.emit)
+        self.show_button = QPushButton("Show")
+        self.show_button.setAccessibleName(f"{prompts.title}: Show")
+        self.show_button.setAccessibleDescription("Shows this topic's questions and answers: only when no one "
+                                                  "else can see the screen.")
+        self.show_button.clicked.connect(lambda: self.set_folded(False))
+        self.hide_button = QPushButton("Hide")
+        self.hide_button.setAccessibleName(f"{prompts.title}: Hide")
+        self.hide_button.setAccessibleDescription("Folds this topic away again, for when someone else can see "
+                                                  "the screen.")
+        self.hide_button.clicked.connect(lambda: self.set_folded(True))
+        for b in (self.alone_button, self.show_button, self.hide_button):
+            line.addWidget(b)
+        bar.addWidget(buttons)
+        outer.addWidget(self.fold_bar)
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.body)
         self.question_text = prompts.question  # what was asked, for a disclosure made here
         layout.addWidget(_prompt(prompts.question))
 
@@ -175,6 +218,15 @@ class TopicCard(QGroupBox):
         g.addWidget(self.notes)
         layout.addWidget(self.guidance)
 
+        layout = outer  # below the fold: always there, so "Not asked" can be recorded without the questions
+        self.sensitive = QCheckBox(SENSITIVE_ALWAYS if self.always_kept else SENSITIVE_BOX)
+        self.sensitive.setAccessibleName(f"{prompts.title}: {self.sensitive.text()}")
+        self.sensitive.setAccessibleDescription(
+            "A sensitive answer is folded away when the interview is opened again, never shown in child mode, "
+            "left out of comparing and of the report, except its section for professionals when chosen.")
+        why = _prompt(SENSITIVE_ALWAYS_WHY if self.always_kept else SENSITIVE_WHY, "guidance")
+        layout.addWidget(self.sensitive)
+        layout.addWidget(why)  # below the box, wrapping, so it never widens the page
         row = QFormLayout()
         self.not_asked = QCheckBox("Not asked")
         self.not_asked.setAccessibleName(f"{prompts.title}: not asked")
@@ -198,9 +250,57 @@ class TopicCard(QGroupBox):
             self.also_felt.changed.connect(self._edited)
         self.not_asked.toggled.connect(self._edited)
         self.reason.textChanged.connect(self._edited)
+        self.sensitive.toggled.connect(self._edited)
         if self.source is not None:
             self.source.textChanged.connect(self._edited)
         self._loading = False
+        self.set_folded(self.kept)
+
+    # ------------------------------------------------------------------ folded away
+
+    @property
+    def kept(self) -> bool:
+        """Sensitive: asked only when seen alone, or marked so by the practitioner."""
+        return self.always_kept or self.sensitive.isChecked()
+
+    @property
+    def folded(self) -> bool:
+        return not self.body.isVisibleTo(self)
+
+    def set_folded(self, folded: bool) -> None:
+        """Fold the topic's questions and answers away, or show them (a seen-alone topic only once the
+        person is on their own)."""
+        if not folded and self.seen_alone_topic and self.alone is not True:
+            folded = True
+        self.body.setVisible(not folded)
+        self.fold_bar.setVisible(self.kept or folded)
+        waiting = folded and self.seen_alone_topic and self.alone is not True  # for them to be on their own
+        self.alone_button.setVisible(waiting)
+        self.show_button.setVisible(folded and not waiting)
+        self.hide_button.setVisible(not folded)
+        if self.seen_alone_topic and self.alone is not True:
+            message = ("Ask this only when the person is on their own, with no partner, relative or child "
+                       "who can hear. If that is not possible today, tick \u201cNot asked\u201d and say why.")
+        elif folded:
+            message = ("Folded away so no one else sees it: asked only when the person is on their own."
+                       if self.always_kept else "Marked sensitive: folded away so no one else sees it.")
+            message += " Show it only when no one else can see the screen."
+        else:
+            message = ("Asked only when the person is on their own. Hide it if anyone comes in."
+                       if self.always_kept else "Marked sensitive. Hide it if anyone else can see the screen.")
+        self.fold_message.setText(message)
+
+    def set_alone(self, alone: bool | None) -> None:
+        """The interview's record of whether the person is seen on their own; a seen-alone topic folds
+        away at once when it says they are not."""
+        self.alone = alone
+        self.set_folded(self.folded if alone is True else True)
+
+    def first_input(self) -> QWidget:
+        """Where the cursor goes when the stage opens."""
+        if not self.folded:
+            return self.text
+        return self.alone_button if self.seen_alone_topic and self.alone is not True else self.show_button
 
     def _texts(self):
         return [b for b in (self.text, self.own_day, self.impact, self.better, self.notes) if b is not None]
@@ -226,6 +326,8 @@ class TopicCard(QGroupBox):
         self.not_asked.setChecked(a.not_asked is not None)
         self.reason.setText(a.not_asked or "")
         self.reason.setEnabled(a.not_asked is not None)
+        self.sensitive.setChecked(a.sensitive or self.always_kept)
+        self.sensitive.setEnabled(not self.always_kept)
 
     def _edited(self, *_args) -> None:
         if self._loading:
@@ -247,6 +349,10 @@ class TopicCard(QGroupBox):
             a.also_felt = self.also_felt.value()
         a.not_asked = self.reason.text() if self.not_asked.isChecked() else None
         self.reason.setEnabled(self.not_asked.isChecked())
+        if self.sensitive.isEnabled():
+            a.sensitive = self.sensitive.isChecked()
+            self.fold_bar.setVisible(self.kept or self.folded)
+            self.set_folded(self.folded)
         self.edited.emit(self.key)
 
     def set_guidance_visible(self, visible: bool) -> None:
@@ -322,6 +428,7 @@ class InterviewPage(QWidget):
         self.template: Template | None = None
         self.stage_index = 0
         self.cards: list[TopicCard] = []
+        self.alone_buttons: dict = {}  # "Seen on their own?" on the first stage
         self.on_child_mode = None  # set by the main window: callable(case, child, interview, template, stage)
 
     # ------------------------------------------------------------------ showing
@@ -400,6 +507,7 @@ class InterviewPage(QWidget):
         stage = self.template.stages[index]
         holder = QWidget()
         column = QVBoxLayout(holder)
+        self.alone_buttons = {}
         if index == 0:
             column.addWidget(self._opening_box())
         intro = _prompt(stage.title, "heading")
@@ -409,12 +517,13 @@ class InterviewPage(QWidget):
         self.cards = []
         kind = self.interview.perspective.kind
         named = tuple(people.choices(self.case, self.child_))
-        for topic in stage.topics:
+        for topic in asked_topics(stage, kind):
             prompts = topic_prompts(self.template, topic, kind, self.child_, named)
             answer = self.interview.answers.get(topic.key) or Answer()
-            card = TopicCard(prompts, answer, kind, self.template)
+            card = TopicCard(prompts, answer, kind, self.template, alone=self.interview.seen_alone)
             card.set_guidance_visible(self.guidance_check.isChecked())
             card.edited.connect(self._card_edited)
+            card.alone_now.connect(lambda c=card: self._alone_now(c))
             column.addWidget(card)
             self.cards.append(card)
         column.addStretch(1)
@@ -427,7 +536,14 @@ class InterviewPage(QWidget):
         self.next_button.setEnabled(index < len(self.template.stages) - 1)
         self.area.verticalScrollBar().setValue(0)
         if self.cards:
-            self.cards[0].text.setFocus()
+            self.cards[0].first_input().setFocus()
+
+    def _alone_now(self, card: TopicCard) -> None:
+        """The practitioner says the person is on their own now: recorded, then the questions shown."""
+        self._seen_alone(True)
+        if self.interview is not None and self.interview.seen_alone is True:
+            card.set_folded(False)
+            card.text.setFocus()
 
     # ------------------------------------------------------------------ before the first question
 
@@ -469,6 +585,12 @@ class InterviewPage(QWidget):
             self.shell.session.set_seen_alone(self.case, self.interview, value)
         except StoreError as exc:
             self.shell.show_error(str(exc))
+            return
+        button = self.alone_buttons.get(value)  # on the first stage only
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+        for card in self.cards:  # a seen-alone topic folds away at once when they are not on their own
+            card.set_alone(self.interview.seen_alone)
 
     # ------------------------------------------------------------------ a disclosure
 
@@ -539,6 +661,7 @@ class InterviewPage(QWidget):
         if shown is not None:
             shown.deleteLater()
         self.cards = []
+        self.alone_buttons = {}
         self.stage_list.clear()
         self.header.setText("")
         self.case = self.child_ = self.interview = self.template = None

@@ -1,0 +1,90 @@
+"""The report's section for professionals only: sensitive answers, answers given when seen alone,
+and disclosures. Written only when the practitioner chooses it, never in an anonymised report, on
+pages of its own after everything else, so they can be taken out before the report is shared."""
+
+from __future__ import annotations
+
+from ..case import Answer, PerspectiveKind
+from ..compare import in_their_words
+from ..dates import full_time
+from ..evidence import topic_at
+from ..sensitive import SECTION_TITLE, SECTION_WARNING, disclosures
+from ..template_model import FEELING_SCALE
+from .model import long_date
+
+
+class KeptSections:
+    def _kept_apart(self) -> None:
+        m = self.m
+        self.doc.add_page_break()
+        self.heading(SECTION_TITLE, 1)
+        self.para(SECTION_WARNING, bold=True)
+        anything = False
+        for v in m.comparison.voices:
+            kept = [tc for tc in m.comparison.topics if v.label in tc.kept_out]
+            told = disclosures(v.interview)
+            earlier = [(older, disclosures(older)) for older in m.choice.earlier.get(v.interview.id, [])]
+            earlier = [(older, d) for older, d in earlier if d]
+            if not (kept or told or earlier):
+                continue
+            anything = True
+            self.heading(f"{m.labels[v.label]}, {long_date(v.interview.held_on)}", 2)
+            if v.interview.seen_alone is not None:
+                self.para("Seen on their own." if v.interview.seen_alone else
+                          "Not seen on their own: others were there.", italic=True)
+            for tc in kept:
+                self._kept_answer(tc, v, v.interview.answers[tc.topic.key])
+            if told:
+                self._disclosures(told, m.template)
+            for older, told_then in earlier:
+                p = self.para(f"Disclosed in an earlier interview, {long_date(older.held_on)}", bold=True)
+                p.paragraph_format.keep_with_next = True
+                self._disclosures(told_then, m.template)
+        if not anything:
+            self.para("In the interviews in this report, nothing is marked sensitive, no question asked only "
+                      "when someone was seen on their own was answered, and nothing disclosed was recorded.",
+                      italic=True)
+
+    def _kept_answer(self, tc, v, a: Answer) -> None:
+        m = self.m
+        why = "asked when seen on their own" if tc.topic.seen_alone else "marked sensitive"
+        p = self.para(f"{topic_at(tc)} ({why})", bold=True)
+        p.paragraph_format.keep_with_next = True
+        if a.not_asked is not None:
+            self.para(f"Not asked: {a.not_asked.strip() or 'no reason given'}.", italic=True)
+        if a.text:
+            self.quote(a.text)
+        n = m.name
+        pairs = []
+        if v.kind is PerspectiveKind.PARENT:
+            pairs += [(label, text, True) for label, text in
+                      (("Their own day", a.own_day), (f"How it affects {n}", a.impact)) if text]
+        if a.source:
+            pairs.append(("Source", a.source, False))
+        for mc in tc.measures:
+            value = a.measures.get(mc.measure.id)
+            if value:
+                pairs.append((mc.label, in_their_words(mc.scale, value, v.child_words, mc.people), False))
+        if a.feeling:
+            pairs.append(("How it feels" if v.kind is PerspectiveKind.CHILD else f"How they think {n} feels",
+                          in_their_words(m.template.scales[FEELING_SCALE], a.feeling, v.feeling_words), False))
+        if a.also_felt:
+            pairs.append(("Other feelings", self.also_felt(a), False))
+        if a.better:
+            pairs.append(("What would make it better", a.better, True))
+        self.facts(pairs)
+        self.notes(a)
+
+    def _disclosures(self, told, template) -> None:
+        for d in told:
+            asked = ""
+            if d.topic_key:
+                try:
+                    asked = f" during “{template.topic(d.topic_key).title}”"
+                except KeyError:
+                    asked = ""
+            p = self.para(f"Disclosed {full_time(d.at)}{asked}", bold=True)
+            p.paragraph_format.keep_with_next = True
+            if d.asked.strip():
+                self.facts([("The question asked just before", d.asked, True)])
+            self.quote(d.words)
