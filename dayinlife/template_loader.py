@@ -545,20 +545,25 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
     neglect = c.codes(raw, "neglect", tpath, _NEGLECT_CODES, NeglectType)
     framework = c.codes(raw, "framework", tpath, _FRAMEWORK_CODES)
     ask = c.text(raw, "ask", tpath, required=False) or "everyone"
-    if ask not in ("everyone", "adults"):
-        c.problem(tpath + ["ask"], f"should be \"everyone\" or \"adults\" (never put to the child), not {ask!r}")
+    if ask not in ("everyone", "adults", "child"):
+        c.problem(tpath + ["ask"], f"should be \"everyone\", \"adults\" (never put to the child) or \"child\" "
+                                   f"(never put to a parent or carer), not {ask!r}")
         ask = "everyone"
     seen_alone = c.flag(raw, "seen_alone", tpath, False)
     if ask == "adults" and raw.get("child"):
         c.problem(tpath + ["child"], "a topic asked of adults only (ask = \"adults\") has no child prompt")
+    for field_name in ("parent", "parent_own", "parent_impact"):
+        if ask == "child" and raw.get(field_name):
+            c.problem(tpath + [field_name], "a topic never put to a parent or carer (ask = \"child\") has no "
+                                            "parent prompts")
     child = c.text(raw, "child", tpath, prompt=True) if ask != "adults" else ""
     needs_observe = bool(voice and voice.needs_observation)
     observe = c.text(raw, "observe", tpath, required=needs_observe, prompt=True,
                      why=f"templates with child_voice = {voice.value!r} say what to observe "
                          f"for every topic" if needs_observe else "")
-    parent = c.text(raw, "parent", tpath, prompt=True)
-    parent_own = c.text(raw, "parent_own", tpath, required=False, prompt=True)
-    parent_impact = c.text(raw, "parent_impact", tpath, required=False, prompt=True)
+    parent = c.text(raw, "parent", tpath, prompt=True) if ask != "child" else ""
+    parent_own = c.text(raw, "parent_own", tpath, required=False, prompt=True) if ask != "child" else ""
+    parent_impact = c.text(raw, "parent_impact", tpath, required=False, prompt=True) if ask != "child" else ""
     professional = c.text(raw, "professional", tpath, prompt=True)
     agencies = []
     for i, a in enumerate(c.array(raw, "agencies", tpath)):
@@ -598,7 +603,8 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
         c.problem(tpath + ["measures"], "a topic asked only when the person is seen on their own is never "
                                         "compared, so it has no measures")
         return None
-    if not all((key, title, neglect, framework, child or ask == "adults", parent, professional, agencies)):
+    if not all((key, title, neglect, framework, child or ask == "adults", parent or ask == "child",
+                professional, agencies)):
         return None
     if needs_observe and not observe:
         return None

@@ -119,7 +119,9 @@ class Topic:
     # Asked only when the person is seen on their own (domestic abuse, for example): its questions
     # stay folded away until the interview records that, and its answers are always sensitive.
     seen_alone: bool = False
-    ask: str = "everyone"  # or "adults": never put to the child (or read in a baby's voice)
+    # "everyone"; "adults": never put to the child (or read in a baby's voice); "child": put to
+    # the young person and professionals only, never to a parent or carer (forced marriage, say)
+    ask: str = "everyone"
 
     @property
     def for_child(self) -> bool:
@@ -130,7 +132,11 @@ class Topic:
         """Whether an interview from this perspective asks this topic."""
         from .case import PerspectiveKind
 
-        return self.for_child or kind is not PerspectiveKind.CHILD
+        if kind is PerspectiveKind.CHILD:
+            return self.for_child
+        if kind is PerspectiveKind.PARENT:
+            return self.ask != "child"
+        return True
 
     def to_dict(self) -> dict[str, Any]:
         d = {

@@ -100,7 +100,7 @@ def test_the_validator_keeps_seen_alone_topics_uncompared_and_adult_topics_from_
                         'child = "Am I safe?"\nmeasures = [{ id = "x", scale = "frequency", label = "X" }]\n')
     baby.write_text(text, "utf-8")
     problems = " | ".join(p.message for p in load_library(folder).problems)
-    assert 'should be "everyone" or "adults"' in problems
+    assert 'should be "everyone", "adults" (never put to the child) or "child"' in problems
     assert "is never compared, so it has no measures" in problems
 
 
@@ -213,3 +213,69 @@ def test_not_talked_about_never_names_what_is_kept(family, library):
     text = doc_text(report_bytes(case, baby, library, ReportOptions(), today=TODAY))
     quiet = [line for line in text.splitlines() if line.startswith("Not talked about")]
     assert quiet and not any("Safe to talk" in line or "Milk" in line for line in quiet)
+
+
+# ---------------------------------------------------------------------------- the teenager's safety topics
+
+TEEN_SEEN_ALONE = ["mood_wellbeing", "going_missing", "where_you_sleep", "own_use", "relationships_consent",
+                   "future_choices"]
+
+
+def test_the_teenager_template_asks_about_harm_alone_and_says_what_to_do(library):
+    t = library.get("teenager")
+    assert float(t.version) >= 1.3 and "filling it in themselves" not in t.summary
+    for key in TEEN_SEEN_ALONE:
+        topic = t.topic(key)
+        assert topic.seen_alone and not topic.measures and topic.child, key
+        assert "on their own" in topic.professional, key
+    mood = t.topic("mood_wellbeing")
+    assert "hurt themselves" in mood.child and "not wanting to be alive" in mood.child
+    for what in ("safety plan", "same day", "999", "Childline"):
+        assert what in mood.professional, what
+    for key in ("relationships_consent", "future_choices"):  # never put to a parent or carer
+        topic = t.topic(key)
+        assert topic.ask == "child" and not (topic.parent or topic.parent_own or topic.parent_impact)
+    assert "one chance" in t.topic("future_choices").professional
+    assert "Forced Marriage Unit" in t.topic("future_choices").professional
+    assert "under 13" in t.topic("relationships_consent").professional
+    online = t.topic("online_phone")
+    assert "not your fault" in online.child and "threatened to share pictures" in online.child
+    for what in ("Report Remove", "CEOP", "do not pay", "never view, copy or forward"):
+        assert what in online.professional, what
+    friends = t.topic("friends_relationships")
+    assert "much older than you" not in friends.child and "want something back" in friends.child
+    assert "same day" in friends.professional and "National Referral Mechanism" in friends.professional
+    assert "honestly" not in t.topic("health_mental_health").child
+    assert "accepted at home" not in t.topic("independence_identity").child
+    school = t.topic("school_changes")
+    assert not school.seen_alone and "part-time timetable" in school.parent and school.measures
+
+
+def test_a_topic_for_the_young_person_only_is_never_put_to_a_parent(library):
+    t = library.get("teenager")
+    case = Case("FICT-TEEN", [Adult("Jo Fictional", AdultRole.MOTHER)])
+    young = Child("Ash Fictional", date_of_birth=date(2011, 3, 3), pronouns="they")
+    case.children.append(young)
+    mum = case.start_interview(young, Perspective(PerspectiveKind.PARENT, case.adults[0].id), t, date(2026, 11, 20))
+    kid = case.start_interview(young, Perspective(PerspectiveKind.CHILD), t, date(2026, 11, 20))
+    _, parent_total = overall_progress(t, mum)
+    _, child_total = overall_progress(t, kid)
+    assert child_total == t.topic_count and parent_total == t.topic_count - 2
+    assert not t.topic("future_choices").asked_of(PerspectiveKind.PARENT)
+    assert t.topic("future_choices").asked_of(PerspectiveKind.PROFESSIONAL)
+
+
+def test_the_validator_refuses_parent_prompts_on_a_topic_for_the_child_only(tmp_path):
+    from dayinlife.paths import templates_dir
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    for f in templates_dir().glob("*.toml"):
+        (folder / f.name).write_text(f.read_text("utf-8"), "utf-8")
+    teen = folder / "teenager.toml"
+    text = teen.read_text("utf-8").replace('key = "future_choices"\ntitle = "Choices about the future"\n',
+                                           'key = "future_choices"\ntitle = "Choices about the future"\n'
+                                           'parent = "Is {{ name }} engaged?"\n')
+    teen.write_text(text, "utf-8")
+    problems = " | ".join(p.message for p in load_library(folder).problems)
+    assert 'never put to a parent or carer (ask = "child") has no parent prompts' in problems

@@ -193,3 +193,20 @@ def test_the_export_panel_adds_the_section_only_when_asked_and_never_anonymised(
     # the next report starts without it again
     compare.show_child(household, baby)
     assert not panel.sensitive.isChecked()
+
+
+def test_a_parent_is_never_shown_the_young_persons_own_topics(qtbot, session, household):
+    young = household.children[0]
+    iv = session.start_interview(household, young, Perspective(PerspectiveKind.PARENT, household.adults[0].id),
+                                 "teenager", date(2026, 11, 20))
+    page, _ = page_for(qtbot, session, household, young, iv)
+    seen = set()
+    for n in range(len(page.template.stages)):
+        page.go_to_stage(n)
+        seen |= {c.key for c in page.cards}
+        for card in page.cards:  # every seen-alone topic waits for them to be on their own
+            if page.template.topic(card.key).seen_alone:
+                assert card.folded and card.alone_button.isVisible(), card.key
+    assert "mood_wellbeing" in seen and "going_missing" in seen
+    assert "relationships_consent" not in seen and "future_choices" not in seen
+    assert page.progress_label.text().endswith(f"of {page.template.topic_count - 2} topics answered")
