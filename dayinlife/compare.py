@@ -362,7 +362,7 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
     """Every topic of `template` across the chosen interviews of one child, in the order given.
     `labels`: each interview's voice label, by interview id (voices.voice_labels by default);
     `people`: how a named answer shows each person, by id (people.household by default)."""
-    from .interview import feeling_in_child_words, sees_child_words
+    from .interview import child_months, feeling_in_child_words, sees_child_words
     from .voices import voice_labels
 
     if not interviews:
@@ -377,8 +377,11 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
     child_words = frozenset(v.label for v in voices if v.child_words)
     name = child.called or "the child"
     topics = []
+    ages = {child_months(child, v.interview.held_on) for v in voices}
     for stage in template.stages:
         for topic in stage.topics:
+            if not any(topic.fits(m) for m in ages):
+                continue  # a topic for other ages (the disabled child's safe sleep, for a teenager)
             given = {v.label: v.interview.answers.get(topic.key) for v in voices}
             kept_out = frozenset(label for label, a in given.items() if is_sensitive(topic, a))
             answers = {label: (None if label in kept_out else a) for label, a in given.items()}

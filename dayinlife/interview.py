@@ -171,20 +171,29 @@ class StageProgress:
         return self.answered == self.total
 
 
-def asked_topics(stage: Stage, kind: PerspectiveKind) -> list[Topic]:
-    """The stage's topics that an interview from this perspective asks (a child is never asked a
-    topic for adults only)."""
-    return [t for t in stage.topics if t.asked_of(kind)]
+def child_months(child: Child | None, on) -> int | None:
+    """The child's age in whole months on that day (None: not born yet, or not known)."""
+    from .dates import age_in_months
+
+    if child is None or child.date_of_birth is None or child.date_of_birth > on:
+        return None
+    return age_in_months(child.date_of_birth, on)
 
 
-def stage_progress(template: Template, interview: Interview) -> list[StageProgress]:
-    kind = interview.perspective.kind
+def asked_topics(stage: Stage, kind: PerspectiveKind, months: int | None = None) -> list[Topic]:
+    """The stage's topics that an interview from this perspective asks about a child of this age
+    (a child is never asked a topic for adults only; a topic for some ages only fits those)."""
+    return [t for t in stage.topics if t.asked_of(kind) and t.fits(months)]
+
+
+def stage_progress(template: Template, interview: Interview, child: Child | None = None) -> list[StageProgress]:
+    kind, months = interview.perspective.kind, child_months(child, interview.held_on)
     return [StageProgress(s, sum(is_answered(interview.answers.get(t.key)) for t in topics), len(topics))
-            for s in template.stages for topics in [asked_topics(s, kind)]]
+            for s in template.stages for topics in [asked_topics(s, kind, months)]]
 
 
-def overall_progress(template: Template, interview: Interview) -> tuple[int, int]:
-    rows = stage_progress(template, interview)
+def overall_progress(template: Template, interview: Interview, child: Child | None = None) -> tuple[int, int]:
+    rows = stage_progress(template, interview, child)
     return sum(r.answered for r in rows), sum(r.total for r in rows)
 
 

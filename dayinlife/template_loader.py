@@ -348,7 +348,7 @@ _TOP_FIELDS = {"format", "id", "title", "version", "summary", "child_voice", "su
 _STAGE_FIELDS = {"id", "title", "kind", "hours", "intro", "topics"}
 _TOPIC_FIELDS = {
     "key", "title", "neglect", "framework", "child", "observe", "parent", "parent_own",
-    "parent_impact", "professional", "agencies", "measures", "seen_alone", "ask",
+    "parent_impact", "professional", "agencies", "measures", "seen_alone", "ask", "ages",
 }
 _NEGLECT_CODES = [n.value for n in NeglectType]
 _FRAMEWORK_CODES = list(FRAMEWORK_DIMENSIONS)
@@ -550,6 +550,16 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
                                    f"(never put to a parent or carer), not {ask!r}")
         ask = "everyone"
     seen_alone = c.flag(raw, "seen_alone", tpath, False)
+    ages = None
+    if "ages" in raw:
+        a = raw["ages"]
+        if (not isinstance(a, list) or len(a) != 2
+                or not all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= 240 for x in a)
+                or a[0] >= a[1]):
+            c.problem(tpath + ["ages"], "should be two ages in whole months, the first lower, from 0 to 240, "
+                                        "e.g. [0, 24] for the under-twos")
+        else:
+            ages = (a[0], a[1])
     if ask == "adults" and raw.get("child"):
         c.problem(tpath + ["child"], "a topic asked of adults only (ask = \"adults\") has no child prompt")
     for field_name in ("parent", "parent_own", "parent_impact"):
@@ -609,7 +619,7 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
     if needs_observe and not observe:
         return None
     return Topic(key, title, neglect, framework, child, parent, professional, tuple(agencies),
-                 observe, parent_own, parent_impact, tuple(measures), seen_alone, ask)
+                 observe, parent_own, parent_impact, tuple(measures), seen_alone, ask, ages)
 
 
 # --------------------------------------------------------------------------- the library

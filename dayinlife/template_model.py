@@ -122,6 +122,13 @@ class Topic:
     # "everyone"; "adults": never put to the child (or read in a baby's voice); "child": put to
     # the young person and professionals only, never to a parent or carer (forced marriage, say)
     ask: str = "everyone"
+    # (from, to) in whole months of age, from inclusive: a topic only for some ages of a template
+    # that spans many (the disabled child's: safe sleep for the under-twos, life online from ten)
+    ages: tuple[int, int] | None = None
+
+    def fits(self, months: int | None) -> bool:
+        """Whether it is asked about a child of this age in months (None: age unknown, so it is)."""
+        return self.ages is None or months is None or self.ages[0] <= months < self.ages[1]
 
     @property
     def for_child(self) -> bool:
@@ -157,6 +164,8 @@ class Topic:
             d["seen_alone"] = True
         if self.ask != "everyone":
             d["ask"] = self.ask
+        if self.ages is not None:
+            d["ages"] = list(self.ages)
         return d
 
     @classmethod
@@ -177,6 +186,7 @@ class Topic:
                            for m in d.get("measures", ())),
             seen_alone=d.get("seen_alone", False),
             ask=d.get("ask", "everyone"),
+            ages=tuple(d["ages"]) if d.get("ages") else None,
         )
 
 

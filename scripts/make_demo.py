@@ -42,10 +42,11 @@ def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=(), 
 
 
 def _default(measure, scale):
+    ranked = [o.value for o in scale.options if not o.unranked and not o.retired] or list(scale.values)
     if measure.good == "first":
-        return scale.values[0]
+        return ranked[0]
     if measure.good == "last":
-        return scale.values[-1]
+        return ranked[-1]
     if measure.scale == "who":
         return "parent_carer"
     return scale.values[1]
@@ -65,6 +66,15 @@ def _named(value, case, child, adult):
     return value
 
 
+# Questions about each occasion moved from how-often to the each-time scale: the demo's answers follow.
+_EACH_TIME = {"every_day": "always", "most_days": "usually", "sometimes": "sometimes", "rarely": "rarely",
+              "never": "never"}
+
+
+def _each_time(value, scale):
+    return _EACH_TIME.get(value, value) if scale.name == "each_time" else value
+
+
 def interview(case, child, kind, template_id, held_on, answers, key, adult=None, **details):
     template = LIB.get(template_id)
     perspective = Perspective(kind, adult.id if adult else None)
@@ -80,6 +90,7 @@ def interview(case, child, kind, template_id, held_on, answers, key, adult=None,
         a.also_felt, a.sensitive = spec["also"], spec["sensitive"]
         a.measures = {m.id: spec["m"].get(m.id) or _default(m, template.scales[m.scale]) for m in topic.measures}
         a.measures = {mid: _named(v, case, child, adult) for mid, v in a.measures.items()}
+        a.measures = {m.id: _each_time(a.measures[m.id], template.scales[m.scale]) for m in topic.measures}
     return iv
 
 
@@ -595,9 +606,9 @@ def fenwick() -> Case:
 
     b_child = interview(case, baby, CHILD, "prebirth", date(2026, 10, 20), {
         "antenatal_care": A("The baby's growth is being checked: scans at 12 and 20 weeks, growth normal.",
-                            {"booked": "yes", "kept": "most_days"}),
+                            {"booked": "yes", "kept": "usually"}),
         "substances": A("Chloe stopped smoking at 14 weeks; Dan smokes in the garden.",
-                        {"smoke_free": "partly", "how_often": "rarely"}),
+                        {"smoke_free": "partly", "alcohol": "dont_know", "drugs": "dont_know"}),
         "relationships_safety": A("Raised voices heard from the flat by the neighbour twice.",
                                   {"calm": "sometimes"}),
         "getting_ready": A("No cot or Moses basket in the flat yet; some clothes from Chloe's sister.",
@@ -614,13 +625,13 @@ def fenwick() -> Case:
                              {"regular": "varies"}, own="Days just drift at the moment.",
                              imp="I'll have a routine when the baby comes."),
         "antenatal_care": A("I've been to all my scans. I missed one midwife appointment, I forgot.",
-                            {"booked": "yes", "kept": "most_days"}),
+                            {"booked": "yes", "kept": "usually"}),
         "diet_health": A("I eat when I'm hungry. I take my vitamins when I remember.", {"meals": "sometimes"},
                          b="Healthy Start vouchers."),
         "relationships_safety": A("Me and Dan argue like anyone. He's never touched me.", {"calm": "most_days"},
                                   imp="The baby won't hear it."),
         "substances": A("I stopped smoking when I found out. Dan smokes outside.", {"smoke_free": "yes",
-                        "how_often": "never"}),
+                        "alcohol": "rarely", "drugs": "never"}),
         "feelings_about_baby": A("We weren't planning it but I'm so excited. I call the bump Bear.",
                                  {"talks": "every_day"}, "very_happy"),
         "getting_ready": A("My sister's giving us clothes. We'll get the rest when the baby comes.",
@@ -641,9 +652,9 @@ def fenwick() -> Case:
 
     b_pro = interview(case, baby, PRO, "prebirth", date(2026, 10, 24), {
         "antenatal_care": A("Booked at 10 weeks; one missed appointment; growth normal at 20-week scan.",
-                            {"booked": "yes", "kept": "most_days"}, src="Community midwife"),
+                            {"booked": "yes", "kept": "usually"}, src="Community midwife"),
         "substances": A("CO reading normal at 20 weeks; partner smokes.", {"smoke_free": "partly",
-                        "how_often": "rarely"}, src="Midwife; stop-smoking service"),
+                        "alcohol": "rarely", "drugs": "dont_know"}, src="Midwife; stop-smoking service"),
         "relationships_safety": A("Two police call-outs for a verbal argument in 2025; no charges.",
                                   {"calm": "sometimes"}, src="Police domestic abuse log"),
         "imagined_sleep": A("Chloe told the midwife she plans to bed-share; safe-sleep leaflet given; "

@@ -48,12 +48,12 @@ def family(library):
                                seen_alone=True)
     dad = case.start_interview(baby, Perspective(PerspectiveKind.PARENT, case.adults[1].id), t, date(2026, 11, 20))
     mum.answers["safe_to_talk"] = Answer(SAFE_WORDS, notes="DASH completed; manager told the same day.")
-    feeds = t.topic("milk_feeds")
+    feeds = t.topic("feeding_hygiene")
     how = next(m for m in feeds.measures if m.scale != "who")
     values = t.scales[how.scale].values
-    mum.answers["milk_feeds"] = Answer(MARKED_WORDS, {how.id: values[2]}, feeling="unhappy", sensitive=True)
-    dad.answers["milk_feeds"] = Answer("She feeds him, every few hours.", {how.id: values[0]}, feeling="happy")
-    kid.answers["milk_feeds"] = Answer("Pip is fed and settled during the visit.", {how.id: values[0]})
+    mum.answers["feeding_hygiene"] = Answer(MARKED_WORDS, {how.id: values[2]}, feeling="unhappy", sensitive=True)
+    dad.answers["feeding_hygiene"] = Answer("She feeds him, every few hours.", {how.id: values[0]}, feeling="happy")
+    kid.answers["feeding_hygiene"] = Answer("Pip is fed and settled during the visit.", {how.id: values[0]})
     mum.disclosures.append(Disclosure(TOLD, "Tell me about the evenings.", "bath_evening",
                                       datetime(2026, 11, 20, 14, 5, tzinfo=timezone.utc)))
     return case, baby, t, kid, mum, dad, how
@@ -80,7 +80,7 @@ def test_no_question_put_to_adults_together_asks_about_abuse(library):
         for topic in t.topics():
             if topic.seen_alone:
                 continue
-            for words in (topic.parent, topic.parent_own, topic.parent_impact, topic.child):
+            for words in (topic.parent, topic.parent_own, topic.parent_impact):
                 assert not asking.search(words), (t.id, topic.key, words)
     relationships = library.get("prebirth").topic("relationships_safety")
     assert not relationships.measures  # evenings being calm is no longer compared between partners
@@ -124,14 +124,14 @@ def test_kept_answers_are_left_out_of_comparing_and_marked(family):
     mum_label = "Jo Fictional (mother)"
     safe = by_key["safe_to_talk"]
     assert safe.kept_out == {mum_label} and safe.answers[mum_label] is None
-    feeds = by_key["milk_feeds"]
+    feeds = by_key["feeding_hygiene"]
     assert feeds.kept_out == {mum_label} and feeds.answers[mum_label] is None
     row = next(m for m in feeds.measures if m.measure.id == how.id)
     assert row.values[mum_label] is None
     assert row.agreement is Agreement.AGREE  # the child's and the father's: the mother's is not compared
     assert result.kept_out == 2
     # her feeling at feeds is not set against anyone's either
-    stage = next(g for g in result.feelings if g.stage.id == by_key["milk_feeds"].stage.id)
+    stage = next(g for g in result.feelings if g.stage.id == by_key["feeding_hygiene"].stage.id)
     assert mum_label not in stage.gaps and stage.estimates.get(mum_label) in (None,)
     assert KEPT_OUT == "Kept out: sensitive"
 
@@ -139,18 +139,18 @@ def test_kept_answers_are_left_out_of_comparing_and_marked(family):
 def test_change_over_time_leaves_kept_answers_out(family):
     case, baby, t, kid, mum, dad, how = family
     later = case.start_interview(baby, Perspective(PerspectiveKind.PARENT, case.adults[0].id), t, date(2027, 2, 1))
-    later.answers["milk_feeds"] = Answer("Better now", {how.id: t.scales[how.scale].values[0]}, feeling="happy")
+    later.answers["feeding_hygiene"] = Answer("Better now", {how.id: t.scales[how.scale].values[0]}, feeling="happy")
     keys = {c.key for c in change_over_time((mum, t), (later, t), "Pip", "he")}
-    assert "milk_feeds" not in keys and "safe_to_talk" not in keys
+    assert "feeding_hygiene" not in keys and "safe_to_talk" not in keys
 
 
 def test_what_is_sensitive(family):
     case, baby, t, kid, mum, dad, _ = family
     assert is_sensitive(t.topic("safe_to_talk"), Answer(not_asked="Partner in the room"))
     assert not is_sensitive(t.topic("safe_to_talk"), Answer())  # nothing given: nothing to keep
-    assert is_sensitive(t.topic("milk_feeds"), Answer("x", sensitive=True))
-    assert not is_sensitive(t.topic("milk_feeds"), Answer("x"))
-    assert [k.topic.key for k in kept_answers(t, mum)] == ["milk_feeds", "safe_to_talk"]
+    assert is_sensitive(t.topic("feeding_hygiene"), Answer("x", sensitive=True))
+    assert not is_sensitive(t.topic("feeding_hygiene"), Answer("x"))
+    assert [k.topic.key for k in kept_answers(t, mum)] == ["feeding_hygiene", "safe_to_talk"]
 
 
 # ---------------------------------------------------------------------------- case files
@@ -159,10 +159,10 @@ def test_sensitive_survives_a_case_file_and_is_checked(family):
     case, *_ = family
     again = case_from_dict(case_to_dict(case))
     mum = again.children[0].interviews[1]
-    assert mum.answers["milk_feeds"].sensitive and not mum.answers["safe_to_talk"].sensitive
+    assert mum.answers["feeding_hygiene"].sensitive and not mum.answers["safe_to_talk"].sensitive
     data = case_to_dict(case)
-    data["case"]["children"][0]["interviews"][1]["answers"]["milk_feeds"]["sensitive"] = "yes"
-    with pytest.raises(InterchangeError, match=r"answers\['milk_feeds'\]\.sensitive: should be true/false"):
+    data["case"]["children"][0]["interviews"][1]["answers"]["feeding_hygiene"]["sensitive"] = "yes"
+    with pytest.raises(InterchangeError, match=r"answers\['feeding_hygiene'\]\.sensitive: should be true/false"):
         case_from_dict(data)
 
 
@@ -212,7 +212,7 @@ def test_not_talked_about_never_names_what_is_kept(family, library):
     case, baby, *_ = family
     text = doc_text(report_bytes(case, baby, library, ReportOptions(), today=TODAY))
     quiet = [line for line in text.splitlines() if line.startswith("Not talked about")]
-    assert quiet and not any("Safe to talk" in line or "Milk" in line for line in quiet)
+    assert quiet and not any("Safe to talk" in line or "Feeding equipment" in line for line in quiet)
 
 
 # ---------------------------------------------------------------------------- the teenager's safety topics
@@ -279,3 +279,57 @@ def test_the_validator_refuses_parent_prompts_on_a_topic_for_the_child_only(tmp_
     teen.write_text(text, "utf-8")
     problems = " | ".join(p.message for p in load_library(folder).problems)
     assert 'never put to a parent or carer (ask = "child") has no parent prompts' in problems
+
+
+# ---------------------------------------------------------------------------- the disabled child's ages
+
+def test_the_disabled_childs_safety_topics_follow_the_childs_age(library):
+    t = library.get("disabled")
+    case = Case("FICT-AGES", [Adult("Jo Fictional", AdultRole.MOTHER)])
+    baby = Child("Bo Fictional", date_of_birth=date(2026, 1, 10), disability="cerebral palsy")
+    teen = Child("Cy Fictional", date_of_birth=date(2012, 5, 5), disability="autism")
+    case.children += [baby, teen]
+    keys = {}
+    for child in (baby, teen):
+        iv = case.start_interview(child, Perspective(PerspectiveKind.PARENT, case.adults[0].id), t, date(2026, 11, 20))
+        iv.answers["feeding"] = Answer("Tube feeds", {"plan": "yes"})
+        result = compare(case, child, [iv], t)
+        keys[child.name] = {tc.topic.key for tc in result.topics}
+        _, total = overall_progress(t, iv, child)
+        assert total == len(keys[child.name]), child.name
+    assert "safe_sleep_crying" in keys["Bo Fictional"] and "people_and_online" not in keys["Bo Fictional"]
+    assert {"people_and_online", "bullying", "mood_wellbeing"} <= keys["Cy Fictional"]
+    assert "safe_sleep_crying" not in keys["Cy Fictional"]
+    assert t.topic("people_and_online").seen_alone and t.topic("mood_wellbeing").seen_alone
+
+
+def test_the_disabled_template_asks_balanced_questions_through_someone_independent(library):
+    t = library.get("disabled")
+    leading = ["Is it comfy", "Do you get enough", "Do you have your medicine", "Do you like the bus",
+               "Do you eat tea with", "Is someone with you", "Does someone come when", "Do you like going",
+               "Do the grown-ups at home have time", "Do you get to choose"]
+    children = " ".join(topic.child for topic in t.topics())
+    for words in leading:
+        assert words not in children, words
+    assert "bruising in non-mobile babies" in t.topic("safe_sleep_crying").observe
+    assert "fabricated or induced illness" in t.topic("appointments").professional
+    assert "STOMP" in t.topic("medication").professional
+    assert "as unrestrictive as they can be" in t.topic("safety_supervision").professional
+    assert "Do not ask to watch intimate care" in t.topic("waking_personal_care").observe
+    seizures = t.topic("seizures_emergency")
+    assert seizures.measures[0].scale == "in_place" and "rescue medicine" in seizures.professional
+    assert "a lot of work" not in t.topic("carer_capacity").parent
+
+
+@pytest.mark.parametrize("ages", ["[24, 0]", "[0, 300]", "12", "[0, 1, 2]"])
+def test_the_validator_refuses_ages_that_make_no_sense(tmp_path, ages):
+    from dayinlife.paths import templates_dir
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    for f in templates_dir().glob("*.toml"):
+        (folder / f.name).write_text(f.read_text("utf-8"), "utf-8")
+    path = folder / "disabled.toml"
+    path.write_text(path.read_text("utf-8").replace("ages = [0, 24]", f"ages = {ages}"), "utf-8")
+    problems = " | ".join(p.message for p in load_library(folder).problems)
+    assert "should be two ages in whole months, the first lower" in problems

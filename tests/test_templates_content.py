@@ -46,7 +46,7 @@ EXPECTED = {
     ),
     "disabled": (
         ["waking", "morning", "journey", "day", "after_school", "teatime", "evening", "bedtime", "night",
-         "weekend", "holidays", "other_carers", "health_support"],
+         "weekend", "holidays", "other_carers", "health_support", "keeping_safe"],
         ["waking_personal_care", "feeding", "medication", "equipment", "appointments", "communication",
          "school_transport", "stimulation_inclusion", "safety_supervision", "night_care",
          "short_breaks", "carer_capacity", "autonomy"],
@@ -167,3 +167,58 @@ def test_no_better_end_where_the_practice_review_found_it_loaded(library, templa
     """Issue 12: these marked as better things that are not, or punished ordinary family life."""
     measure = next(m for m in library.get(template_id).topic(topic_key).measures if m.id == measure_id)
     assert measure.good == ""
+
+
+# ---------------------------------------------------------------------------- the practice review's rewrites
+
+# Words the practice review found accusing or leading, in prompts a family member reads or hears.
+ACCUSING = {
+    "baby": ["sober", "left to cry", "left behind"],
+    "prebirth": ["Am I wanted", "a body and a home free from"],
+}
+
+
+@pytest.mark.parametrize("template_id", sorted(ACCUSING))
+def test_no_prompt_a_carer_reads_accuses_them(library, template_id):
+    t = library.get(template_id)
+    family = " ".join(getattr(topic, f) for topic in t.topics() for f in FAMILY_FIELDS)
+    for words in ACCUSING[template_id]:
+        assert words.lower() not in family.lower(), words
+
+
+def test_pre_birth_asks_about_children_elsewhere_and_mood_on_their_own_topics(library):
+    t = library.get("prebirth")
+    elsewhere = t.topic("children_elsewhere")
+    assert elsewhere.ask == "adults" and "social workers or a court" in elsewhere.parent
+    assert "records" in elsewhere.professional and "pre-birth protocol" in elsewhere.professional
+    assert "live somewhere else" in t.topic("other_children").parent_own
+    mood = t.topic("mood_mental_health")
+    assert mood.ask == "adults" and "not wanting to be alive" in mood.parent_own
+    assert "perinatal mental health team" in mood.professional
+    assert "mind" not in t.topic("diet_health").parent_own
+    assert {m.id for m in t.topic("substances").measures} == {"smoke_free", "alcohol", "drugs"}
+    assert "tell me as much or as little as you want" in t.topic("own_childhood").parent_own
+    assert "as safe as you can" in t.topic("imagined_sleep").parent_impact
+    assert "If you can feel the baby moving yet" in t.topic("feelings_about_baby").parent
+    assert "concealed or denied pregnancy" in t.topic("antenatal_care").professional
+    assert "every man who will be around the baby" in t.topic("relationships_safety").professional
+
+
+def test_baby_names_the_bruising_protocol_wherever_the_baby_is_seen_undressed(library):
+    t = library.get("baby")
+    for key in ("crying_soothing", "nappy_dressing", "bath_evening"):
+        observe = t.topic(key).observe
+        assert "bruising in non-mobile babies" in observe and "same day" in observe, key
+    assert "walk and climb" in t.topic("home_safety").child
+    assert "button batteries" in t.topic("home_safety").observe
+    assert "how do you know when" in t.topic("milk_feeds").parent.lower()
+
+
+@pytest.mark.parametrize("template_id, topic_key, measure_id", [
+    ("baby", "feeding_hygiene", "clean"), ("baby", "nappy_dressing", "how_often"),
+    ("baby", "crying_soothing", "how_often"), ("baby", "naps", "safe_place"), ("baby", "night", "comforted"),
+    ("prebirth", "antenatal_care", "kept"),
+])
+def test_questions_about_each_time_use_the_each_time_scale(library, template_id, topic_key, measure_id):
+    m = next(m for m in library.get(template_id).topic(topic_key).measures if m.id == measure_id)
+    assert m.scale == "each_time"

@@ -61,7 +61,7 @@ class InterviewsSection:
         for row, iv in enumerate(child.interviews):
             try:
                 template = self.shell.session.template_for(self.case, iv)
-                answered, total = overall_progress(template, iv)
+                answered, total = overall_progress(template, iv, child)
                 template_text = f"{template.title} (version {template.version})"
                 progress = f"{answered} of {total} answered"
             except StoreError:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Answer, Child, Interview, PerspectiveKind
-from ..interview import TopicPrompts, opening, topic_prompts
+from ..interview import TopicPrompts, child_months, opening, topic_prompts
 from ..sensitive import is_sensitive
 from ..template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template
 from . import dialogs
@@ -54,8 +54,9 @@ class ChildModeWindow(QWidget):
         self.named = tuple(named)
         # One per topic the child is asked. Never an answer kept apart (sensitive.py): siblings may
         # see this screen. A topic asked only when seen alone needs the interview to say they are.
+        months = child_months(child_, interview.held_on)
         self.steps = [(s, t) for s in template.stages for t in s.topics
-                      if t.for_child and (not t.seen_alone or interview.seen_alone is True)
+                      if t.for_child and t.fits(months) and (not t.seen_alone or interview.seen_alone is True)
                       and not is_sensitive(t, interview.answers.get(t.key))]
         self.pages = [(n, part) for n in range(len(self.steps)) for part in (SAY, FEEL)]
         first = next((n for n, (s, _) in enumerate(self.steps) if s is template.stages[start_stage]), 0)

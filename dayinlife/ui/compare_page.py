@@ -297,7 +297,7 @@ class ComparePage(QWidget):
         self.interview_list.clear()
         for iv in self._ordered(self.child_.interviews):
             try:
-                answered, total = overall_progress(self.shell.session.template_for(self.case, iv), iv)
+                answered, total = overall_progress(self.shell.session.template_for(self.case, iv), iv, self.child_)
                 progress = f"{answered} of {total} answered"
             except StoreError:
                 progress = "template no longer available"

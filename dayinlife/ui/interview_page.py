@@ -33,6 +33,7 @@ from ..interview import (
     feeling_in_child_words,
     opening,
     asked_topics,
+    child_months,
     overall_progress,
     perspective_label,
     stage_progress,
@@ -479,7 +480,7 @@ class InterviewPage(QWidget):
         """The stage map: one item per stage, made once per interview and updated in place
         (remaking items on every keystroke is wasteful, and PySide does not like the churn).
         After an edit (`edited`) a new count of topics answered is announced; opening a page is not."""
-        rows = stage_progress(self.template, self.interview)
+        rows = stage_progress(self.template, self.interview, self.child_)
         if self.stage_list.count() != len(rows):
             self.stage_list.blockSignals(True)
             self.stage_list.clear()
@@ -494,7 +495,7 @@ class InterviewPage(QWidget):
                 item.setText(text)
                 state = "all answered" if row.done else f"{row.answered} of {row.total} answered"
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{row.stage.title}: {state}")
-        done, total = overall_progress(self.template, self.interview)
+        done, total = overall_progress(self.template, self.interview, self.child_)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         show_status(self.progress_label, f"{done} of {total} topics answered", say=edited)
@@ -517,7 +518,7 @@ class InterviewPage(QWidget):
         self.cards = []
         kind = self.interview.perspective.kind
         named = tuple(people.choices(self.case, self.child_))
-        for topic in asked_topics(stage, kind):
+        for topic in asked_topics(stage, kind, child_months(self.child_, self.interview.held_on)):
             prompts = topic_prompts(self.template, topic, kind, self.child_, named)
             answer = self.interview.answers.get(topic.key) or Answer()
             card = TopicCard(prompts, answer, kind, self.template, alone=self.interview.seen_alone)

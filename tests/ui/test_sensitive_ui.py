@@ -29,7 +29,7 @@ def open_stage(qtbot, page, key):
     rect = page.stage_list.visualItemRect(item)
     qtbot.mouseClick(page.stage_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: page.stage_index == index)
-    return next(c for c in page.cards if c.key == key)
+    return next((c for c in page.cards if c.key == key), None)
 
 
 def saved(page):
@@ -210,3 +210,14 @@ def test_a_parent_is_never_shown_the_young_persons_own_topics(qtbot, session, ho
     assert "mood_wellbeing" in seen and "going_missing" in seen
     assert "relationships_consent" not in seen and "future_choices" not in seen
     assert page.progress_label.text().endswith(f"of {page.template.topic_count - 2} topics answered")
+
+
+def test_the_disabled_template_shows_the_safety_topics_for_the_childs_age(qtbot, session, household):
+    for child, expected in ((household.children[1], ["safe_sleep_crying"]), (household.children[0], ["bullying"])):
+        iv = session.start_interview(household, child, Perspective(PerspectiveKind.PARENT, household.adults[0].id),
+                                     "disabled", date(2026, 11, 20))
+        page, _ = page_for(qtbot, session, household, child, iv)
+        open_stage(qtbot, page, "bullying")  # the last stage: "Keeping safe as they grow"
+        assert [c.key for c in page.cards] == expected, child.name
+        total = sum(len([t for t in s.topics if t.fits(None)]) for s in page.template.stages)
+        assert page.progress_label.text().endswith(f"of {total - 4 + len(expected)} topics answered")
