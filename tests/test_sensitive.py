@@ -27,6 +27,17 @@ MARKED_WORDS = "We had no food in on Thursday, I gave the baby water."
 TOLD = "Dad hit me with the belt on Sunday."
 
 
+def copied_templates(tmp_path):
+    """The shipped templates in a folder of their own, to break one of them."""
+    from dayinlife.paths import templates_dir
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    for f in templates_dir().glob("*.toml"):
+        (folder / f.name).write_text(f.read_text("utf-8"), "utf-8")
+    return folder
+
+
 def package_text(data: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
@@ -87,12 +98,7 @@ def test_no_question_put_to_adults_together_asks_about_abuse(library):
 
 
 def test_the_validator_keeps_seen_alone_topics_uncompared_and_adult_topics_from_children(tmp_path, library):
-    from dayinlife.paths import templates_dir
-
-    folder = tmp_path / "t"
-    folder.mkdir()
-    for f in templates_dir().glob("*.toml"):
-        (folder / f.name).write_text(f.read_text("utf-8"), "utf-8")
+    folder = copied_templates(tmp_path)
     baby = folder / "baby.toml"
     text = baby.read_text("utf-8")
     text = text.replace('key = "safe_to_talk"\ntitle = "Safe to talk"\nseen_alone = true\nask = "adults"\n',
@@ -266,12 +272,7 @@ def test_a_topic_for_the_young_person_only_is_never_put_to_a_parent(library):
 
 
 def test_the_validator_refuses_parent_prompts_on_a_topic_for_the_child_only(tmp_path):
-    from dayinlife.paths import templates_dir
-
-    folder = tmp_path / "t"
-    folder.mkdir()
-    for f in templates_dir().glob("*.toml"):
-        (folder / f.name).write_text(f.read_text("utf-8"), "utf-8")
+    folder = copied_templates(tmp_path)
     teen = folder / "teenager.toml"
     text = teen.read_text("utf-8").replace('key = "future_choices"\ntitle = "Choices about the future"\n',
                                            'key = "future_choices"\ntitle = "Choices about the future"\n'
@@ -323,12 +324,7 @@ def test_the_disabled_template_asks_balanced_questions_through_someone_independe
 
 @pytest.mark.parametrize("ages", ["[24, 0]", "[0, 300]", "12", "[0, 1, 2]"])
 def test_the_validator_refuses_ages_that_make_no_sense(tmp_path, ages):
-    from dayinlife.paths import templates_dir
-
-    folder = tmp_path / "t"
-    folder.mkdir()
-    for f in templates_dir().glob("*.toml"):
-        (folder / f.name).write_text(f.read_text("utf-8"), "utf-8")
+    folder = copied_templates(tmp_path)
     path = folder / "disabled.toml"
     path.write_text(path.read_text("utf-8").replace("ages = [0, 24]", f"ages = {ages}"), "utf-8")
     problems = " | ".join(p.message for p in load_library(folder).problems)
