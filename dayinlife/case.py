@@ -73,6 +73,7 @@ class Answer:
     feeling: str | None = None                              # a value of the feeling scale
     also_felt: list[str] = field(default_factory=list)      # values of the also_felt scale, as chosen
     better: str = ""                                        # what would make it better
+    well: str = ""                                          # what goes well at this point of the day
     own_day: str = ""                                       # parent: their own day at this point
     impact: str = ""                                        # parent: how their day affects the child
     notes: str = ""                                         # practitioner's notes, never shown to family
@@ -86,7 +87,8 @@ class Answer:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.text or self.measures or self.feeling or self.also_felt or self.better or self.own_day
+        return not (self.text or self.measures or self.feeling or self.also_felt or self.better or self.well
+                    or self.own_day
                     or self.impact or self.notes or self.source or self.not_asked is not None)
 
 

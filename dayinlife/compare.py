@@ -338,7 +338,8 @@ def _measure_agreement(values: list[str | None], scale: Scale | None = None) -> 
 
 def said_something(answer: Answer | None) -> bool:
     """Anything recorded beyond "not asked": words, a choice, a feeling."""
-    return answer is not None and bool(answer.text or answer.measures or answer.feeling or answer.also_felt or answer.better
+    return answer is not None and bool(answer.text or answer.measures or answer.feeling or answer.also_felt
+                                       or answer.well or answer.better
                                        or answer.own_day or answer.impact or answer.source)
 
 

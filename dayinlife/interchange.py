@@ -22,9 +22,9 @@ from .prompts import PRONOUN_SETS
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 6  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
+FORMAT_VERSION = 7  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
 #                    4: an answer's "also_felt"; 5: answers that name people ("person:<id>");
-#                    6: an answer's "sensitive"
+#                    6: an answer's "sensitive"; 7: an answer's "well" (what goes well)
 
 
 class InterchangeError(ValueError):
@@ -44,7 +44,7 @@ def _d(value: date | None) -> str | None:
 
 def answer_to_dict(a: Answer) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name in ("text", "better", "own_day", "impact", "notes", "source"):
+    for name in ("text", "well", "better", "own_day", "impact", "notes", "source"):
         if getattr(a, name):
             out[name] = getattr(a, name)
     if a.measures:
@@ -77,7 +77,7 @@ def answer_from_dict(d: dict[str, Any]) -> Answer:
     updated = d.get("updated")
     return Answer(
         text=d.get("text", ""), measures=dict(d.get("measures", {})), feeling=d.get("feeling"),
-        also_felt=list(d.get("also_felt", [])), better=d.get("better", ""),
+        also_felt=list(d.get("also_felt", [])), better=d.get("better", ""), well=d.get("well", ""),
         own_day=d.get("own_day", ""), impact=d.get("impact", ""),
         notes=d.get("notes", ""), source=d.get("source", ""), not_asked=d.get("not_asked"),
         updated=datetime.fromisoformat(updated) if updated else None, sensitive=bool(d.get("sensitive", False)),
@@ -440,7 +440,7 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
 
 
 def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | None) -> Answer | None:
-    known = {"text", "measures", "feeling", "also_felt", "better", "own_day", "impact", "notes", "source",
+    known = {"text", "measures", "feeling", "also_felt", "better", "well", "own_day", "impact", "notes", "source",
              "not_asked", "updated", "sensitive"}
     for extra in sorted(set(d) - known):
         r.fail(f"{w}.{extra}", "is not a field of an answer")
@@ -480,7 +480,8 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
     return Answer(
         text=r.text(d, "text", w), measures=dict(measures), feeling=feeling,
         also_felt=[v for v in also_felt if isinstance(v, str)],
-        better=r.text(d, "better", w), own_day=r.text(d, "own_day", w), impact=r.text(d, "impact", w),
+        better=r.text(d, "better", w), well=r.text(d, "well", w), own_day=r.text(d, "own_day", w),
+        impact=r.text(d, "impact", w),
         notes=r.text(d, "notes", w), source=r.text(d, "source", w),
         not_asked=r.get(d, "not_asked", w, str, False),
         updated=r.parsed(d, "updated", w, _datetime, "a date and time"),

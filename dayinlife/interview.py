@@ -53,6 +53,7 @@ class TopicPrompts:
     feeling_question: str = ""
     also_felt_question: str = ""  # other feelings beside the face, if the template asks
     better_question: str = ""
+    well_question: str = ""  # what goes well, if the template asks
     measures: tuple[MeasureChoice, ...] = ()
     observe: str = ""        # practitioner only
     look_for: str = ""       # practitioner only
@@ -63,7 +64,7 @@ class TopicPrompts:
     def family_text(self) -> list[str]:
         """Everything here that a family member may see."""
         return [t for t in (self.title, self.question, self.own_day, self.impact, self.feeling_question,
-                            self.also_felt_question, self.better_question) if t] + [m.label for m in self.measures]
+                            self.also_felt_question, self.well_question, self.better_question) if t] + [m.label for m in self.measures]
 
 
 def sees_child_words(template: Template, kind: PerspectiveKind) -> bool:
@@ -110,6 +111,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             feeling_question=r(template.common.feeling_child),
             also_felt_question=r(template.common.also_felt_child),
             better_question=r(template.common.better_child),
+            well_question=r(template.common.well_child),
             measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale],
                                          sees_child_words(template, kind), named)
                            for m in topic.measures if m.for_child),
@@ -122,6 +124,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             feeling_question=r(template.common.feeling_parent),
             also_felt_question=r(template.common.also_felt_parent),
             better_question=r(template.common.better_parent),
+            well_question=r(template.common.well_parent),
             measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named)
                            for m in topic.measures),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,

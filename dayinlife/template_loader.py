@@ -493,7 +493,7 @@ def _read_common(c: _Checker, data: dict) -> CommonWording | None:
     if raw is None:
         return None
     fields = ("feeling_child", "feeling_parent", "better_child", "better_parent")
-    optional = ("opening_child", "opening_parent", "also_felt_child", "also_felt_parent")
+    optional = ("opening_child", "opening_parent", "also_felt_child", "also_felt_parent", "well_child", "well_parent")
     c.unknown_fields(raw, set(fields) | set(optional), ["common"])
     values = [c.text(raw, f, ["common"], prompt=True) for f in fields]
     openings = [c.text(raw, f, ["common"], required=False, prompt=True) for f in optional]

@@ -265,6 +265,9 @@ class CommonWording:
     # Optional: a template without them (pre-birth) shows no other feelings.
     also_felt_child: str = ""
     also_felt_parent: str = ""
+    # What goes well at this point of the day: strengths asked for as often as worries. Optional.
+    well_child: str = ""
+    well_parent: str = ""
 
     def to_dict(self) -> dict[str, str]:
         out = {
@@ -273,7 +276,8 @@ class CommonWording:
             "better_child": self.better_child,
             "better_parent": self.better_parent,
         }
-        for name in ("opening_child", "opening_parent", "also_felt_child", "also_felt_parent"):
+        for name in ("opening_child", "opening_parent", "also_felt_child", "also_felt_parent", "well_child",
+                     "well_parent"):
             if getattr(self, name):
                 out[name] = getattr(self, name)
         return out

@@ -36,9 +36,9 @@ def sid(*parts: str) -> str:
     return uuid.uuid5(_NS, "/".join(parts)).hex
 
 
-def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=(), sensitive=False):
+def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=(), sensitive=False, well=""):
     return dict(text=text, m=m or {}, f=f, b=b, own=own, imp=imp, src=src, notes=notes, also=list(also),
-                sensitive=sensitive)
+                sensitive=sensitive, well=well)
 
 
 def _default(measure, scale):
@@ -87,7 +87,7 @@ def interview(case, child, kind, template_id, held_on, answers, key, adult=None,
         a = iv.answer(topic_key)
         a.text, a.better, a.own_day, a.impact = spec["text"], spec["b"], spec["own"], spec["imp"]
         a.source, a.notes, a.feeling, a.updated = spec["src"], spec["notes"], spec["f"], STAMP
-        a.also_felt, a.sensitive = spec["also"], spec["sensitive"]
+        a.also_felt, a.sensitive, a.well = spec["also"], spec["sensitive"], spec["well"]
         a.measures = {m.id: spec["m"].get(m.id) or _default(m, template.scales[m.scale]) for m in topic.measures}
         a.measures = {mid: _named(v, case, child, adult) for mid, v in a.measures.items()}
         a.measures = {m.id: _each_time(a.measures[m.id], template.scales[m.scale]) for m in topic.measures}
@@ -219,7 +219,7 @@ def hartley() -> Case:
 
     m_child2 = interview(case, maisie, CHILD, "primary", date(2026, 10, 6), {
         "getting_up": A("Mum wakes me up now. She sings the silly song.", {"who": "parent_carer",
-                        "regular": "mostly_same"}, "happy"),
+                        "regular": "mostly_same"}, "happy", well="The silly song. Alfie laughs at it too."),
         "breakfast": A("I have toast or cereal at home most days and breakfast club on Mondays. "
                        "I'm not hungry in the mornings now.", {"how_often": "most_days", "who": "parent_carer"},
                        "happy", b="Pancakes on Fridays!"),
@@ -231,7 +231,8 @@ def hartley() -> Case:
         "at_school": A("I'm still on gold table. I like science now.", {"attends": "every_day", "enjoys": "every_day"},
                        "very_happy"),
         "teatime": A("We eat at the table on Tuesdays and Sundays. Lee makes spag bol.",
-                     {"how_often": "every_day", "together": "sometimes"}, "happy"),
+                     {"how_often": "every_day", "together": "sometimes"}, "happy",
+                     well="Lee lets me stir the sauce."),
         "evening_screens": A("Tablet goes in the kitchen at half seven. I don't like that bit.",
                              {"rules": "yes", "together": "sometimes"}, "okay"),
         "bedtime": A("Bed at eight. Mum reads a chapter of my book.", {"regular": "mostly_same", "own_bed": "yes"},
@@ -294,6 +295,7 @@ def hartley() -> Case:
         "sibling_school_run": A("Lee takes Maisie so Alfie stays with me.", {"who": "parent_carer"}),
         "daytime_play": A("He likes his bouncer and the telly. We don't go out much, the pram wheel's broken.",
                           {"how_often": "most_days", "outings": "rarely"}, "happy",
+                          well="He laughs when Maisie pulls faces at him.",
                           b="Getting out to the baby group at the hub."),
         "naps": A("On the sofa with me, it's the only way he settles.", {"safe_place": "every_day",
                   "regular": "varies"}, "okay", imp="We both get a sleep."),

@@ -70,6 +70,8 @@ class KeptSections:
                           in_their_words(m.template.scales[FEELING_SCALE], a.feeling, v.feeling_words), False))
         if a.also_felt:
             pairs.append(("Other feelings", self.also_felt(a), False))
+        if a.well:
+            pairs.append(("What goes well", a.well, True))
         if a.better:
             pairs.append(("What would make it better", a.better, True))
         self.facts(pairs)

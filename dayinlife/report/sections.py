@@ -198,6 +198,16 @@ class AnalysisSections:
 
     def _strengths(self) -> None:
         self.not_written(self._text_of("strengths"))
+        said = [(v, tc, a) for v in self.m.comparison.voices for tc in self.m.comparison.topics
+                if (a := tc.answers.get(v.label)) is not None and a.well.strip()]
+        if not said:
+            return
+        p = self.para("What each person said goes well, in their own words", bold=True)
+        p.paragraph_format.keep_with_next = True
+        for v, tc, a in said:
+            p = self.bullet()
+            dk.add_text(p, f"{self.m.labels[v.label]}, {topic_at(tc)}: ", bold=True)
+            self._words(p, self.m.anon.text(a.well), True)
 
     def _worries(self) -> None:
         self.not_written(self._text_of("worries"))

@@ -417,6 +417,8 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                     pairs.append(("How it feels", self.feeling(voice, a.feeling), False))
                 if a.also_felt:
                     pairs.append(("Other feelings", self.also_felt(a), False))
+                if a.well:
+                    pairs.append(("What goes well", self.m.anon.text(a.well), True))
                 if a.better:
                     pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                 self.facts(pairs)
@@ -471,6 +473,8 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                         pairs.append((f"How they think {n} feels", self.feeling(voice, a.feeling), False))
                     if a.also_felt:
                         pairs.append(("Other feelings they think " + n + " has", self.also_felt(a), False))
+                    if a.well:
+                        pairs.append(("What goes well", self.m.anon.text(a.well), True))
                     if a.better:
                         pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                     self.facts(pairs)
@@ -539,3 +543,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                         p = self.bullet()
                         dk.add_text(p, f"{self.m.labels[v.label]}, how it affects {self.m.name}: ", bold=True)
                         self._words(p, self.m.anon.text(a.impact), True)
+                    if a.well:
+                        p = self.bullet()
+                        dk.add_text(p, f"{self.m.labels[v.label]}, what goes well: ", bold=True)
+                        self._words(p, self.m.anon.text(a.well), True)

@@ -117,6 +117,17 @@ class ChildModeWindow(QWidget):
         self.words.setAccessibleName("Your words")
         self.words.setPlaceholderText("Type here, or tell the grown-up and they will type it")
         column.addWidget(self.words)
+        # what is good about this time, on the same page as the child's words, where the template asks
+        self.well_label = QLabel()
+        self.well_label.setWordWrap(True)
+        self.well_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.well_label.setProperty("role", "child-question-small")
+        column.addWidget(self.well_label)
+        self.well = QPlainTextEdit()
+        self.well.setProperty("role", "child-text")
+        self.well.setTabChangesFocus(True)
+        self.well.setAccessibleName("What is good")
+        column.addWidget(self.well)
 
         self.measure_box = QVBoxLayout()
         column.addLayout(self.measure_box)
@@ -177,6 +188,7 @@ class ChildModeWindow(QWidget):
         self.done_button.clicked.connect(self.ask_to_leave)
         self.words.textChanged.connect(self._edited)
         self.better.textChanged.connect(self._edited)
+        self.well.textChanged.connect(self._edited)
         self.faces.changed.connect(self._edited)
         if self.also_felt is not None:
             self.also_felt.changed.connect(self._edited)
@@ -207,7 +219,7 @@ class ChildModeWindow(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        for box, lines in ((self.words, 3), (self.better, 2)):
+        for box, lines in ((self.words, 3), (self.well, 2), (self.better, 2)):
             box.ensurePolished()  # the child-mode font comes from the stylesheet
             box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
 
@@ -231,7 +243,7 @@ class ChildModeWindow(QWidget):
         if self.part == FEEL:
             return self.speaker.say(" ".join(t for t in (p.feeling_question, p.also_felt_question,
                                                          p.better_question) if t))
-        return self.speaker.say(p.question)
+        return self.speaker.say(" ".join(t for t in (p.question, p.well_question) if t))
 
     # ------------------------------------------------------------------ steps
 
@@ -283,6 +295,11 @@ class ChildModeWindow(QWidget):
         self.where.setText(f"{stage.title}   ·   {self.step + 1} of {len(self.steps)}")
         for widget in (self.question, self.words):
             widget.setVisible(say)
+        self.well_label.setVisible(say and bool(p.well_question))
+        self.well.setVisible(say and bool(p.well_question))
+        self.well_label.setText(p.well_question)
+        self.well.setAccessibleDescription(p.well_question)
+        self.well.setPlainText(a.well)
         for widget in (self.topic_heading, self.feeling_label, self.faces, self.better_label, self.better):
             widget.setVisible(not say)
         others = not say and bool(p.also_felt_question) and self.also_felt is not None
@@ -366,6 +383,7 @@ class ChildModeWindow(QWidget):
         a = self.interview.answers.get(key) or Answer()
         a.text = self.words.toPlainText()
         a.better = self.better.toPlainText()
+        a.well = self.well.toPlainText()
         a.feeling = self.faces.value()
         if self.also_felt is not None and self.part == FEEL:
             a.also_felt = self.also_felt.value()

@@ -643,6 +643,8 @@ class ComparePage(QWidget):
                           else "How they think the child feels", feeling))
         if answer.also_felt:
             parts.append(("Other feelings", also_felt_words(template, answer.also_felt).capitalize()))
+        if answer.well:
+            parts.append(("What goes well", answer.well))
         if answer.better:
             parts.append(("What would make it better", answer.better))
         if answer.own_day:

@@ -195,6 +195,12 @@ class TopicCard(QGroupBox):
             self.also_felt.setAccessibleName(f"{prompts.title}: {prompts.also_felt_question}")
             layout.addWidget(self.also_felt)
 
+        self.well = None  # what goes well, where the template asks
+        if prompts.well_question:
+            layout.addWidget(_prompt(prompts.well_question))
+            self.well = text_box(f"{prompts.title}: what goes well", prompts.well_question, 2)
+            layout.addWidget(self.well)
+
         self.better = None
         if prompts.better_question:
             layout.addWidget(_prompt(prompts.better_question))
@@ -304,7 +310,7 @@ class TopicCard(QGroupBox):
         return self.alone_button if self.seen_alone_topic and self.alone is not True else self.show_button
 
     def _texts(self):
-        return [b for b in (self.text, self.own_day, self.impact, self.better, self.notes) if b is not None]
+        return [b for b in (self.text, self.own_day, self.impact, self.well, self.better, self.notes) if b is not None]
 
     def _fill(self) -> None:
         a = self.answer
@@ -313,6 +319,8 @@ class TopicCard(QGroupBox):
             self.own_day.setPlainText(a.own_day)
         if self.impact is not None:
             self.impact.setPlainText(a.impact)
+        if self.well is not None:
+            self.well.setPlainText(a.well)
         if self.better is not None:
             self.better.setPlainText(a.better)
         self.notes.setPlainText(a.notes)
@@ -339,6 +347,8 @@ class TopicCard(QGroupBox):
             a.own_day = self.own_day.toPlainText()
         if self.impact is not None:
             a.impact = self.impact.toPlainText()
+        if self.well is not None:
+            a.well = self.well.toPlainText()
         if self.better is not None:
             a.better = self.better.toPlainText()
         a.notes = self.notes.toPlainText()

@@ -91,9 +91,10 @@ def test_the_button_reads_exactly_the_childs_prompt_of_the_current_step(qtbot, o
     assert button.accessibleName() == "Read it to me" and button.accessibleDescription()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     first_topic = template.stages[0].topics[0]
-    expected = topic_prompts(template, first_topic, PerspectiveKind.CHILD, child).question
+    first = topic_prompts(template, first_topic, PerspectiveKind.CHILD, child)
+    expected = f"{first.question} {first.well_question}"  # the page as it is shown: the question, what is good
     assert engine.said == [expected]
-    assert expected == window.question.text() and "{" not in expected
+    assert expected == f"{window.question.text()} {window.well_label.text()}" and "{" not in expected
     # the child's words only: never the parent's wording or the practitioner's notes
     parent_version = topic_prompts(template, first_topic, PerspectiveKind.PARENT, child)
     assert parent_version.question not in engine.said and parent_version.look_for not in engine.said
@@ -108,7 +109,8 @@ def test_the_button_reads_exactly_the_childs_prompt_of_the_current_step(qtbot, o
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     stage, topic = window.steps[1]
-    second = topic_prompts(template, topic, PerspectiveKind.CHILD, child).question
+    then = topic_prompts(template, topic, PerspectiveKind.CHILD, child)
+    second = f"{then.question} {then.well_question}"
     assert engine.said == [expected, feel, second] and second != expected
 
 
