@@ -222,3 +222,30 @@ def test_baby_names_the_bruising_protocol_wherever_the_baby_is_seen_undressed(li
 def test_questions_about_each_time_use_the_each_time_scale(library, template_id, topic_key, measure_id):
     m = next(m for m in library.get(template_id).topic(topic_key).measures if m.id == measure_id)
     assert m.scale == "each_time"
+
+
+def test_a_preschool_child_is_never_shown_a_measure_and_is_asked_about_here_and_now(library):
+    t = library.get("preschool")
+    assert all(not m.for_child for topic in t.topics() for m in topic.measures)
+    assert t.topic("night").child.startswith("Tell me about a time you woke up")
+    assert "best day out" not in t.topic("holiday_changes").child
+    assert "dolls" in t.topic("bath_bedtime").child and "Who gives you your bath" not in t.topic("bath_time").child
+    assert "one open follow-up only" in t.topic("poorly_and_hurt").professional
+    assert "unlawful in Scotland since 2020 and in Wales since 2022" in t.topic("rules_feelings").professional
+    assert "four nations" in t.topic("nursery").professional
+    assert "hot or proper" not in t.topic("teatime").professional
+    assert t.topic("who_i_am").child == "Who is in your family?"
+
+
+def test_the_primary_child_is_asked_one_thing_at_a_time_and_home_worries_alone(library):
+    t = library.get("primary")
+    assert t.topic("feelings_and_rules").child == "When you feel sad or worried, who do you go to?"
+    assert "Never repeat the child's answer to a parent" in t.topic("feelings_and_rules").professional
+    for key, closed in (("clothes", "Can you always"), ("school_lunch", "still hungry"),
+                        ("holidays", "enough to eat"), ("journey", "ever get there late"), ("bedtime", "comfy and warm")):
+        assert closed not in t.topic(key).child, key
+    worries = t.topic("worries_at_home")
+    assert worries.seen_alone and worries.ask == "child" and "three houses" in worries.child.lower()
+    assert "privately fostered" in t.topic("other_carers").professional
+    assert "Operation Encompass" in t.topic("night").professional
+    assert "languages" in t.topic("my_family").child

@@ -70,6 +70,9 @@ def answer_every_stage(qtbot, page, words):
     for index, stage in enumerate(stages):
         assert page.stage_index == index
         for card in page.cards:
+            if card.folded:  # asked only on their own: the practitioner says they are, and it opens
+                qtbot.mouseClick(card.first_input(), Qt.MouseButton.LeftButton)
+                assert not card.folded
             card.text.setFocus()
             typed = words(card.key)
             cut = next((i for i, ch in enumerate(typed) if ord(ch) > 127), len(typed))
@@ -133,7 +136,9 @@ def test_full_parent_interview_and_no_one_sees_anothers_answers(qtbot, session, 
     with Store.open(tmp_path / "data", PASS) as again:
         ivs = again.load_case(household.id).children[0].interviews
     parent_answers = ivs[1].answers
-    assert all(parent_answers[t.key].text == f"Parent says {t.key}" for t in template.topics())
+    asked = [t for t in template.topics() if t.asked_of(PerspectiveKind.PARENT)]
+    assert all(parent_answers[t.key].text == f"Parent says {t.key}" for t in asked)
+    assert "worries_at_home" not in parent_answers  # the child's alone: never put to a parent
     assert parent_answers["breakfast"].own_day == "own day breakfast"
     assert ivs[0].answers["breakfast"].text == "CHILD-ONLY-WORDS about being hungry"  # untouched
 
