@@ -112,7 +112,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             also_felt_question=r(template.common.also_felt_child),
             better_question=r(template.common.better_child),
             well_question=r(template.common.well_child),
-            measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale],
+            measures=tuple(MeasureChoice(m.id, r(m.child_label or m.label), template.scales[m.scale],
                                          sees_child_words(template, kind), named)
                            for m in topic.measures if m.for_child),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,

@@ -582,10 +582,12 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
         else:
             agencies.append(a.strip())
     measures: list[Measure] = []
-    for mpath, raw_m in c.tables(raw, "measures", tpath, {"id", "scale", "label", "good", "ask"}, required=False):
+    for mpath, raw_m in c.tables(raw, "measures", tpath, {"id", "scale", "label", "good", "ask", "child_label"},
+                                 required=False):
         mid = c.ident(raw_m, "id", mpath)
         scale = c.text(raw_m, "scale", mpath)
         label = c.text(raw_m, "label", mpath, prompt=True)
+        child_label = c.text(raw_m, "child_label", mpath, required=False, prompt=True)
         good = c.text(raw_m, "good", mpath, required=False)
         ask = c.text(raw_m, "ask", mpath, required=False) or "everyone"
         if ask not in ("everyone", "adults"):
@@ -608,7 +610,7 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
             c.problem(mpath + ["id"], f"measure id {mid!r} is used twice in this topic")
             continue
         if mid and scale and label:
-            measures.append(Measure(mid, scale, label, good, ask))
+            measures.append(Measure(mid, scale, label, good, ask, child_label))
     if seen_alone and raw.get("measures"):
         c.problem(tpath + ["measures"], "a topic asked only when the person is seen on their own is never "
                                         "compared, so it has no measures")

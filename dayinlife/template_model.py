@@ -87,6 +87,7 @@ class Measure:
     label: str
     good: str = ""  # "first" or "last": which end of an ordered scale is better, if either
     ask: str = "everyone"  # or "adults": something only an adult can know (registered with a GP)
+    child_label: str = ""  # the question put to the child, in their words ("How often do you ...?")
 
     @property
     def for_child(self) -> bool:
@@ -95,6 +96,8 @@ class Measure:
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "scale": self.scale, "label": self.label}
+        if self.child_label:
+            d["child_label"] = self.child_label
         if self.good:  # only when set, so templates without it keep their fingerprints
             d["good"] = self.good
         if self.ask != "everyone":
@@ -182,7 +185,8 @@ class Topic:
             observe=d.get("observe", ""),
             parent_own=d.get("parent_own", ""),
             parent_impact=d.get("parent_impact", ""),
-            measures=tuple(Measure(m["id"], m["scale"], m["label"], m.get("good", ""), m.get("ask", "everyone"))
+            measures=tuple(Measure(m["id"], m["scale"], m["label"], m.get("good", ""), m.get("ask", "everyone"),
+                                   m.get("child_label", ""))
                            for m in d.get("measures", ())),
             seen_alone=d.get("seen_alone", False),
             ask=d.get("ask", "everyone"),

@@ -249,3 +249,14 @@ def test_the_primary_child_is_asked_one_thing_at_a_time_and_home_worries_alone(l
     assert "privately fostered" in t.topic("other_carers").professional
     assert "Operation Encompass" in t.topic("night").professional
     assert "languages" in t.topic("my_family").child
+
+
+@pytest.mark.parametrize("template_id", ["primary", "teenager"])
+def test_every_question_put_to_a_child_has_the_childs_own_words(library, template_id):
+    t = library.get(template_id)
+    for topic in t.topics():
+        for m in topic.measures:
+            if m.for_child and topic.for_child:
+                assert m.child_label and "{{ name }}" not in m.child_label, (topic.key, m.id)
+                assert m.child_label.endswith("?"), (topic.key, m.id)  # asked, as a question
+    assert "proper" not in " ".join(m.label for topic in library.get("teenager").topics() for m in topic.measures)

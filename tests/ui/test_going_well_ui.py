@@ -44,3 +44,14 @@ def test_the_child_says_what_is_good_beside_their_own_words(qtbot, child_mode, h
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)  # the next topic: saved
     assert stored(tmp_path, household, window.steps[0][1].key).well == "My cat sleeps on my bed"
     assert window.well.toPlainText() == ""  # the next topic starts empty
+
+
+def test_the_child_is_asked_the_comparable_questions_in_their_own_words(qtbot, child_mode):
+    from PySide6.QtWidgets import QLabel
+
+    window, iv, _, _ = child_mode
+    shown = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
+    topic = window.steps[0][1]
+    for m in topic.measures:
+        assert m.child_label and m.child_label in shown  # "Who gets you up on a school day?"
+        assert window.template.render(m.label, "Tamsin", "she") not in shown  # never "Who gets Tamsin up ..."
