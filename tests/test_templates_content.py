@@ -251,7 +251,7 @@ def test_the_primary_child_is_asked_one_thing_at_a_time_and_home_worries_alone(l
     assert "languages" in t.topic("my_family").child
 
 
-@pytest.mark.parametrize("template_id", ["primary", "teenager"])
+@pytest.mark.parametrize("template_id", ["primary", "teenager", "disabled"])
 def test_every_question_put_to_a_child_has_the_childs_own_words(library, template_id):
     t = library.get(template_id)
     for topic in t.topics():
@@ -260,3 +260,11 @@ def test_every_question_put_to_a_child_has_the_childs_own_words(library, templat
                 assert m.child_label and "{{ name }}" not in m.child_label, (topic.key, m.id)
                 assert m.child_label.endswith("?"), (topic.key, m.id)  # asked, as a question
     assert "proper" not in " ".join(m.label for topic in library.get("teenager").topics() for m in topic.measures)
+
+
+def test_a_disabled_child_is_never_asked_about_plans_support_or_how_regular_things_are(library):
+    t = library.get("disabled")
+    for topic in t.topics():
+        for m in topic.measures:
+            if m.scale == "routine" or m.id in ("plan", "support", "in_place", "working", "safe_home", "aid"):
+                assert not m.for_child, (topic.key, m.id)
