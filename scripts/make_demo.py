@@ -149,7 +149,7 @@ def hartley() -> Case:
         "evening_screens": A("I play on my tablet in bed. Nobody takes it off me.",
                              {"rules": "no", "together": "rarely"}, "happy"),
         "bedtime": A("I go to bed when I'm tired. Sometimes it's really late.",
-                     {"regular": "no_routine", "own_bed": "yes"}, "okay", b="A story like before Alfie was born."),
+                     {"regular": "no_routine", "bed_own": "yes", "bedding": "yes"}, "okay", b="A story like before Alfie was born."),
         "night": A("Alfie cries a lot and it wakes me up. Mum and Lee shout sometimes.",
                    {"woken": "most_days", "who": "nobody"}, "unhappy", also=["scared"]),
         "weekend_changes": A("I go to Nana Pearl's on Saturdays. She makes pancakes.",
@@ -179,7 +179,7 @@ def hartley() -> Case:
                           own="That's when I'm shattered, I sometimes nod off."),
         "teatime": A("We all have tea together at six.", {"how_often": "every_day", "together": "every_day"}, "happy"),
         "evening_screens": A("Tablet goes off at eight.", {"rules": "yes", "together": "most_days"}, "okay"),
-        "bedtime": A("Bed at eight, half eight at the latest.", {"regular": "same_each_day", "own_bed": "yes"}, "okay",
+        "bedtime": A("Bed at eight, half eight at the latest.", {"regular": "same_each_day", "bed_own": "yes", "bedding": "yes"}, "okay",
                      own="I go to bed when Alfie goes down, about ten."),
         "night": A("She sleeps through, she doesn't hear Alfie.", {"woken": "rarely", "who": "parent_carer"}, "happy",
                    own="Lee and me have had some rows. It's money mostly.",
@@ -213,7 +213,7 @@ def hartley() -> Case:
                     "contact 2024.", {"gp": "yes", "medicines": "parent_carer"},
                     src="School nurse; GP practice record"),
         "teeth_eyes_ears": A("Not seen by a dentist for over two years; failed the school eye check in "
-                             "Reception and glasses were never collected.", {"dentist": "no", "glasses": "no"},
+                             "Reception and glasses were never collected.", {"dentist": "no", "aids_has": "no"},
                              src="School nurse"),
     }, "pro-1", place="Strategy meeting, Brambleford Family Hub", source="School: Puddlecombe Primary")
 
@@ -235,7 +235,7 @@ def hartley() -> Case:
                      well="Lee lets me stir the sauce."),
         "evening_screens": A("Tablet goes in the kitchen at half seven. I don't like that bit.",
                              {"rules": "yes", "together": "sometimes"}, "okay"),
-        "bedtime": A("Bed at eight. Mum reads a chapter of my book.", {"regular": "mostly_same", "own_bed": "yes"},
+        "bedtime": A("Bed at eight. Mum reads a chapter of my book.", {"regular": "mostly_same", "bed_own": "yes", "bedding": "yes"},
                      "happy"),
         "night": A("Alfie still wakes up but not as much. There's less shouting.", {"woken": "sometimes",
                    "who": "parent_carer"}, "okay", also=["worried"]),
@@ -366,7 +366,7 @@ def pennyworth() -> Case:
         "online_phone": A("No rules. I'm on it all night.", {"rules": "no"}, "happy"),
         "sleep": A("Three, four in the morning. Gaming or out.", {"regular": "no_routine", "own_bed": "yes"}, "okay"),
         "health_mental_health": A("I'm fine. I don't sleep much. I don't see the point of the doctor.",
-                                  {"registered": "not_sure", "who": "child_self"}, "unhappy"),
+                                  {"who": "child_self"}, "unhappy"),
         "independence_identity": A("I want to be a mechanic. I can cook pasta.", {"who": "child_self"}, "happy",
                                    b="A college taster day at Thistlebury College."),
     }, "child-1", place="Youth centre, Lower Thistlebury", present="Youth worker, Dev Sandhu (fictional)")
@@ -388,7 +388,7 @@ def pennyworth() -> Case:
         "family_time": A("We get on. He doesn't talk much, he's fifteen.", {"how_often": "most_days"}, "okay"),
         "online_phone": A("He knows the rules.", {"rules": "yes"}, "okay"),
         "sleep": A("He goes up at ten.", {"regular": "mostly_same", "own_bed": "yes"}, "okay"),
-        "health_mental_health": A("He's healthy as a horse.", {"registered": "yes", "who": "parent_carer"}, "happy"),
+        "health_mental_health": A("He's healthy as a horse.", {"gp": "yes", "dentist": "yes", "who": "parent_carer"}, "happy"),
         "independence_identity": A("He's brilliant with engines, takes after his grandad.",
                                    {"who": "parent_carer"}, "very_happy",
                                    b="If he could do a motor vehicle course."),
@@ -406,7 +406,7 @@ def pennyworth() -> Case:
         "food": A("Buys takeaway most days; eats free breakfast when in school.", {"how_often": "sometimes",
                   "who": "child_self"}, src="Academy pastoral lead"),
         "health_mental_health": A("Not seen by GP since 2022. Told his youth worker he feels 'numb'.",
-                                  {"registered": "yes", "who": "nobody"}, src="GP practice; youth worker"),
+                                  {"gp": "yes", "dentist": "no", "who": "nobody"}, src="GP practice; youth worker"),
         "sleep": A("Falls asleep in lessons.", {"regular": "no_routine", "own_bed": "yes"}, src="Form tutor"),
     }, "pro-1", place="Multi-agency meeting, Lower Thistlebury", source="Multi-agency: school, police and youth centre")
 

@@ -57,7 +57,7 @@ def test_agreement_is_decided_from_the_comparable_answers_only(family):
     assert often.values == {"The child (Mia)": "rarely", "Jo Fictional (mother)": "every_day",
                             "Sam Fictional (father)": None, "Professionals, 03/11/2026": None}
     # what the child chose, as the child saw it, with what it means on the adults' scale
-    assert often.shown("The child (Mia)") == "“Not much” (hardly ever)"
+    assert often.shown("The child (Mia)") == "“Not often” (hardly ever)"
     assert often.shown("Jo Fictional (mother)") == "Every day" and often.shown("Professionals, 03/11/2026") == "—"
     assert "Mia" in often.label  # rendered for this child
 
@@ -151,7 +151,7 @@ def test_change_uses_the_good_end_where_a_template_declares_it(family, library):
     change = next(c for c in change_over_time((kid, t), (later, t2)) if c.key == "breakfast" and c.what != "Feeling"
                   and "often" in c.what)
     # the child's own words for the choices, as the child saw them
-    assert (change.before, change.after, change.change) == ("“Not much” (hardly ever)", "Most days", Change.IMPROVED)
+    assert (change.before, change.after, change.change) == ("“Not often” (hardly ever)", "Most days", Change.IMPROVED)
 
 
 def _without_good(template):

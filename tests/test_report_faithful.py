@@ -73,7 +73,7 @@ def test_the_childs_own_choices_are_shown_as_the_child_saw_them(family, library,
     assert row[-1] == "= Agree (2 of 5 chose)"  # says who is left out
     often = next([c.text for c in r.cells] for r in table.rows if r.cells[0].text.startswith("How often")
                  and "breakfast" in r.cells[0].text)
-    assert often[1] == "“Not much” (hardly ever)" and often[-1] == "≠ Differ: 3 steps apart (of 4)"
+    assert often[1] == "“Not often” (hardly ever)" and often[-1] == "≠ Differ: 3 steps apart (of 4)"
     assert "How it feels: “Sad” (unhappy)" in text  # the face the child tapped, in the child's word
 
 

@@ -217,7 +217,9 @@ def test_baby_names_the_bruising_protocol_wherever_the_baby_is_seen_undressed(li
 @pytest.mark.parametrize("template_id, topic_key, measure_id", [
     ("baby", "feeding_hygiene", "clean"), ("baby", "nappy_dressing", "how_often"),
     ("baby", "crying_soothing", "how_often"), ("baby", "naps", "safe_place"), ("baby", "night", "comforted"),
-    ("prebirth", "antenatal_care", "kept"),
+    ("prebirth", "antenatal_care", "kept"), ("baby", "health", "kept"), ("primary", "feelings_and_rules", "comfort"),
+    ("teenager", "whereabouts", "how_often"), ("disabled", "appointments", "how_often"),
+    ("primary", "teeth_eyes_ears", "aids_worn"),
 ])
 def test_questions_about_each_time_use_the_each_time_scale(library, template_id, topic_key, measure_id):
     m = next(m for m in library.get(template_id).topic(topic_key).measures if m.id == measure_id)
@@ -268,3 +270,17 @@ def test_a_disabled_child_is_never_asked_about_plans_support_or_how_regular_thin
         for m in topic.measures:
             if m.scale == "routine" or m.id in ("plan", "support", "in_place", "working", "safe_home", "aid"):
                 assert not m.for_child, (topic.key, m.id)
+
+
+def test_no_measure_asks_two_things_at_once(library):
+    """The review's double questions are split: a GP and a dentist, glasses had and worn, a bed and bedding."""
+    labels = [m.label for t in library.templates.values() for topic in t.topics() for m in topic.measures]
+    for double in ("a GP and a dentist", "and uses them", "own with clean, warm bedding"):
+        assert not any(double in label for label in labels), double
+    assert {"gp", "dentist"} <= {m.id for m in library.get("teenager").topic("health_mental_health").measures}
+    assert {"bed_own", "bedding"} <= {m.id for m in library.get("primary").topic("bedtime").measures}
+
+
+def test_a_child_who_hardly_ever_does_something_says_not_often(library):
+    for name in ("frequency", "each_time"):
+        assert library.get("primary").scales[name].option("rarely").child_label == "Not often"

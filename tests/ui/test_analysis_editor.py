@@ -39,7 +39,7 @@ def test_evidence_by_neglect_type_quotes_the_child_and_marks_differences(page):
     p, *_ = page
     nutritional = p.editor.evidence[NeglectType.NUTRITIONAL].text()
     assert "Breakfast (Breakfast): ≠ Differ — not a finding" in nutritional
-    assert "The child (Mia): “Not much” (hardly ever)" in nutritional
+    assert "The child (Mia): “Not often” (hardly ever)" in nutritional
     assert "Jo Fictional (mother): Every day" in nutritional
     assert f"The child (Mia) said: “{KID_WORDS}”" in nutritional  # quoted exactly
     assert "Tea (Teatime): = Agree" in nutritional

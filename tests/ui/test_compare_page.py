@@ -87,8 +87,8 @@ def test_grid_marks_the_known_difference_in_words_not_colour(page):
     assert [h.replace("\n", " ") for h in headers[1:5]] == [KID, MUM, DAD, PRO.replace(", ", " ")]
     breakfast = cell(p, "breakfast", column=p.agreement_column)  # each comparable answer's row says how it compares
     assert breakfast.text() == "≠ Differ: 3 steps apart (of 4)" and breakfast.font().bold()
-    assert cell(p, "breakfast", KID).text() == "≠ “Not much”"  # as the child saw it ...
-    assert cell(p, "breakfast", KID).toolTip() == "≠ “Not much” (hardly ever)"  # ... and what it means
+    assert cell(p, "breakfast", KID).text() == "≠ “Not often”"  # as the child saw it ...
+    assert cell(p, "breakfast", KID).toolTip() == "≠ “Not often” (hardly ever)"  # ... and what it means
     assert cell(p, "breakfast", MUM).text() == "≠ Every day"
     assert cell(p, "breakfast", DAD).text() == "—"   # nothing comparable from the father
     assert cell(p, "teatime", column=p.agreement_column).text() == "= Agree (3 of 4 chose)"  # the professional did not
@@ -187,7 +187,7 @@ def test_change_over_time_appears_with_two_interviews_of_the_same_person(qtbot, 
     earlier.setCheckState(Qt.CheckState.Checked)
     assert [iv.id for iv in p.chosen_interviews()][0] == ivs["kid"].id
     assert len(p.chosen_interviews()) == 4
-    assert cell(p, "breakfast", KID).text() == "≠ “Not much”"
+    assert cell(p, "breakfast", KID).text() == "≠ “Not often”"
 
 
 def test_no_interviews_ticked_says_so(page):
