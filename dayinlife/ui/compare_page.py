@@ -37,6 +37,9 @@ from ..dates import uk_date
 from ..evidence import agreement_text
 from ..interview import overall_progress
 from ..sensitive import KEPT_OUT, KEPT_OUT_WHY
+
+NOT_ASKED_OF = {PerspectiveKind.CHILD: "a child", PerspectiveKind.PARENT: "a parent",
+                PerspectiveKind.PROFESSIONAL: "professionals"}
 from ..session import StoreError
 from ..template_model import FEELING_SCALE
 from ..vocab import NeglectType
@@ -421,7 +424,8 @@ class ComparePage(QWidget):
                     self._set(row, asked_col, what, t, None, level, bold, f"{tc.topic.title}: {what}")
                     self._set(row, agreement_col, mark, t, None, level, bold, f"{what}: {mark}")
                     for voice in voices:
-                        self._set(row, self._voice_columns[voice], self._cell_text(tc, m, voice), t, voice,
+                        kind = c.voice(voice).kind
+                        self._set(row, self._voice_columns[voice], self._cell_text(tc, m, voice, kind), t, voice,
                                   level if m is not None and m.values.get(voice) else 0, bold)
                     row += 1
                 self._rows_of[t] = list(range(first, row))
@@ -443,9 +447,12 @@ class ComparePage(QWidget):
         self.apply_filters()
 
     @staticmethod
-    def _cell_text(tc: TopicComparison, m, voice: str) -> str:
+    def _cell_text(tc: TopicComparison, m, voice: str, kind: PerspectiveKind | None = None) -> str:
         if voice in tc.kept_out:
             return KEPT_OUT
+        if kind is not None and (not tc.topic.asked_of(kind)
+                                 or (m is not None and kind is PerspectiveKind.CHILD and not m.measure.for_child)):
+            return f"— (not asked of {NOT_ASKED_OF[kind]})"  # the template never puts it to them
         answer = tc.answers.get(voice)
         if m is not None and m.values.get(voice):
             shown = m.seen(voice)  # as the person saw it: a child's choice in the child's words

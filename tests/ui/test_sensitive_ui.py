@@ -221,3 +221,26 @@ def test_the_disabled_template_shows_the_safety_topics_for_the_childs_age(qtbot,
         assert [c.key for c in page.cards] == expected, child.name
         total = sum(len([t for t in s.topics if t.fits(None)]) for s in page.template.stages)
         assert page.progress_label.text().endswith(f"of {total - 4 + len(expected)} topics answered")
+
+
+def test_the_grid_says_when_the_template_never_asked_that_person(qtbot, session, household):
+    child = household.children[0]
+    kid = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary",
+                                  date(2026, 11, 20))
+    mum = session.start_interview(household, child, Perspective(PerspectiveKind.PARENT, household.adults[0].id),
+                                  "primary", date(2026, 11, 20))
+    session.save_answer(kid, "health", Answer("I had a cold"))
+    session.save_answer(mum, "health", Answer("Registered at the surgery", {"gp": "yes"}))
+    compare = ComparePage(FakeShell(session))
+    qtbot.addWidget(compare)
+    compare.resize(1300, 800)
+    compare.show()
+    compare.show_child(household, child)
+    kid_voice = next(v.label for v in compare.comparison.voices if v.kind is PerspectiveKind.CHILD)
+    mum_voice = next(v.label for v in compare.comparison.voices if v.kind is PerspectiveKind.PARENT)
+    row, col = compare.cell_for("worries_at_home", mum_voice)
+    assert compare.grid.item(row, col).text() == "— (not asked of a parent)"
+    rows = compare._rows_of[next(i for i, tc in enumerate(compare.comparison.topics) if tc.topic.key == "health")]
+    gp_row = next(r for r in rows if "GP" in compare.grid.item(r, 0).text())
+    assert compare.grid.item(gp_row, compare._voice_columns[kid_voice]).text() == "— (not asked of a child)"
+    assert compare.grid.item(gp_row, compare._voice_columns[mum_voice]).text() == "Yes"
