@@ -54,9 +54,5 @@ def kept_answers(template: Template, interview: Interview) -> list[KeptAnswer]:
             if is_sensitive(topic, interview.answers.get(topic.key))]
 
 
-def has_kept(template: Template, interview: Interview) -> bool:
-    return bool(kept_answers(template, interview)) or bool(interview.disclosures)
-
-
 def disclosures(interview: Interview) -> list[Disclosure]:
     return sorted(interview.disclosures, key=lambda d: d.at)

@@ -109,3 +109,21 @@ class CallbackSaver(DebouncedSaver):
         """Forget what is waiting without saving it (the thing being edited has gone)."""
         self._timer.stop()
         self._dirty = False
+
+
+def show_save_state(label, state: str, message: str, pending_mark: str = "") -> bool:
+    """Show a saver's state on `label`, said when it settles after a change (saved, or failed: at
+    once), never while pending nor on opening a page; "saved" after every pause in typing is said
+    again only after a while. True when saving failed, for the caller to say so too."""
+    from .announce import SETTLED_REPEAT_S, show_status
+
+    failed = state == DebouncedSaver.FAILED
+    settled = failed or label.property("state") == DebouncedSaver.PENDING
+    mark = "✓ " if state == DebouncedSaver.SAVED else pending_mark if state == DebouncedSaver.PENDING else "⚠ "
+    show_status(label, mark + message, words=message, say=settled, assertive=failed,
+                again_after=SETTLED_REPEAT_S if state == DebouncedSaver.SAVED else 0)
+    label.setProperty("state", state)
+    label.style().unpolish(label)
+    label.style().polish(label)
+    return failed
+

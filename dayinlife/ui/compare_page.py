@@ -46,8 +46,7 @@ from ..vocab import NeglectType
 from ..voices import choose_interviews, ordered, person_key, who
 from ..wording import ANSWER_HEADING, plural
 from .analysis_editor import AnalysisEditor, plain_label
-from .announce import SETTLED_REPEAT_S, show_status
-from .autosave import DebouncedSaver
+from .autosave import DebouncedSaver, show_save_state
 from .compare_tabs import DIFFER_BACKGROUND, DIFFER_FOREGROUND, NEAR_BACKGROUND, ChangeTab, FeelingsTab, two_lines
 from .flow import flow_widget
 from .wheel import guard_choices
@@ -672,15 +671,7 @@ class ComparePage(QWidget):
     # ------------------------------------------------------------------ saving, leaving, locking
 
     def _saved_state(self, state: str, message: str) -> None:
-        settled = state == DebouncedSaver.FAILED or self.saved_label.property("state") == DebouncedSaver.PENDING
-        show_status(self.saved_label, ("✓ " if state == DebouncedSaver.SAVED else "" if state == DebouncedSaver.PENDING
-                                       else "⚠ ") + message, words=message, say=settled,
-                    assertive=state == DebouncedSaver.FAILED,
-                    again_after=SETTLED_REPEAT_S if state == DebouncedSaver.SAVED else 0)
-        self.saved_label.setProperty("state", state)
-        self.saved_label.style().unpolish(self.saved_label)
-        self.saved_label.style().polish(self.saved_label)
-        if state == DebouncedSaver.FAILED:
+        if show_save_state(self.saved_label, state, message):
             self.shell.show_error(message)
 
     def _back(self) -> None:

@@ -43,8 +43,8 @@ from ..session import StoreError
 from .. import people
 from ..template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template
 from ..wording import ANSWER_HEADING
-from .announce import SETTLED_REPEAT_S, show_status
-from .autosave import Autosaver
+from .announce import show_status
+from .autosave import Autosaver, show_save_state
 from .faces import FeelingsFaces
 from .flow import flow_widget
 from .forms import child, load_form, register_form
@@ -362,8 +362,7 @@ class TopicCard(QGroupBox):
         self.reason.setEnabled(self.not_asked.isChecked())
         if self.sensitive.isEnabled():
             a.sensitive = self.sensitive.isChecked()
-            self.fold_bar.setVisible(self.kept or self.folded)
-            self.set_folded(self.folded)
+            self.set_folded(self.folded)  # a Hide button once it is marked
         self.edited.emit(self.key)
 
     def set_guidance_visible(self, visible: bool) -> None:
@@ -635,17 +634,7 @@ class InterviewPage(QWidget):
             card.set_guidance_visible(on)
 
     def _saved_state(self, state: str, message: str) -> None:
-        # Said when it settles after a change (saved, or failed: at once), never while pending, nor
-        # on opening a page; "saved" after every pause in typing is said again only after a while.
-        settled = state == Autosaver.FAILED or self.saved_label.property("state") == Autosaver.PENDING
-        show_status(self.saved_label, ("✓ " if state == Autosaver.SAVED else "… " if state == Autosaver.PENDING
-                                       else "⚠ ") + message, words=message, say=settled,
-                    assertive=state == Autosaver.FAILED,
-                    again_after=SETTLED_REPEAT_S if state == Autosaver.SAVED else 0)
-        self.saved_label.setProperty("state", state)
-        self.saved_label.style().unpolish(self.saved_label)
-        self.saved_label.style().polish(self.saved_label)
-        if state == Autosaver.FAILED:
+        if show_save_state(self.saved_label, state, message, pending_mark="… "):
             self.shell.show_error(message)
 
     def _back(self) -> None:

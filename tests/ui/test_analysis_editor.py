@@ -13,19 +13,14 @@ from dayinlife.ui.autosave import CallbackSaver, DebouncedSaver
 from dayinlife.ui.compare_page import ComparePage
 from dayinlife.vocab import NeglectType
 
-from .test_compare_page import KID_WORDS, build_family, cshell  # noqa: F401  (the fixture)
+from .test_compare_page import KID_WORDS, cshell, open_family  # noqa: F401  (the fixture)
 
 PASSPHRASE = "not a real passphrase"  # as tests/ui/conftest.py's store
 
 
 @pytest.fixture
 def page(qtbot, cshell):  # noqa: F811
-    case, child, ivs = build_family(cshell.session)
-    p = ComparePage(cshell)
-    qtbot.addWidget(p)
-    p.resize(1300, 800)
-    p.show()
-    p.show_child(case, child)
+    p, case, child, ivs = open_family(qtbot, cshell)
     p.tabs.setCurrentWidget(p.editor)
     return p, case, child, ivs
 

@@ -64,8 +64,8 @@ def build_family(session):
     return case, child, dict(kid=kid, mum=mum, dad=dad, pro=pro)
 
 
-@pytest.fixture
-def page(qtbot, cshell):
+def open_family(qtbot, cshell):
+    """The compare page, shown, for the family of `build_family`."""
     case, child, ivs = build_family(cshell.session)
     p = ComparePage(cshell)
     qtbot.addWidget(p)
@@ -73,6 +73,11 @@ def page(qtbot, cshell):
     p.show()
     p.show_child(case, child)
     return p, case, child, ivs
+
+
+@pytest.fixture
+def page(qtbot, cshell):
+    return open_family(qtbot, cshell)
 
 
 def cell(p, key, voice=None, column=None):
