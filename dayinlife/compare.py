@@ -14,7 +14,7 @@ from enum import Enum
 from . import people as household
 from .sensitive import is_sensitive
 from .case import Answer, Case, Child, Interview, PerspectiveKind
-from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Measure, Scale, Stage, Template, Topic
+from .template_model import ALSO_FELT_SCALE, Measure, Scale, Stage, Template, Topic
 from .vocab import FRAMEWORK_DIMENSIONS, NeglectType
 from .wording import plural
 
@@ -57,8 +57,8 @@ def in_their_words(scale: Scale, value: str | None, child_words: bool,
         return household.words(value, people or {})
     try:
         option = scale.option(value)
-    except KeyError:
-        return value
+    except KeyError:  # e.g. five faces then, three now: the stored value, readable
+        return value.replace("_", " ").capitalize()
     if child_words and option.child_label and option.child_label != option.label:
         meaning = option.label[:1].lower() + option.label[1:]
         return f"“{option.child_label}” ({meaning})"
@@ -176,15 +176,29 @@ class FeelingGap:
     stage: Stage
     child: str | None                   # the child's feeling (most often given across the stage)
     estimates: dict[str, str | None]    # adult voice label -> their estimate
-    gaps: dict[str, int]                # adult voice -> steps apart on the five faces (0 = same)
+    gaps: dict[str, int]                # adult voice -> steps apart on the faces (0 = same; on a scale
+                                        # with no order, such as a baby's states, WIDE where they differ)
     # Other feelings added beside the face (scared, cross, hurting, worried) anywhere in the stage,
     # in the scale's order: never on the faces' order, so never part of a gap.
     child_also: list[str] = field(default_factory=list)
     also: dict[str, list[str]] = field(default_factory=dict)  # adult voice -> the same, as they think
+    ordered: bool = True                # False where the faces have no order (a baby's states)
 
     def wide(self, adult: str) -> bool:
-        """Marked (on screen and in Word alike) when the adult is WIDE or more steps away."""
+        """Marked (on screen and in Word alike) when the adult is WIDE or more steps away, or, on a
+        scale with no order, chose something else."""
         return self.gaps.get(adult, 0) >= WIDE
+
+    def apart(self, adult: str) -> str:
+        """How far the adult's estimate is from the child's own, in the words the screen and the report
+        both use: 'same', '1 step apart', '2 steps apart', or 'different' where there is no order
+        ('' where there is nothing to set side by side)."""
+        gap = self.gaps.get(adult)
+        if gap is None:
+            return ""
+        if gap == 0:
+            return "same"
+        return apart_text(gap) if self.ordered else "different"
 
 
 @dataclass(frozen=True)
@@ -411,7 +425,9 @@ def also_felt_words(template: Template, values: list[str]) -> str:
 def _feelings(template: Template, voices: list[Voice], topics: list[TopicComparison]) -> list[FeelingGap]:
     child_voices = [v.label for v in voices if v.kind is PerspectiveKind.CHILD]
     adults = [v.label for v in voices if v.kind is not PerspectiveKind.CHILD]
-    scale = template.scales[FEELING_SCALE]
+    if template.common.own_feelings:
+        return []  # the faces are each adult's own feelings: nobody's guess at the child's to set beside
+    scale = template.feelings
     order = {value: i for i, value in enumerate(scale.values)}
     also_order = list(template.scales[ALSO_FELT_SCALE].values) if ALSO_FELT_SCALE in template.scales else []
     out = []
@@ -425,7 +441,7 @@ def _feelings(template: Template, voices: list[Voice], topics: list[TopicCompari
                 return None
             # the most common; on a tie, the less happy one, so a low feeling is not hidden
             counts = Counter(given)
-            return max(counts, key=lambda v: (counts[v], order[v]))
+            return max(counts, key=lambda v: (counts[v], order.get(v, -1)))
 
         def others(voice: str) -> list[str]:
             given = {v for tc in stage_topics if tc.answers.get(voice) is not None
@@ -436,11 +452,11 @@ def _feelings(template: Template, voices: list[Voice], topics: list[TopicCompari
         child_also = next((o for o in (others(v) for v in child_voices) if o), [])
         estimates = {a: typical(a) for a in adults}
         also = {a: others(a) for a in adults}
-        gaps = {a: abs(order[child_feeling] - order[e]) for a, e in estimates.items()
-                if child_feeling and e}
+        gaps = {a: (abs(order[child_feeling] - order[e]) if scale.ordered else 0 if e == child_feeling else WIDE)
+                for a, e in estimates.items() if child_feeling and e in order and child_feeling in order}
         if child_feeling or child_also or any(estimates.values()) or any(also.values()):
             out.append(FeelingGap(stage, child_feeling, estimates, gaps, child_also,
-                                  {a: v for a, v in also.items() if v}))
+                                  {a: v for a, v in also.items() if v}, scale.ordered))
     return out
 
 
@@ -531,12 +547,16 @@ def change_over_time(earlier: tuple[Interview, Template], later: tuple[Interview
                                    _steps(scale, [va, vb]) if va and vb and va != vb else None))
         fa, fb = (a.feeling if a else None), (b.feeling if b else None)
         if fa or fb:
-            scale = t_b.scales[FEELING_SCALE]
-            change = Change.NEW if not fa else Change.GONE if not fb else _direction(scale, "first", fa, fb)
+            scale_a, scale = t_a.feelings, t_b.feelings
+            # faces from another scale (five faces then, three now): shown as given, changed or the same
+            same_faces = scale_a.to_dict() == scale.to_dict()
+            change = (Change.NEW if not fa else Change.GONE if not fb else
+                      _direction(scale, "first", fa, fb) if same_faces else
+                      Change.SAME if fa == fb else Change.CHANGED)
             out.append(TopicChange(topic_a.key, topic_b.title, "Feeling",
-                                   in_their_words(scale, fa, faces) if fa else None,
+                                   in_their_words(scale_a, fa, faces) if fa else None,
                                    in_their_words(scale, fb, faces) if fb else None, change,
-                                   _steps(scale, [fa, fb]) if fa and fb and fa != fb else None))
+                                   _steps(scale, [fa, fb]) if fa and fb and fa != fb and same_faces else None))
         oa, ob = (a.also_felt if a else []), (b.also_felt if b else [])
         if oa or ob:  # no order, so only changed or the same, never better or worse
             change = (Change.NEW if not oa else Change.GONE if not ob

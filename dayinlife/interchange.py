@@ -470,8 +470,8 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
             elif isinstance(value, str) and value not in scales[mid].values:
                 r.fail(f"{w}.measures[{mid!r}]", f"{value!r} is not an answer on the "
                                                  f"{scales[mid].name!r} scale")
-        if feeling is not None and feeling not in snapshot.scales[FEELING_SCALE].values:
-            r.fail(f"{w}.feeling", f"{feeling!r} is not one of the feelings faces")
+        if feeling is not None and feeling not in snapshot.feelings.values:
+            r.fail(f"{w}.feeling", f"{feeling!r} is not one of the faces on the {snapshot.common.faces!r} scale")
         others = snapshot.scales.get(ALSO_FELT_SCALE)
         for i, value in enumerate(also_felt):
             if isinstance(value, str) and (others is None or value not in others.values):

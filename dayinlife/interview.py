@@ -108,7 +108,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
     if kind is PerspectiveKind.CHILD:
         return TopicPrompts(
             topic.key, topic.title, r(topic.child),
-            feeling_question=r(template.common.feeling_child),
+            feeling_question="" if template.common.own_feelings else r(template.common.feeling_child),
             also_felt_question=r(template.common.also_felt_child),
             better_question=r(template.common.better_child),
             well_question=r(template.common.well_child),
@@ -132,7 +132,8 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
         )
     return TopicPrompts(
         topic.key, topic.title, r(topic.professional),
-        feeling_question=r(template.common.feeling_parent),
+        # where the faces are each adult's own feelings, a professional's account has none
+        feeling_question="" if template.common.own_feelings else r(template.common.feeling_parent),
         also_felt_question=r(template.common.also_felt_parent),
         measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named)
                            for m in topic.measures),

@@ -34,3 +34,8 @@ def forms_dir() -> Path:
 
 def resources_dir() -> Path:
     return _data_dir("resources")
+
+
+def face_picture(value: str) -> Path:
+    """The picture for one answer on a feelings scale (a face, or a baby's state)."""
+    return resources_dir() / "faces" / f"{value}.svg"

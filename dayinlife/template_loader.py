@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from .paths import face_picture
 from .prompts import PromptError, check_prompt
 from . import dates
 from .template_model import (
@@ -397,7 +398,7 @@ def _read_template(c: _Checker, data: dict, scales: dict[str, Scale], source: st
                                        f"{', '.join(v.value for v in ChildVoice)})")
 
     suits = _read_suits(c, data)
-    common = _read_common(c, data)
+    common = _read_common(c, data, scales)
     review = _read_review(c, data)
 
     stages: list[Stage] = []
@@ -420,7 +421,7 @@ def _read_template(c: _Checker, data: dict, scales: dict[str, Scale], source: st
 
     if c.problems or not (template_id and title and version and voice and suits and common):
         return None
-    used = {FEELING_SCALE, ALSO_FELT_SCALE} | {m.scale for s in stages for t in s.topics for m in t.measures}
+    used = {common.faces, ALSO_FELT_SCALE} | {m.scale for s in stages for t in s.topics for m in t.measures}
     return Template(
         id=template_id,
         title=title,
@@ -485,19 +486,39 @@ def _read_suits(c: _Checker, data: dict) -> Suits | None:
     return Suits(lo, hi, unborn, disability)
 
 
-def _read_common(c: _Checker, data: dict) -> CommonWording | None:
+def _read_common(c: _Checker, data: dict, scales: dict[str, Scale]) -> CommonWording | None:
     if "common" not in data:
         c.problem([], "missing required table [common] (the feelings and 'what would make it better' wording)")
         return None
     raw = c.table(data["common"], ["common"])
     if raw is None:
         return None
-    fields = ("feeling_child", "feeling_parent", "better_child", "better_parent")
-    optional = ("opening_child", "opening_parent", "also_felt_child", "also_felt_parent", "well_child", "well_parent")
-    c.unknown_fields(raw, set(fields) | set(optional), ["common"])
-    values = [c.text(raw, f, ["common"], prompt=True) for f in fields]
-    openings = [c.text(raw, f, ["common"], required=False, prompt=True) for f in optional]
-    return CommonWording(*values, *openings) if all(values) else None
+    own = c.flag(raw, "own_feelings", ["common"], False)
+    # where the faces are each adult's own feelings, the child's side has none to ask about
+    fields = ("feeling_parent", "better_child", "better_parent") if own else (
+        "feeling_child", "feeling_parent", "better_child", "better_parent")
+    optional = ("opening_child", "opening_parent", "also_felt_child", "also_felt_parent", "well_child",
+                "well_parent") + (("feeling_child",) if own else ())
+    c.unknown_fields(raw, set(fields) | set(optional) | {"faces", "own_feelings"}, ["common"])
+    values = {f: c.text(raw, f, ["common"], prompt=True) for f in fields}
+    values |= {f: c.text(raw, f, ["common"], required=False, prompt=True) for f in optional}
+    if own and values.get("feeling_child"):
+        c.problem(["common", "feeling_child"], "is not asked where own_feelings = true (the faces are each "
+                                               "adult's own feelings): leave it out")
+    faces = FEELING_SCALE
+    if "faces" in raw:
+        faces = c.ident(raw, "faces", ["common"]) or FEELING_SCALE
+        if faces not in scales:
+            c.problem(["common", "faces"], f"names no scale in scales.toml ({faces!r}); the faces need one, "
+                                           f"e.g. {FEELING_SCALE!r}")
+        else:
+            missing = [o.value for o in scales[faces].options if not face_picture(o.value).is_file()]
+            if missing:
+                c.problem(["common", "faces"], f"the {faces!r} scale has no picture for "
+                                               f"{', '.join(map(repr, missing))} (resources/faces/<value>.svg)")
+    if not all(values[f] for f in fields):
+        return None
+    return CommonWording(**values, faces=faces, own_feelings=own)
 
 
 def _read_stage(c: _Checker, raw: dict, spath: list[str | int], voice: ChildVoice | None,
@@ -589,10 +610,11 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
         label = c.text(raw_m, "label", mpath, prompt=True)
         child_label = c.text(raw_m, "child_label", mpath, required=False, prompt=True)
         good = c.text(raw_m, "good", mpath, required=False)
-        ask = c.text(raw_m, "ask", mpath, required=False) or "everyone"
-        if ask not in ("everyone", "adults"):
-            c.problem(mpath + ["ask"], f"should be \"everyone\" or \"adults\" (asked of adults only), not {ask!r}")
-            ask = "everyone"
+        # the measure's own: the topic's `ask` is another thing, and must not be overwritten here
+        m_ask = c.text(raw_m, "ask", mpath, required=False) or "everyone"
+        if m_ask not in ("everyone", "adults"):
+            c.problem(mpath + ["ask"], f"should be \"everyone\" or \"adults\" (asked of adults only), not {m_ask!r}")
+            m_ask = "everyone"
         if good and good not in ("first", "last"):
             c.problem(mpath + ["good"], f"should be \"first\" or \"last\" (which end of the scale is better), "
                                         f"not {good!r}")
@@ -610,7 +632,7 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
             c.problem(mpath + ["id"], f"measure id {mid!r} is used twice in this topic")
             continue
         if mid and scale and label:
-            measures.append(Measure(mid, scale, label, good, ask, child_label))
+            measures.append(Measure(mid, scale, label, good, m_ask, child_label))
     if seen_alone and raw.get("measures"):
         c.problem(tpath + ["measures"], "a topic asked only when the person is seen on their own is never "
                                         "compared, so it has no measures")

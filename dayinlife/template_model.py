@@ -16,7 +16,7 @@ from .prompts import render_prompt
 from .vocab import ChildVoice, NeglectType, StageKind
 
 FORMAT_VERSION = 1
-FEELING_SCALE = "feeling"
+FEELING_SCALE = "feeling"  # the five faces: the feelings scale unless a template names another
 ALSO_FELT_SCALE = "also_felt"  # other feelings added beside the face (templates from before 1.2 lack it)
 
 
@@ -272,8 +272,18 @@ class CommonWording:
     # What goes well at this point of the day: strengths asked for as often as worries. Optional.
     well_child: str = ""
     well_parent: str = ""
+    # The scale the faces are chosen from: the five faces unless the template names another (three
+    # faces for young and many disabled children, a baby's states for a baby).
+    faces: str = FEELING_SCALE
+    # True where the faces record each adult's own feelings (pre-birth: an unborn baby's feelings are
+    # not guessed at). Then the child's side has no faces, and the faces are never compared.
+    own_feelings: bool = False
 
-    def to_dict(self) -> dict[str, str]:
+    def wording(self) -> list[str]:
+        """Every prompt here that a person hears (not the settings)."""
+        return [v for k, v in self.to_dict().items() if isinstance(v, str) and k != "faces"]
+
+    def to_dict(self) -> dict[str, Any]:
         out = {
             "feeling_child": self.feeling_child,
             "feeling_parent": self.feeling_parent,
@@ -284,6 +294,10 @@ class CommonWording:
                      "well_parent"):
             if getattr(self, name):
                 out[name] = getattr(self, name)
+        if self.faces != FEELING_SCALE:  # left out when the default, so older fingerprints hold
+            out["faces"] = self.faces
+        if self.own_feelings:
+            out["own_feelings"] = True
         return out
 
 
@@ -362,6 +376,11 @@ class Template:
             if stage.id == stage_id:
                 return stage
         raise KeyError(f"template {self.id!r} has no stage {stage_id!r}")
+
+    @property
+    def feelings(self) -> Scale:
+        """The scale the faces are chosen from (the five faces unless the template names another)."""
+        return self.scales[self.common.faces]
 
     @property
     def topic_count(self) -> int:

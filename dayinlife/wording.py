@@ -30,6 +30,20 @@ DISCLOSURE_STEPS = (
 )
 
 
+def feeling_heading(template, kind: PerspectiveKind, name: str) -> str:
+    """The words before a face chosen in an answer, for the faces the template uses: a child's own
+    face, an adult's idea of it, an adult's own feeling (pre-birth), or how a baby seems (states)."""
+    if template.common.own_feelings:
+        return "How they feel themselves"
+    if not template.feelings.ordered:  # a baby's states: how the baby seems, never how it "feels"
+        return f"How {name} seems" + ("" if kind is not PerspectiveKind.PARENT else " to them")
+    if kind is PerspectiveKind.CHILD:
+        return "How it feels"
+    if kind is PerspectiveKind.PARENT:
+        return f"How they think {name} feels"
+    return f"How {name} seems to feel"
+
+
 def plural(n: int, one: str, many: str | None = None) -> str:
     """'1 interview', '2 interviews', '3 children' (with `many`)."""
     return f"{n} {one if n == 1 else (many or one + 's')}"

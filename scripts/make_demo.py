@@ -71,8 +71,36 @@ _EACH_TIME = {"every_day": "always", "most_days": "usually", "sometimes": "somet
               "never": "never"}
 
 
-def _each_time(value, scale):
-    return _EACH_TIME.get(value, value) if scale.name == "each_time" else value
+# Measures that moved to a better-fitting scale under a new id: the demo's answers follow them.
+_MOVED = {"gp_registered": "gp", "dentist_year": "dentist", "dentist_registered": "dentist",
+          "out_weekends": ("outings", "out"), "booked_in": "booked", "bed_own": "own_bed", "bedding": "own_bed",
+          "go_ahead": "how_often"}
+_ON_SCALE = {
+    "yes_no": {"partly": "no", "not_sure": "dont_know", "not_needed": "dont_know", "not_seen": "dont_know"},
+    "weekends": {"every_day": "every_weekend", "most_days": "most_weekends", "sometimes": "some_weekends"},
+    "each_time": _EACH_TIME,
+    # the faces: three for young and disabled children, a baby's states for a baby
+    "faces3": {"very_happy": "happy", "very_unhappy": "unhappy"},
+    "baby_state": {"very_happy": "alert", "happy": "settled", "okay": "settled", "unhappy": "unsettled",
+                   "very_unhappy": "distressed"},
+}
+
+
+def _given(spec_m, measure):
+    """The demo's answer for a measure, under its id or the id it had before it moved."""
+    if measure.id in spec_m:
+        return spec_m[measure.id]
+    old = _MOVED.get(measure.id, ())
+    for old_id in (old,) if isinstance(old, str) else old:
+        if old_id in spec_m:
+            return spec_m[old_id]
+    return None
+
+
+def _on(scale, value):
+    """A value given on an older scale, as the scale now asks it."""
+    value = _ON_SCALE.get(scale.name, {}).get(value, value)
+    return value if value is None or value in scale.values or people.is_named(value) else None
 
 
 def interview(case, child, kind, template_id, held_on, answers, key, adult=None, **details):
@@ -86,11 +114,15 @@ def interview(case, child, kind, template_id, held_on, answers, key, adult=None,
         topic = template.topic(topic_key)
         a = iv.answer(topic_key)
         a.text, a.better, a.own_day, a.impact = spec["text"], spec["b"], spec["own"], spec["imp"]
-        a.source, a.notes, a.feeling, a.updated = spec["src"], spec["notes"], spec["f"], STAMP
+        a.source, a.notes, a.updated = spec["src"], spec["notes"], STAMP
+        # where the faces are each adult's own feelings (pre-birth), nobody records the baby's
+        faces = not template.common.own_feelings or kind is PARENT
+        a.feeling = _on(template.feelings, spec["f"]) if faces else None
         a.also_felt, a.sensitive, a.well = spec["also"], spec["sensitive"], spec["well"]
-        a.measures = {m.id: spec["m"].get(m.id) or _default(m, template.scales[m.scale]) for m in topic.measures}
+        a.measures = {m.id: _given(spec["m"], m) for m in topic.measures}
         a.measures = {mid: _named(v, case, child, adult) for mid, v in a.measures.items()}
-        a.measures = {m.id: _each_time(a.measures[m.id], template.scales[m.scale]) for m in topic.measures}
+        a.measures = {m.id: _on(template.scales[m.scale], a.measures[m.id]) or _default(m, template.scales[m.scale])
+                      for m in topic.measures}
     return iv
 
 
@@ -267,15 +299,16 @@ def hartley() -> Case:
 
     a_child = interview(case, alfie, CHILD, "baby", date(2026, 5, 14), {
         "waking": A("Observed: Alfie woke crying in his cot; Dawn came within a minute and lifted him, "
-                    "talking softly. He quietened quickly.", {"who": "parent_carer", "regular": "varies"}, "okay"),
+                    "talking softly. He quietened quickly.", {"who": "parent_carer", "regular": "varies"}, "unsettled"),
         "milk_feeds": A("Observed a bottle feed: held in Dawn's arms, good eye contact, Dawn smiling at him.",
-                        {"regular": "mostly_same", "who": "parent_carer"}, "happy"),
+                        {"regular": "mostly_same", "who": "parent_carer"}, "alert"),
         "feeding_hygiene": A("Bottles washed but not sterilised; steriliser in the cupboard unused.",
                              {"clean": "sometimes"}, "okay"),
         "nappy_dressing": A("Mild nappy rash; clean babygrow.", {"how_often": "most_days", "who": "parent_carer"},
                             "okay"),
-        "daytime_play": A("Alfie lay in a bouncer facing the television for most of the visit.",
-                          {"how_often": "sometimes", "outings": "rarely"}, "okay"),
+        "daytime_play": A("Alfie lay in a bouncer facing the television for most of the visit. Very quiet; "
+                          "he rarely looked round or reached for anything.",
+                          {"how_often": "sometimes", "outings": "rarely"}, "withdrawn"),
         "naps": A("Dawn said he naps on the sofa beside her.", {"safe_place": "sometimes", "regular": "varies"}, "okay"),
         "night": A("Cot in Dawn and Lee's room, clear of pillows.", {"who": "parent_carer", "comforted": "most_days"},
                    "okay"),

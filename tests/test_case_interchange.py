@@ -119,7 +119,7 @@ def _broken(library, change):
     (lambda d: d["case"]["children"][0]["interviews"][1]["perspective"].update(adult_id="nobody"),
      "'nobody' is not an adult in this household"),
     (lambda d: d["case"]["children"][0]["interviews"][0]["answers"]["breakfast"].update(feeling="ecstatic"),
-     "'ecstatic' is not one of the feelings faces"),
+     "'ecstatic' is not one of the faces on the 'feeling' scale"),
     (lambda d: d["case"]["children"][0]["interviews"][0]["answers"]["breakfast"]["measures"].update(how_often="daily"),
      "'daily' is not an answer on the 'frequency' scale"),
     (lambda d: d["case"]["children"][0]["interviews"][0]["answers"].update(no_such_topic={}),

@@ -81,8 +81,8 @@ def test_progress_counts_what_is_recorded_or_said_not_asked(library, child):
 
 def test_what_only_an_adult_can_know_is_never_asked_of_a_child(library, child):
     """Issue 12: 'registered with a GP', 'injections up to date' are for adults (ask = "adults")."""
-    for template_id, key, mid in (("primary", None, "gp"), ("preschool", None, "injections"),
-                                  ("teenager", None, "gp")):
+    for template_id, key, mid in (("primary", None, "gp_registered"), ("preschool", None, "injections"),
+                                  ("teenager", None, "gp_registered")):
         t = library.get(template_id)
         topic = next(tp for tp in t.topics() if any(m.id == mid for m in tp.measures))
         kid = [m.id for m in topic_prompts(t, topic, PerspectiveKind.CHILD, child).measures]

@@ -62,8 +62,8 @@ def family(library):
     feeds = t.topic("feeding_hygiene")
     how = next(m for m in feeds.measures if m.scale != "who")
     values = t.scales[how.scale].values
-    mum.answers["feeding_hygiene"] = Answer(MARKED_WORDS, {how.id: values[2]}, feeling="unhappy", sensitive=True)
-    dad.answers["feeding_hygiene"] = Answer("She feeds him, every few hours.", {how.id: values[0]}, feeling="happy")
+    mum.answers["feeding_hygiene"] = Answer(MARKED_WORDS, {how.id: values[2]}, feeling="unsettled", sensitive=True)
+    dad.answers["feeding_hygiene"] = Answer("She feeds him, every few hours.", {how.id: values[0]}, feeling="settled")
     kid.answers["feeding_hygiene"] = Answer("Pip is fed and settled during the visit.", {how.id: values[0]})
     mum.disclosures.append(Disclosure(TOLD, "Tell me about the evenings.", "bath_evening",
                                       datetime(2026, 11, 20, 14, 5, tzinfo=timezone.utc)))
@@ -145,7 +145,7 @@ def test_kept_answers_are_left_out_of_comparing_and_marked(family):
 def test_change_over_time_leaves_kept_answers_out(family):
     case, baby, t, kid, mum, dad, how = family
     later = case.start_interview(baby, Perspective(PerspectiveKind.PARENT, case.adults[0].id), t, date(2027, 2, 1))
-    later.answers["feeding_hygiene"] = Answer("Better now", {how.id: t.scales[how.scale].values[0]}, feeling="happy")
+    later.answers["feeding_hygiene"] = Answer("Better now", {how.id: t.scales[how.scale].values[0]}, feeling="settled")
     keys = {c.key for c in change_over_time((mum, t), (later, t), "Pip", "he")}
     assert "feeding_hygiene" not in keys and "safe_to_talk" not in keys
 

@@ -192,3 +192,15 @@ def test_an_old_snapshot_without_a_review_reads_as_a_draft(library):
     data = library.get("primary").to_dict()
     del data["review"]
     assert not Template.from_dict(data).review.approved
+
+
+def test_a_measure_for_adults_only_leaves_its_topic_asked_of_the_child(library):
+    """A topic's own `ask` is its own: a last measure with ask = "adults" once leaked into the topic,
+    and child mode then skipped every preschool topic but one, and most of the disabled child's."""
+    for template_id in ("preschool", "disabled"):
+        t = library.get(template_id)
+        for topic in t.topics():
+            if topic.child:  # it has a question for the child, so the child is asked it
+                assert topic.for_child, (template_id, topic.key)
+    assert library.get("preschool").topic("getting_up").for_child
+    assert not next(m for m in library.get("preschool").topic("getting_up").measures if m.id == "who").for_child

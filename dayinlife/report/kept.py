@@ -9,7 +9,7 @@ from ..compare import in_their_words
 from ..dates import full_time
 from ..evidence import topic_at
 from ..sensitive import SECTION_TITLE, SECTION_WARNING, disclosures
-from ..template_model import FEELING_SCALE
+from ..wording import feeling_heading
 from .model import long_date
 
 
@@ -66,8 +66,7 @@ class KeptSections:
             if value:
                 pairs.append((mc.label, in_their_words(mc.scale, value, v.child_words, mc.people), False))
         if a.feeling:
-            pairs.append(("How it feels" if v.kind is PerspectiveKind.CHILD else f"How they think {n} feels",
-                          in_their_words(m.template.scales[FEELING_SCALE], a.feeling, v.feeling_words), False))
+            pairs.append((feeling_heading(m.template, v.kind, n), in_their_words(m.template.feelings, a.feeling, v.feeling_words), False))
         if a.also_felt:
             pairs.append(("Other feelings", self.also_felt(a), False))
         if a.well:

@@ -10,7 +10,7 @@ from docx.shared import Cm
 from ..case import PerspectiveKind
 from ..compare import WIDE, Agreement, Change, also_felt_words, in_their_words
 from ..evidence import agreement_text, topic_at
-from ..template_model import FEELING_SCALE, Stage
+from ..template_model import Stage
 from ..vocab import NeglectType
 from . import docxkit as dk
 from .model import long_date
@@ -91,13 +91,29 @@ class ComparingSections:
         series += [Series(self.m.labels[a], [g.estimates.get(a) for g in gaps]) for a in adults]
         return stages, series
 
+    def _own_feelings(self) -> bool:
+        """Where the faces are each adult's own feelings (pre-birth), say so: nothing to set side by side."""
+        if not self.m.template.common.own_feelings:
+            return False
+        self.para(f"In this template the faces record how each adult feels at each point of their own day, "
+                  f"not a guess at how {self.m.name} feels, so they are not set side by side or drawn. "
+                  f"They are in each person's account.", italic=True)
+        return True
+
     def _picture(self) -> None:
+        if self._own_feelings():
+            return
+        if not self.m.template.feelings.ordered:  # a baby's states: a line would make an order of them
+            self.para(f"The states {self.m.name} can be in (settled, alert, unsettled and so on) have no "
+                      f"order from better to worse, so they are not drawn as lines; the next section sets "
+                      f"them side by side, stage by stage.", italic=True)
+            return
         stages, series = self._feeling_series()
         series = [Series(self.m.anon.text(s.label), s.feelings) for s in series]  # drawn into the picture
         if not stages:
             self.para("No feelings were recorded, so there is no picture of the day yet.", italic=True)
             return
-        scale = self.m.template.scales[FEELING_SCALE]
+        scale = self.m.template.feelings
         levels = [(o.value, o.label) for o in scale.options if not o.unranked]
         labels = [(s.title, f"{s.hours[0] % 24:02d}–{s.hours[1] % 24:02d}" if s.hours else "") for s in stages]
         title = f"How {self.m.name} feels through the day"
@@ -110,15 +126,25 @@ class ComparingSections:
                   style=self.styles.caption)
 
     def _feelings(self) -> None:
+        if self._own_feelings():
+            return
         gaps = self.m.comparison.feelings
         if not gaps:
             self.para("No feelings were recorded.", italic=True)
             return
         child = self.voices(PerspectiveKind.CHILD)
         adults = self.estimating()
-        self.para(f"{self.m.name}'s own feeling at each stage (in the words {self.m.name} saw) beside each "
-                  f"adult's idea of it. “≠” (also shaded) marks an adult {WIDE} or more steps away from "
-                  f"{self.m.name} on the five faces; one step apart is noted, not marked. Other feelings "
+        scale = self.m.template.feelings
+        marks = (f"“≠” (also shaded) marks an adult {WIDE} or more steps away from {self.m.name} on the "
+                 f"{len([o for o in scale.options if not o.unranked])} faces; one step apart is noted, not marked."
+                 if scale.ordered else
+                 f"“≠” (also shaded) marks an adult whose idea differs: these states have no order, so "
+                 f"there are no steps to count.")
+        first = (f"{self.m.name}'s own feeling at each stage (in the words {self.m.name} saw) beside each "
+                 f"adult's idea of it." if scale.ordered else
+                 f"How {self.m.name} seemed at each stage, in {self.m.name}'s own account (seen, or told for "
+                 f"{self.m.name}), beside each adult's idea of it.")
+        self.para(f"{first} {marks} Other feelings "
                   f"(scared, cross, hurting, worried) are shown after “also”: they are not on the faces' "
                   f"order, so they are never counted as steps apart.")
         header = ["Stage", self.m.labels[child[0]] if child else "The child"] + [self.m.labels[a] for a in adults]
@@ -129,17 +155,15 @@ class ComparingSections:
             dk.fit_row(row, widths)
             cells = row.cells
             dk.cell_text(cells[0], self.stage_title(g.stage), size=self.cell_pt)
-            scale = self.m.template.scales[FEELING_SCALE]
             own = in_their_words(scale, g.child, True) if g.child else "—"
             if g.child_also:
                 own += f"; also {also_felt_words(self.m.template, g.child_also)}"
             dk.cell_text(cells[1], own, size=self.cell_pt, bold=True)
             for cell, a in zip(cells[2:], adults):
                 value, gap = g.estimates.get(a), g.gaps.get(a)
-                text = self.option(FEELING_SCALE, value)
+                text = self.option(scale.name, value)
                 if gap is not None:
-                    text = (f"≠ {text} ({gap} steps apart)" if g.wide(a) else
-                            f"{text} (1 step apart)" if gap == 1 else f"{text} (same)")
+                    text = f"≠ {text} ({g.apart(a)})" if g.wide(a) else f"{text} ({g.apart(a)})"
                 if g.also.get(a):
                     text += f"; also {also_felt_words(self.m.template, g.also[a])}"
                 dk.cell_text(cell, text, size=self.cell_pt, bold=g.wide(a))

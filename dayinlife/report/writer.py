@@ -12,8 +12,9 @@ from ..case import Answer, PerspectiveKind
 from ..compare import TopicComparison, also_felt_words, in_their_words, said_something
 from ..dates import now_utc, uk_date
 from ..sensitive import REPORT_NOTE
-from ..template_model import FEELING_SCALE, Stage
+from ..template_model import Stage
 from ..vocab import StageKind
+from ..wording import feeling_heading
 from . import docxkit as dk
 from .model import ReportModel, age_text, long_date
 from ..evidence import topic_at
@@ -174,7 +175,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
     def feeling(self, voice: str, value: str | None) -> str:
         """A feeling as the person chose it: the child's own in the child's words ("Sad")."""
         v = self.m.comparison.voice(voice)
-        return in_their_words(self.m.template.scales[FEELING_SCALE], value, v.feeling_words) if value else "—"
+        return in_their_words(self.m.template.feelings, value, v.feeling_words) if value else "—"
 
     def notes(self, answer: Answer) -> None:
         """The practitioner's notes on an answer, only when the practitioner chose to include them."""
@@ -234,9 +235,10 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
             self.para(NOTES_WARNING, bold=True)
         if o.sensitive:
             self.para(KEPT_WARNING, bold=True)
+        own_feelings = m.template.common.own_feelings  # nothing to draw: each adult's own feelings
         order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
                              "feelings", "other_times", "change", "strengths", "worries", "neglect", "impact",
-                             "plan", "ratings") if o.wants(s)]
+                             "plan", "ratings") if o.wants(s) and not (s == "picture" and own_feelings)]
         titles = self._titles()
         for kind, section in ((PerspectiveKind.CHILD, "child_day"), (PerspectiveKind.PARENT, "parent_day"),
                               (PerspectiveKind.PROFESSIONAL, "professionals"), ("other", "other_times")):
@@ -279,7 +281,9 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
             "professionals": "What professionals know",
             "comparison": "Where the accounts differ",
             "picture": f"A picture of {n}'s day",
-            "feelings": f"How {n} feels: {n} and the adults",
+            "feelings": ("Feelings: each adult's own, not compared" if self.m.template.common.own_feelings
+                         else f"How {n} seems: {n} and the adults" if not self.m.template.feelings.ordered
+                         else f"How {n} feels: {n} and the adults"),
             "other_times": "Weekends, holidays and other carers",
             "change": "Change over time",
             "strengths": "Strengths: what is working well",
@@ -414,7 +418,8 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                     self.quote(self.m.anon.text(a.text))
                 pairs = [(label, value, False) for label, value in self.measures(tc, voice)]
                 if a.feeling:
-                    pairs.append(("How it feels", self.feeling(voice, a.feeling), False))
+                    pairs.append((feeling_heading(self.m.template, PerspectiveKind.CHILD, self.m.name),
+                                  self.feeling(voice, a.feeling), False))
                 if a.also_felt:
                     pairs.append(("Other feelings", self.also_felt(a), False))
                 if a.well:
@@ -470,7 +475,8 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                         if text]
                     pairs += [(label, value, False) for label, value in self.measures(tc, voice)]
                     if a.feeling:
-                        pairs.append((f"How they think {n} feels", self.feeling(voice, a.feeling), False))
+                        pairs.append((feeling_heading(self.m.template, PerspectiveKind.PARENT, n),
+                                      self.feeling(voice, a.feeling), False))
                     if a.also_felt:
                         pairs.append(("Other feelings they think " + n + " has", self.also_felt(a), False))
                     if a.well:
@@ -502,7 +508,8 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                 pairs = [("Source", self.m.anon.text(a.source), False)] if a.source else []
                 pairs += [(label, value, False) for label, value in self.measures(tc, voice)]
                 if a.feeling:
-                    pairs.append((f"How {self.m.name} seems to feel", self.feeling(voice, a.feeling), False))
+                    pairs.append((feeling_heading(self.m.template, PerspectiveKind.PROFESSIONAL, self.m.name),
+                                  self.feeling(voice, a.feeling), False))
                 if a.also_felt:
                     pairs.append(("Other feelings", self.also_felt(a), False))
                 self.facts(pairs)

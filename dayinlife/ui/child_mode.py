@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..case import Answer, Child, Interview, PerspectiveKind
 from ..interview import TopicPrompts, child_months, opening, topic_prompts
 from ..sensitive import is_sensitive
-from ..template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template
+from ..template_model import ALSO_FELT_SCALE, Template
 from . import dialogs
 from .autosave import Autosaver
 from .faces import FeelingsFaces
@@ -138,7 +138,7 @@ class ChildModeWindow(QWidget):
         self.feeling_label.setTextFormat(Qt.TextFormat.PlainText)
         self.feeling_label.setProperty("role", "child-question")
         column.addWidget(self.feeling_label)
-        scale = template.scales[FEELING_SCALE]
+        scale = template.feelings
         self.faces = FeelingsFaces([(o.value, o.child_label) for o in scale.options], size="large")
         column.addWidget(self.faces, 0, Qt.AlignmentFlag.AlignHCenter)
 
@@ -300,8 +300,9 @@ class ChildModeWindow(QWidget):
         self.well_label.setText(p.well_question)
         self.well.setAccessibleDescription(p.well_question)
         self.well.setPlainText(a.well)
-        for widget in (self.topic_heading, self.feeling_label, self.faces, self.better_label, self.better):
-            widget.setVisible(not say)
+        self.topic_heading.setVisible(not say)
+        for widget in (self.feeling_label, self.faces):
+            widget.setVisible(not say and bool(p.feeling_question))
         others = not say and bool(p.also_felt_question) and self.also_felt is not None
         self.also_felt_label.setVisible(others)
         if self.also_felt is not None:
@@ -384,7 +385,8 @@ class ChildModeWindow(QWidget):
         a.text = self.words.toPlainText()
         a.better = self.better.toPlainText()
         a.well = self.well.toPlainText()
-        a.feeling = self.faces.value()
+        if self.prompts.feeling_question:
+            a.feeling = self.faces.value()
         if self.also_felt is not None and self.part == FEEL:
             a.also_felt = self.also_felt.value()
         for mid, group in self.measure_groups.items():

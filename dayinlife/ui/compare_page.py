@@ -41,10 +41,9 @@ from ..sensitive import KEPT_OUT, KEPT_OUT_WHY
 NOT_ASKED_OF = {PerspectiveKind.CHILD: "a child", PerspectiveKind.PARENT: "a parent",
                 PerspectiveKind.PROFESSIONAL: "professionals"}
 from ..session import StoreError
-from ..template_model import FEELING_SCALE
 from ..vocab import NeglectType
 from ..voices import choose_interviews, ordered, person_key, who
-from ..wording import ANSWER_HEADING, plural
+from ..wording import ANSWER_HEADING, feeling_heading, plural
 from .analysis_editor import AnalysisEditor, plain_label
 from .autosave import DebouncedSaver, show_save_state
 from .compare_tabs import DIFFER_BACKGROUND, DIFFER_FOREGROUND, NEAR_BACKGROUND, ChangeTab, FeelingsTab, two_lines
@@ -600,7 +599,7 @@ class ComparePage(QWidget):
         column.addLayout(top)
         column.addWidget(plain_label(agreement_text(tc.agreement), "message" if tc.differs else ""))
         by_label = {v.label: v for v in self.comparison.voices}
-        feeling_scale = self.comparison.template.scales[FEELING_SCALE]
+        feeling_scale = self.comparison.template.feelings
         for voice in voices:
             v = by_label[voice]
             frame = QFrame()
@@ -645,8 +644,8 @@ class ComparePage(QWidget):
             parts.append(("Who told us", answer.source))
         if answer.feeling:
             feeling = in_their_words(feeling_scale, answer.feeling, kind is PerspectiveKind.CHILD)
-            parts.append(("How the child feels" if kind is PerspectiveKind.CHILD
-                          else "How they think the child feels", feeling))
+            heading = feeling_heading(template, kind, "the child")
+            parts.append(("How the child feels" if heading == "How it feels" else heading, feeling))
         if answer.also_felt:
             parts.append(("Other feelings", also_felt_words(template, answer.also_felt).capitalize()))
         if answer.well:

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 
 from .. import people
 from ..case import Case, Child, PerspectiveKind
-from ..compare import Change, Comparison, also_felt_words, apart_text, change_over_time, in_their_words
+from ..compare import Change, Comparison, FeelingGap, also_felt_words, change_over_time, in_their_words
 from ..dates import uk_date
 from ..session import StoreError
-from ..template_model import FEELING_SCALE
 from ..voices import change_pairs, who
 from .widgets import plain_label
 
@@ -35,13 +34,14 @@ CHANGE_MARK = {Change.IMPROVED: "↑", Change.WORSE: "↓", Change.CHANGED: "↔
                Change.NEW: "+", Change.GONE: "−"}
 
 
-def gap_text(gap: int | None, wide: bool) -> str:
+def gap_text(gap: FeelingGap, adult: str) -> str:
     """The same words the report uses: wide gaps are marked, one step apart is noted."""
-    if gap is None:
+    apart = gap.apart(adult)
+    if not apart:
         return ""
-    if gap == 0:
+    if gap.gaps[adult] == 0:
         return "= Same"
-    return f"≠ {apart_text(gap)}" if wide else apart_text(gap)
+    return f"≠ {apart}" if gap.wide(adult) else apart
 
 
 def two_lines(label: str) -> str:
@@ -92,27 +92,49 @@ class FeelingsTab(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
-            "The child's own feeling at each stage (the one they gave most often) beside each adult's "
-            "estimate of it. A gap is counted in steps on the five faces; other feelings (scared, cross, "
-            "hurting, worried) follow \u201calso\u201d and are never counted as steps. It is not a finding: "
-            "before raising it, judge whether that is safe, and never tell an adult what the child said."))
+        self.intro = plain_label(self.intro_text(None))
+        layout.addWidget(self.intro)
         self.table = table("How the child feels at each stage, against each adult's estimate",
                            "One row per stage: the child's own face, then each adult's estimate "
                            "and how many steps apart they are")
         layout.addWidget(self.table, 1)
         self.columns: dict[str, int] = {}  # adult voice -> column
 
+    @staticmethod
+    def intro_text(c: Comparison | None) -> str:
+        """What the table shows, for the faces this template uses."""
+        after = ("Other feelings (scared, cross, hurting, worried) follow \u201calso\u201d and are never "
+                 "counted as steps. It is not a finding: before raising it, judge whether that is safe, and "
+                 "never tell an adult what the child said.")
+        if c is not None and c.template.common.own_feelings:
+            return ("In this template the faces record how each adult feels at each point of their own day, "
+                    "not a guess at how the baby feels, so nothing is set side by side here. Each adult's "
+                    "feelings are in their own answers, on the first tab.")
+        scale = c.template.feelings if c is not None else None
+        if scale is not None and not scale.ordered:
+            how = ("These states have no order from better to worse, so there are no steps to count: an "
+                   "adult's idea is the same as what was seen, or different.")
+        else:
+            faces = len([o for o in scale.options if not o.unranked]) if scale is not None else 5
+            how = f"A gap is counted in steps on the {faces} faces."
+        return ("The child's own feeling at each stage (the one they gave most often) beside each adult's "
+                f"estimate of it. {how} {after}")
+
     def fill(self, c: Comparison | None) -> None:
         t = self.table
         t.clear()
         self.columns = {}
+        self.intro.setText(self.intro_text(c))
         if c is None or not c.feelings:
             t.setRowCount(0)
             t.setColumnCount(1)
-            t.setHorizontalHeaderLabels(["No feelings recorded yet in the interviews chosen"])
+            t.setHorizontalHeaderLabels([
+                "Nothing to set side by side: the faces here are each adult's own"
+                if c is not None and c.template.common.own_feelings
+                else "No feelings recorded yet in the interviews chosen"])
+            t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             return
-        scale = c.template.scales[FEELING_SCALE]
+        scale = c.template.feelings
         adults = [v.label for v in c.voices if v.kind is not PerspectiveKind.CHILD]
         has_child = any(v.kind is PerspectiveKind.CHILD for v in c.voices)
         headers = ["Stage", "The child feels" if has_child else "The child feels (no child's interview chosen)"]
@@ -135,14 +157,14 @@ class FeelingsTab(QWidget):
             t.setItem(row, 1, QTableWidgetItem(own))
             for a in adults:
                 g, wide = gap.gaps.get(a), gap.wide(a)
-                text = label(gap.estimates.get(a)) + (f"   {gap_text(g, wide)}" if g is not None else "")
+                text = label(gap.estimates.get(a)) + (f"   {gap_text(gap, a)}" if g is not None else "")
                 if gap.also.get(a):
                     text += f"; also {also_felt_words(c.template, gap.also[a])}"
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
                              f"{gap.stage.title}: {a} thinks the child feels {label(gap.estimates.get(a))}; "
-                             f"the child feels {own}. {gap_text(g, wide).lstrip('=≠ ')}")
+                             f"the child feels {own}. {gap_text(gap, a).lstrip('=≠ ')}")
                 if g:
                     if wide:
                         item.setFont(bold)

@@ -33,7 +33,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolButton, QWidget
 
-from dayinlife.paths import resources_dir
+from dayinlife.paths import face_picture
 
 ICON_PX = {"normal": 40, "large": 120}
 SPACING = {"normal": 4, "large": 12}
@@ -60,8 +60,8 @@ QToolButton[face="true"]:checked {
 
 
 def face_icon_path(value: str):
-    """The picture file for one value of the feeling scale."""
-    return resources_dir() / "faces" / f"{value}.svg"
+    """The picture file for one value of a feelings scale."""
+    return face_picture(value)
 
 
 class _FaceButton(QToolButton):

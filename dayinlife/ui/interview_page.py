@@ -41,7 +41,7 @@ from ..interview import (
 )
 from ..session import StoreError
 from .. import people
-from ..template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template
+from ..template_model import ALSO_FELT_SCALE, Template
 from ..wording import ANSWER_HEADING
 from .announce import show_status
 from .autosave import Autosaver, show_save_state
@@ -179,12 +179,15 @@ class TopicCard(QGroupBox):
                 layout.addWidget(label)
                 layout.addWidget(combo, 0, Qt.AlignmentFlag.AlignLeft)
 
-        layout.addWidget(_prompt(prompts.feeling_question))
-        scale = template.scales[FEELING_SCALE]
         child_words = feeling_in_child_words(kind)  # the same rule the comparison reads them back by
-        self.feeling = FeelingsFaces([(o.value, o.child_label if child_words else o.label) for o in scale.options])
-        self.feeling.setAccessibleName(f"{prompts.title}: {prompts.feeling_question}")
-        layout.addWidget(self.feeling)
+        self.feeling = None  # the faces, where this person is asked about feelings
+        if prompts.feeling_question:
+            layout.addWidget(_prompt(prompts.feeling_question))
+            scale = template.feelings
+            self.feeling = FeelingsFaces([(o.value, o.child_label if child_words else o.label)
+                                          for o in scale.options])
+            self.feeling.setAccessibleName(f"{prompts.title}: {prompts.feeling_question}")
+            layout.addWidget(self.feeling)
 
         self.also_felt = None  # other feelings beside the face, where the template asks
         if prompts.also_felt_question and ALSO_FELT_SCALE in template.scales:
@@ -252,7 +255,8 @@ class TopicCard(QGroupBox):
             box.textChanged.connect(self._edited)
         for combo in self.measures.values():
             combo.currentIndexChanged.connect(self._edited)
-        self.feeling.changed.connect(self._edited)
+        if self.feeling is not None:
+            self.feeling.changed.connect(self._edited)
         if self.also_felt is not None:
             self.also_felt.changed.connect(self._edited)
         self.not_asked.toggled.connect(self._edited)
@@ -329,7 +333,8 @@ class TopicCard(QGroupBox):
         for mid, combo in self.measures.items():
             index = combo.findData(a.measures.get(mid))
             combo.setCurrentIndex(max(index, 0))
-        self.feeling.set_value(a.feeling)
+        if self.feeling is not None:
+            self.feeling.set_value(a.feeling)
         if self.also_felt is not None:
             self.also_felt.set_value(a.also_felt)
         self.not_asked.setChecked(a.not_asked is not None)
@@ -355,7 +360,8 @@ class TopicCard(QGroupBox):
         if self.source is not None:
             a.source = self.source.text()
         a.measures = {mid: c.currentData() for mid, c in self.measures.items() if c.currentData()}
-        a.feeling = self.feeling.value()
+        if self.feeling is not None:
+            a.feeling = self.feeling.value()
         if self.also_felt is not None:
             a.also_felt = self.also_felt.value()
         a.not_asked = self.reason.text() if self.not_asked.isChecked() else None

@@ -230,7 +230,7 @@ def test_the_grid_says_when_the_template_never_asked_that_person(qtbot, session,
     mum = session.start_interview(household, child, Perspective(PerspectiveKind.PARENT, household.adults[0].id),
                                   "primary", date(2026, 11, 20))
     session.save_answer(kid, "health", Answer("I had a cold"))
-    session.save_answer(mum, "health", Answer("Registered at the surgery", {"gp": "yes"}))
+    session.save_answer(mum, "health", Answer("Registered at the surgery", {"gp_registered": "yes"}))
     compare = ComparePage(FakeShell(session))
     qtbot.addWidget(compare)
     compare.resize(1300, 800)
