@@ -25,6 +25,9 @@ class MeasureChoice:
     child_words: bool  # show the scale's child labels
     # On a scale that names people (see people.py): the named answers offered, (value, label).
     named: tuple[tuple[str, str], ...] = ()
+    # Options that make no sense for this child (a baby "on their own"): not offered, though an answer
+    # already given with one is kept.
+    not_offered: frozenset[str] = frozenset()
 
     def options(self, keep: str | None = None) -> list[tuple[str, str]]:
         """The choices, in order: the people of the household first (on a scale that names people),
@@ -33,8 +36,13 @@ class MeasureChoice:
         from .people import REMOVED, ids_of, is_named, words
 
         out = list(self.named) if self.scale.people else []
-        out += [(o.value, o.child_label if self.child_words else o.label) for o in self.scale.options
-                if not o.retired or o.value == keep]
+        shown: set[str] = set()
+        for o in self.scale.options:
+            label = o.child_label if self.child_words else o.label
+            offered = not o.retired and o.value not in self.not_offered and label not in shown
+            if offered or o.value == keep:  # the same words twice (a child's "I don't know") once
+                out.append((o.value, label))
+                shown.add(label)
         if keep and keep not in {v for v, _ in out}:
             singles = {ids_of(v)[0]: label for v, label in self.named if len(ids_of(v)) == 1}
             out.append((keep, words(keep, singles) if is_named(keep) else keep or REMOVED))
@@ -101,6 +109,8 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
     names people."""
     name = child_display_name(child)
     named = tuple(named)
+    # a baby, born or not, never does anything "on their own"
+    hidden = frozenset({"child_self"}) if template.suits.unborn or template.suits.to_months <= 24 else frozenset()
 
     def r(source: str) -> str:
         return template.render(source, name, child.pronouns) if source else ""
@@ -113,7 +123,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             better_question=r(template.common.better_child),
             well_question=r(template.common.well_child),
             measures=tuple(MeasureChoice(m.id, r(m.child_label or m.label), template.scales[m.scale],
-                                         sees_child_words(template, kind), named)
+                                         sees_child_words(template, kind), named, hidden)
                            for m in topic.measures if m.for_child),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
             seen_alone=topic.seen_alone,
@@ -125,7 +135,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
             also_felt_question=r(template.common.also_felt_parent),
             better_question=r(template.common.better_parent),
             well_question=r(template.common.well_parent),
-            measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named)
+            measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named, hidden)
                            for m in topic.measures),
             observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
             seen_alone=topic.seen_alone,
@@ -135,7 +145,7 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
         # where the faces are each adult's own feelings, a professional's account has none
         feeling_question="" if template.common.own_feelings else r(template.common.feeling_parent),
         also_felt_question=r(template.common.also_felt_parent),
-        measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named)
+        measures=tuple(MeasureChoice(m.id, r(m.label), template.scales[m.scale], False, named, hidden)
                            for m in topic.measures),
         observe=r(topic.observe), look_for=r(topic.professional), agencies=topic.agencies,
         seen_alone=topic.seen_alone,

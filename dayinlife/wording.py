@@ -14,8 +14,8 @@ ANSWER_HEADING = {
 
 # Said first where a template has no opening of its own (templates' [common] opening_child/_parent).
 OPENING = ("There are no right or wrong answers, and you can pass on any question. What you say goes into "
-           "the assessment. If anything you tell me means a child may not be safe, I will have to act on it, "
-           "and I will tell you if I do.")
+           "the assessment. If anything you tell me means a child may not be safe, I will have to act on it. "
+           "I will usually talk to you about it first, unless that could put someone at risk.")
 
 # What to do when something is disclosed: guidance for the practitioner, never a referral by the tool.
 DISCLOSURE_STEPS = (

@@ -88,3 +88,20 @@ def test_what_only_an_adult_can_know_is_never_asked_of_a_child(library, child):
         kid = [m.id for m in topic_prompts(t, topic, PerspectiveKind.CHILD, child).measures]
         adult = [m.id for m in topic_prompts(t, topic, PerspectiveKind.PARENT, child).measures]
         assert mid not in kid and mid in adult
+
+
+def test_a_child_is_offered_i_dont_know_once_and_a_baby_is_never_on_their_own(library, child):
+    """'Don't know' and 'Not seen: cannot say' are one answer in a child's words; nobody says a baby
+    does something 'on their own'."""
+    t = library.get("primary")
+    for topic in t.topics():
+        for m in topic_prompts(t, topic, PerspectiveKind.CHILD, child).measures:
+            labels = [label for _, label in m.options()]
+            assert len(labels) == len(set(labels)), (topic.key, m.id, labels)
+    prof = topic_prompts(t, t.topic("breakfast"), PerspectiveKind.PROFESSIONAL, child).measures[0]
+    assert "Not seen: cannot say" in [label for _, label in prof.options()]
+    baby = library.get("baby")
+    who = next(m for m in topic_prompts(baby, baby.topic("waking"), PerspectiveKind.PARENT, child).measures
+               if m.id == "who")
+    assert "child_self" not in [v for v, _ in who.options()]
+    assert ("child_self", "The child on their own") in who.options(keep="child_self")  # an answer given stays

@@ -161,7 +161,7 @@ def test_agencies_and_measure_scales_exist(library):
     ("baby", "waking", "regular"), ("baby", "naps", "regular"),                      # newborns have no pattern
     ("prebirth", "feelings_about_baby", "talks"),                                    # weak and culturally loaded
     ("prebirth", "parents_day_now", "regular"), ("prebirth", "weekend_changes", "regular"),  # shift workers
-    ("primary", "jobs_and_caring", "minds_others"), ("teenager", "jobs_caring", "how_often"),  # helping is not harm
+    ("prebirth", "nights_now", "regular"),                                           # shift workers too
 ])
 def test_no_better_end_where_the_practice_review_found_it_loaded(library, template_id, topic_key, measure_id):
     """Issue 12: these marked as better things that are not, or punished ordinary family life."""
@@ -286,3 +286,38 @@ def test_no_measure_asks_two_things_at_once(library):
 def test_a_child_who_hardly_ever_does_something_says_not_often(library):
     for name in ("frequency", "each_time"):
         assert library.get("primary").scales[name].option("rarely").child_label == "Not often"
+
+
+def test_caring_is_measured_by_what_it_costs_the_child_not_by_helping(library):
+    """Ordinary helping is not harm: what is counted is caring that stops play, friends, sleep or school."""
+    for template_id, key in (("primary", "jobs_and_caring"), ("teenager", "jobs_caring")):
+        (m,) = [m for m in library.get(template_id).topic(key).measures]
+        assert m.id == "caring_stops" and m.good == "last" and "stops" in m.label, template_id
+
+
+def test_the_second_practice_reading_is_answered(library):
+    """What a second reading as a safeguarding practitioner found (issue 12)."""
+    for t in library.templates.values():
+        for opening in (t.common.opening_child, t.common.opening_parent):
+            # never a promise to tell the family first: some concerns must not be raised with them
+            assert "I will tell you if I do" not in opening, t.id
+        if "act on it" in t.common.opening_parent:
+            assert "unless that could put someone at risk" in t.common.opening_parent, t.id
+    pre = library.get("prebirth")
+    assert pre.topic("mood_mental_health").seen_alone and pre.topic("children_elsewhere").seen_alone
+    disabled = library.get("disabled")
+    assert disabled.topic("safe_to_talk").seen_alone and disabled.topic("safe_to_talk").ask == "adults"
+    assert disabled.topic("own_use").seen_alone and disabled.topic("going_missing").ages == (120, 216)
+    for key in ("people_and_online", "bullying", "mood_wellbeing", "appointments"):
+        child = disabled.topic(key).child
+        assert not re.search(r"\b(Has anyone|Do you ever|does anyone|Does anything)\b", child), key
+    assert "independent of the concerns" in disabled.topic("communication").professional
+    assert "facilitated communication" in disabled.topic("communication").professional
+    primary = library.get("primary")
+    assert all(t.observe for t in (primary.topic(k) for k in ("breakfast", "clothes", "bedtime", "health")))
+    assert "cross with you" in primary.topic("worries_at_home").child
+    assert not next(m for m in primary.topic("night").measures if m.id == "woken").for_child
+    for t in library.templates.values():
+        for topic in t.topics():
+            for field in ("child", "parent", "parent_own"):
+                assert "proper" not in getattr(topic, field), (t.id, topic.key, field)
