@@ -74,8 +74,12 @@ _EACH_TIME = {"every_day": "always", "most_days": "usually", "sometimes": "somet
 # Measures that moved to a better-fitting scale under a new id: the demo's answers follow them.
 _MOVED = {"gp_registered": "gp", "dentist_year": "dentist", "dentist_registered": "dentist",
           "out_weekends": ("outings", "out"), "booked_in": "booked", "bed_own": "own_bed", "bedding": "own_bed",
-          "go_ahead": "how_often"}
+          "go_ahead": "how_often", "jabs_up_to_date": "jabs", "checks_up_to_date": "checks",
+          "injections_up_to_date": "injections", "smoke_free_home": "smoke_free", "home_ready": "home",
+          "safe_sleep_place": "sleep_space", "settled_home": "home", "bedding_clean": ("bedding", "own_bed"),
+          "knows_friends": "known", "knows_where": "known"}
 _ON_SCALE = {
+    "essential": {"not_needed": "not_sure"},
     "yes_no": {"partly": "no", "not_sure": "dont_know", "not_needed": "dont_know", "not_seen": "dont_know"},
     "weekends": {"every_day": "every_weekend", "most_days": "most_weekends", "sometimes": "some_weekends"},
     "each_time": _EACH_TIME,

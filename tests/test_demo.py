@@ -104,7 +104,7 @@ def test_the_differences_practitioners_meet_are_there(cases):
     # A disabled child's equipment is not maintained.
     assert differs(cases["03-ashdown.json"], "Sam Ashdown", "equipment", [parent, pro], "working")
     # An expectant parent with no plan for safe sleep.
-    assert differs(cases["04-fenwick.json"], "Baby Fenwick", "imagined_sleep", [parent, pro], "sleep_space")
+    assert differs(cases["04-fenwick.json"], "Baby Fenwick", "imagined_sleep", [parent, pro], "safe_sleep_place")
 
 
 def test_demo_folder_is_a_sibling_never_the_real_one(tmp_path):

@@ -191,12 +191,14 @@ def test_pre_birth_asks_about_children_elsewhere_and_mood_on_their_own_topics(li
     elsewhere = t.topic("children_elsewhere")
     assert elsewhere.ask == "adults" and "social workers or a court" in elsewhere.parent
     assert "records" in elsewhere.professional and "pre-birth protocol" in elsewhere.professional
-    assert "live somewhere else" in t.topic("other_children").parent_own
+    assert "live somewhere else" not in t.topic("other_children").parent_own  # asked of each parent alone
+    assert elsewhere.seen_alone and t.topic("own_childhood").seen_alone
     mood = t.topic("mood_mental_health")
     assert mood.ask == "adults" and "not wanting to be alive" in mood.parent_own
     assert "perinatal mental health team" in mood.professional
     assert "mind" not in t.topic("diet_health").parent_own
-    assert {m.id for m in t.topic("substances").measures} == {"smoke_free", "alcohol", "drugs"}
+    # each adult's own use is asked in words, never set one partner's answer against the other's
+    assert {m.id for m in t.topic("substances").measures} == {"smoke_free_home"}
     assert "tell me as much or as little as you want" in t.topic("own_childhood").parent_own
     assert "as safe as you can" in t.topic("imagined_sleep").parent_impact
     assert "If you can feel the baby moving yet" in t.topic("feelings_about_baby").parent
@@ -279,8 +281,8 @@ def test_no_measure_asks_two_things_at_once(library):
         assert not any(double in label for label in labels), double
     assert {"gp_registered", "dentist_registered"} <= {
         m.id for m in library.get("teenager").topic("health_mental_health").measures}
-    assert {"bed_own", "bedding"} <= {m.id for m in library.get("primary").topic("bedtime").measures}
-    assert {"bed_own", "bedding"} <= {m.id for m in library.get("teenager").topic("sleep").measures}
+    assert {"bed_own", "bedding_clean"} <= {m.id for m in library.get("primary").topic("bedtime").measures}
+    assert {"bed_own", "bedding_clean"} <= {m.id for m in library.get("teenager").topic("sleep").measures}
 
 
 def test_a_child_who_hardly_ever_does_something_says_not_often(library):

@@ -209,7 +209,7 @@ def test_a_parent_is_never_shown_the_young_persons_own_topics(qtbot, session, ho
                 assert card.folded and card.alone_button.isVisible(), card.key
     assert "mood_wellbeing" in seen and "going_missing" in seen
     assert "relationships_consent" not in seen and "future_choices" not in seen
-    assert page.progress_label.text().endswith(f"of {page.template.topic_count - 3} topics answered")
+    assert page.progress_label.text().endswith(f"of {page.template.topic_count - 5} topics answered")
 
 
 def test_the_disabled_template_shows_the_safety_topics_for_the_childs_age(qtbot, session, household):
