@@ -21,6 +21,9 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("Day in My Life")
     app.setOrganizationName("DayInMyLife")
     app.setApplicationVersion(__version__)
+    from . import store_lock
+
+    store_lock.program = "the Day in My Life app"  # how a second process names who holds the store
     QDir.addSearchPath("resources", str(resources_dir()))
     app.setWindowIcon(QIcon("resources:icons/app.svg"))
     style = resources_dir() / "styles" / "default.qss"

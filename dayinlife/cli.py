@@ -177,10 +177,13 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _open_store(args: argparse.Namespace, create: bool = False):
+    from .datadir import missing_message, store_missing
     from .store import Store, StoreError
 
     folder = _data_dir(args)
     try:
+        if store_missing(folder):  # never a new store over one whose database has gone
+            raise CommandError(missing_message(folder), EXIT_PROBLEMS)
         if not Store.exists(folder):
             if not create:
                 raise CommandError(f"there is no store in {folder} yet", EXIT_PROBLEMS)
@@ -320,7 +323,10 @@ def _passphrase_change(args: argparse.Namespace) -> int:
 
     folder = _data_dir(args)
     if not Store.exists(folder):
-        raise CommandError(f"there is no store in {folder} yet", EXIT_PROBLEMS)
+        from .datadir import missing_message, store_missing
+
+        raise CommandError(missing_message(folder) if store_missing(folder) else
+                           f"there is no store in {folder} yet", EXIT_PROBLEMS)
     current = _ask("Current passphrase: ", PASSPHRASE_ENV)
     with Store.open(folder, current) as store:
         store.change_passphrase(current, _ask("New passphrase: ", NEW_PASSPHRASE_ENV, confirm=True))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
 
 ENV_VAR = "DAYINLIFE_DATA_DIR"
 DB_NAME = "dayinlife.db"  # the store's database file (see store.py)
+KEY_NAME = "dayinlife-store.json"  # the key file beside it
 APP_FOLDER = "DayInMyLife"
 
 
@@ -32,9 +34,34 @@ def resolve_data_dir(given: str | Path | None = None) -> Path:
     return default_data_dir()
 
 
+def setting_up(folder: Path) -> bool:
+    """Whether a set-up (or a restore) was begun here and never finished: its key file says so until
+    the database is complete. Such a folder holds nothing yet."""
+    try:
+        return json.loads((Path(folder) / KEY_NAME).read_text("utf-8")).get("setting_up") is True
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def store_exists(folder: Path) -> bool:
     """Whether `folder` holds a store, without importing the store (start-up stays quick)."""
-    return (Path(folder) / DB_NAME).exists()
+    return (Path(folder) / DB_NAME).exists() and not setting_up(folder)
+
+
+def store_missing(folder: Path) -> bool:
+    """Whether `folder` held a store whose database is gone: its key file is there, the database is
+    not. Then nothing may be created here (see store.StoreMissing)."""
+    folder = Path(folder)
+    return (folder / KEY_NAME).exists() and not (folder / DB_NAME).exists() and not setting_up(folder)
+
+
+def missing_message(folder: Path) -> str:
+    """What to tell someone whose database is missing, in the app and on the command line alike."""
+    return (f"The store's database ({DB_NAME}) is missing from {folder}, but its key file is there: the "
+            f"cases were kept in that database. Nothing has been created or changed. If the file was moved, "
+            f"or is still being copied or synced, put it back in this folder. Otherwise restore your latest "
+            f"backup into this folder (dayinlife restore BACKUP --data-dir \"{folder}\"). Do not set up a "
+            f"new store here: it would lock the old one out.")
 
 
 DEMO_SUFFIX = "-demo"

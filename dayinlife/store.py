@@ -12,6 +12,7 @@ Errors reach the caller as `StoreError`s whose message names the problem in plai
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 import uuid
@@ -34,20 +35,23 @@ from .store_errors import (  # noqa: F401  (the store's errors, named here as th
     NotAStore,
     StoreDamaged,
     StoreError,
+    StoreMissing,
     StoreTooNew,
     UnlockThrottled,
     WrongPassphrase,
 )
+from .store_lock import StoreInUse, StoreLock  # noqa: F401  (StoreInUse: the error a second process gets)
 from .template_model import TemplateRef
 
-from .datadir import DB_NAME, store_exists  # noqa: E402  (kept light for start-up)
-META_NAME = "dayinlife-store.json"
+from .datadir import DB_NAME, KEY_NAME, missing_message, setting_up, store_exists  # noqa: E402
+META_NAME = KEY_NAME
 META_FORMAT = "dayinlife-store-key"
 BACKUP_MAGIC = crypto.BACKUP_MAGIC
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 FREE_TRIES = 3          # failed unlocks allowed before each further try must wait
-MAX_WAIT_SECONDS = 300
+MAX_WAIT_SECONDS = 300  # the longest wait after wrong passphrases, whatever the clock does
+DAMAGED_COUNT = ("The count of failed tries in the store's key file was damaged; it has been started again.")
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -133,11 +137,13 @@ class _KeyFile:
 class Store:
     """An open, unlocked store. Create one with `Store.create`, `Store.open` or `Store.restore`."""
 
-    def __init__(self, folder: Path, conn, key: bytes):
+    def __init__(self, folder: Path, conn, key: bytes, lock: StoreLock | None = None):
         self.folder = folder
         self.path = folder / DB_NAME
         self._conn = conn
         self._key = key
+        # one process at a time (store_lock.py): held until close; in this process it is shared
+        self._lock = lock if lock is not None else StoreLock(folder).acquire()
 
     # ------------------------------------------------------------------ opening
 
@@ -153,6 +159,8 @@ class Store:
         folder = Path(folder)
         if cls.exists(folder):
             raise StoreError(f"There is already a store in {folder}; open it instead of creating one.")
+        if _KeyFile(folder).exists() and not setting_up(folder):
+            raise StoreMissing(missing_message(folder))
         if not passphrase:
             raise StoreError("Choose a passphrase: the store cannot be created without one.")
         try:
@@ -161,16 +169,31 @@ class Store:
             raise os_error_message(exc, "the store", folder) from None
         if not folder.is_dir():
             raise FolderNotWritable(f"{folder} is not a folder: choose another place for the store.")
+        lock = StoreLock(folder).acquire()
+        try:
+            return cls._create(folder, passphrase, migrations)
+        finally:
+            lock.release()  # the new store holds its own share of the lock
+
+    @classmethod
+    def _create(cls, folder: Path, passphrase: str, migrations: Sequence[Step]) -> "Store":
         params = crypto.KdfParams.new()
         key = crypto.derive_key(passphrase, params)
-        _KeyFile(folder).write({"kdf": params.to_dict(), "check": crypto.key_check(key), "failures": 0})
+        _remove_database(folder)  # what a set-up cut short left, if anything: it holds nothing
+        meta = {"kdf": params.to_dict(), "check": crypto.key_check(key), "failures": 0}
+        # Key file first, marked as a set-up in progress until the database is complete.
+        _KeyFile(folder).write({**meta, "setting_up": True})
+        store = None
         try:
             store = cls(folder, cls._connect(folder / DB_NAME, key), key)
             _owner_only(folder / DB_NAME)
             store._migrate(migrations)
+            _KeyFile(folder).write(meta)
         except StoreError:
+            if store is not None:
+                store.close()
             _KeyFile(folder).path.unlink(missing_ok=True)
-            (folder / DB_NAME).unlink(missing_ok=True)
+            _remove_database(folder)
             raise
         return store
 
@@ -179,23 +202,51 @@ class Store:
              clock: Callable[[], float] = time.time) -> "Store":
         """Unlock an existing store. A wrong passphrase leaves the database file untouched."""
         folder = Path(folder)
+        if not folder.is_dir():
+            raise StoreError(f"There is no store in {folder} yet.")
+        lock = StoreLock(folder).acquire()  # before anything is read or written, the failure count too
+        try:
+            return cls._open(folder, passphrase, migrations, clock)
+        finally:
+            lock.release()  # the open store holds its own share of the lock
+
+    @classmethod
+    def _open(cls, folder: Path, passphrase: str, migrations: Sequence[Step],
+              clock: Callable[[], float]) -> "Store":
         keyfile = _KeyFile(folder)
         db = folder / DB_NAME
+        if setting_up(folder):
+            raise StoreError(f"Setting up the store in {folder} was not finished, so it holds nothing yet: "
+                             f"set it up again.")
         if not db.exists():
+            if keyfile.exists():
+                raise StoreMissing(missing_message(folder))
             raise StoreError(f"There is no store in {folder} yet.")
         meta = keyfile.read()
-        failures = int(meta.get("failures", 0))
-        wait = cls._wait_needed(failures, float(meta.get("last_failure", 0)), clock())
+        failures, last_failure, damaged = cls._failure_count(meta)
+        now = clock()
+        if last_failure > now and failures >= FREE_TRIES:  # the clock moved back: count the wait from now
+            last_failure = meta["last_failure"] = now
+            try:
+                keyfile.write(meta)
+            except StoreError:
+                pass  # the wait is capped all the same
+        wait = cls._wait_needed(failures, last_failure, now)
         if wait:
             raise UnlockThrottled(wait)
         key = cls._key_for(passphrase, meta)
         if key is None:
             meta["failures"] = failures + 1
             meta["last_failure"] = clock()
-            keyfile.write(meta)
-            raise WrongPassphrase("That passphrase is not right. Check the keyboard language and Caps Lock, "
-                                  "and try again.")
-        if meta.get("pending") or failures:
+            words = "That passphrase is not right. Check the keyboard language and Caps Lock, and try again."
+            if damaged:
+                words += " " + DAMAGED_COUNT
+            try:
+                keyfile.write(meta)
+            except StoreError as exc:  # still a wrong passphrase; the try just could not be counted
+                words += f" (This try could not be counted: {exc})"
+            raise WrongPassphrase(words)
+        if meta.get("pending") or failures or damaged:
             meta = cls._settle_key(meta, key)
             keyfile.write(meta)
         cls._check_file(db)
@@ -209,11 +260,24 @@ class Store:
         return store
 
     @staticmethod
+    def _failure_count(meta: dict) -> tuple[int, float, bool]:
+        """(failed tries, when the last one was, whether the count was damaged). A damaged count is
+        started again: anyone able to change the key file could reset it anyway."""
+        failures, last = meta.get("failures", 0), meta.get("last_failure", 0)
+        sound = (isinstance(failures, int) and not isinstance(failures, bool) and failures >= 0
+                 and isinstance(last, (int, float)) and not isinstance(last, bool) and math.isfinite(last))
+        if not sound:
+            return 0, 0.0, True
+        return min(failures, 64), float(last), False
+
+    @staticmethod
     def _wait_needed(failures: int, last_failure: float, now: float) -> int:
+        """Seconds still to wait: never more than the delay itself, so a clock moved back (or a
+        failure stamped in the future) cannot make it hours or days."""
         if failures < FREE_TRIES:
             return 0
         delay = min(2 ** (failures - FREE_TRIES + 1), MAX_WAIT_SECONDS)
-        left = last_failure + delay - now
+        left = min(last_failure + delay - now, delay)
         return int(left) + 1 if left > 0 else 0
 
     @staticmethod
@@ -253,6 +317,11 @@ class Store:
         if start and _looks_like_text(start):
             raise NotAStore(f"{db} is a text file, not a Day in My Life store. It has not been changed; "
                             f"restore the store from a backup.")
+        wal = Path(str(db) + "-wal")
+        if size == 0 and not (wal.exists() and wal.stat().st_size > 0):  # (a new store's pages may all be in its WAL)
+            raise StoreDamaged(f"The store's database {db} is empty (0 bytes): it was damaged, perhaps by a "
+                               f"failed copy or a sync that did not finish. It has not been changed; restore it "
+                               f"from a backup.")
         if size % PAGE_SIZE:
             raise StoreDamaged(f"The store {db} is cut short (its size is not whole pages): it was damaged, "
                                f"perhaps by a failed copy. It has not been changed; restore from a backup.")
@@ -323,6 +392,7 @@ class Store:
             self._conn.close()
             self._conn = None
             self._key = b""
+            self._lock.release()
 
     def __enter__(self) -> "Store":
         return self
@@ -629,6 +699,18 @@ class Store:
         if cls.exists(folder):
             raise StoreError(f"{folder} already holds a store: restore into a new folder, so nothing is lost.")
         try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error_message(exc, "the restored store", folder) from None
+        lock = StoreLock(folder).acquire()  # nobody opens it while it is written
+        try:
+            return cls._restore(backup, folder, passphrase)
+        finally:
+            lock.release()
+
+    @classmethod
+    def _restore(cls, backup: Path, folder: Path, passphrase: str) -> "Store":
+        try:
             blob = backup.read_bytes()
         except FileNotFoundError:
             raise StoreError(f"The backup {backup} does not exist.") from None
@@ -654,8 +736,10 @@ class Store:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             # Key file first: cut short here, the folder holds no database and counts as empty.
-            _KeyFile(folder).write({"kdf": params.to_dict(), "check": header["check"], "failures": 0})
+            _KeyFile(folder).write({"kdf": params.to_dict(), "check": header["check"], "failures": 0,
+                                    "setting_up": True})
             _write_atomically(folder / DB_NAME, body)
+            _KeyFile(folder).write({"kdf": params.to_dict(), "check": header["check"], "failures": 0})
         except OSError as exc:
             raise os_error_message(exc, "the restored store", folder) from None
         try:
@@ -764,6 +848,11 @@ class Store:
             f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
             f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
             f"WHERE id IN ({marks}) LIMIT 1", ids * 4).fetchall())
+
+
+def _remove_database(folder: Path) -> None:
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+        (folder / name).unlink(missing_ok=True)
 
 
 def _prune(conn, table: str, parent_column: str, parent_id: str, keep: list[str], id_column: str = "id") -> None:

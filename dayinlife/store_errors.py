@@ -24,6 +24,11 @@ class StoreDamaged(StoreError):
     pass
 
 
+class StoreMissing(StoreError):
+    """The store's key file is there but its database is not: moved, not yet synced or restored
+    elsewhere. Nothing may be created in its place (a new key file would lock the real one out)."""
+
+
 class NotAStore(StoreError):
     pass
 

@@ -26,6 +26,7 @@ from dayinlife.store import (
     UnlockThrottled,
     WrongPassphrase,
 )
+from dayinlife.store_lock import LOCK_NAME
 from tests.test_case_interchange import build_case
 
 PASS = "correct horse 'battery' \"staple\" ŵ ł 🐴"
@@ -71,7 +72,7 @@ def test_create_then_open_with_an_awkward_passphrase(folder, library):
     with Store.open(folder, PASS) as s:
         assert same_case(s.load_case(case.id), case)
         assert s.version == len(MIGRATIONS)
-    assert sorted(p.name for p in folder.iterdir()) == sorted([DB_NAME, META_NAME])
+    assert sorted(p.name for p in folder.iterdir() if p.name != LOCK_NAME) == sorted([DB_NAME, META_NAME])
 
 
 def test_file_is_encrypted_and_key_file_holds_no_key(store, saved_case, folder):
@@ -134,7 +135,7 @@ def test_change_passphrase(store, saved_case, folder):
     with Store.open(folder, "new pass ñ") as s:
         assert same_case(s.load_case(saved_case.id), saved_case)
         assert s.integrity_problems() == []
-    assert sorted(p.name for p in folder.iterdir()) == sorted([DB_NAME, META_NAME])
+    assert sorted(p.name for p in folder.iterdir() if p.name != LOCK_NAME) == sorted([DB_NAME, META_NAME])
 
 
 def test_change_cut_short_after_the_swap_still_opens_with_the_new_passphrase(store, saved_case, folder):
@@ -224,7 +225,7 @@ def test_damaged_files_get_a_clear_message_and_are_not_touched(store, saved_case
     with pytest.raises(error, match=words):
         Store.open(folder, PASS)
     assert digest(folder / DB_NAME) == before
-    assert sorted(p.name for p in folder.iterdir()) == sorted([DB_NAME, META_NAME])
+    assert sorted(p.name for p in folder.iterdir() if p.name != LOCK_NAME) == sorted([DB_NAME, META_NAME])
 
 
 def test_damage_inside_is_found_by_the_integrity_check(store, saved_case, folder):
@@ -490,9 +491,11 @@ def test_a_set_up_cut_short_does_not_block_the_folder(tmp_path):
     """Killed between writing the key file and the database: the folder counts as empty."""
     folder = tmp_path / "data"
     Store.create(folder, "first try").close()
+    meta = json.loads((folder / META_NAME).read_text("utf-8"))
+    (folder / META_NAME).write_text(json.dumps({**meta, "setting_up": True}), "utf-8")  # as create writes it first
     (folder / DB_NAME).unlink()
     assert not Store.exists(folder)
-    with pytest.raises(StoreError, match="no store"):
+    with pytest.raises(StoreError, match="not finished"):
         Store.open(folder, "first try")
     with Store.create(folder, "second try") as s:
         assert s.list_cases() == []

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVB
 from typing import TYPE_CHECKING
 
 from .. import people
-from ..datadir import demo_data_dir, is_demo_folder, store_exists
+from ..datadir import demo_data_dir, is_demo_folder, store_exists, store_missing
 from . import dialogs
 from .announce import announce, show_status
 from .lock_pages import FirstRunPage, UnlockPage
@@ -213,7 +213,8 @@ class MainWindow(QMainWindow):
     def _show_lock_screen(self) -> None:
         for action in self.session_actions:
             action.setEnabled(False)
-        page = self.unlock_page if store_exists(self.data_dir) else self.first_run
+        # a store whose database has gone is never offered a new set-up: unlocking says what happened
+        page = self.unlock_page if store_exists(self.data_dir) or store_missing(self.data_dir) else self.first_run
         self.stack.setCurrentWidget(page)
         page.reset()
         show_status(self.saved_status, "", say=False)

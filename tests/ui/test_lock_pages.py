@@ -72,3 +72,59 @@ def test_throttled_after_repeated_failures(qtbot, tmp_path):
         assert "not right" in page.message.text()
     page, opened = unlock_with(qtbot, folder, PASS)
     assert not opened and "wait" in page.message.text()
+
+
+def test_a_store_open_in_another_process_is_named_and_left_alone(qtbot, tmp_path):
+    """Issue 13: a second app window (another process) is told what has the store open."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "data"
+    Store.create(folder, PASS).close()
+    repo = Path(__file__).resolve().parents[2]
+    code = ("import sys; from dayinlife import store_lock; from dayinlife.store import Store; "
+            "store_lock.program = 'the Day in My Life app'; s = Store.open(sys.argv[1], sys.argv[2]); "
+            "print('open', flush=True); sys.stdin.readline(); s.close()")
+    with subprocess.Popen([sys.executable, "-c", code, str(folder), PASS], cwd=repo,
+                          env={**os.environ, "PYTHONPATH": str(repo)}, stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as other:
+        assert other.stdout.readline().strip() == "open"
+        page, opened = unlock_with(qtbot, folder, PASS)
+        assert not opened
+        assert "is open in the Day in My Life app" in page.message.text()
+        assert f"process {other.pid}" in page.message.text()
+        other.stdin.write("\n")
+        other.stdin.flush()
+        other.wait(timeout=30)
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, PASS)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    assert opened  # closed there, it opens here
+    opened[0].close()
+
+
+def test_a_missing_database_is_said_and_no_new_store_is_offered(qtbot, tmp_path):
+    """Issue 13: the database gone, its key file there: the app never sets up a new store over it."""
+    from dayinlife.ui.main_window import MainWindow
+
+    folder = tmp_path / "data"
+    Store.create(folder, PASS).close()
+    (folder / "dayinlife.db").unlink()
+    key_before = digest(folder / "dayinlife-store.json")
+    window = MainWindow(folder)
+    qtbot.addWidget(window)
+    assert window.stack.currentWidget() is window.unlock_page  # not the first-run page
+    qtbot.keyClicks(window.unlock_page.passphrase, PASS)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert "is missing" in window.unlock_page.message.text() and "backup" in window.unlock_page.message.text()
+    # and were the first-run page reached anyway, it refuses too
+    first = FirstRunPage(folder)
+    qtbot.addWidget(first)
+    qtbot.keyClicks(first.passphrase, "a brand new passphrase")
+    qtbot.keyClicks(first.repeat, "a brand new passphrase")
+    first.understand.setChecked(True)
+    created = []
+    first.unlocked.connect(created.append)
+    first.create_button.click()
+    assert not created and "is missing" in first.message.text()
+    assert digest(folder / "dayinlife-store.json") == key_before

@@ -1,0 +1,101 @@
+"""One store, one process: a lock held for as long as a store is open.
+
+Changing the passphrase swaps the database file for a re-keyed copy, and an import or a save made by
+another process at that moment would go to the file being replaced. So a store is opened by one
+process at a time. The lock is the operating system's own (through the `filelock` library), so it
+goes with the process: a killed app or command leaves no lock behind, only a note of who held it,
+which the next holder overwrites.
+
+Within one process the lock is shared: opening the same store twice (a check after a save, the
+demo's reset) does not lock the process out of its own store.
+
+The note (`dayinlife.lock.json`) says which program holds the store, its process number and since
+when, so the second process can say what to close. It holds no personal data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from .store_errors import StoreError
+
+LOCK_NAME = "dayinlife.lock"
+NOTE_NAME = "dayinlife.lock.json"
+
+# Who this process is, as another process's message names it: the app sets its own at start.
+program = "the dayinlife command line"
+
+
+class StoreInUse(StoreError):
+    """Another process has this store open."""
+
+
+def _note(folder: Path) -> dict:
+    try:
+        data = json.loads((folder / NOTE_NAME).read_text("utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _holder(folder: Path) -> str:
+    note = _note(folder)
+    who = str(note.get("program") or "another program")
+    details = []
+    if isinstance(note.get("pid"), int):
+        details.append(f"process {note['pid']}")
+    if note.get("host") and note.get("host") != socket.gethostname():
+        details.append(f"on {note['host']}")
+    since = note.get("since")
+    if isinstance(since, str):
+        try:
+            details.append(f"since {datetime.fromisoformat(since).strftime('%H:%M on %d/%m/%Y')}")
+        except ValueError:
+            pass
+    return who + (f" ({', '.join(details)})" if details else "")
+
+
+class StoreLock:
+    """Held while a store is open; `release()` when it closes (more than once is harmless)."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        # one lock object per store in this process, shared and counted (is_singleton)
+        self._lock = FileLock(str(self.folder / LOCK_NAME), timeout=0, thread_local=False, is_singleton=True)
+        self._held = False
+
+    def acquire(self) -> "StoreLock":
+        first = not self._lock.is_locked
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreInUse(f"The store in {self.folder} is open in {_holder(self.folder)}. Close it there "
+                             f"first, then try again. Nothing has been changed.") from None
+        except OSError as exc:
+            raise StoreError(f"The store in {self.folder} cannot be locked for use: "
+                             f"{exc.strerror or exc}.") from None
+        self._held = True
+        if first:
+            note = {"program": program, "pid": os.getpid(), "host": socket.gethostname(),
+                    "since": datetime.now().isoformat(timespec="seconds")}
+            try:
+                (self.folder / NOTE_NAME).write_text(json.dumps(note), "utf-8")
+            except OSError:
+                pass  # the note only helps the message; the lock itself is what protects the store
+        return self
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            if self._lock.lock_counter == 1:  # the last share in this process: the note goes first,
+                try:                          # while the lock is still held, so no newer note is lost
+                    (self.folder / NOTE_NAME).unlink(missing_ok=True)
+                except OSError:
+                    pass
+            self._lock.release()
