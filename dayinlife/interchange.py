@@ -19,6 +19,7 @@ from uuid import uuid4
 from . import __version__, dates, people
 from .case import Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind
 from .prompts import PRONOUN_SETS
+from .template_loader import check_snapshot
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
 
 FORMAT_NAME = "dayinlife-case"
@@ -362,6 +363,12 @@ def _read_snapshots(r: _Reader, raw: dict) -> dict[str, Template]:
     out = {}
     for h, snap in raw.items():
         where = f"case.template_snapshots[{h!r}]"
+        problems = check_snapshot(snap, where)  # checked as a template file is, before anything is read
+        if problems:
+            shown = "; ".join(f"{p.where}: {p.message}" if p.where else p.message for p in problems[:3])
+            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+            r.fail(where, f"is not a template the app can use: {shown}{more}")
+            continue
         try:
             template = Template.from_dict(snap)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:

@@ -94,8 +94,8 @@ def check_prompt(source: str) -> None:
     Only plain `{{ variable }}` placeholders are allowed: editors are not programmers, and a
     filter or a `{% %}` block in a prompt is far more often a slip than an intention.
     """
+    _check_plain(source)  # first, on the parsed wording alone: compiling folds constants ("x" * 10**9)
     template = _compile(source)
-    _check_plain(source)
     for i, name in enumerate(SAMPLE_NAMES):
         pronouns = list(PRONOUN_SETS)[i % len(PRONOUN_SETS)]
         try:
@@ -113,10 +113,13 @@ def render_prompt(source: str, name: str, pronouns: str | Pronouns = "they") -> 
 
 
 def _check_plain(source: str) -> None:
+    try:
+        tree = _environment().parse(source)  # parsed, never evaluated
+    except TemplateError as exc:
+        raise PromptError(_describe(exc)) from None
     leftover = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", "", source, flags=re.S)
     if "{" in leftover or "}" in leftover:
         raise PromptError("found a single { or }: a placeholder takes two on each side, like {{ name }}")
-    tree = _environment().parse(source)
     for node in tree.find_all(nodes.Node):
         if isinstance(node, (nodes.Template, nodes.Output, nodes.TemplateData)):
             continue

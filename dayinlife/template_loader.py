@@ -8,6 +8,7 @@ going. Only a template with no problems is handed to the rest of the program.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -304,10 +305,19 @@ def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
     if data is None:
         return {}, problems
     c = _Checker(str(path), text)
+    scales = _read_scales(c, data)
+    if FEELING_SCALE not in data:
+        c.problem([], f"the {FEELING_SCALE!r} scale (the feelings faces every answer uses) is missing")
+    if ALSO_FELT_SCALE not in data:
+        c.problem([], f"the {ALSO_FELT_SCALE!r} scale (other feelings a child can add beside the face) is missing")
+    return scales, problems + c.problems
+
+
+def _read_scales(c: _Checker, data: dict, path: list[str | int] | None = None) -> dict[str, Scale]:
     scales: dict[str, Scale] = {}
     for name, body in data.items():
-        where: list[str | int] = [name]
-        if not ID_PATTERN.match(name):
+        where: list[str | int] = (path or []) + [name]
+        if not isinstance(name, str) or not ID_PATTERN.match(name):
             c.problem(where, "a scale's name should use only lower case letters, digits and _")
             continue
         body = c.table(body, where)
@@ -336,11 +346,56 @@ def load_scales(path: Path) -> tuple[dict[str, Scale], list[Problem]]:
             if sum(not o.retired for o in options) < 2 and not people:
                 c.problem(where + ["options"], "a scale needs at least two options that are not retired")
             scales[name] = Scale(name, title, ordered, tuple(options), people)
-    if FEELING_SCALE not in data:
-        c.problem([], f"the {FEELING_SCALE!r} scale (the feelings faces every answer uses) is missing")
-    if ALSO_FELT_SCALE not in data:
-        c.problem([], f"the {ALSO_FELT_SCALE!r} scale (other feelings a child can add beside the face) is missing")
-    return scales, problems + c.problems
+    return scales
+
+
+# A template carried inside a case file is a few hundred kilobytes at most; anything much larger is
+# not a template someone wrote, and is refused before it is read.
+SNAPSHOT_LIMIT = 2_000_000  # characters, as JSON
+
+
+def check_snapshot(data: Any, where: str) -> list[Problem]:
+    """The problems of a template carried inside a case file (its snapshot), checked as a template
+    file is: the same validator, the same sandbox rules for its wording, and a size limit. Whoever
+    makes the file can recompute its fingerprint, so the fingerprint alone proves nothing."""
+    c = _Checker(where, "")
+    if not isinstance(data, dict):
+        c.problem([], f"should be a table, found {_kind(data)}")
+        return c.problems
+    try:
+        size = len(json.dumps(data, ensure_ascii=False))
+    except (TypeError, ValueError, RecursionError):
+        c.problem([], "is not plain data (or is nested far too deep)")
+        return c.problems
+    if size > SNAPSHOT_LIMIT:
+        c.problem([], f"is far too large for a template ({size:,} characters; the limit is {SNAPSHOT_LIMIT:,})")
+        return c.problems
+    raw_scales = c.table(data.get("scales"), ["scales"])
+    scales = _read_scales(c, raw_scales, ["scales"]) if raw_scales is not None else {}
+    body = {k: v for k, v in _without_blanks(data).items() if k != "scales"}
+    _pardon_leaked_ask(c, body)
+    _read_template(c, body, scales, where)
+    return c.problems
+
+
+def _pardon_leaked_ask(c: _Checker, body: dict) -> None:
+    """Until December 2026 the loader could record a topic as asked of adults only while it kept its
+    question for the child (a measure's `ask` overwrote the topic's). Case files made then carry such
+    snapshots: their child wording is still checked, then set aside, so those files still import."""
+    for i, stage in enumerate(body.get("stages") or []):
+        for j, topic in enumerate((stage.get("topics") or []) if isinstance(stage, dict) else []):
+            if isinstance(topic, dict) and topic.get("ask") == "adults" and "child" in topic:
+                c.text(topic, "child", ["stages", i, "topics", j], required=False, prompt=True)
+                del topic["child"]
+
+
+def _without_blanks(value: Any) -> Any:
+    """A snapshot as a template file would say it: fields with nothing in them left out."""
+    if isinstance(value, dict):
+        return {k: _without_blanks(v) for k, v in value.items() if v is not None and v != ""}
+    if isinstance(value, list):
+        return [_without_blanks(v) for v in value]
+    return value
 
 
 # --------------------------------------------------------------------------- templates
