@@ -386,7 +386,8 @@ def _templates_list(args: argparse.Namespace) -> int:
 
 def _templates_check(args: argparse.Namespace) -> int:
     from .paths import templates_dir
-    from .template_loader import SCALES_FILE, TemplateLibrary, load_library, load_scales, template_files
+    from .template_loader import (SCALES_FILE, TemplateLibrary, collision, check_collisions, load_library,
+                                  load_scales, template_files)
 
     library = TemplateLibrary()
     groups: dict[Path, list[Path]] = {}
@@ -399,8 +400,16 @@ def _templates_check(args: argparse.Namespace) -> int:
             groups.setdefault(path.parent, []).append(path)
         else:
             raise CommandError(f"{path}: no such file or folder")
+    shipped = load_library()
     for folder, files in groups.items():
         part = load_library(folder, files=files)
+        for tid, template in list(part.templates.items()):  # one id in two of the folders checked
+            first = library.templates.get(tid)
+            if first is not None and first.source != template.source:
+                part.templates.pop(tid)
+                part.broken_files.append(template.source)
+                part.problems.append(collision(Path(template.source), tid, first.source))
+        check_collisions(part, shipped)  # and never a shipped template's id
         library.templates.update(part.templates)
         library.problems += part.problems
         library.broken_files += part.broken_files
@@ -477,7 +486,18 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _never_fail_on_a_character() -> None:
+    """A console or a redirected file in a narrow encoding (cp1252 on Windows) cannot show every name
+    ("Łucja"): write what it can and mark the rest, never fail."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _never_fail_on_a_character()
     try:
         args = build_parser().parse_args(argv)
         return args.run(args)

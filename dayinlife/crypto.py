@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import json
 import os
+import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -55,13 +56,35 @@ class KdfParams:
         return params
 
 
-def derive_key(passphrase: str, params: KdfParams) -> bytes:
-    """The 32-byte key for a passphrase. Any text works: quotes, spaces, any alphabet."""
+def passphrase_forms(passphrase: str) -> list[str]:
+    """The ways the same typed passphrase may reach us: "ŵ" is one character from one keyboard and
+    two (w and a combining circumflex) from another. New keys use the composed form (NFC); a store,
+    backup or file made before that used the passphrase exactly as typed, so those forms are tried
+    after it."""
+    forms = [unicodedata.normalize("NFC", passphrase), passphrase, unicodedata.normalize("NFD", passphrase)]
+    return list(dict.fromkeys(forms))
+
+
+def derive_key(passphrase: str, params: KdfParams, *, exact: bool = False) -> bytes:
+    """The 32-byte key for a passphrase. Any text works: quotes, spaces, any alphabet. The
+    passphrase is taken in its composed form (NFC) unless `exact`."""
     if not passphrase:
         raise ValueError("the passphrase is empty")
     kdf = Argon2id(salt=bytes.fromhex(params.salt), length=KEY_BYTES, iterations=params.iterations,
                    lanes=params.lanes, memory_cost=params.memory_kib)
-    return kdf.derive(passphrase.encode("utf-8"))
+    text = passphrase if exact else unicodedata.normalize("NFC", passphrase)
+    return kdf.derive(text.encode("utf-8"))
+
+
+def matching_key(passphrase: str, params: KdfParams, check: str) -> bytes | None:
+    """The key for `passphrase` if it matches `check`, trying each form it may have been made with."""
+    if not passphrase:
+        return None
+    for form in passphrase_forms(passphrase):
+        key = derive_key(form, params, exact=True)
+        if key_matches(key, check):
+            return key
+    return None
 
 
 def key_check(key: bytes) -> str:
@@ -141,11 +164,13 @@ def unseal(blob: bytes, passphrase: str, kind: str) -> bytes:
         raise ValueError(f"this file holds a {header.get('kind')!r}, not a {kind!r}")
     if header.get("version") != 1:
         raise ValueError("this file was written by a newer version of Day in My Life")
-    key = derive_key(passphrase, KdfParams.from_dict(header["kdf"]))
-    try:
-        return AESGCM(key).decrypt(bytes.fromhex(header["nonce"]), body, aad)
-    except InvalidTag:
-        raise DecryptionError("the passphrase is not right, or the file has been changed") from None
+    params = KdfParams.from_dict(header["kdf"])
+    for form in passphrase_forms(passphrase):  # the composed form first, then as it may have been made
+        try:
+            return AESGCM(derive_key(form, params, exact=True)).decrypt(bytes.fromhex(header["nonce"]), body, aad)
+        except InvalidTag:
+            continue
+    raise DecryptionError("the passphrase is not right, or the file has been changed")
 
 
 def _read_header(blob: bytes) -> tuple[dict, bytes, bytes]:

@@ -11,15 +11,40 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import uuid
 from enum import Enum
 from pathlib import Path
 
 
+class NotARegularFile(OSError):
+    """The target is there but is not a plain file (a link, a device such as /dev/full, a pipe):
+    writing is refused, so it is never replaced by a regular file."""
+
+
+def refuse_unless_regular(target: Path) -> None:
+    """Raise NotARegularFile if `target` exists and is not a regular file (a link is refused too,
+    even to a regular file: what it points at is not the file the user named)."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # let the write itself say what is wrong
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(target))
+    raise NotARegularFile(errno.EEXIST, "not a regular file", str(target))
+
+
 def write_atomically(target: Path, data: bytes, *, private: bool = False) -> None:
     """Write `data` to `target` whole or not at all. `private`: readable by the user only (on
-    systems with such modes; a Windows profile folder is private already). Raises OSError."""
+    systems with such modes; a Windows profile folder is private already). Only a regular file is
+    ever written or replaced (see refuse_unless_regular). Raises OSError."""
     target = Path(target)
+    refuse_unless_regular(target)
+    sweep_leftovers(target.parent)
     tmp = target.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
     try:
         with open(tmp, "wb") as f:
@@ -36,6 +61,27 @@ def write_atomically(target: Path, data: bytes, *, private: bool = False) -> Non
             pass
         raise
     fsync_folder(target.parent)
+
+
+LEFTOVER_AGE = 600  # seconds: a temporary file this old belonged to a write that was killed
+
+
+def sweep_leftovers(folder: Path) -> None:
+    """Remove what a killed write left in `folder` (our own `.dayinlife-*.tmp` files, which may hold
+    a report or case file in clear), so it is never left there for long."""
+    import time
+
+    try:
+        found = list(Path(folder).glob(".dayinlife-*.tmp"))
+    except OSError:
+        return
+    now = time.time()
+    for path in found:
+        try:
+            if path.is_file() and not path.is_symlink() and now - path.stat().st_mtime > LEFTOVER_AGE:
+                path.unlink()
+        except OSError:
+            pass
 
 
 def owner_only(path: Path) -> None:
@@ -63,6 +109,7 @@ def fsync_folder(folder: Path) -> None:
 
 
 class Why(str, Enum):
+    NOT_A_FILE = "not_a_file"        # a link, a device or a pipe: never replaced
     DISK_FULL = "disk_full"
     NOT_ALLOWED = "not_allowed"      # read-only, no permission, or the file is open elsewhere
     NOT_A_FOLDER = "not_a_folder"    # part of the path is a file
@@ -72,6 +119,8 @@ class Why(str, Enum):
 
 
 def why(exc: OSError) -> Why:
+    if isinstance(exc, NotARegularFile):
+        return Why.NOT_A_FILE
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return Why.DISK_FULL
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -93,6 +142,10 @@ def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = Non
     reason = why(exc)
     v = verb
     text = {
+        Why.NOT_A_FILE: (f"{what[:1].upper()}{what[1:]} was not {v}: {exc.filename or target or where} is not "
+                         f"an ordinary file "
+                         f"(it is a link, a device or a pipe), and only ordinary files are written. It has "
+                         f"not been changed. Choose another name."),
         Why.DISK_FULL: f"The disk is full: {what} was not {v} in {where}. Free some space and try again.",
         Why.NOT_ALLOWED: (f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: the folder is read-only or "
                           f"you do not have permission, or a file of that name is open in another program. "

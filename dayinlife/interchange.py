@@ -504,7 +504,13 @@ def loads_case(text: str | bytes) -> Case:
                                f"column {exc.colno}") from None
     except UnicodeDecodeError:
         raise InterchangeError("the case file is not UTF-8 text") from None
-    return case_from_dict(data)
+    except RecursionError:
+        raise InterchangeError("the case file is nested too deeply to be a case file (lists or tables "
+                               "inside one another thousands of times)") from None
+    try:
+        return case_from_dict(data)
+    except RecursionError:
+        raise InterchangeError("the case file is nested too deeply to be a case file") from None
 
 
 def read_case_file(path: Path) -> Case:

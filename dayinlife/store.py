@@ -288,8 +288,8 @@ class Store:
         for entry in (meta, meta.get("pending")):
             if not entry:
                 continue
-            key = crypto.derive_key(passphrase, crypto.KdfParams.from_dict(entry["kdf"]))
-            if crypto.key_matches(key, entry["check"]):
+            key = crypto.matching_key(passphrase, crypto.KdfParams.from_dict(entry["kdf"]), entry["check"])
+            if key is not None:
                 return key
         return None
 
@@ -656,6 +656,8 @@ class Store:
         meta = _KeyFile(self.folder).read()
         copy = folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
         try:
+            files.refuse_unless_regular(target)  # never a link, a device or a pipe replaced
+            files.sweep_leftovers(folder)
             self._export_database(copy, self._key)
             header = json.dumps({"version": 1, "store_version": self.version, "kdf": meta["kdf"],
                                  "check": meta["check"]}, sort_keys=True).encode("ascii")
@@ -726,8 +728,8 @@ class Store:
             raise StoreDamaged(f"The backup {backup} is damaged: its header cannot be read.") from None
         if header.get("version") != 1:
             raise StoreTooNew(f"The backup {backup} was made by a newer version of Day in My Life.")
-        key = crypto.derive_key(passphrase, params) if passphrase else b""
-        if not passphrase or not crypto.key_matches(key, header["check"]):
+        key = crypto.matching_key(passphrase, params, header["check"])
+        if key is None:
             raise WrongPassphrase("That passphrase does not open this backup. Use the passphrase the store "
                                   "had when the backup was made.")
         body = blob[end + 1:]

@@ -286,6 +286,9 @@ def _parse(path: Path) -> tuple[dict | None, str, list[Problem]]:
         return None, "", [Problem(name, line, "", "is not UTF-8 text; save it as UTF-8")]
     try:
         return tomllib.loads(text), text, []
+    except RecursionError:
+        return None, text, [Problem(name, None, "", "is nested too deeply to be a template (lists or tables "
+                                                    "inside one another thousands of times)")]
     except tomllib.TOMLDecodeError as exc:
         message = _plain_toml_message(str(exc))
         m = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -704,6 +707,31 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
 # --------------------------------------------------------------------------- the library
 
 
+def _named_for(path: Path, template_id: str) -> bool:
+    return path.name == f"{template_id}.toml"
+
+
+def collision(path: Path, template_id: str, other: str, shipped: bool = False) -> Problem:
+    try:
+        line = _LineIndex(path.read_text("utf-8")).line_of(["id"])
+    except (OSError, UnicodeDecodeError):
+        line = None
+    whose = " (a template shipped with the app)" if shipped else ""
+    return Problem(str(path), line, "id", f"template id {template_id!r} is already used by {other}{whose}: "
+                                          f"give this template an id of its own")
+
+
+def check_collisions(library: "TemplateLibrary", shipped: "TemplateLibrary") -> None:
+    """Templates checked together from several folders: an id used twice, or one a shipped template
+    has, is a problem of the template that is not shipped."""
+    for tid, template in list(library.templates.items()):
+        other = shipped.templates.get(tid)
+        if other is not None and Path(other.source).resolve() != Path(template.source).resolve():
+            library.templates.pop(tid)
+            library.broken_files.append(template.source)
+            library.problems.append(collision(Path(template.source), tid, other.source, shipped=True))
+
+
 def template_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.name != SCALES_FILE)
 
@@ -726,10 +754,15 @@ def load_library(folder: Path | None = None, files: list[Path] | None = None) ->
     for path in files if files is not None else template_files(folder):
         template, problems = load_template_file(path, scales)
         if template is not None and template.id in library.templates:
-            other = library.templates[template.id].source
-            problems = [Problem(str(path), _LineIndex(path.read_text("utf-8")).line_of(["id"]), "id",
-                                f"template id {template.id!r} is already used by {other}")]
-            template = None
+            first = library.templates[template.id]
+            if _named_for(path, template.id) and not _named_for(Path(first.source), template.id):
+                # the file named for its id (a shipped template's name) stays; the copy is the problem
+                library.templates.pop(template.id)
+                library.broken_files.append(first.source)
+                library.problems.append(collision(Path(first.source), template.id, str(path)))
+            else:
+                problems = [collision(path, template.id, first.source)]
+                template = None
         library.problems += problems
         if template is None:
             library.broken_files.append(str(path))

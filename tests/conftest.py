@@ -48,3 +48,18 @@ def today(request, monkeypatch):
     day = getattr(request, "param", None) or date.today()
     monkeypatch.setattr(dates, "clock", lambda: day)
     return day
+
+
+STORE_PASS = "a passphrase for tests only"
+
+
+@pytest.fixture
+def store_with_a_case(tmp_path, library):
+    """A real store on disk (passphrase STORE_PASS) holding one fictional family, closed."""
+    from dayinlife.store import Store
+    from tests.test_case_interchange import build_case
+
+    folder = tmp_path / "data"
+    with Store.create(folder, STORE_PASS) as store:
+        store.save_case(build_case(library))
+    return folder

@@ -18,7 +18,7 @@ from dayinlife.store_lock import LOCK_NAME, NOTE_NAME
 from tests.test_case_interchange import build_case
 
 REPO = Path(__file__).resolve().parent.parent
-PASS = "a passphrase for tests only"
+from tests.conftest import STORE_PASS as PASS  # noqa: E402
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_PASSPHRASE": PASS}
 
 HOLDER = """
@@ -43,11 +43,8 @@ def cli(*args, data, extra=None):
 
 
 @pytest.fixture
-def folder(tmp_path, library):
-    folder = tmp_path / "data"
-    with Store.create(folder, PASS) as store:
-        store.save_case(build_case(library))
-    return folder
+def folder(store_with_a_case):
+    return store_with_a_case
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from dayinlife.store import (
 from tests.test_case_interchange import build_case
 
 REPO = Path(__file__).resolve().parent.parent
-PASS = "a passphrase for tests only"
+from tests.conftest import STORE_PASS as PASS  # noqa: E402
 
 
 def cli(*args, data, stdin="", env=None):
@@ -38,11 +38,8 @@ def cli(*args, data, stdin="", env=None):
 
 
 @pytest.fixture
-def saved(tmp_path, library):
-    folder = tmp_path / "data"
-    with Store.create(folder, PASS) as store:
-        store.save_case(build_case(library))
-    return folder
+def saved(store_with_a_case):
+    return store_with_a_case
 
 
 # ---------------------------------------------------------------------------- a database gone missing
