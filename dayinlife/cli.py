@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(run=_case_export)
-    p = csub.add_parser("check", help="check a plain JSON case file can be imported; exit 1 if not")
+    p = csub.add_parser("check", help="check a case file (plain JSON, or encrypted as the app exports it) can be "
+                                      "imported; exit 1 if not")
     p.add_argument("file", type=Path)
     p.set_defaults(run=_case_check)
 
@@ -470,11 +471,21 @@ def _templates_suggest(args: argparse.Namespace) -> int:
 
 
 def _case_check(args: argparse.Namespace) -> int:
-    from .interchange import InterchangeError, read_case_file
+    from . import crypto
+    from .case_files import read_case_file_any
+    from .interchange import InterchangeError
+    from .store import StoreError
 
     try:
-        case = read_case_file(args.file)
-    except InterchangeError as exc:
+        sealed = crypto.sealed_kind(args.file.read_bytes()[:4096])
+    except FileNotFoundError:
+        raise CommandError(f"{args.file}: no such file", EXIT_PROBLEMS) from None
+    except OSError as exc:
+        raise CommandError(f"{args.file}: cannot be read ({exc.strerror or exc})", EXIT_PROBLEMS) from None
+    file_passphrase = _ask(f"Passphrase of {args.file.name}: ", FILE_PASSPHRASE_ENV) if sealed else None
+    try:  # the same reading an import does, encrypted files too
+        case = read_case_file_any(args.file, file_passphrase)
+    except (InterchangeError, StoreError) as exc:
         raise CommandError(str(exc), EXIT_PROBLEMS) from None
     interviews = sum(len(c.interviews) for c in case.children)
     print(f"{args.file}: case {case.reference}: {len(case.adults)} adult(s), "

@@ -8,9 +8,9 @@ nothing is half-imported.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
@@ -21,6 +21,7 @@ from .case import Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, 
 from .prompts import PRONOUN_SETS
 from .template_loader import check_snapshot
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
+from .vocab import NeglectType
 
 FORMAT_NAME = "dayinlife-case"
 FORMAT_VERSION = 7  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
@@ -182,7 +183,19 @@ class _Reader:
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             self.fail(f"{where}.{key}", f"should be {_kind_name(kind)}, found {_json_kind(value)}")
             return default
+        if isinstance(value, str) and not _is_text(value):
+            self.fail(f"{where}.{key}", "holds a character that is not text (a lone half of a pair, \\ud800 to "
+                                        "\\udfff): the file was damaged or made by hand")
+            return default
         return value
+
+    def only(self, d: dict, allowed: set[str], where: str) -> None:
+        """Every key of `d` is one this format has: a misspelt one is named, never silently ignored."""
+        for key in d:
+            if key not in allowed:
+                near = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                self.fail(f"{where}.{key}", f"is not a field of this format{hint}")
 
     def text(self, d: dict, key: str, where: str, required: bool = False) -> str:
         value = self.get(d, key, where, str, required, "")
@@ -216,6 +229,14 @@ class _Reader:
         return self.get(d, key, where, list, required=False, default=[])
 
 
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _json_kind(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
             float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
@@ -236,6 +257,7 @@ def case_from_dict(data: Any) -> Case:
     r = _Reader()
     top = r.obj(data, "the file")
     if top:
+        r.only(top, {"format", "version", "written_by", "case"}, "the file")
         if top.get("format") != FORMAT_NAME:
             raise InterchangeError(f"this is not a Day in My Life case file (its 'format' is "
                                    f"{top.get('format')!r}, expected {FORMAT_NAME!r})")
@@ -257,12 +279,15 @@ def case_from_dict(data: Any) -> Case:
 
 def _read_case(r: _Reader, d: dict) -> Case | None:
     w = "case"
+    r.only(d, {"reference", "id", "practitioner", "archived", "created", "updated", "adults", "children",
+               "analyses", "hidden", "template_snapshots"}, w)
     reference = r.text(d, "reference", w, required=True)
     snapshots = _read_snapshots(r, r.get(d, "template_snapshots", w, dict, False, {}))
     adults = []
     for i, raw in enumerate(r.array(d, "adults", w)):
         aw = f"{w}.adults[{i}]"
         a = r.obj(raw, aw)
+        r.only(a, {"id", "name", "role", "role_detail"}, aw)
         name = r.text(a, "name", aw, required=True)
         role = r.choice(a, "role", aw, AdultRole)
         adult_id = r.text(a, "id", aw, required=True)
@@ -327,10 +352,63 @@ def _read_disclosures(r: _Reader, d: dict, w: str) -> list[Disclosure]:
     return out
 
 
+def _read_analysis(r: _Reader, d: dict, w: str):
+    """One analysis, every field checked for its type, with its place named."""
+    from .analysis import Action, Analysis, NeglectJudgement, ScaleRating
+
+    before = len(r.problems)
+    r.only(d, {"child_id", "interview_ids", "by_neglect", "strengths", "worries", "impact_now",
+               "impact_if_unchanged", "actions", "ratings", "practitioner", "updated"}, w)
+    child_id = r.text(d, "child_id", w, required=True)
+    interview_ids = []
+    for i, item in enumerate(r.array(d, "interview_ids", w)):
+        if isinstance(item, str) and _is_text(item):
+            interview_ids.append(item)
+        else:
+            r.fail(f"{w}.interview_ids[{i}]", f"should be text, found {_json_kind(item)}")
+    by_neglect = {}
+    for code, raw in r.get(d, "by_neglect", w, dict, False, {}).items():
+        nw = f"{w}.by_neglect[{code!r}]"
+        try:
+            kind = NeglectType(code)
+        except ValueError:
+            r.fail(nw, f"{code!r} is not one of: {', '.join(n.value for n in NeglectType)}")
+            continue
+        j = r.obj(raw, nw)
+        r.only(j, {"narrative"}, nw)
+        by_neglect[kind] = NeglectJudgement(r.text(j, "narrative", nw))
+    actions = []
+    for i, raw in enumerate(r.array(d, "actions", w)):
+        aw = f"{w}.actions[{i}]"
+        a = r.obj(raw, aw)
+        r.only(a, {"what", "who", "by_when"}, aw)
+        actions.append(Action(r.text(a, "what", aw, required=True), r.text(a, "who", aw),
+                              r.parsed(a, "by_when", aw, date.fromisoformat, "a date (YYYY-MM-DD)")))
+    ratings = []
+    for i, raw in enumerate(r.array(d, "ratings", w)):
+        rw = f"{w}.ratings[{i}]"
+        a = r.obj(raw, rw)
+        r.only(a, {"person", "score", "reason"}, rw)
+        score = r.get(a, "score", rw, int)
+        person, reason = r.text(a, "person", rw, required=True), r.text(a, "reason", rw)
+        if isinstance(score, int) and not 0 <= score <= 10:
+            r.fail(f"{rw}.score", f"should be from 0 to 10, found {score}")
+        elif isinstance(score, int):
+            ratings.append(ScaleRating(person, score, reason))
+    analysis = Analysis(child_id, interview_ids, by_neglect, strengths=r.text(d, "strengths", w),
+                        worries=r.text(d, "worries", w), impact_now=r.text(d, "impact_now", w),
+                        impact_if_unchanged=r.text(d, "impact_if_unchanged", w), actions=actions, ratings=ratings,
+                        practitioner=r.text(d, "practitioner", w),
+                        updated=r.parsed(d, "updated", w, _datetime, "a date and time"))
+    return analysis if len(r.problems) == before else None
+
+
 def _read_hidden(r: _Reader, d: dict, w: str) -> list[str]:
     out = []
     for i, item in enumerate(r.array(d, "hidden", w)):
-        if isinstance(item, str):
+        if isinstance(item, str) and not _is_text(item):
+            r.fail(f"{w}.hidden[{i}]", "holds a character that is not text")
+        elif isinstance(item, str):
             if item.strip():
                 out.append(item.strip())
         else:
@@ -347,10 +425,8 @@ def _read_analyses(r: _Reader, raw: list, child_ids: set[str]) -> dict:
         d = r.obj(item, where)
         if not d:
             continue
-        try:
-            analysis = Analysis.from_dict(d)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            r.fail(where, f"is not a readable analysis ({exc.__class__.__name__}: {exc})")
+        analysis = _read_analysis(r, d, where)
+        if analysis is None:
             continue
         if analysis.child_id not in child_ids:
             r.fail(f"{where}.child_id", f"{analysis.child_id!r} is not a child in this case")
@@ -383,6 +459,8 @@ def _read_snapshots(r: _Reader, raw: dict) -> dict[str, Template]:
 
 def _read_child(r: _Reader, d: dict, w: str, adult_ids: set[str],
                 snapshots: dict[str, Template]) -> Child | None:
+    r.only(d, {"id", "name", "known_as", "date_of_birth", "expected_date", "pronouns", "disability",
+               "communication", "other_needs", "interviews"}, w)
     name = r.text(d, "name", w, required=True)
     child_id = r.text(d, "id", w, required=True)
     dob = r.parsed(d, "date_of_birth", w, date.fromisoformat, "a date (YYYY-MM-DD)")
@@ -410,7 +488,10 @@ def _read_child(r: _Reader, d: dict, w: str, adult_ids: set[str],
 def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
                     snapshots: dict[str, Template]) -> Interview | None:
     before = len(r.problems)
+    r.only(d, {"id", "perspective", "template", "held_on", "place", "present", "interpreter", "practitioner",
+               "source", "seen_alone", "disclosures", "answers", "created", "updated"}, w)
     p = r.obj(d.get("perspective"), f"{w}.perspective")
+    r.only(p, {"kind", "adult_id"}, f"{w}.perspective")
     kind = r.choice(p, "kind", f"{w}.perspective", PerspectiveKind)
     adult_id = r.get(p, "adult_id", f"{w}.perspective", str, required=False)
     perspective = None
@@ -421,6 +502,7 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
     elif kind is not None:
         perspective = Perspective(kind, adult_id)
     t = r.obj(d.get("template"), f"{w}.template")
+    r.only(t, {"id", "version", "hash"}, f"{w}.template")
     ref = TemplateRef(r.text(t, "id", f"{w}.template", True), r.text(t, "version", f"{w}.template", True),
                       r.text(t, "hash", f"{w}.template", True))
     held_on = r.parsed(d, "held_on", w, date.fromisoformat, "a date (YYYY-MM-DD)", required=True)
