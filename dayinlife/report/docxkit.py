@@ -21,6 +21,12 @@ HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
 _DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An organisation's base document is a few megabytes at most (styles, a logo). Far more unpacked is
+# not a letterhead: a zip bomb took 45 s and 8 GB before failing.
+BASE_UNPACKED_LIMIT = 60 * 1024 * 1024
+BASE_PARTS_LIMIT = 2000
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 # ---------------------------------------------------------------------------- the base document
@@ -68,9 +74,14 @@ def _open_base(path: Path):
     except _NotWord:
         raise ReportError(f"The organisation's template {name} cannot be used: it is not a Word document "
                           f"(.docx).") from None
+    except _TooLarge:
+        raise ReportError(f"The organisation's template {name} cannot be used: unpacked it would be far larger "
+                          f"than any letterhead (over {BASE_UNPACKED_LIMIT // (1024 * 1024)} MB). Save a copy "
+                          f"with only its styles, header, footer and logo.") from None
     except Exception as exc:  # zip, XML or package errors: all mean the file is damaged
         raise ReportError(f"The organisation's template {name} cannot be used: it is damaged "
                           f"({exc.__class__.__name__}: {str(exc)[:120]}).") from None
+    strip_external(doc)  # nothing fetched from elsewhere when the report is opened
     missing = [h for h in HEADINGS if h not in doc.styles]
     if missing:
         raise ReportError(f"The organisation's template {name} cannot be used: it has no {', '.join(missing)} "
@@ -83,11 +94,42 @@ class _NotWord(Exception):
     pass
 
 
+class _TooLarge(Exception):
+    pass
+
+
+def strip_external(doc) -> int:
+    """Remove every relationship of the base document that Word would fetch from elsewhere on
+    opening (an attached template on a remote address, a linked picture, a linked object, a frame),
+    with what refers to it, so a report never reaches out when it is opened. Links a reader must
+    click (hyperlinks) stay. Returns how many were removed."""
+    removed = 0
+    for part in doc.part.package.iter_parts():
+        for rid, rel in list(part.rels.items()):
+            if not rel.is_external or rel.reltype == _HYPERLINK:
+                continue
+            element = getattr(part, "_element", None)
+            if element is not None:
+                for node in list(element.iter()):
+                    for attr, value in list(node.attrib.items()):
+                        if value == rid and attr.startswith("{" + _R_NS + "}"):
+                            if node.tag == qn("w:attachedTemplate"):
+                                node.getparent().remove(node)
+                                break
+                            del node.attrib[attr]
+            del part.rels[rid]
+            removed += 1
+    return removed
+
+
 def _as_document(data: bytes) -> bytes:
     """A Word template (.dotx) is a document with another content type: open it as one."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         if "[Content_Types].xml" not in z.namelist() or "word/document.xml" not in z.namelist():
             raise _NotWord()  # some other zip: a spreadsheet, an archive ...
+        infos = z.infolist()
+        if len(infos) > BASE_PARTS_LIMIT or sum(i.file_size for i in infos) > BASE_UNPACKED_LIMIT:
+            raise _TooLarge()
         types = z.read("[Content_Types].xml")
         if _TEMPLATE_CT.encode() not in types:
             return data
