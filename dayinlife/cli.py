@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -499,12 +500,34 @@ def _print_json(data: object) -> None:
 
 def _never_fail_on_a_character() -> None:
     """A console or a redirected file in a narrow encoding (cp1252 on Windows) cannot show every name
-    ("Łucja"): write what it can and mark the rest, never fail."""
-    for stream in (sys.stdout, sys.stderr):
+    ("Łucja"): write what it can and mark the rest, never fail. And text from a case file is never
+    written raw to a terminal: control characters (which can move the cursor, clear the screen or
+    hide text) are shown as escapes."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
         try:
             stream.reconfigure(errors="replace")
         except (AttributeError, ValueError, OSError):
             pass
+        if stream is not None and not isinstance(stream, _Visible):
+            setattr(sys, name, _Visible(stream))
+
+
+# Control characters (but for line ends and tabs) and the bidirectional overrides that reorder text.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class _Visible:
+    """A text stream that writes control characters as visible escapes (\\x1b, \\u202e)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from . import crypto, files
+from . import crypto, dates, files
 from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind
 from .interchange import answer_from_dict, answer_to_dict, disclosure_from_dict, disclosure_to_dict
 from .migrations import MIGRATIONS, Step, latest_version
@@ -441,8 +441,23 @@ class Store:
                 for r in rows]
 
     def find_case(self, reference: str) -> str | None:
-        rows = self._read("SELECT id FROM cases WHERE reference = ? ORDER BY updated DESC LIMIT 1", [reference])
+        """The id of the case with this reference; refused where two share it (a store from before
+        references were kept apart), since either could be the one meant."""
+        rows = self._read("SELECT id FROM cases WHERE reference = ? ORDER BY updated DESC", [reference])
+        if len(rows) > 1:
+            raise StoreError(f"{len(rows)} cases have the reference {reference!r}: rename one in the app "
+                             f"(each case's reference can be changed on its page), then try again.")
         return rows[0][0] if rows else None
+
+    def free_reference(self, reference: str, when: date) -> str:
+        """A reference no case has yet, for a copy kept beside a case of the same reference:
+        "DEMO-1 (imported 02/12/2026)", then "... 2", "... 3"."""
+        base = f"{reference} (imported {when:%d/%m/%Y})"
+        candidate, n = base, 1
+        while self._read("SELECT 1 FROM cases WHERE reference = ?", [candidate]):
+            n += 1
+            candidate = f"{base} {n}"
+        return candidate
 
     def load_case(self, case_id: str) -> Case:
         rows = self._read("SELECT id, reference, practitioner, archived, created, updated, hidden FROM cases "
@@ -839,6 +854,8 @@ class Store:
                 self._conn.execute("DELETE FROM cases WHERE id = ?", (existing,))
             if existing and on_conflict == "keep_both" or self._id_taken(case):
                 case = with_new_ids(case)
+            if existing and on_conflict == "keep_both":  # told apart everywhere: list, export, report
+                case.reference = self.free_reference(case.reference, dates.today())
             self._write_case(case)
         return case
 
