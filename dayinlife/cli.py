@@ -532,6 +532,15 @@ class _Visible:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_a_character()
+    import os
+
+    from . import store_lock
+
+    # a command waits for another command's turn (DAYINLIFE_LOCK_WAIT seconds), then says who holds it
+    try:
+        store_lock.wait_seconds = max(0.0, float(os.environ.get("DAYINLIFE_LOCK_WAIT", "20")))
+    except ValueError:
+        store_lock.wait_seconds = 20.0
     try:
         args = build_parser().parse_args(argv)
         return args.run(args)

@@ -30,6 +30,10 @@ NOTE_NAME = "dayinlife.lock.json"
 
 # Who this process is, as another process's message names it: the app sets its own at start.
 program = "the dayinlife command line"
+# How long to wait for another process to finish with the store before saying it is in use. The
+# app says so at once; a short command (an import, a list) waits its turn, so scripts that run a
+# few at once all succeed, one after another.
+wait_seconds = 0.0
 
 
 class StoreInUse(StoreError):
@@ -73,7 +77,7 @@ class StoreLock:
     def acquire(self) -> "StoreLock":
         first = not self._lock.is_locked
         try:
-            self._lock.acquire()
+            self._lock.acquire(timeout=wait_seconds if first else 0)
         except Timeout:
             raise StoreInUse(f"The store in {self.folder} is open in {_holder(self.folder)}. Close it there "
                              f"first, then try again. Nothing has been changed.") from None

@@ -19,7 +19,7 @@ from tests.test_case_interchange import build_case
 
 REPO = Path(__file__).resolve().parent.parent
 from tests.conftest import STORE_PASS as PASS  # noqa: E402
-ENV = {**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_PASSPHRASE": PASS}
+ENV = {**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_PASSPHRASE": PASS, "DAYINLIFE_LOCK_WAIT": "1"}
 
 HOLDER = """
 import sys
@@ -112,3 +112,32 @@ def test_one_process_may_open_its_own_store_twice(folder):
         assert out.returncode != 0 and "is open in the dayinlife command line" in out.stderr
     assert cli("case", "list", data=folder).returncode == 0
     assert (folder / LOCK_NAME).exists()
+
+
+def test_commands_run_at_once_all_succeed_in_turn(folder, library, tmp_path):
+    """Three scripts importing at the same moment: each command waits its turn, none is lost."""
+    files = []
+    for n in range(12):
+        case = build_case(library)
+        case.reference, case.id = f"FICT-TURN-{n}", f"turn-{n}"
+        for child in case.children:
+            child.id = f"{child.id}-{n}"
+            for iv in child.interviews:
+                iv.id = f"{iv.id}-{n}"
+        case.analyses = {}
+        path = tmp_path / f"turn-{n}.json"
+        write_case_file(case, path)
+        files.append(path)
+    script = ("import subprocess, sys\n"
+              "for f in sys.argv[2:]:\n"
+              "    r = subprocess.run([sys.executable, '-m', 'dayinlife', '--data-dir', sys.argv[1], 'case', 'import', f])\n"
+              "    if r.returncode: sys.exit(r.returncode)\n")
+    env = {**ENV, "DAYINLIFE_LOCK_WAIT": "60"}
+    runners = [subprocess.Popen([sys.executable, "-c", script, str(folder), *map(str, files[i::3])], cwd=REPO,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+               for i in range(3)]
+    for runner in runners:
+        _, err = runner.communicate(timeout=300)
+        assert runner.returncode == 0, err
+    with Store.open(folder, PASS) as store:
+        assert len(store.list_cases()) == 13  # the one there before, and every one imported
