@@ -21,7 +21,10 @@ def seal_case(case: Case, file_passphrase: str) -> bytes:
 
 
 def with_new_ids(case: Case) -> Case:
-    """The same case under fresh ids, so it can sit beside the one already in the store."""
+    """The same case under fresh ids, so it can sit beside the one already in the store. Every
+    reference to an id follows it: an interview's adult, an analysis, and answers that name people."""
+    from . import people
+
     data = case_to_dict(case)
     body = data["case"]
     mapping = {}
@@ -37,8 +40,14 @@ def with_new_ids(case: Case) -> Case:
         ch["id"] = fresh(ch["id"])
         for iv in ch["interviews"]:
             iv["id"] = fresh(iv["id"])
+    for ch in body["children"]:  # once every id is new, what refers to them
+        for iv in ch["interviews"]:
             if iv["perspective"]["adult_id"]:
                 iv["perspective"]["adult_id"] = mapping[iv["perspective"]["adult_id"]]
+            for answer in iv["answers"].values():
+                answer["measures"] = {mid: (people.named(*(mapping.get(i, i) for i in people.ids_of(v)))
+                                            if people.is_named(v) else v)
+                                      for mid, v in answer.get("measures", {}).items()}
     for analysis in body.get("analyses", []):
         analysis["child_id"] = mapping[analysis["child_id"]]
         analysis["interview_ids"] = [mapping.get(i, i) for i in analysis.get("interview_ids", [])]

@@ -43,9 +43,22 @@ def setting_up(folder: Path) -> bool:
         return False
 
 
+def holds_pages(folder: Path) -> bool:
+    """Whether the database (or its write-ahead log) holds anything at all."""
+    folder = Path(folder)
+    try:
+        wal = folder / (DB_NAME + "-wal")
+        return (folder / DB_NAME).stat().st_size > 0 or (wal.exists() and wal.stat().st_size > 0)
+    except OSError:
+        return True  # cannot tell: treat it as a store, never as something to set up over
+
+
 def store_exists(folder: Path) -> bool:
-    """Whether `folder` holds a store, without importing the store (start-up stays quick)."""
-    return (Path(folder) / DB_NAME).exists() and not setting_up(folder)
+    """Whether `folder` holds a store, without importing the store (start-up stays quick). A database
+    that holds anything is a store, whatever its key file says: a set-up to do again is only ever one
+    that left nothing behind."""
+    folder = Path(folder)
+    return (folder / DB_NAME).exists() and (not setting_up(folder) or holds_pages(folder))
 
 
 def store_missing(folder: Path) -> bool:

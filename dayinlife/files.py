@@ -17,6 +17,35 @@ from enum import Enum
 from pathlib import Path
 
 
+# The files of every store open in this process: a report, case file or backup is never written
+# over one of them (a report saved as dayinlife-store.json would lose the key for good).
+_PROTECTED: dict[str, int] = {}
+
+
+def protect(paths) -> None:
+    for path in paths:
+        key = str(Path(path).resolve())
+        _PROTECTED[key] = _PROTECTED.get(key, 0) + 1
+
+
+def unprotect(paths) -> None:
+    for path in paths:
+        key = str(Path(path).resolve())
+        if _PROTECTED.get(key, 0) <= 1:
+            _PROTECTED.pop(key, None)
+        else:
+            _PROTECTED[key] -= 1
+
+
+class StoreFile(OSError):
+    """The target is one of an open store's own files."""
+
+
+def refuse_store_files(target: Path) -> None:
+    if str(Path(target).resolve()) in _PROTECTED:
+        raise StoreFile(errno.EEXIST, "one of the store's own files", str(target))
+
+
 class NotARegularFile(OSError):
     """The target is there but is not a plain file (a link, a device such as /dev/full, a pipe):
     writing is refused, so it is never replaced by a regular file."""
@@ -38,12 +67,14 @@ def refuse_unless_regular(target: Path) -> None:
     raise NotARegularFile(errno.EEXIST, "not a regular file", str(target))
 
 
-def write_atomically(target: Path, data: bytes, *, private: bool = False) -> None:
+def write_atomically(target: Path, data: bytes, *, private: bool = False, store_file: bool = False) -> None:
     """Write `data` to `target` whole or not at all. `private`: readable by the user only (on
     systems with such modes; a Windows profile folder is private already). Only a regular file is
     ever written or replaced (see refuse_unless_regular). Raises OSError."""
     target = Path(target)
     refuse_unless_regular(target)
+    if not store_file:  # only the store itself writes its files
+        refuse_store_files(target)
     sweep_leftovers(target.parent)
     tmp = target.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
     try:
@@ -109,6 +140,7 @@ def fsync_folder(folder: Path) -> None:
 
 
 class Why(str, Enum):
+    STORE_FILE = "store_file"        # one of the store's own files: never written over
     NOT_A_FILE = "not_a_file"        # a link, a device or a pipe: never replaced
     DISK_FULL = "disk_full"
     NOT_ALLOWED = "not_allowed"      # read-only, no permission, or the file is open elsewhere
@@ -119,6 +151,8 @@ class Why(str, Enum):
 
 
 def why(exc: OSError) -> Why:
+    if isinstance(exc, StoreFile):
+        return Why.STORE_FILE
     if isinstance(exc, NotARegularFile):
         return Why.NOT_A_FILE
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
@@ -142,6 +176,9 @@ def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = Non
     reason = why(exc)
     v = verb
     text = {
+        Why.STORE_FILE: (f"{what[:1].upper()}{what[1:]} was not {v}: {exc.filename or target or where} is one of "
+                         f"the store's own files, which would be lost. It has not been changed. Choose another "
+                         f"name or folder."),
         Why.NOT_A_FILE: (f"{what[:1].upper()}{what[1:]} was not {v}: {exc.filename or target or where} is not "
                          f"an ordinary file "
                          f"(it is a link, a device or a pipe), and only ordinary files are written. It has "

@@ -71,7 +71,7 @@ def _now_precise() -> str:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     """The store's own files are the user's only (files.write_atomically, private)."""
-    files.write_atomically(path, data, private=True)
+    files.write_atomically(path, data, private=True, store_file=True)
 
 
 _owner_only = files.owner_only
@@ -144,6 +144,9 @@ class Store:
         self._key = key
         # one process at a time (store_lock.py): held until close; in this process it is shared
         self._lock = lock if lock is not None else StoreLock(folder).acquire()
+        self._own_files = [folder / name for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", META_NAME,
+                                                      "dayinlife.lock", "dayinlife.lock.json")]
+        files.protect(self._own_files)  # never the target of a report, a case file or a backup
 
     # ------------------------------------------------------------------ opening
 
@@ -215,7 +218,7 @@ class Store:
               clock: Callable[[], float]) -> "Store":
         keyfile = _KeyFile(folder)
         db = folder / DB_NAME
-        if setting_up(folder):
+        if setting_up(folder) and not store_exists(folder):
             raise StoreError(f"Setting up the store in {folder} was not finished, so it holds nothing yet: "
                              f"set it up again.")
         if not db.exists():
@@ -246,18 +249,50 @@ class Store:
             except StoreError as exc:  # still a wrong passphrase; the try just could not be counted
                 words += f" (This try could not be counted: {exc})"
             raise WrongPassphrase(words)
-        if meta.get("pending") or failures or damaged:
+        if meta.get("pending") or failures or damaged or meta.get("setting_up"):
             meta = cls._settle_key(meta, key)
             keyfile.write(meta)
         cls._check_file(db)
+        kept = cls._keep_log_of_an_empty_file(db)
         store = cls(folder, cls._connect(db, key), key)
         try:
             store._probe()
+            if kept is not None and store.version == 0:
+                # an empty database whose log SQLite could not use: damaged, never a new empty store
+                store.close()
+                with open(db, "wb"):  # as it was found: 0 bytes (opening it wrote a first page)
+                    pass
+                os.replace(kept, Path(str(db) + "-wal"))
+                kept = None
+                raise StoreDamaged(f"The store's database {db} is empty (0 bytes) and its log cannot be used: it "
+                                   f"was damaged, perhaps by a failed copy or sync. It has not been changed; "
+                                   f"restore it from a backup.")
             store._migrate(migrations)
         except BaseException:
             store.close()
             raise
+        finally:
+            if kept is not None:
+                kept.unlink(missing_ok=True)
         return store
+
+    @staticmethod
+    def _keep_log_of_an_empty_file(db: Path) -> Path | None:
+        """A 0-byte database whose pages are all in its log (a new store killed before its first
+        checkpoint) is sound; one whose log SQLite cannot use would be read as empty and the log
+        thrown away. Keep a copy of the log until the database is seen to hold a store."""
+        wal = Path(str(db) + "-wal")
+        if db.stat().st_size or not wal.exists():
+            return None
+        copy = db.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
+        try:
+            with open(wal, "rb") as src, open(copy, "wb") as out:
+                while chunk := src.read(1 << 20):
+                    out.write(chunk)
+        except OSError:
+            copy.unlink(missing_ok=True)
+            return None
+        return copy
 
     @staticmethod
     def _failure_count(meta: dict) -> tuple[int, float, bool]:
@@ -392,6 +427,7 @@ class Store:
             self._conn.close()
             self._conn = None
             self._key = b""
+            files.unprotect(self._own_files)
             self._lock.release()
 
     def __enter__(self) -> "Store":
@@ -672,6 +708,7 @@ class Store:
         copy = folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
         try:
             files.refuse_unless_regular(target)  # never a link, a device or a pipe replaced
+            files.refuse_store_files(target)  # nor the store's own files
             files.sweep_leftovers(folder)
             self._export_database(copy, self._key)
             header = json.dumps({"version": 1, "store_version": self.version, "kdf": meta["kdf"],
@@ -832,7 +869,7 @@ class Store:
         if not target.parent.is_dir():
             raise FolderNotWritable(f"The case file cannot be written: the folder {target.parent} does not exist.")
         try:
-            _write_atomically(target, sealed)
+            files.write_atomically(target, sealed, private=True)  # never over the store's own files
         except OSError as exc:
             raise os_error_message(exc, "the case file", target.parent) from None
 

@@ -81,3 +81,15 @@ def test_control_characters_in_a_reference_are_never_printed_raw(library, tmp_pa
             assert raw not in out.stdout + out.stderr, (args, out.stdout)
         if args[1] != "import":
             assert "\\x1b[2J" in out.stdout
+
+
+def test_keep_both_works_for_every_demo_family_whose_answers_name_people(tmp_path):
+    """Answers name people by id; the copy's new ids are carried into them (the outside try found
+    --keep-both failing on all four demo files)."""
+    data = tmp_path / "data"
+    for path in sorted((REPO / "resources" / "demo").glob("*.json")):
+        assert cli("case", "import", path, data=data).returncode == 0
+        out = cli("case", "import", path, "--keep-both", data=data)
+        assert out.returncode == 0, out.stderr
+    listed = json.loads(cli("case", "list", "--json", data=data).stdout)["cases"]
+    assert len(listed) == 8 and len({c["reference"] for c in listed}) == 8

@@ -81,3 +81,19 @@ def test_a_killed_writes_leftover_is_swept_on_the_next_write(tmp_path):
     files.write_atomically(tmp_path / "report.docx", b"the whole report")
     assert not leftover.exists() and fresh.exists()
     assert (tmp_path / "report.docx").read_bytes() == b"the whole report"
+
+
+@pytest.mark.parametrize("name", ["dayinlife.db", "dayinlife-store.json"])
+@pytest.mark.parametrize("what", ["report", "case export", "backup"])
+def test_the_stores_own_files_are_never_written_over(data, library, what, name):
+    """The outside try: a report or an export saved as the key file lost every case for good."""
+    case = build_case(library)
+    target = data / name
+    before = target.read_bytes()
+    args = {"report": ["report", case.reference, "--child", case.children[0].name, "--out", target],
+            "case export": ["case", "export", case.reference, "--out", target],
+            "backup": ["backup", "--out", target]}[what]
+    out = cli(*args, data=data)
+    assert out.returncode != 0 and "the store's own files" in out.stderr, out.stderr
+    assert target.read_bytes() == before
+    assert cli("case", "list", data=data).returncode == 0

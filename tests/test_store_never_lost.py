@@ -166,3 +166,54 @@ def test_a_wrong_passphrase_on_a_full_disk_is_a_wrong_passphrase(saved, monkeypa
     with pytest.raises(WrongPassphrase) as err:
         Store.open(saved, "not it")
     assert "not right" in str(err.value) and "disk is full" not in str(err.value).split(".")[0]
+
+
+def test_a_set_up_flag_beside_a_real_database_never_costs_it(saved, tmp_path, library):
+    """The outside try: with 'setting_up' in the key file, case import deleted a full database."""
+    path = saved / META_NAME
+    path.write_text(json.dumps({**json.loads(path.read_text("utf-8")), "setting_up": True}), "utf-8")
+    assert store_exists(saved)  # a database that holds anything is a store
+    with pytest.raises(StoreError):
+        Store.create(saved, "a new passphrase")
+    case_file = tmp_path / "another.json"
+    from dayinlife.interchange import write_case_file
+
+    other = build_case(library)
+    other.reference, other.id = "FICT-OTHER", "other-id"
+    for child in other.children:
+        child.id += "-o"
+        for iv in child.interviews:
+            iv.id += "-o"
+    other.analyses = {}
+    write_case_file(other, case_file)
+    assert cli("case", "import", case_file, data=saved).returncode == 0
+    with Store.open(saved, PASS) as store:
+        assert len(store.list_cases()) == 2  # the one there before is still there
+    assert "setting_up" not in json.loads(path.read_text("utf-8"))  # and the stray flag is gone
+
+
+def test_a_zero_byte_database_with_a_log_it_cannot_use_is_damaged_and_the_log_kept(saved, tmp_path):
+    """The outside try: a 0-byte database and a leftover log became an empty 'sound' store, and the
+    log was deleted."""
+    (saved / DB_NAME).write_bytes(b"")
+    wal = Path(str(saved / DB_NAME) + "-wal")
+    junk = os.urandom(4096 * 3)
+    wal.write_bytes(junk)
+    with pytest.raises(StoreDamaged) as err:
+        Store.open(saved, PASS)
+    assert "empty (0 bytes)" in str(err.value)
+    assert (saved / DB_NAME).stat().st_size == 0 and wal.read_bytes() == junk
+    assert not list(saved.glob(".dayinlife-*.tmp"))
+
+
+def test_a_new_store_killed_before_its_first_checkpoint_still_opens(tmp_path, library):
+    """The legitimate case: all its pages in the log, the database file still 0 bytes."""
+    folder = tmp_path / "data"
+    code = ("import os, sys; from dayinlife.store import Store; from tests.test_case_interchange import build_case; "
+            "from dayinlife.template_loader import load_library; s = Store.create(sys.argv[1], sys.argv[2]); "
+            "s.save_case(build_case(load_library())); os._exit(0)")
+    subprocess.run([sys.executable, "-c", code, str(folder), PASS], cwd=REPO, check=True,
+                   env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=60)
+    assert Path(str(folder / DB_NAME) + "-wal").stat().st_size > 0  # killed with its log unmerged
+    with Store.open(folder, PASS) as store:
+        assert len(store.list_cases()) == 1
