@@ -47,11 +47,23 @@ class KdfParams:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "KdfParams":
+        if not isinstance(d, dict):
+            raise ValueError("key derivation settings are damaged")
         if d.get("algorithm") != "argon2id":
             raise ValueError(f"unknown key derivation {d.get('algorithm')!r}")
-        params = cls(str(d["salt"]), int(d["memory_kib"]), int(d["iterations"]), int(d["lanes"]))
-        bytes.fromhex(params.salt)
-        if not (8 * params.lanes <= params.memory_kib <= 4 * 1024 * 1024 and 1 <= params.iterations <= 64):
+        values = (d.get("memory_kib"), d.get("iterations"), d.get("lanes"))
+        if not isinstance(d.get("salt"), str) or not all(isinstance(v, int) and not isinstance(v, bool)
+                                                         for v in values):
+            raise ValueError("key derivation settings are damaged")
+        params = cls(d["salt"], *values)
+        try:
+            salt = bytes.fromhex(params.salt)
+        except ValueError:
+            raise ValueError("key derivation settings are damaged") from None
+        # A file's header is untrusted: never more than four times the app's own cost, so a made-up
+        # file cannot ask for gigabytes of memory or minutes per try.
+        if not (len(salt) >= 16 and 1 <= params.lanes <= 16 and 8 * params.lanes <= params.memory_kib <= 256 * 1024
+                and 1 <= params.iterations <= 12):
             raise ValueError("key derivation settings out of range")
         return params
 

@@ -164,8 +164,8 @@ class Store:
             raise StoreError(f"There is already a store in {folder}; open it instead of creating one.")
         if _KeyFile(folder).exists() and not setting_up(folder):
             raise StoreMissing(missing_message(folder))
-        if not passphrase:
-            raise StoreError("Choose a passphrase: the store cannot be created without one.")
+        if not passphrase.strip():
+            raise StoreError("Choose a passphrase: the store cannot be created without one (spaces alone are not one).")
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
@@ -313,7 +313,7 @@ class Store:
             return 0
         delay = min(2 ** (failures - FREE_TRIES + 1), MAX_WAIT_SECONDS)
         left = min(last_failure + delay - now, delay)
-        return int(left) + 1 if left > 0 else 0
+        return min(int(left) + 1, MAX_WAIT_SECONDS) if left > 0 else 0
 
     @staticmethod
     def _key_for(passphrase: str, meta: dict) -> bytes | None:
@@ -821,8 +821,8 @@ class Store:
         meta = keyfile.read()
         if self._key_for(old, {"kdf": meta["kdf"], "check": meta["check"]}) != self._key:
             raise WrongPassphrase("The current passphrase is not right, so it has not been changed.")
-        if not new:
-            raise StoreError("The new passphrase is empty.")
+        if not new.strip():
+            raise StoreError("The new passphrase is empty (or only spaces): choose one with words in it.")
         params = crypto.KdfParams.new()
         new_key = crypto.derive_key(new, params)
         staged = self.folder / f".dayinlife-{uuid.uuid4().hex}.tmp"

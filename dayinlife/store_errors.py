@@ -16,7 +16,8 @@ class WrongPassphrase(StoreError):
 
 class UnlockThrottled(StoreError):
     def __init__(self, seconds: int):
-        super().__init__(f"Too many wrong passphrases: wait {seconds} seconds before trying again.")
+        unit = "second" if seconds == 1 else "seconds"
+        super().__init__(f"Too many wrong passphrases: wait {seconds} {unit} before trying again.")
         self.seconds = seconds
 
 

@@ -217,3 +217,31 @@ def test_a_new_store_killed_before_its_first_checkpoint_still_opens(tmp_path, li
     assert Path(str(folder / DB_NAME) + "-wal").stat().st_size > 0  # killed with its log unmerged
     with Store.open(folder, PASS) as store:
         assert len(store.list_cases()) == 1
+
+
+def test_a_made_up_header_cannot_ask_for_gigabytes_or_minutes_per_try(tmp_path, library):
+    """The outside try: a case file's header asked for 4 GiB and 64 passes, and got them."""
+    from dayinlife import crypto
+    from dayinlife.case_files import read_case_file_any
+    from dayinlife.interchange import dumps_case
+    from dayinlife.store import StoreError
+
+    blob = crypto.seal(dumps_case(build_case(library)).encode("utf-8"), "a file passphrase", "case")
+    magic, rest = blob.split(b"\n", 1)
+    header, body = rest.split(b"\n", 1)
+    data = json.loads(header)
+    for kdf in ({**data["kdf"], "memory_kib": 4 * 1024 * 1024, "iterations": 64}, {**data["kdf"], "lanes": -1},
+                {**data["kdf"], "salt": "ab"}, ["not", "settings"]):
+        path = tmp_path / "made-up.dilcase"
+        path.write_bytes(magic + b"\n" + json.dumps({**data, "kdf": kdf}, sort_keys=True).encode() + b"\n" + body)
+        with pytest.raises(StoreError) as err:
+            read_case_file_any(path, "a file passphrase")
+        assert "key derivation settings" in str(err.value)
+
+
+def test_a_passphrase_of_spaces_is_refused(saved):
+    with pytest.raises(StoreError):
+        Store.create(saved.parent / "elsewhere", "    ")
+    with Store.open(saved, PASS) as store, pytest.raises(StoreError):
+        store.change_passphrase(PASS, "   ")
+    assert str(UnlockThrottled(1)) == "Too many wrong passphrases: wait 1 second before trying again."
