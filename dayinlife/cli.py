@@ -388,8 +388,8 @@ def _templates_list(args: argparse.Namespace) -> int:
 
 def _templates_check(args: argparse.Namespace) -> int:
     from .paths import templates_dir
-    from .template_loader import (SCALES_FILE, TemplateLibrary, collision, check_collisions, load_library,
-                                  load_scales, template_files)
+    from .template_loader import (SCALES_FILE, TemplateLibrary, check_collisions, load_library, load_scales,
+                                  template_files)
 
     library = TemplateLibrary()
     groups: dict[Path, list[Path]] = {}
@@ -405,13 +405,7 @@ def _templates_check(args: argparse.Namespace) -> int:
     shipped = load_library()
     for folder, files in groups.items():
         part = load_library(folder, files=files)
-        for tid, template in list(part.templates.items()):  # one id in two of the folders checked
-            first = library.templates.get(tid)
-            if first is not None and first.source != template.source:
-                part.templates.pop(tid)
-                part.broken_files.append(template.source)
-                part.problems.append(collision(Path(template.source), tid, first.source))
-        check_collisions(part, shipped)  # and never a shipped template's id
+        check_collisions(part, shipped, library)  # never a shipped template's id, nor one used in another folder
         library.templates.update(part.templates)
         library.problems += part.problems
         library.broken_files += part.broken_files

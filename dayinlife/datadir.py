@@ -10,6 +10,8 @@ from pathlib import Path
 ENV_VAR = "DAYINLIFE_DATA_DIR"
 DB_NAME = "dayinlife.db"  # the store's database file (see store.py)
 KEY_NAME = "dayinlife-store.json"  # the key file beside it
+WAL_NAME = DB_NAME + "-wal"        # its write-ahead log, and the log's index: the database's files
+DB_FILES = (DB_NAME, WAL_NAME, DB_NAME + "-shm")
 APP_FOLDER = "DayInMyLife"
 
 
@@ -47,7 +49,7 @@ def holds_pages(folder: Path) -> bool:
     """Whether the database (or its write-ahead log) holds anything at all."""
     folder = Path(folder)
     try:
-        wal = folder / (DB_NAME + "-wal")
+        wal = folder / WAL_NAME
         return (folder / DB_NAME).stat().st_size > 0 or (wal.exists() and wal.stat().st_size > 0)
     except OSError:
         return True  # cannot tell: treat it as a store, never as something to set up over

@@ -40,10 +40,11 @@ from .store_errors import (  # noqa: F401  (the store's errors, named here as th
     UnlockThrottled,
     WrongPassphrase,
 )
-from .store_lock import StoreInUse, StoreLock  # noqa: F401  (StoreInUse: the error a second process gets)
+from .store_lock import LOCK_NAME, NOTE_NAME, StoreInUse, StoreLock  # noqa: F401  (StoreInUse: a 2nd process's)
 from .template_model import TemplateRef
 
-from .datadir import DB_NAME, KEY_NAME, missing_message, setting_up, store_exists  # noqa: E402
+from .datadir import (DB_FILES, DB_NAME, KEY_NAME, WAL_NAME, holds_pages, missing_message,  # noqa: E402
+                      setting_up, store_exists)
 META_NAME = KEY_NAME
 META_FORMAT = "dayinlife-store-key"
 BACKUP_MAGIC = crypto.BACKUP_MAGIC
@@ -144,8 +145,7 @@ class Store:
         self._key = key
         # one process at a time (store_lock.py): held until close; in this process it is shared
         self._lock = lock if lock is not None else StoreLock(folder).acquire()
-        self._own_files = [folder / name for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", META_NAME,
-                                                      "dayinlife.lock", "dayinlife.lock.json")]
+        self._own_files = [folder / name for name in (*DB_FILES, META_NAME, LOCK_NAME, NOTE_NAME)]
         files.protect(self._own_files)  # never the target of a report, a case file or a backup
 
     # ------------------------------------------------------------------ opening
@@ -262,11 +262,9 @@ class Store:
                 store.close()
                 with open(db, "wb"):  # as it was found: 0 bytes (opening it wrote a first page)
                     pass
-                os.replace(kept, Path(str(db) + "-wal"))
+                os.replace(kept, db.parent / WAL_NAME)
                 kept = None
-                raise StoreDamaged(f"The store's database {db} is empty (0 bytes) and its log cannot be used: it "
-                                   f"was damaged, perhaps by a failed copy or sync. It has not been changed; "
-                                   f"restore it from a backup.")
+                raise StoreDamaged(_empty_database(db, "and its log cannot be used"))
             store._migrate(migrations)
         except BaseException:
             store.close()
@@ -281,7 +279,7 @@ class Store:
         """A 0-byte database whose pages are all in its log (a new store killed before its first
         checkpoint) is sound; one whose log SQLite cannot use would be read as empty and the log
         thrown away. Keep a copy of the log until the database is seen to hold a store."""
-        wal = Path(str(db) + "-wal")
+        wal = db.parent / WAL_NAME
         if db.stat().st_size or not wal.exists():
             return None
         copy = db.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
@@ -352,11 +350,8 @@ class Store:
         if start and _looks_like_text(start):
             raise NotAStore(f"{db} is a text file, not a Day in My Life store. It has not been changed; "
                             f"restore the store from a backup.")
-        wal = Path(str(db) + "-wal")
-        if size == 0 and not (wal.exists() and wal.stat().st_size > 0):  # (a new store's pages may all be in its WAL)
-            raise StoreDamaged(f"The store's database {db} is empty (0 bytes): it was damaged, perhaps by a "
-                               f"failed copy or a sync that did not finish. It has not been changed; restore it "
-                               f"from a backup.")
+        if not holds_pages(db.parent):  # (a new store's pages may all be in its log)
+            raise StoreDamaged(_empty_database(db))
         if size % PAGE_SIZE:
             raise StoreDamaged(f"The store {db} is cut short (its size is not whole pages): it was damaged, "
                                f"perhaps by a failed copy. It has not been changed; restore from a backup.")
@@ -804,8 +799,8 @@ class Store:
                 raise StoreDamaged(f"The backup {backup} is damaged ({problems[0]}); it cannot be restored.")
             return store
         except StoreError:
-            for name in (DB_NAME, META_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
-                (folder / name).unlink(missing_ok=True)
+            _remove_database(folder)
+            (folder / META_NAME).unlink(missing_ok=True)
             raise
 
     # ------------------------------------------------------------------ passphrase
@@ -907,8 +902,13 @@ class Store:
 
 
 def _remove_database(folder: Path) -> None:
-    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+    for name in DB_FILES:
         (folder / name).unlink(missing_ok=True)
+
+
+def _empty_database(db: Path, why: str = "") -> str:
+    return (f"The store's database {db} is empty (0 bytes){' ' + why if why else ''}: it was damaged, perhaps by "
+            f"a failed copy or a sync that did not finish. It has not been changed; restore it from a backup.")
 
 
 def _prune(conn, table: str, parent_column: str, parent_id: str, keep: list[str], id_column: str = "id") -> None:

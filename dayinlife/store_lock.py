@@ -76,8 +76,8 @@ class StoreLock:
 
     def acquire(self) -> "StoreLock":
         first = not self._lock.is_locked
-        try:
-            self._lock.acquire(timeout=wait_seconds if first else 0)
+        try:  # (held already in this process, it is taken again at once)
+            self._lock.acquire(timeout=wait_seconds)
         except Timeout:
             raise StoreInUse(f"The store in {self.folder} is open in {_holder(self.folder)}. Close it there "
                              f"first, then try again. Nothing has been changed.") from None

@@ -721,15 +721,18 @@ def collision(path: Path, template_id: str, other: str, shipped: bool = False) -
                                           f"give this template an id of its own")
 
 
-def check_collisions(library: "TemplateLibrary", shipped: "TemplateLibrary") -> None:
-    """Templates checked together from several folders: an id used twice, or one a shipped template
-    has, is a problem of the template that is not shipped."""
+def check_collisions(library: "TemplateLibrary", shipped: "TemplateLibrary",
+                     checked: "TemplateLibrary | None" = None) -> None:
+    """Templates checked together from several folders: an id a shipped template has, or one already
+    used in another folder `checked`, is a problem of the template that is not shipped (or came later)."""
     for tid, template in list(library.templates.items()):
-        other = shipped.templates.get(tid)
-        if other is not None and Path(other.source).resolve() != Path(template.source).resolve():
-            library.templates.pop(tid)
-            library.broken_files.append(template.source)
-            library.problems.append(collision(Path(template.source), tid, other.source, shipped=True))
+        for others, is_shipped in ((shipped, True), (checked, False)):
+            other = others.templates.get(tid) if others is not None else None
+            if other is not None and Path(other.source).resolve() != Path(template.source).resolve():
+                library.templates.pop(tid)
+                library.broken_files.append(template.source)
+                library.problems.append(collision(Path(template.source), tid, other.source, shipped=is_shipped))
+                break
 
 
 def template_files(folder: Path) -> list[Path]:

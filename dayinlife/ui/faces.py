@@ -59,9 +59,7 @@ QToolButton[face="true"]:checked {
 """
 
 
-def face_icon_path(value: str):
-    """The picture file for one value of a feelings scale."""
-    return face_picture(value)
+face_icon_path = face_picture  # the picture file for one value of a feelings scale
 
 
 class _FaceButton(QToolButton):
