@@ -431,6 +431,10 @@ def _read_analyses(r: _Reader, raw: list, child_ids: set[str]) -> dict:
         if analysis.child_id not in child_ids:
             r.fail(f"{where}.child_id", f"{analysis.child_id!r} is not a child in this case")
             continue
+        if analysis.child_id in out:  # one analysis per child: keeping either would lose the other unseen
+            r.fail(f"{where}.child_id", "is a second analysis for the same child (a case keeps one analysis "
+                                        "per child): merge the two into one before importing")
+            continue
         out[analysis.child_id] = analysis
     return out
 
@@ -509,6 +513,10 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
     if held_on is not None and held_on > dates.today():  # a mistyped year must not reach an assessment
         r.fail(f"{w}.held_on", f"{held_on.isoformat()} is in the future (today is {dates.today().isoformat()})")
     snapshot = snapshots.get(ref.content_hash)
+    if snapshot is None and ref.content_hash and not any(f"case.template_snapshots[{ref.content_hash!r}]"
+                                                        in p for p in r.problems):
+        r.fail(f"{w}.template", f"the file does not carry the template this interview used ({ref.id} "
+                                f"v{ref.version}): without it the interview cannot be shown or reported")
     answers = {}
     for key, raw in r.get(d, "answers", w, dict, False, {}).items():
         answer = _read_answer(r, r.obj(raw, f"{w}.answers[{key!r}]"), f"{w}.answers[{key!r}]", key, snapshot)
@@ -578,9 +586,28 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
     )
 
 
+class _Twice(ValueError):
+    pass
+
+
+def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict:
+    """An object, refusing a key given twice: a JSON reader would keep one copy and drop the other unseen."""
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            others = [k for k in out if k != key][:3]
+            beside = f" (in the object that also holds {', '.join(map(repr, others))})" if others else ""
+            raise _Twice(f"the key {key!r} is given twice in one object{beside}: one of the two would be "
+                         f"lost, so the file is refused")
+        out[key] = value
+    return out
+
+
 def loads_case(text: str | bytes) -> Case:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_key_twice)
+    except _Twice as exc:
+        raise InterchangeError(f"the case file is not valid: {exc}") from None
     except json.JSONDecodeError as exc:
         raise InterchangeError(f"the case file is not valid JSON: {exc.msg} at line {exc.lineno}, "
                                f"column {exc.colno}") from None
