@@ -8,6 +8,7 @@ perspectives and across template versions.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -19,6 +20,40 @@ from .template_model import TemplateRef
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+_JOINERS = {"\u200c", "\u200d"}  # zero-width (non-)joiners: part of how some scripts and emoji are written
+
+
+def one_line(text: str, *, joiners: bool = True) -> str:
+    """A name or reference as it is kept: one composed form (a typed "é" and a pasted "e" + accent
+    are the same), no control or invisible formatting characters (a zero-width space, a
+    right-to-left override), spaces collapsed. `joiners=False` drops the zero-width joiners too."""
+    text = unicodedata.normalize("NFC", text)
+    kept = []
+    for ch in text:
+        kind = unicodedata.category(ch)
+        if ch.isspace() or kind in ("Zl", "Zp"):
+            kept.append(" ")
+        elif kind == "Cc" or (kind == "Cf" and not (joiners and ch in _JOINERS)):
+            continue
+        else:
+            kept.append(ch)
+    return " ".join("".join(kept).split())
+
+
+def clean_reference(reference: str) -> str:
+    """A case reference as it is kept and compared: two references that look the same are the same."""
+    return one_line(reference, joiners=False)
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in `text`, as U+XXXX, or None. Names and references are one
+    line of text: a NUL, an escape or a line break in one was typed by no one."""
+    for ch in text:
+        if unicodedata.category(ch) == "Cc":
+            return f"U+{ord(ch):04X}"
+    return None
 
 
 def now() -> datetime:

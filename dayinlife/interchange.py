@@ -17,7 +17,8 @@ from typing import Any, Callable
 from uuid import uuid4
 
 from . import __version__, dates, people
-from .case import Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind
+from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind,
+                   clean_reference, control_character)
 from .prompts import PRONOUN_SETS
 from .template_loader import check_snapshot
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
@@ -198,9 +199,19 @@ class _Reader:
                 self.fail(f"{where}.{key}", f"is not a field of this format{hint}")
 
     def text(self, d: dict, key: str, where: str, required: bool = False) -> str:
+        before = len(self.problems)
         value = self.get(d, key, where, str, required, "")
-        if required and isinstance(value, str) and not value.strip() and key in d:
+        if required and len(self.problems) == before and not value.strip():
             self.fail(f"{where}.{key}", "is empty")
+        return value
+
+    def line(self, d: dict, key: str, where: str, required: bool = False) -> str:
+        """A name or reference: one line of text, never a control character (a NUL, an escape)."""
+        value = self.text(d, key, where, required)
+        if isinstance(value, str) and (bad := control_character(value)):
+            self.fail(f"{where}.{key}", f"holds a control character ({bad}), which no one types in a name or "
+                                        f"a reference: the file was damaged or made by hand")
+            return ""
         return value
 
     def parsed(self, d: dict, key: str, where: str, parse: Callable[[str], Any], what: str,
@@ -281,18 +292,21 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
     w = "case"
     r.only(d, {"reference", "id", "practitioner", "archived", "created", "updated", "adults", "children",
                "analyses", "hidden", "template_snapshots"}, w)
-    reference = r.text(d, "reference", w, required=True)
+    before = len(r.problems)
+    reference = clean_reference(r.line(d, "reference", w, required=True))  # kept as the app keeps it
+    if not reference and len(r.problems) == before:
+        r.fail(f"{w}.reference", "holds nothing but invisible characters")
     snapshots = _read_snapshots(r, r.get(d, "template_snapshots", w, dict, False, {}))
     adults = []
     for i, raw in enumerate(r.array(d, "adults", w)):
         aw = f"{w}.adults[{i}]"
         a = r.obj(raw, aw)
         r.only(a, {"id", "name", "role", "role_detail"}, aw)
-        name = r.text(a, "name", aw, required=True)
+        name = r.line(a, "name", aw, required=True)
         role = r.choice(a, "role", aw, AdultRole)
         adult_id = r.text(a, "id", aw, required=True)
         if name and role and adult_id:
-            adults.append(Adult(name, role, adult_id, r.text(a, "role_detail", aw)))
+            adults.append(Adult(name, role, adult_id, r.line(a, "role_detail", aw)))
     adult_ids = [a.id for a in adults]
     if len(set(adult_ids)) != len(adult_ids):
         r.fail(f"{w}.adults", "two adults share one id")
@@ -310,7 +324,7 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
         return None
     analyses = _read_analyses(r, r.array(d, "analyses", w), {c.id for c in children})
     case = Case(reference, adults, children, id=r.text(d, "id", w, required=True),
-                practitioner=r.text(d, "practitioner", w),
+                practitioner=r.line(d, "practitioner", w),
                 archived=r.get(d, "archived", w, bool, False, False),
                 template_snapshots={h: t.to_dict() for h, t in snapshots.items()},
                 analyses=analyses, hidden=_read_hidden(r, d, w))
@@ -465,7 +479,7 @@ def _read_child(r: _Reader, d: dict, w: str, adult_ids: set[str],
                 snapshots: dict[str, Template]) -> Child | None:
     r.only(d, {"id", "name", "known_as", "date_of_birth", "expected_date", "pronouns", "disability",
                "communication", "other_needs", "interviews"}, w)
-    name = r.text(d, "name", w, required=True)
+    name = r.line(d, "name", w, required=True)
     child_id = r.text(d, "id", w, required=True)
     dob = r.parsed(d, "date_of_birth", w, date.fromisoformat, "a date (YYYY-MM-DD)")
     if dob is not None and dob > dates.today():
@@ -486,7 +500,7 @@ def _read_child(r: _Reader, d: dict, w: str, adult_ids: set[str],
         return None
     return Child(name, child_id, dob, due, pronouns, r.text(d, "disability", w),
                  r.text(d, "communication", w), r.text(d, "other_needs", w), interviews,
-                 known_as=r.text(d, "known_as", w))
+                 known_as=r.line(d, "known_as", w))
 
 
 def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Iterator
 
 from .analysis import Analysis
-from .case import Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective
+from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, clean_reference,
+                   one_line)
 from .template_choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
 
@@ -25,6 +26,11 @@ __all__ = ["CaseSummary", "ReferenceTaken", "Session", "StoreError", "create_sto
 
 class ReferenceTaken(StoreError):
     """Another case already has that reference."""
+
+
+def _one_line_names(details: dict) -> dict:
+    """A child's name and 'known as' kept as one clean line (case.one_line), whatever was pasted."""
+    return {k: one_line(v) if k in ("name", "known_as") and isinstance(v, str) else v for k, v in details.items()}
 
 
 def create_store(folder: Path, passphrase: str) -> Store:
@@ -66,7 +72,7 @@ class Session:
             self.store.save_case(case)
 
     def _free_reference(self, reference: str, own_id: str | None = None) -> str:
-        reference = " ".join(reference.split())
+        reference = clean_reference(reference)
         if not reference:
             raise StoreError("Give the case a reference.")
         existing = self.store.find_case(reference)
@@ -123,7 +129,7 @@ class Session:
     # ------------------------------------------------------------------ household
 
     def add_adult(self, case: Case, name: str, role: AdultRole, role_detail: str = "") -> Adult:
-        adult = Adult(name.strip(), role, role_detail=role_detail.strip() if role is AdultRole.OTHER else "")
+        adult = Adult(one_line(name), role, role_detail=one_line(role_detail) if role is AdultRole.OTHER else "")
         with self._changing(case):
             case.adults.append(adult)
             self.store.save_case(case)
@@ -132,8 +138,8 @@ class Session:
     def update_adult(self, case: Case, adult: Adult, name: str, role: AdultRole, role_detail: str = "") -> None:
         with self._changing(case):
             mine = case.adult(adult.id)
-            mine.name, mine.role = name.strip(), role
-            mine.role_detail = role_detail.strip() if role is AdultRole.OTHER else ""
+            mine.name, mine.role = one_line(name), role
+            mine.role_detail = one_line(role_detail) if role is AdultRole.OTHER else ""
             self.store.save_case(case)
 
     def remove_adult(self, case: Case, adult: Adult) -> None:
@@ -146,7 +152,7 @@ class Session:
 
     def add_child(self, case: Case, **details) -> Child:
         """A new child of the household (Child's fields: name, date_of_birth or expected_date, ...)."""
-        child = Child(**details)
+        child = Child(**_one_line_names(details))
         with self._changing(case):
             case.children.append(child)
             self.store.save_case(case)
@@ -157,7 +163,7 @@ class Session:
             raise ValueError("a child needs a date of birth or an expected date of delivery")
         with self._changing(case):
             mine = case.child(child.id)
-            for key, value in details.items():
+            for key, value in _one_line_names(details).items():
                 setattr(mine, key, value)
             self.store.save_case(case)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from . import crypto, dates, files
-from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind
+from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind, clean_reference
 from .interchange import answer_from_dict, answer_to_dict, disclosure_from_dict, disclosure_to_dict
 from .migrations import MIGRATIONS, Step, latest_version
 from .case_files import read_case_file_any, seal_case, with_new_ids  # noqa: F401
@@ -474,7 +474,9 @@ class Store:
     def find_case(self, reference: str) -> str | None:
         """The id of the case with this reference; refused where two share it (a store from before
         references were kept apart), since either could be the one meant."""
-        rows = self._read("SELECT id FROM cases WHERE reference = ? ORDER BY updated DESC", [reference])
+        wanted = clean_reference(reference)  # "SC-1", "SC-1 " and "SC-1" with a zero-width space look alike
+        rows = [(cid,) for cid, ref in self._read("SELECT id, reference FROM cases ORDER BY updated DESC")
+                if clean_reference(ref) == wanted]
         if len(rows) > 1:
             raise StoreError(f"{len(rows)} cases have the reference {reference!r}: rename one in the app "
                              f"(each case's reference can be changed on its page), then try again.")
@@ -485,7 +487,7 @@ class Store:
         "DEMO-1 (imported 02/12/2026)", then "... 2", "... 3"."""
         base = f"{reference} (imported {when:%d/%m/%Y})"
         candidate, n = base, 1
-        while self._read("SELECT 1 FROM cases WHERE reference = ?", [candidate]):
+        while self.find_case(candidate) is not None:
             n += 1
             candidate = f"{base} {n}"
         return candidate

@@ -75,8 +75,10 @@ def export_report(case: Case, child: Child, out: Path, library=None, options: Re
     anonymised, notes = bool(options and options.anonymise), bool(options and options.notes)
     sensitive = bool(options and options.sensitive)
     target = out / report_file_name(case, child, today, anonymised, notes, sensitive) if out.is_dir() else out
-    if anonymised and out.is_dir():
-        target = free_name(target)  # anonymised names say nothing of the case: never replace another's
+    if out.is_dir():
+        # a name the tool chose is never one the user chose to replace: "SC/1" and "SC-1", or two
+        # children with the same initials, make the same name on the same day
+        target = free_name(target)
     data = report_bytes(case, child, library, options, interviews=interviews, today=today)
     write_atomically(data, target)
     return target

@@ -246,7 +246,7 @@ class ExportPanel(QWidget):
     # ------------------------------------------------------------------ exporting
 
     def export(self) -> Path | None:
-        from ..report import ReportError, report_file_name
+        from ..report import ReportError, free_name, report_file_name
         from . import dialogs
 
         if self.case is None:
@@ -263,7 +263,7 @@ class ExportPanel(QWidget):
             return self._failed(str(exc))
         suggested = report_file_name(self.case, self.child_, anonymised=options.anonymise, notes=options.notes,
                                      sensitive=options.sensitive)
-        path = dialogs.save_path(self, "Export to Word", str(self.start_folder() / suggested),
+        path = dialogs.save_path(self, "Export to Word", str(free_name(self.start_folder() / suggested)),
                                  "Word documents (*.docx)")
         if path is None:
             return None
