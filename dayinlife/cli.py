@@ -158,7 +158,11 @@ def _ask(prompt: str, env: str, confirm: bool = False) -> str:
     import os
 
     if os.environ.get(env):
-        return os.environ[env]
+        given = os.environ[env]
+        if not _is_utf8(given):  # a byte that is not UTF-8 (a script written in another encoding)
+            raise CommandError(f"{env} holds a byte that is not UTF-8 text: set it from a UTF-8 script or "
+                               f"type the passphrase at the prompt")
+        return given
     if not sys.stdin or not sys.stdin.isatty():
         raise CommandError(f"a passphrase is needed: type it at a terminal, or set {env} for scripts")
     try:
@@ -170,6 +174,14 @@ def _ask(prompt: str, env: str, confirm: bool = False) -> str:
     if not first:
         raise CommandError("the passphrase is empty")
     return first
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _data_dir(args: argparse.Namespace) -> Path:

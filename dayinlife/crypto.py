@@ -104,6 +104,20 @@ def key_check(key: bytes) -> str:
     return hmac.new(key, b"dayinlife key check v1", hashlib.sha256).hexdigest()
 
 
+def read_check(value: Any) -> str:
+    """A key check read from a file: 64 hex digits, or ValueError (the file is damaged)."""
+    if not isinstance(value, str) or len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+        raise ValueError("the key check is damaged")
+    return value
+
+
+def read_entry(value: Any) -> tuple[KdfParams, str]:
+    """Key-derivation settings and their key check, as a key file or a backup keeps them."""
+    if not isinstance(value, dict):
+        raise ValueError("key derivation settings are damaged")
+    return KdfParams.from_dict(value.get("kdf")), read_check(value.get("check"))
+
+
 def key_matches(key: bytes, check: str) -> bool:
     return hmac.compare_digest(key_check(key), check)
 
@@ -192,10 +206,13 @@ def _read_header(blob: bytes) -> tuple[dict, bytes, bytes]:
     if end < 0:
         raise ValueError("the file is cut short")
     raw = blob[len(_SEAL_MAGIC):end]
-    try:
+    try:  # a made-up header: nested thousands deep, a 5,000-digit number, a nonce that is a number...
         header = json.loads(raw.decode("ascii"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        if not isinstance(header, dict) or not isinstance(header.get("kind"), str):
+            raise ValueError
+        nonce = header.get("nonce")
+        if not isinstance(nonce, str) or len(bytes.fromhex(nonce)) != 12 or not isinstance(header.get("kdf"), dict):
+            raise ValueError
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise ValueError("the file's header is damaged") from None
-    if not isinstance(header, dict):
-        raise ValueError("the file's header is damaged")
     return header, blob[end + 1:], _SEAL_MAGIC + raw

@@ -41,7 +41,7 @@ def setting_up(folder: Path) -> bool:
     the database is complete. Such a folder holds nothing yet."""
     try:
         return json.loads((Path(folder) / KEY_NAME).read_text("utf-8")).get("setting_up") is True
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         return False
 
 

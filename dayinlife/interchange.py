@@ -627,6 +627,8 @@ def loads_case(text: str | bytes) -> Case:
                                f"column {exc.colno}") from None
     except UnicodeDecodeError:
         raise InterchangeError("the case file is not UTF-8 text") from None
+    except ValueError:  # a number thousands of digits long: no case file holds one
+        raise InterchangeError("the case file holds a number too long to be part of a case file") from None
     except RecursionError:
         raise InterchangeError("the case file is nested too deeply to be a case file (lists or tables "
                                "inside one another thousands of times)") from None

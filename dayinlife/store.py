@@ -112,15 +112,16 @@ class _KeyFile:
     def read(self) -> dict:
         try:
             data = json.loads(self.path.read_text("utf-8"))
-            if data.get("format") != META_FORMAT:
+            if not isinstance(data, dict) or data.get("format") != META_FORMAT:
                 raise ValueError
-            crypto.KdfParams.from_dict(data["kdf"])
-            str(data["check"])
+            crypto.read_entry(data)
+            if data.get("pending") is not None:  # a passphrase change cut short: as sound as the rest
+                crypto.read_entry(data["pending"])
             return data
         except FileNotFoundError:
             raise StoreDamaged(f"The store's key file {self.path} is missing, so the store cannot be "
                                f"unlocked. Restore it from a backup.") from None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise StoreDamaged(f"The store's key file {self.path} is damaged, so the store cannot be "
                                f"unlocked. Restore it from a backup.") from None
 
@@ -772,8 +773,8 @@ class Store:
         end = blob.find(b"\n", len(BACKUP_MAGIC))
         try:
             header = json.loads(blob[len(BACKUP_MAGIC):end].decode("ascii"))
-            params = crypto.KdfParams.from_dict(header["kdf"])
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            params, _ = crypto.read_entry(header)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
             raise StoreDamaged(f"The backup {backup} is damaged: its header cannot be read.") from None
         if header.get("version") != 1:
             raise StoreTooNew(f"The backup {backup} was made by a newer version of Day in My Life.")

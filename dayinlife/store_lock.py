@@ -44,7 +44,7 @@ def _note(folder: Path) -> dict:
     try:
         data = json.loads((folder / NOTE_NAME).read_text("utf-8"))
         return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
 
 

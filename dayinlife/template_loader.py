@@ -385,8 +385,10 @@ def _pardon_leaked_ask(c: _Checker, body: dict) -> None:
     """Until December 2026 the loader could record a topic as asked of adults only while it kept its
     question for the child (a measure's `ask` overwrote the topic's). Case files made then carry such
     snapshots: their child wording is still checked, then set aside, so those files still import."""
-    for i, stage in enumerate(body.get("stages") or []):
-        for j, topic in enumerate((stage.get("topics") or []) if isinstance(stage, dict) else []):
+    stages = body.get("stages")
+    for i, stage in enumerate(stages if isinstance(stages, list) else []):  # the checker names a wrong type
+        topics = stage.get("topics") if isinstance(stage, dict) else None
+        for j, topic in enumerate(topics if isinstance(topics, list) else []):
             if isinstance(topic, dict) and topic.get("ask") == "adults" and "child" in topic:
                 c.text(topic, "child", ["stages", i, "topics", j], required=False, prompt=True)
                 del topic["child"]
