@@ -583,3 +583,32 @@ def test_a_zip_bomb_for_a_base_document_is_refused_quickly(case, library, tmp_pa
         report_bytes(case, case.children[0], library, ReportOptions(base_document=bomb), today=TODAY)
     assert time.monotonic() - started < 10
     assert "far larger than any letterhead" in str(err.value)
+
+
+def test_fields_in_a_base_document_that_fetch_from_elsewhere_are_removed(case, library, tmp_path):
+    """INCLUDEPICTURE, INCLUDETEXT, LINK and DDE fields fetch when Word updates them (a header's
+    fields update on opening): the field goes, what it last showed stays; a PAGE field stays."""
+    path = org_base(tmp_path / "fields.docx")
+    doc = docx.Document(str(path))
+    w = docx.oxml.ns.nsmap["w"]
+    header = doc.sections[0].header.paragraphs[0]._p
+    header.append(docx.oxml.parse_xml(
+        f'<w:fldSimple xmlns:w="{w}" w:instr=" INCLUDEPICTURE &quot;http://remote.example/a.png&quot; \\d">'
+        f'<w:r><w:t>logo shown last</w:t></w:r></w:fldSimple>'))
+    header.append(docx.oxml.parse_xml(f'<w:fldSimple xmlns:w="{w}" w:instr=" PAGE "><w:r><w:t>1</w:t></w:r>'
+                                      f'</w:fldSimple>'))
+    for xml in (f'<w:r xmlns:w="{w}"><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r xmlns:w="{w}"><w:instrText xml:space="preserve"> include</w:instrText></w:r>',
+                f'<w:r xmlns:w="{w}"><w:instrText xml:space="preserve">TEXT "\\\\\\\\remote.example\\\\s\\\\x.docx" '
+                f'</w:instrText></w:r>',
+                f'<w:r xmlns:w="{w}"><w:fldChar w:fldCharType="separate"/></w:r>',
+                f'<w:r xmlns:w="{w}"><w:t>text shown last</w:t></w:r>',
+                f'<w:r xmlns:w="{w}"><w:fldChar w:fldCharType="end"/></w:r>'):
+        header.append(docx.oxml.parse_xml(xml))
+    doc.save(str(path))
+    data = report_bytes(case, case.children[0], library, ReportOptions(base_document=path), today=TODAY)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = "\n".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert "remote.example" not in xml and "INCLUDEPICTURE" not in xml and "> include<" not in xml
+    assert "logo shown last" in xml and "text shown last" in xml
+    assert 'w:instr=" PAGE "' in xml  # a page number is a field too, and stays

@@ -119,6 +119,52 @@ def strip_external(doc) -> int:
                             del node.attrib[attr]
             del part.rels[rid]
             removed += 1
+        element = getattr(part, "_element", None)
+        if element is not None and part.partname.endswith(".xml"):
+            removed += _strip_fetching_fields(element)
+    return removed
+
+
+# Field codes that bring in something from another file or address when Word updates them (and a
+# header's fields update on opening). What the field last showed stays, as plain text.
+_FETCHING_FIELDS = {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "LINK", "DDE", "DDEAUTO", "IMPORT"}
+
+
+def _fetches(instruction: str) -> bool:
+    words = instruction.split()
+    return bool(words) and words[0].upper() in _FETCHING_FIELDS
+
+
+def _strip_fetching_fields(element) -> int:
+    removed = 0
+    for simple in list(element.iter(qn("w:fldSimple"))):
+        if _fetches(simple.get(qn("w:instr"), "")):
+            parent = simple.getparent()
+            at = parent.index(simple)
+            for child in list(simple):
+                parent.insert(at, child)
+                at += 1
+            parent.remove(simple)
+            removed += 1
+    # A field in runs: begin, its instruction (often split over runs), separate, what it shows, end.
+    stack: list[dict] = []
+    for node in list(element.iter(qn("w:fldChar"), qn("w:instrText"))):
+        if node.tag == qn("w:instrText"):
+            if stack:
+                stack[-1]["code"].append(node)
+            continue
+        kind = node.get(qn("w:fldCharType"))
+        if kind == "begin":
+            stack.append({"marks": [node], "code": []})
+        elif kind == "separate" and stack:
+            stack[-1]["marks"].append(node)
+        elif kind == "end" and stack:
+            field = stack.pop()
+            field["marks"].append(node)
+            if _fetches("".join(n.text or "" for n in field["code"])):
+                for n in field["marks"] + field["code"]:
+                    n.getparent().remove(n)
+                removed += 1
     return removed
 
 
