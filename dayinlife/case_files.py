@@ -7,10 +7,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from . import crypto
+from . import crypto, files
 from .case import Case
 from .interchange import InterchangeError, case_from_dict, case_to_dict, dumps_case, loads_case
 from .store_errors import StoreError, WrongPassphrase
+
+CASE_FILE_LIMIT = 256 * 1024 * 1024  # far beyond a family's case, drawings and all
 
 
 def seal_case(case: Case, file_passphrase: str) -> bytes:
@@ -57,7 +59,7 @@ def with_new_ids(case: Case) -> Case:
 def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
     """A case from an encrypted case file (needs its passphrase) or a plain JSON interchange file."""
     try:
-        blob = path.read_bytes()
+        blob = files.read_limited(path, CASE_FILE_LIMIT, "case file")
     except FileNotFoundError:
         raise StoreError(f"{path}: no such file.") from None
     except OSError as exc:

@@ -7,7 +7,9 @@ running these commands are template editors and trainers, not developers.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import math
 import re
 import sys
 from datetime import date
@@ -176,6 +178,17 @@ def _ask(prompt: str, env: str, confirm: bool = False) -> str:
     return first
 
 
+def _head(path: Path) -> bytes:
+    """The first bytes of a file the user named, to tell what kind it is (a pipe or a device refused)."""
+    import os
+    import stat
+
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "it is not a regular file (a pipe, a device or a folder)", str(path))
+    with open(path, "rb") as f:
+        return f.read(4096)
+
+
 def _is_utf8(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -243,7 +256,7 @@ def _case_import(args: argparse.Namespace) -> int:
     from .store import CaseExists
 
     try:
-        blob_kind = crypto.sealed_kind(args.file.read_bytes()[:4096])
+        blob_kind = crypto.sealed_kind(_head(args.file))
     except OSError as exc:
         raise CommandError(f"{args.file}: cannot be read ({exc.strerror or exc})", EXIT_PROBLEMS) from None
     file_passphrase = _ask(f"Passphrase of {args.file.name}: ", FILE_PASSPHRASE_ENV) if blob_kind else None
@@ -484,7 +497,7 @@ def _case_check(args: argparse.Namespace) -> int:
     from .store import StoreError
 
     try:
-        sealed = crypto.sealed_kind(args.file.read_bytes()[:4096])
+        sealed = crypto.sealed_kind(_head(args.file))
     except FileNotFoundError:
         raise CommandError(f"{args.file}: no such file", EXIT_PROBLEMS) from None
     except OSError as exc:
@@ -545,6 +558,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a command waits for another command's turn (DAYINLIFE_LOCK_WAIT seconds), then says who holds it
     try:
         store_lock.wait_seconds = max(0.0, float(os.environ.get("DAYINLIFE_LOCK_WAIT", "20")))
+        if not math.isfinite(store_lock.wait_seconds):  # "inf" or "nan" would wait for ever
+            raise ValueError
     except ValueError:
         store_lock.wait_seconds = 20.0
     try:

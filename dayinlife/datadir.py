@@ -40,7 +40,10 @@ def setting_up(folder: Path) -> bool:
     """Whether a set-up (or a restore) was begun here and never finished: its key file says so until
     the database is complete. Such a folder holds nothing yet."""
     try:
-        return json.loads((Path(folder) / KEY_NAME).read_text("utf-8")).get("setting_up") is True
+        from . import files
+
+        raw = files.read_limited(Path(folder) / KEY_NAME, 1024 * 1024, "key file")  # never a pipe's wait
+        return json.loads(raw.decode("utf-8")).get("setting_up") is True
     except (OSError, ValueError, AttributeError, RecursionError):
         return False
 

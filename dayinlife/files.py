@@ -67,6 +67,27 @@ def refuse_unless_regular(target: Path) -> None:
     raise NotARegularFile(errno.EEXIST, "not a regular file", str(target))
 
 
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a file the user named, refused (OSError, in words) if it is not a regular file
+    (a pipe would wait for ever, a device such as /dev/zero never ends) or is larger than `limit`:
+    no `what` is that large, and reading it would take all the memory."""
+    path = Path(path)
+    mode = os.stat(path).st_mode  # FileNotFoundError and the rest as they are
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "it is not a regular file (a pipe or a device)", str(path))
+    with open(path, "rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"it is larger than any {what} (over {_size(limit)})", str(path))
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
+
+
 def write_atomically(target: Path, data: bytes, *, private: bool = False, store_file: bool = False) -> None:
     """Write `data` to `target` whole or not at all. `private`: readable by the user only (on
     systems with such modes; a Windows profile folder is private already). Only a regular file is

@@ -639,9 +639,11 @@ def loads_case(text: str | bytes) -> Case:
 
 
 def read_case_file(path: Path) -> Case:
+    from . import files
+
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = files.read_limited(path, 256 * 1024 * 1024, "case file")
     except FileNotFoundError:
         raise InterchangeError(f"{path}: no such file") from None
     except OSError as exc:

@@ -48,6 +48,7 @@ from .datadir import (DB_FILES, DB_NAME, KEY_NAME, WAL_NAME, holds_pages, missin
 META_NAME = KEY_NAME
 META_FORMAT = "dayinlife-store-key"
 BACKUP_MAGIC = crypto.BACKUP_MAGIC
+BACKUP_LIMIT = 4 * 1024 * 1024 * 1024  # a store of thousands of families is a fraction of this
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 FREE_TRIES = 3          # failed unlocks allowed before each further try must wait
@@ -111,7 +112,7 @@ class _KeyFile:
 
     def read(self) -> dict:
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            data = json.loads(files.read_limited(self.path, 1024 * 1024, "key file").decode("utf-8"))
             if not isinstance(data, dict) or data.get("format") != META_FORMAT:
                 raise ValueError
             crypto.read_entry(data)
@@ -763,7 +764,7 @@ class Store:
     @classmethod
     def _restore(cls, backup: Path, folder: Path, passphrase: str) -> "Store":
         try:
-            blob = backup.read_bytes()
+            blob = files.read_limited(backup, BACKUP_LIMIT, "backup of a store")
         except FileNotFoundError:
             raise StoreError(f"The backup {backup} does not exist.") from None
         except OSError as exc:

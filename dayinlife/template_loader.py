@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from . import files
 from .paths import face_picture
 from .prompts import PromptError, check_prompt
 from . import dates
@@ -276,7 +277,7 @@ def _plain_toml_message(message: str) -> str:
 def _parse(path: Path) -> tuple[dict | None, str, list[Problem]]:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = files.read_limited(path, TEMPLATE_FILE_LIMIT, "template")
     except OSError as exc:
         return None, "", [Problem(name, None, "", f"cannot be read: {exc.strerror or exc}")]
     try:
@@ -355,6 +356,7 @@ def _read_scales(c: _Checker, data: dict, path: list[str | int] | None = None) -
 # A template carried inside a case file is a few hundred kilobytes at most; anything much larger is
 # not a template someone wrote, and is refused before it is read.
 SNAPSHOT_LIMIT = 2_000_000  # characters, as JSON
+TEMPLATE_FILE_LIMIT = 2_000_000  # bytes: the largest shipped template is a small fraction of it
 
 
 def check_snapshot(data: Any, where: str) -> list[Problem]:

@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from .. import files
 from .options import ReportError
 from .text import clean, direction_runs, starts_rtl
 
@@ -56,7 +57,7 @@ def new_document(base: Path | None):
 def _open_base(path: Path):
     name = path.name
     try:
-        data = path.read_bytes()
+        data = files.read_limited(path, BASE_UNPACKED_LIMIT, "letterhead")
     except FileNotFoundError:
         raise ReportError(f"The organisation's template {name} cannot be found.") from None
     except IsADirectoryError:
