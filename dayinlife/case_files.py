@@ -67,6 +67,9 @@ def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
     if blob.startswith(crypto.BACKUP_MAGIC):
         raise StoreError(f"{path} is a backup of a whole store, not a case file: use Restore instead.")
     kind = crypto.sealed_kind(blob)
+    if kind is None and crypto.looks_sealed(blob):
+        raise StoreError(f"{path} is an encrypted Day in My Life file whose header is damaged, so it cannot be "
+                         f"opened. Ask for the file to be exported again.")
     if kind is not None:
         if kind != "case":
             raise StoreError(f"{path} is a Day in My Life {kind} file, not a case file.")

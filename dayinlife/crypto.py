@@ -176,6 +176,11 @@ def seal(data: bytes, passphrase: str, kind: str) -> bytes:
 BACKUP_MAGIC = b"DAYINLIFE-BACKUP\n"
 
 
+def looks_sealed(blob: bytes) -> bool:
+    """Whether the file begins as a sealed file does, whatever state its header is in."""
+    return blob.startswith(_SEAL_MAGIC)
+
+
 def sealed_kind(blob: bytes) -> str | None:
     """The kind of a sealed file ('case', 'backup' ...), or None if it is not one."""
     try:
@@ -190,7 +195,7 @@ def unseal(blob: bytes, passphrase: str, kind: str) -> bytes:
         raise ValueError(f"this file holds a {header.get('kind')!r}, not a {kind!r}")
     if header.get("version") != 1:
         raise ValueError("this file was written by a newer version of Day in My Life")
-    params = KdfParams.from_dict(header["kdf"])
+    params = KdfParams.from_dict(header.get("kdf"))  # a missing or made-up one: "key derivation settings ..."
     for form in passphrase_forms(passphrase):  # the composed form first, then as it may have been made
         try:
             return AESGCM(derive_key(form, params, exact=True)).decrypt(bytes.fromhex(header["nonce"]), body, aad)
@@ -211,7 +216,7 @@ def _read_header(blob: bytes) -> tuple[dict, bytes, bytes]:
         if not isinstance(header, dict) or not isinstance(header.get("kind"), str):
             raise ValueError
         nonce = header.get("nonce")
-        if not isinstance(nonce, str) or len(bytes.fromhex(nonce)) != 12 or not isinstance(header.get("kdf"), dict):
+        if not isinstance(nonce, str) or len(bytes.fromhex(nonce)) != 12:
             raise ValueError
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise ValueError("the file's header is damaged") from None

@@ -106,6 +106,7 @@ def test_a_made_up_case_file_header_is_called_damaged(store_with_a_case, tmp_pat
     for args in (["case", "check", path], ["case", "import", path]):
         out = cli(*args, data=store_with_a_case)
         assert clear(out), (args, out.stderr)
+        assert ("damaged" in out.stderr or "out of range" in out.stderr) and "UTF-8" not in out.stderr, out.stderr
     assert "FICT-0042" in cli("case", "list", data=store_with_a_case).stdout
 
 
