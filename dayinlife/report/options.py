@@ -98,6 +98,6 @@ def write_atomically(data: bytes, target: Path) -> None:
     if not folder.is_dir():
         raise ReportError(f"The report cannot be saved: the folder {folder} does not exist.")
     try:
-        files.write_atomically(target, data)
+        files.write_atomically(target, data, private=True)  # a family's life, as plainly as a case file
     except OSError as exc:
         raise ReportError(files.plain_words(exc, "the report", folder, target)[1]) from None
