@@ -514,7 +514,10 @@ def _case_check(args: argparse.Namespace) -> int:
 
 
 def _print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    """JSON for a script: as UTF-8 where the output is, else with \\u escapes, so a name a narrow
+    console (cp1252) cannot show still arrives exact, never as "?"."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    print(json.dumps(data, indent=2, ensure_ascii=encoding not in ("utf8", "utf8sig")))
 
 
 def _never_fail_on_a_character() -> None:

@@ -64,3 +64,20 @@ def test_a_narrow_console_never_makes_the_command_line_fail(tmp_path):
                               "PYTHONIOENCODING": "cp1252"}, capture_output=True, timeout=60)
     assert out.returncode == 0, out.stderr.decode("cp1252", "replace")
     assert b"FICT-" in out.stdout and b"Traceback" not in out.stderr
+
+
+def test_json_for_a_narrow_console_keeps_every_name_exact(tmp_path):
+    """`case list --json` read by a script on a cp1252 console: \\u escapes, never "?"."""
+    import json
+
+    folder = tmp_path / "data"
+    with Store.create(folder, "plain passphrase") as store:
+        case = Case("FICT-Łucja-Ŵ", practitioner="A. Practitioner")
+        case.children.append(Child("Łucja Fictional", date_of_birth=date(2019, 5, 5)))
+        store.save_case(case)
+    out = subprocess.run([sys.executable, "-m", "dayinlife", "--data-dir", str(folder), "case", "list", "--json"],
+                         cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_PASSPHRASE": "plain passphrase",
+                                        "PYTHONIOENCODING": "cp1252"}, capture_output=True, timeout=60)
+    assert out.returncode == 0, out.stderr.decode("cp1252", "replace")
+    listed = json.loads(out.stdout.decode("cp1252"))["cases"]
+    assert listed[0]["reference"] == "FICT-Łucja-Ŵ"
