@@ -7,7 +7,6 @@ running these commands are template editors and trainers, not developers.
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import math
 import re
@@ -159,9 +158,11 @@ def _ask(prompt: str, env: str, confirm: bool = False) -> str:
     import getpass
     import os
 
+    from .interchange import is_text
+
     if os.environ.get(env):
         given = os.environ[env]
-        if not _is_utf8(given):  # a byte that is not UTF-8 (a script written in another encoding)
+        if not is_text(given):  # a byte that is not UTF-8 (a script written in another encoding)
             raise CommandError(f"{env} holds a byte that is not UTF-8 text: set it from a UTF-8 script or "
                                f"type the passphrase at the prompt")
         return given
@@ -180,21 +181,9 @@ def _ask(prompt: str, env: str, confirm: bool = False) -> str:
 
 def _head(path: Path) -> bytes:
     """The first bytes of a file the user named, to tell what kind it is (a pipe or a device refused)."""
-    import os
-    import stat
+    from . import files
 
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError(errno.EINVAL, "it is not a regular file (a pipe, a device or a folder)", str(path))
-    with open(path, "rb") as f:
-        return f.read(4096)
-
-
-def _is_utf8(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-        return True
-    except UnicodeEncodeError:
-        return False
+    return files.read_head(path, 4096)
 
 
 def _data_dir(args: argparse.Namespace) -> Path:

@@ -71,6 +71,15 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
     """The bytes of a file the user named, refused (OSError, in words) if it is not a regular file
     (a pipe would wait for ever, a device such as /dev/zero never ends) or is larger than `limit`:
     no `what` is that large, and reading it would take all the memory."""
+    data = read_head(path, limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"it is larger than any {what} (over {_size(limit)})", str(path))
+    return data
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """At most the first `size` bytes of a file the user named; refused (OSError, in words) if it is
+    a folder, a pipe or a device rather than a regular file."""
     path = Path(path)
     mode = os.stat(path).st_mode  # FileNotFoundError and the rest as they are
     if stat.S_ISDIR(mode):
@@ -78,10 +87,7 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
     if not stat.S_ISREG(mode):
         raise OSError(errno.EINVAL, "it is not a regular file (a pipe or a device)", str(path))
     with open(path, "rb") as f:
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise OSError(errno.EFBIG, f"it is larger than any {what} (over {_size(limit)})", str(path))
-    return data
+        return f.read(size)
 
 
 def _size(n: int) -> str:

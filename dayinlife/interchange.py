@@ -184,7 +184,7 @@ class _Reader:
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             self.fail(f"{where}.{key}", f"should be {_kind_name(kind)}, found {_json_kind(value)}")
             return default
-        if isinstance(value, str) and not _is_text(value):
+        if isinstance(value, str) and not is_text(value):
             self.fail(f"{where}.{key}", "holds a character that is not text (a lone half of a pair, \\ud800 to "
                                         "\\udfff): the file was damaged or made by hand")
             return default
@@ -240,7 +240,8 @@ class _Reader:
         return self.get(d, key, where, list, required=False, default=[])
 
 
-def _is_text(value: str) -> bool:
+def is_text(value: str) -> bool:
+    """Whether `value` can be written as UTF-8 (no lone half of a surrogate pair)."""
     try:
         value.encode("utf-8")
         return True
@@ -376,7 +377,7 @@ def _read_analysis(r: _Reader, d: dict, w: str):
     child_id = r.text(d, "child_id", w, required=True)
     interview_ids = []
     for i, item in enumerate(r.array(d, "interview_ids", w)):
-        if isinstance(item, str) and _is_text(item):
+        if isinstance(item, str) and is_text(item):
             interview_ids.append(item)
         else:
             r.fail(f"{w}.interview_ids[{i}]", f"should be text, found {_json_kind(item)}")
@@ -420,7 +421,7 @@ def _read_analysis(r: _Reader, d: dict, w: str):
 def _read_hidden(r: _Reader, d: dict, w: str) -> list[str]:
     out = []
     for i, item in enumerate(r.array(d, "hidden", w)):
-        if isinstance(item, str) and not _is_text(item):
+        if isinstance(item, str) and not is_text(item):
             r.fail(f"{w}.hidden[{i}]", "holds a character that is not text")
         elif isinstance(item, str):
             if item.strip():

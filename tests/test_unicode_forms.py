@@ -53,12 +53,18 @@ def test_a_sealed_case_file_made_with_either_form_opens_with_the_other(tmp_path,
     assert read_case_file_any(path, NFC).reference == "FICT-FORMS"
 
 
-def test_a_narrow_console_never_makes_the_command_line_fail(tmp_path):
+def _store_with_lucja(tmp_path):
+    """A store (passphrase "plain passphrase") whose one case and child have names cp1252 cannot show."""
     folder = tmp_path / "data"
     with Store.create(folder, "plain passphrase") as store:
         case = Case("FICT-Łucja-Ŵ", practitioner="A. Practitioner")
         case.children.append(Child("Łucja Fictional", date_of_birth=date(2019, 5, 5)))
         store.save_case(case)
+    return folder
+
+
+def test_a_narrow_console_never_makes_the_command_line_fail(tmp_path):
+    folder = _store_with_lucja(tmp_path)
     out = subprocess.run([sys.executable, "-m", "dayinlife", "--data-dir", str(folder), "case", "list"], cwd=REPO,
                          env={**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_PASSPHRASE": "plain passphrase",
                               "PYTHONIOENCODING": "cp1252"}, capture_output=True, timeout=60)
@@ -70,11 +76,7 @@ def test_json_for_a_narrow_console_keeps_every_name_exact(tmp_path):
     """`case list --json` read by a script on a cp1252 console: \\u escapes, never "?"."""
     import json
 
-    folder = tmp_path / "data"
-    with Store.create(folder, "plain passphrase") as store:
-        case = Case("FICT-Łucja-Ŵ", practitioner="A. Practitioner")
-        case.children.append(Child("Łucja Fictional", date_of_birth=date(2019, 5, 5)))
-        store.save_case(case)
+    folder = _store_with_lucja(tmp_path)
     out = subprocess.run([sys.executable, "-m", "dayinlife", "--data-dir", str(folder), "case", "list", "--json"],
                          cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_PASSPHRASE": "plain passphrase",
                                         "PYTHONIOENCODING": "cp1252"}, capture_output=True, timeout=60)
