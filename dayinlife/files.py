@@ -214,7 +214,8 @@ def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = Non
         Why.NOT_ALLOWED: (f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: the folder is read-only or "
                           f"you do not have permission, or a file of that name is open in another program. "
                           f"Close it or choose another folder."),
-        Why.IS_A_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be {v} as {target or where}: that is a folder.",
+        Why.IS_A_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be {v} as {target or where}: that is a folder. "
+                          f"Give a file name inside it."),
         Why.NOT_A_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: part of that path is a "
                            f"file, not a folder. Choose another folder."),
         Why.NO_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be {v}: the folder {where} does not exist.",

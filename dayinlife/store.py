@@ -80,9 +80,9 @@ _owner_only = files.owner_only
 _fsync_dir = files.fsync_folder
 
 
-def os_error_message(exc: OSError, what: str, where: Path) -> StoreError:
-    """An OSError as a StoreError that says what could not be done, where, and why."""
-    reason, text = files.plain_words(exc, what, where, verb="written")
+def os_error_message(exc: OSError, what: str, where: Path, target: Path | None = None) -> StoreError:
+    """An OSError as a StoreError that says what could not be done, where (as `target`), and why."""
+    reason, text = files.plain_words(exc, what, where, target, verb="written")
     kind = {files.Why.DISK_FULL: DiskFull, files.Why.NOT_ALLOWED: FolderNotWritable,
             files.Why.NOT_A_FOLDER: FolderNotWritable, files.Why.IS_A_FOLDER: FolderNotWritable,
             files.Why.NO_FOLDER: FolderNotWritable}.get(reason, StoreError)
@@ -725,7 +725,7 @@ class Store:
             finally:
                 out.unlink(missing_ok=True)
         except OSError as exc:
-            raise os_error_message(exc, "the backup", folder) from None
+            raise os_error_message(exc, "the backup", folder, target) from None
         finally:
             for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm"), Path(f"{copy}-journal")):
                 leftover.unlink(missing_ok=True)
@@ -751,6 +751,7 @@ class Store:
         backup, folder = Path(backup), Path(folder)
         if cls.exists(folder):
             raise StoreError(f"{folder} already holds a store: restore into a new folder, so nothing is lost.")
+        created = not folder.exists()
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
@@ -758,8 +759,18 @@ class Store:
         lock = StoreLock(folder).acquire()  # nobody opens it while it is written
         try:
             return cls._restore(backup, folder, passphrase)
-        finally:
+        except BaseException:
             lock.release()
+            if created:  # a failed restore leaves no half-made folder behind, so it can be tried again as it was
+                for name in (LOCK_NAME, NOTE_NAME):
+                    (folder / name).unlink(missing_ok=True)
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
+            raise
+        finally:
+            lock.release()  # (a second release is harmless)
 
     @classmethod
     def _restore(cls, backup: Path, folder: Path, passphrase: str) -> "Store":
@@ -769,8 +780,10 @@ class Store:
             raise StoreError(f"The backup {backup} does not exist.") from None
         except OSError as exc:
             raise StoreError(f"The backup {backup} cannot be read: {exc.strerror or exc}.") from None
-        if not blob.startswith(BACKUP_MAGIC) or blob.find(b"\n", len(BACKUP_MAGIC)) < 0:
+        if not blob.startswith(BACKUP_MAGIC[:len(blob)]) or not blob:
             raise NotAStore(f"{backup} is not a Day in My Life backup.")
+        if len(blob) <= len(BACKUP_MAGIC) or blob.find(b"\n", len(BACKUP_MAGIC)) < 0:
+            raise StoreDamaged(f"The backup {backup} is cut short in its header; it cannot be restored.")
         end = blob.find(b"\n", len(BACKUP_MAGIC))
         try:
             header = json.loads(blob[len(BACKUP_MAGIC):end].decode("ascii"))
@@ -795,16 +808,24 @@ class Store:
             _KeyFile(folder).write({"kdf": params.to_dict(), "check": header["check"], "failures": 0})
         except OSError as exc:
             raise os_error_message(exc, "the restored store", folder) from None
+        store = None
         try:
             store = cls.open(folder, passphrase)
             problems = store.integrity_problems()
             if problems:
-                store.close()
                 raise StoreDamaged(f"The backup {backup} is damaged ({problems[0]}); it cannot be restored.")
             return store
-        except StoreError:
+        except (StoreError, OSError) as exc:
+            if store is not None:
+                store.close()
             _remove_database(folder)
             (folder / META_NAME).unlink(missing_ok=True)
+            if isinstance(exc, (StoreDamaged, NotAStore)) and str(backup) not in str(exc):
+                # what is damaged is the backup: the folder restored into held nothing, and holds nothing now
+                raise StoreDamaged(f"The backup {backup} is damaged: part of it cannot be read, so it cannot "
+                                   f"be restored. Nothing has been changed.") from None
+            if isinstance(exc, OSError):
+                raise os_error_message(exc, "the restored store", folder) from None
             raise
 
     # ------------------------------------------------------------------ passphrase
@@ -870,7 +891,7 @@ class Store:
         try:
             files.write_atomically(target, sealed, private=True)  # never over the store's own files
         except OSError as exc:
-            raise os_error_message(exc, "the case file", target.parent) from None
+            raise os_error_message(exc, "the case file", target.parent, target) from None
 
     def import_case_file(self, path: Path, file_passphrase: str | None = None,
                          on_conflict: str = "ask") -> Case:

@@ -395,6 +395,43 @@ def test_bad_backups(store, saved_case, tmp_path, damage, error):
     assert not (tmp_path / "restored" / DB_NAME).exists()
 
 
+def test_a_damaged_backup_is_named_as_damaged_and_leaves_no_folder(store, saved_case, tmp_path):
+    """A backup with one byte changed in its pages, or cut inside its header: the message names the
+    backup (not the new folder's database), the store lock is let go, and the folder restored into
+    is gone, so the same restore can be tried again with a sound backup."""
+    target = tmp_path / "backup.dilbak"
+    store.backup(target)
+    sound = target.read_bytes()
+    body = sound.index(b"\n", len(crypto.BACKUP_MAGIC)) + 1  # after the magic line and the header
+    flipped = bytearray(sound)
+    flipped[body + 5000] ^= 0xFF
+    for broken, words in ((bytes(flipped), "is damaged: part of it cannot be read"),
+                          (sound[:body - 20], "cut short in its header")):
+        target.write_bytes(broken)
+        with pytest.raises(StoreDamaged) as said:
+            Store.restore(target, tmp_path / "restored", PASS)
+        assert str(target) in str(said.value) and words in str(said.value)
+        assert DB_NAME not in str(said.value)
+        assert not (tmp_path / "restored").exists()
+    target.write_bytes(sound)
+    with Store.restore(target, tmp_path / "restored", PASS) as again:
+        assert same_case(again.load_case(saved_case.id), saved_case)
+    assert sorted(p.name for p in (tmp_path / "restored").iterdir()) == [
+        "dayinlife-store.json", DB_NAME, LOCK_NAME]  # closed: no note of a holder left
+
+
+def test_backup_or_case_file_to_a_folder_names_that_folder(store, saved_case, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(FolderNotWritable) as said:
+        store.backup(out)
+    assert f"as {out}: that is a folder. Give a file name inside it." in str(said.value)
+    with pytest.raises(FolderNotWritable) as said:
+        store.export_case_file(saved_case.id, out, "p")
+    assert f"as {out}: that is a folder" in str(said.value)
+    assert list(out.iterdir()) == []
+
+
 def test_backup_to_a_missing_or_unwritable_folder(store, tmp_path):
     with pytest.raises(FolderNotWritable, match="does not exist"):
         store.backup(tmp_path / "nowhere" / "b.dilbak")
