@@ -709,7 +709,7 @@ class Store:
             files.refuse_unless_regular(target)  # never a link, a device or a pipe replaced
             files.refuse_store_files(target)  # nor the store's own files
             files.sweep_leftovers(folder)
-            self._export_database(copy, self._key)
+            self._export_database(copy, self._key, "the backup", "No backup has been written.")
             header = json.dumps({"version": 1, "store_version": self.version, "kdf": meta["kdf"],
                                  "check": meta["check"]}, sort_keys=True).encode("ascii")
             out = folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
@@ -731,8 +731,10 @@ class Store:
                 leftover.unlink(missing_ok=True)
         _fsync_dir(folder)
 
-    def _export_database(self, path: Path, key: bytes) -> None:
-        """A full copy of the database into `path`, encrypted under `key` (SQLCipher's export)."""
+    def _export_database(self, path: Path, key: bytes, what: str, unchanged: str) -> None:
+        """A full copy of the database into `path` (a hidden temporary file), encrypted under `key`
+        (SQLCipher's export). A failure names `what` was being made and the store itself, never the
+        temporary file; `unchanged` says what has not happened ("The passphrase has not been changed.")."""
         sql, args = crypto.attach_sql(path, "copy", key)
         version = self.version
         try:
@@ -743,7 +745,18 @@ class Store:
             finally:
                 self._conn.execute("DETACH DATABASE copy")
         except crypto.database_errors() as exc:
-            raise self._translate(exc, path) from None
+            message = str(exc).lower()
+            if "disk is full" in message:
+                raise DiskFull(f"The disk is full: {what} could not be written in {path.parent}. {unchanged} "
+                               f"The store has not been changed. Free some space and try again.") from None
+            if "readonly" in message or "read-only" in message or "unable to open" in message:
+                raise FolderNotWritable(f"{what[:1].upper()}{what[1:]} cannot be written in {path.parent}: the "
+                                        f"folder is read-only or you do not have permission. {unchanged}") from None
+            if "not a database" in message or "malformed" in message or "corrupt" in message:
+                raise StoreDamaged(f"The store {self.path} is damaged: part of it cannot be read, so {what} "
+                                   f"cannot be made. {unchanged} The store has not been changed; restore it from "
+                                   f"a backup made before the damage.") from None
+            raise StoreError(f"{what[:1].upper()}{what[1:]} could not be made ({exc}). {unchanged}") from None
 
     @classmethod
     def restore(cls, backup: Path, folder: Path, passphrase: str) -> "Store":
@@ -847,7 +860,7 @@ class Store:
         new_key = crypto.derive_key(new, params)
         staged = self.folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
         try:
-            self._export_database(staged, new_key)
+            self._export_database(staged, new_key, "the re-encrypted copy", "The passphrase has not been changed.")
             check = crypto.connect(staged, new_key)
             try:
                 bad = [r[0] for r in check.execute("PRAGMA cipher_integrity_check").fetchall()]

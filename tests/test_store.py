@@ -240,6 +240,31 @@ def test_damage_inside_is_found_by_the_integrity_check(store, saved_case, folder
     assert digest(folder / DB_NAME) == before
 
 
+def test_backup_or_new_passphrase_of_a_damaged_store_names_the_store(store, saved_case, folder, tmp_path):
+    """Damage the export reads through: the message names the store's own file (never the hidden
+    temporary copy it was being made into), says nothing was written or changed, and no copy is left."""
+    store.close()
+    db = folder / DB_NAME
+    raw = bytearray(db.read_bytes())
+    for page in range(1, len(raw) // 4096):  # every page after the first, so the export meets it
+        raw[page * 4096 + 100: page * 4096 + 300] = bytes(200)
+    db.write_bytes(bytes(raw))
+    before = digest(db)
+    out = tmp_path / "out"
+    out.mkdir()
+    with Store.open(folder, PASS) as s:
+        with pytest.raises(StoreDamaged) as said:
+            s.backup(out / "b.dilbak")
+        assert f"The store {db} is damaged" in str(said.value) and "No backup has been written" in str(said.value)
+        with pytest.raises(StoreDamaged) as said:
+            s.change_passphrase(PASS, "a new one")
+        assert f"The store {db} is damaged" in str(said.value)
+        assert "The passphrase has not been changed" in str(said.value) and ".tmp" not in str(said.value)
+    assert list(out.iterdir()) == []
+    assert not [p for p in folder.iterdir() if p.suffix == ".tmp"]
+    assert digest(db) == before
+
+
 def test_a_plain_sqlite_file_is_not_a_store(folder):
     folder.mkdir()
     conn = sqlite3.connect(folder / DB_NAME)
