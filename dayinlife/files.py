@@ -124,19 +124,22 @@ def write_atomically(target: Path, data: bytes, *, private: bool = False, store_
 LEFTOVER_AGE = 600  # seconds: a temporary file this old belonged to a write that was killed
 
 
-def sweep_leftovers(folder: Path) -> None:
+def sweep_leftovers(folder: Path, older_than: float = LEFTOVER_AGE) -> None:
     """Remove what a killed write left in `folder` (our own `.dayinlife-*.tmp` files, which may hold
-    a report or case file in clear), so it is never left there for long."""
+    a report or case file in clear, and the logs SQLite keeps beside a copy being made), so it is
+    never left there for long. The store's own folder is swept at once (`older_than=0`) when it is
+    opened: its lock says nobody else is writing there."""
     import time
 
     try:
-        found = list(Path(folder).glob(".dayinlife-*.tmp"))
+        found = [p for pattern in (".dayinlife-*.tmp", ".dayinlife-*.tmp-journal", ".dayinlife-*.tmp-wal",
+                                   ".dayinlife-*.tmp-shm") for p in Path(folder).glob(pattern)]
     except OSError:
         return
     now = time.time()
     for path in found:
         try:
-            if path.is_file() and not path.is_symlink() and now - path.stat().st_mtime > LEFTOVER_AGE:
+            if path.is_file() and not path.is_symlink() and now - path.stat().st_mtime >= older_than:
                 path.unlink()
         except OSError:
             pass

@@ -220,6 +220,7 @@ class Store:
               clock: Callable[[], float]) -> "Store":
         keyfile = _KeyFile(folder)
         db = folder / DB_NAME
+        files.sweep_leftovers(folder, older_than=0)  # e.g. the copy of a passphrase change that was killed
         if setting_up(folder) and not store_exists(folder):
             raise StoreError(f"Setting up the store in {folder} was not finished, so it holds nothing yet: "
                              f"set it up again.")

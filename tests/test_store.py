@@ -153,6 +153,37 @@ def test_change_cut_short_after_the_swap_still_opens_with_the_new_passphrase(sto
     assert "pending" not in json.loads((folder / META_NAME).read_text())
 
 
+def test_a_passphrase_change_killed_before_the_swap_leaves_nothing_behind(store, saved_case, folder):
+    """A process changing the passphrase dies (os._exit, as a kill would) just before the re-encrypted
+    copy replaces the store: the old passphrase still opens everything, and the copy it had made,
+    with SQLite's log of it, is cleared away on the next open, not left in the folder for good."""
+    import subprocess
+    import sys
+
+    store.close()
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from dayinlife.store import Store, DB_NAME\n"
+        "real = os.replace\n"
+        "def dying(a, b):\n"
+        "    if Path(b).name == DB_NAME:\n"
+        "        os._exit(9)\n"
+        "    return real(a, b)\n"
+        "os.replace = dying\n"
+        "s = Store.open(Path(sys.argv[1]), sys.argv[2])\n"
+        "s.change_passphrase(sys.argv[2], 'never used')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(folder), PASS], timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 9
+    left = [p.name for p in folder.iterdir() if p.name.startswith(".dayinlife-")]
+    assert left, "the killed change left its copy (else this test proves nothing)"
+    with Store.open(folder, PASS) as s:
+        assert same_case(s.load_case(saved_case.id), saved_case)
+    assert sorted(p.name for p in folder.iterdir() if p.name != LOCK_NAME) == sorted([DB_NAME, META_NAME])
+
+
 # ------------------------------------------------------------------ migrations
 
 
