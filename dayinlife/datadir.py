@@ -78,8 +78,9 @@ def missing_message(folder: Path) -> str:
     return (f"The store's database ({DB_NAME}) is missing from {folder}, but its key file is there: the "
             f"cases were kept in that database. Nothing has been created or changed. If the file was moved, "
             f"or is still being copied or synced, put it back in this folder. Otherwise restore your latest "
-            f"backup into this folder (dayinlife restore BACKUP --data-dir \"{folder}\"). Do not set up a "
-            f"new store here: it would lock the old one out.")
+            f"backup into this folder (in the app: Restore from a backup…, on the lock screen; on the command "
+            f"line: dayinlife restore BACKUP --data-dir \"{folder}\"). Do not set up a new store here: it "
+            f"would lock the old one out.")
 
 
 DEMO_SUFFIX = "-demo"

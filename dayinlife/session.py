@@ -38,6 +38,12 @@ def create_store(folder: Path, passphrase: str) -> Store:
     return Store.create(Path(folder), passphrase)
 
 
+def restore_store(backup: Path, folder: Path, passphrase: str) -> Store:
+    """A backup restored into `folder` (which holds no store: new, empty, or one whose database is
+    missing) and opened, under the passphrase the store had when the backup was made."""
+    return Store.restore(Path(backup), Path(folder), passphrase)
+
+
 def open_store(folder: Path, passphrase: str) -> Store:
     """The store, unlocked (WrongPassphrase, Throttled, a damaged store...: StoreError, in words)."""
     return Store.open(Path(folder), passphrase)

@@ -65,6 +65,35 @@ class _Page(QWidget):
         self.message = _label("", "message")  # named by what it says (show_status), never a fixed "Message"
         self.passphrase = _secret("Passphrase", "The passphrase that unlocks this store. What you type is hidden.")
 
+    def add_restore_button(self, description: str) -> None:
+        """Restore a backup into this folder, from this screen (a new laptop, or a database that is
+        gone): no command line needed."""
+        self.restore_button = QPushButton("Restore from a &backup…")
+        self.restore_button.setAccessibleName("Restore from a backup")
+        self.restore_button.setAccessibleDescription(description)
+        self.restore_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.layout_.addWidget(self.restore_button)
+        self.restore_button.clicked.connect(self.restore)
+
+    def restore(self) -> None:
+        from . import dialogs
+
+        backup = dialogs.open_path(self, "Restore from a backup", "Day in My Life backups (*.dilbak);;All files (*)")
+        if backup is None:
+            return
+        typed = dialogs.passphrase(self, "The passphrase the store had when this backup was made:",
+                                   "Restore from a backup")
+        if typed is None:
+            return
+        from ..session import StoreError, restore_store  # imported on use: the lock screen must appear fast
+
+        try:
+            store = restore_store(backup, self.folder, typed)
+        except StoreError as exc:
+            return self.say(str(exc))
+        show_status(self.message, "", say=False)
+        self.unlocked.emit(store)
+
     def say(self, text: str) -> None:
         """A problem: shown under the passphrase and announced at once, every time (the same wrong
         passphrase twice is two problems)."""
@@ -112,6 +141,8 @@ class FirstRunPage(_Page):
         self.layout_.addWidget(self.create_button)
         self.create_button.clicked.connect(self.create)
         self.repeat.returnPressed.connect(self.create)
+        self.add_restore_button("Instead of setting up a new store, puts back the cases from an encrypted "
+                                "backup made with Store → Back up…, for example on a new computer.")
 
     def create(self) -> None:
         first, again = self.passphrase.text(), self.repeat.text()
@@ -151,6 +182,18 @@ class UnlockPage(_Page):
         self.layout_.addWidget(self.unlock_button)
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)
+        self.add_restore_button("The store's database is missing from its folder: puts back the cases from "
+                                "an encrypted backup made with Store → Back up….")
+
+    def reset(self) -> None:
+        super().reset()
+        from ..datadir import store_missing
+
+        self.restore_button.setVisible(store_missing(self.folder))  # only where there is nothing to unlock
+        if store_missing(self.folder):
+            from ..datadir import missing_message
+
+            show_status(self.message, missing_message(self.folder), say=False)
 
     def unlock(self) -> None:
         from ..session import StoreError, open_store  # imported on use: the lock screen must appear fast

@@ -128,3 +128,94 @@ def test_a_missing_database_is_said_and_no_new_store_is_offered(qtbot, tmp_path)
     first.create_button.click()
     assert not created and "is missing" in first.message.text()
     assert digest(folder / "dayinlife-store.json") == key_before
+
+
+def _answering(monkeypatch, backup, passphrase):
+    """The file dialog picks `backup`; the passphrase dialog is typed `passphrase`."""
+    from dayinlife.ui import dialogs
+
+    asked = []
+
+    def answer(kind, parent, title, text, **options):
+        asked.append(kind)
+        return {"open_path": backup, "passphrase": passphrase}[kind]
+
+    monkeypatch.setattr(dialogs, "ASK", answer)
+    return asked
+
+
+def _backup_of_one_case(tmp_path, library):
+    from tests.test_case_interchange import build_case
+
+    with Store.create(tmp_path / "old laptop", PASS) as old:
+        case = build_case(library)
+        old.save_case(case)
+        old.backup(tmp_path / "backup.dilbak")
+    return tmp_path / "backup.dilbak", case
+
+
+def test_a_missing_database_is_restored_from_a_backup_on_the_lock_screen(qtbot, tmp_path, library,
+                                                                         monkeypatch):
+    """The database gone: the lock screen says so before any passphrase is typed, and its restore
+    button (clicked where it is drawn) puts the backup's cases back into that folder and opens it."""
+    from dayinlife.ui.main_window import MainWindow
+
+    backup, case = _backup_of_one_case(tmp_path, library)
+    folder = tmp_path / "data"
+    Store.create(folder, PASS).close()
+    (folder / "dayinlife.db").unlink()
+    window = MainWindow(folder)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.unlock_page
+    assert window.stack.currentWidget() is page
+    assert "is missing" in page.message.text() and "Restore from a backup" in page.message.text()
+    assert page.restore_button.isVisible()
+    _answering(monkeypatch, tmp_path / "not there.dilbak", PASS)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert "does not exist" in page.message.text() and window.session is None
+    _answering(monkeypatch, backup, PASS)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None, page.message.text()
+    assert window.session.store.load_case(case.id).reference == case.reference
+    window.session.store.close()
+    with Store.open(folder, PASS) as again:
+        assert [c.reference for c in again.list_cases()] == [case.reference]
+
+
+def test_a_new_computer_starts_from_a_backup_and_a_damaged_one_is_named(qtbot, tmp_path, library, monkeypatch):
+    backup, case = _backup_of_one_case(tmp_path, library)
+    damaged = tmp_path / "damaged.dilbak"
+    raw = bytearray(backup.read_bytes())
+    raw[-3000] ^= 0xFF
+    damaged.write_bytes(bytes(raw))
+    folder = tmp_path / "new laptop" / "data"
+    page = FirstRunPage(folder)
+    qtbot.addWidget(page)
+    page.show()
+    opened = []
+    page.unlocked.connect(opened.append)
+    _answering(monkeypatch, damaged, PASS)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert not opened and f"The backup {damaged} is damaged" in page.message.text()
+    assert not folder.exists()  # nothing half-made is left to be mistaken for a store
+    _answering(monkeypatch, backup, "not the passphrase")
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert not opened and "does not open this backup" in page.message.text()
+    asked = _answering(monkeypatch, None, PASS)  # the file dialog cancelled: nothing more is asked
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert asked == ["open_path"] and not opened
+    _answering(monkeypatch, backup, PASS)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert opened and [c.reference for c in opened[0].list_cases()] == [case.reference]
+    opened[0].close()
+
+
+def test_an_ordinary_locked_store_offers_no_restore(qtbot, tmp_path):
+    folder = tmp_path / "data"
+    Store.create(folder, PASS).close()
+    page = UnlockPage(folder)
+    qtbot.addWidget(page)
+    page.show()
+    page.reset()
+    assert not page.restore_button.isVisible() and page.message.text() == ""
