@@ -198,6 +198,13 @@ def why(exc: OSError) -> Why:
     return Why.OTHER
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = None,
                 verb: str = "saved") -> tuple[Why, str]:
     """Why `what` (e.g. "the report") could not be `verb` ("saved", "written") in `folder` (as
@@ -221,7 +228,10 @@ def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = Non
                           f"Give a file name inside it."),
         Why.NOT_A_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: part of that path is a "
                            f"file, not a folder. Choose another folder."),
-        Why.NO_FOLDER: f"{what[:1].upper()}{what[1:]} cannot be {v}: the folder {where} does not exist.",
+        Why.NO_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be {v}: the folder {where} does not exist."
+                        if not _is_folder(where) else
+                        f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: that folder does not take new "
+                        f"files. Choose another folder."),
         Why.OTHER: f"{what[:1].upper()}{what[1:]} could not be {v} in {where}: {exc.strerror or exc}.",
     }[reason]
     return reason, text

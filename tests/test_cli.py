@@ -177,3 +177,19 @@ def test_store_errors_are_one_line(tmp_path, case_json):
     assert "cut short" in out.stderr
     out = store_cli(tmp_path, "case", "list", passphrase="")
     assert out.returncode == 2 and "DAYINLIFE_PASSPHRASE" in out.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs a folder that exists yet takes no files")
+def test_an_empty_child_or_a_folder_that_takes_no_files_is_said_as_it_is(tmp_path, case_json):
+    """--child "" is no child's name (not 'more than one child is called'), and /proc exists: it is
+    never said to be missing."""
+    assert store_cli(tmp_path, "case", "import", case_json).returncode == 0
+    out = store_cli(tmp_path, "report", "FICT-0042", "--child", "", "--out", tmp_path)
+    assert out.returncode == 1 and "No child's name was given" in out.stderr
+    assert "Siobhán O'Neill-Ward" in out.stderr and "More than one" not in out.stderr
+    for target in ("/proc/version", "/proc/self/a.docx"):
+        out = store_cli(tmp_path, "report", "FICT-0042", "--child", "Baby", "--out", target)
+        assert out.returncode == 1 and "does not exist" not in out.stderr, out.stderr
+        assert "does not take new files" in out.stderr or "read-only" in out.stderr, out.stderr
+    out = store_cli(tmp_path, "case", "export", "FICT-0042", "--out", "/proc/a.dilcase")
+    assert out.returncode == 1 and "does not exist" not in out.stderr, out.stderr

@@ -28,6 +28,10 @@ __all__ = ["InterviewChoice", "ReportModel", "age_text", "build_model", "choose_
 def find_child(case: Case, name: str) -> Child:
     """A child of the case by full name, the name they are known as, or first name (any case)."""
     wanted = name.strip().casefold()
+    names = ", ".join(c.name for c in case.children) or "none"
+    if not wanted:
+        raise ReportError(f"No child's name was given: name one of the children in case {case.reference} "
+                          f"(children: {names}).")
     for test in (lambda c: c.name.strip().casefold() == wanted,
                  lambda c: c.known_as.strip().casefold() == wanted,
                  lambda c: c.called.casefold() == wanted,
@@ -38,7 +42,6 @@ def find_child(case: Case, name: str) -> Child:
         if len(found) > 1:
             raise ReportError(f"More than one child in case {case.reference} is called {name!r}: "
                               f"give the full name.")
-    names = ", ".join(c.name for c in case.children) or "none"
     raise ReportError(f"No child called {name!r} in case {case.reference} (children: {names}).")
 
 
