@@ -10,7 +10,7 @@ from pathlib import Path
 from . import crypto, files
 from .case import Case
 from .interchange import InterchangeError, case_from_dict, case_to_dict, dumps_case, loads_case
-from .store_errors import StoreError, WrongPassphrase
+from .store_errors import StoreDamaged, StoreError, WrongPassphrase
 
 CASE_FILE_LIMIT = 256 * 1024 * 1024  # far beyond a family's case, drawings and all
 
@@ -68,8 +68,8 @@ def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
         raise StoreError(f"{path} is a backup of a whole store, not a case file: use Restore instead.")
     kind = crypto.sealed_kind(blob)
     if kind is None and crypto.looks_sealed(blob):
-        raise StoreError(f"{path} is an encrypted Day in My Life file whose header is damaged, so it cannot be "
-                         f"opened. Ask for the file to be exported again.")
+        raise StoreError(f"{path} is an encrypted Day in My Life file whose header is damaged or cut short, so "
+                         f"it cannot be opened. Ask for the file to be exported again.")
     if kind is not None:
         if kind != "case":
             raise StoreError(f"{path} is a Day in My Life {kind} file, not a case file.")
@@ -77,8 +77,15 @@ def read_case_file_any(path: Path, file_passphrase: str | None) -> Case:
             raise WrongPassphrase(f"{path} is encrypted: give the passphrase it was exported with.")
         try:
             blob = crypto.unseal(blob, file_passphrase, "case")
-        except crypto.DecryptionError:
-            raise WrongPassphrase(f"That passphrase does not open {path.name} (or the file has been changed).") from None
+        except crypto.SealedDamaged:
+            raise StoreDamaged(f"{path} is damaged: its passphrase is right, but the file has been cut short or "
+                               f"changed since it was exported, so it cannot be opened. Ask for the file to be "
+                               f"exported again.") from None
+        except crypto.DecryptionError as exc:
+            if "changed" in str(exc):  # a file sealed before the key check: either could be so
+                raise WrongPassphrase(f"That passphrase does not open {path.name} (or the file has been "
+                                      f"changed).") from None
+            raise WrongPassphrase(f"That passphrase does not open {path.name}.") from None
         except ValueError as exc:
             raise StoreError(f"{path} cannot be opened: {exc}.") from None
     try:

@@ -24,7 +24,13 @@ KEY_BYTES = 32
 
 
 class DecryptionError(ValueError):
-    """Wrong passphrase, or a file that was altered: the two cannot be told apart by design."""
+    """Wrong passphrase, or (in a file sealed before its header held a key check) a file that was
+    altered: without the check the two cannot be told apart."""
+
+
+class SealedDamaged(ValueError):
+    """The passphrase is right (the header's key check says so), yet the contents do not decrypt:
+    the file was cut short or changed after it was written."""
 
 
 @dataclass(frozen=True)
@@ -166,8 +172,9 @@ def seal(data: bytes, passphrase: str, kind: str) -> bytes:
     params = KdfParams.new()
     key = derive_key(passphrase, params)
     nonce = os.urandom(12)
-    header = json.dumps({"kind": kind, "version": 1, "kdf": params.to_dict(), "nonce": nonce.hex()},
-                        sort_keys=True).encode("ascii")
+    # "check" (key_check, as the store's key file holds) tells a wrong passphrase from a damaged file
+    header = json.dumps({"kind": kind, "version": 1, "kdf": params.to_dict(), "nonce": nonce.hex(),
+                         "check": key_check(key)}, sort_keys=True).encode("ascii")
     return _SEAL_MAGIC + header + b"\n" + AESGCM(key).encrypt(nonce, data, _SEAL_MAGIC + header)
 
 
@@ -177,8 +184,9 @@ BACKUP_MAGIC = b"DAYINLIFE-BACKUP\n"
 
 
 def looks_sealed(blob: bytes) -> bool:
-    """Whether the file begins as a sealed file does, whatever state its header is in."""
-    return blob.startswith(_SEAL_MAGIC)
+    """Whether the file begins as a sealed file does, whatever state its header is in (cut short
+    inside its first line too)."""
+    return bool(blob) and (blob.startswith(_SEAL_MAGIC) or _SEAL_MAGIC.startswith(blob))
 
 
 def sealed_kind(blob: bytes) -> str | None:
@@ -196,9 +204,20 @@ def unseal(blob: bytes, passphrase: str, kind: str) -> bytes:
     if header.get("version") != 1:
         raise ValueError("this file was written by a newer version of Day in My Life")
     params = KdfParams.from_dict(header.get("kdf"))  # a missing or made-up one: "key derivation settings ..."
+    nonce = bytes.fromhex(header["nonce"])
+    if "check" in header:
+        key = matching_key(passphrase, params, header["check"])
+        if key is None:
+            raise DecryptionError("the passphrase is not right")
+        try:
+            return AESGCM(key).decrypt(nonce, body, aad)
+        except InvalidTag:
+            raise SealedDamaged("the passphrase is right, but the file is cut short or has been changed "
+                                "since it was written") from None
+    # sealed before the header held a key check
     for form in passphrase_forms(passphrase):  # the composed form first, then as it may have been made
         try:
-            return AESGCM(derive_key(form, params, exact=True)).decrypt(bytes.fromhex(header["nonce"]), body, aad)
+            return AESGCM(derive_key(form, params, exact=True)).decrypt(nonce, body, aad)
         except InvalidTag:
             continue
     raise DecryptionError("the passphrase is not right, or the file has been changed")
@@ -218,6 +237,8 @@ def _read_header(blob: bytes) -> tuple[dict, bytes, bytes]:
         nonce = header.get("nonce")
         if not isinstance(nonce, str) or len(bytes.fromhex(nonce)) != 12:
             raise ValueError
+        if "check" in header:
+            read_check(header["check"])
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise ValueError("the file's header is damaged") from None
     return header, blob[end + 1:], _SEAL_MAGIC + raw

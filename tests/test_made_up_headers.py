@@ -85,7 +85,8 @@ def _split(blob: bytes, magic_end: int) -> tuple[bytes, str, bytes]:
     return blob[:magic_end], blob[magic_end:end].decode("ascii"), blob[end:]
 
 
-@pytest.mark.parametrize("damage", list(KDF_DAMAGE) + ["nonce a number", "deep", "long version", "kind a list"])
+@pytest.mark.parametrize("damage", list(KDF_DAMAGE) + ["nonce a number", "deep", "long version", "kind a list",
+                                                       "check not hex"])
 def test_a_made_up_case_file_header_is_called_damaged(store_with_a_case, tmp_path, damage):
     from dayinlife.crypto import _SEAL_MAGIC
 
@@ -100,6 +101,8 @@ def test_a_made_up_case_file_header_is_called_damaged(store_with_a_case, tmp_pat
         header = DEEP
     elif damage == "long version":
         header = header.replace('"version": 1', '"version": ' + "9" * 5000)
+    elif damage == "check not hex":
+        header = json.dumps({**json.loads(header), "check": "zz" * 32})
     else:
         header = json.dumps({**json.loads(header), "kind": ["case"]})
     path.write_bytes(magic + header.encode("ascii") + rest)
@@ -107,6 +110,41 @@ def test_a_made_up_case_file_header_is_called_damaged(store_with_a_case, tmp_pat
         out = cli(*args, data=store_with_a_case)
         assert clear(out), (args, out.stderr)
         assert ("damaged" in out.stderr or "out of range" in out.stderr) and "UTF-8" not in out.stderr, out.stderr
+    assert "FICT-0042" in cli("case", "list", data=store_with_a_case).stdout
+
+
+def test_a_case_file_cut_short_is_called_cut_short_not_a_wrong_passphrase(store_with_a_case, tmp_path):
+    """Cut anywhere (inside its first line, its header or its contents), an encrypted case file is
+    said to be damaged or cut short; only a wrong passphrase is called one. A file sealed before the
+    header held a key check still opens, and its message still allows for either."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from dayinlife import crypto
+
+    path = tmp_path / "case.dilcase"
+    assert cli("case", "export", "FICT-0042", "--out", path, data=store_with_a_case).returncode == 0
+    whole = path.read_bytes()
+    for keep in (5, len(crypto._SEAL_MAGIC) + 20, 400, len(whole) // 2, len(whole) - 1):
+        cut = tmp_path / f"cut-{keep}.dilcase"
+        cut.write_bytes(whole[:keep])
+        for args in (["case", "check", cut], ["case", "import", cut]):
+            out = cli(*args, data=store_with_a_case)
+            assert clear(out) and "cut short" in out.stderr, (keep, out.stderr)
+            assert "passphrase does not open" not in out.stderr
+    out = cli("case", "check", path, data=store_with_a_case, env={"DAYINLIFE_FILE_PASSPHRASE": "not it"})
+    assert clear(out) and "That passphrase does not open case.dilcase." in out.stderr, out.stderr
+
+    older = tmp_path / "older.dilcase"  # as sealed before the key check: no "check" in its header
+    params = crypto.KdfParams.new()
+    nonce = os.urandom(12)
+    header = json.dumps({"kind": "case", "version": 1, "kdf": params.to_dict(), "nonce": nonce.hex()}).encode()
+    plain = crypto.unseal(whole, FILE_PASS, "case")
+    body = AESGCM(crypto.derive_key(FILE_PASS, params)).encrypt(nonce, plain, crypto._SEAL_MAGIC + header)
+    older.write_bytes(crypto._SEAL_MAGIC + header + b"\n" + body)
+    out = cli("case", "check", older, data=store_with_a_case)
+    assert out.returncode == 0 and "FICT-0042" in out.stdout, out.stderr
+    out = cli("case", "check", older, data=store_with_a_case, env={"DAYINLIFE_FILE_PASSPHRASE": "not it"})
+    assert clear(out) and "(or the file has been changed)" in out.stderr
     assert "FICT-0042" in cli("case", "list", data=store_with_a_case).stdout
 
 
