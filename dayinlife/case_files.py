@@ -9,10 +9,8 @@ from pathlib import Path
 
 from . import crypto, files
 from .case import Case
-from .interchange import InterchangeError, case_from_dict, case_to_dict, dumps_case, loads_case
+from .interchange import CASE_FILE_LIMIT, InterchangeError, case_from_dict, case_to_dict, dumps_case, loads_case
 from .store_errors import StoreDamaged, StoreError, WrongPassphrase
-
-CASE_FILE_LIMIT = 256 * 1024 * 1024  # far beyond a family's case, drawings and all
 
 
 def seal_case(case: Case, file_passphrase: str) -> bytes:

@@ -36,15 +36,24 @@ def resolve_data_dir(given: str | Path | None = None) -> Path:
     return default_data_dir()
 
 
+KEY_FILE_LIMIT = 1024 * 1024  # a key file is a few hundred bytes
+
+
+def read_key_file(folder: Path):
+    """The key file's JSON as it stands, unchecked (store._KeyFile checks it): OSError if it cannot
+    be read (never a pipe's wait, never a huge file), ValueError or RecursionError if it is not JSON."""
+    from . import files
+
+    return json.loads(files.read_limited(Path(folder) / KEY_NAME, KEY_FILE_LIMIT, "key file").decode("utf-8"))
+
+
 def setting_up(folder: Path) -> bool:
     """Whether a set-up (or a restore) was begun here and never finished: its key file says so until
     the database is complete. Such a folder holds nothing yet."""
     try:
-        from . import files
-
-        raw = files.read_limited(Path(folder) / KEY_NAME, 1024 * 1024, "key file")  # never a pipe's wait
-        return json.loads(raw.decode("utf-8")).get("setting_up") is True
-    except (OSError, ValueError, AttributeError, RecursionError):
+        data = read_key_file(folder)
+        return isinstance(data, dict) and data.get("setting_up") is True
+    except (OSError, ValueError, RecursionError):
         return False
 
 

@@ -639,12 +639,15 @@ def loads_case(text: str | bytes) -> Case:
         raise InterchangeError("the case file is nested too deeply to be a case file") from None
 
 
+CASE_FILE_LIMIT = 256 * 1024 * 1024  # far beyond a family's case, drawings and all
+
+
 def read_case_file(path: Path) -> Case:
     from . import files
 
     path = Path(path)
     try:
-        raw = files.read_limited(path, 256 * 1024 * 1024, "case file")
+        raw = files.read_limited(path, CASE_FILE_LIMIT, "case file")
     except FileNotFoundError:
         raise InterchangeError(f"{path}: no such file") from None
     except OSError as exc:

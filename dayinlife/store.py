@@ -44,7 +44,7 @@ from .store_lock import LOCK_NAME, NOTE_NAME, StoreInUse, StoreLock  # noqa: F40
 from .template_model import TemplateRef
 
 from .datadir import (DB_FILES, DB_NAME, KEY_NAME, WAL_NAME, holds_pages, missing_message,  # noqa: E402
-                      setting_up, store_exists)
+                      read_key_file, setting_up, store_exists)
 META_NAME = KEY_NAME
 META_FORMAT = "dayinlife-store-key"
 BACKUP_MAGIC = crypto.BACKUP_MAGIC
@@ -112,7 +112,7 @@ class _KeyFile:
 
     def read(self) -> dict:
         try:
-            data = json.loads(files.read_limited(self.path, 1024 * 1024, "key file").decode("utf-8"))
+            data = read_key_file(self.path.parent)
             if not isinstance(data, dict) or data.get("format") != META_FORMAT:
                 raise ValueError
             crypto.read_entry(data)
