@@ -324,12 +324,16 @@ def _backup(args: argparse.Namespace) -> int:
 
 @_store_errors
 def _restore(args: argparse.Namespace) -> int:
+    from .datadir import kept_key_words
     from .store import Store
 
     folder = _data_dir(args)
     with Store.restore(args.file, folder, _ask("Passphrase of the backup: ", PASSPHRASE_ENV)) as store:
         count = len(store.list_cases(include_archived=True))
+        kept = store.kept_key_file
     print(f"restored {count} case(s) into {folder}")
+    if kept is not None:
+        print(f"dayinlife: {kept_key_words(kept)}", file=sys.stderr)
     return EXIT_OK
 
 

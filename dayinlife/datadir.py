@@ -92,6 +92,14 @@ def missing_message(folder: Path) -> str:
             f"would lock the old one out.")
 
 
+def kept_key_words(kept: Path) -> str:
+    """What to tell someone whose restore set the missing database's key file aside."""
+    return (f"The key file of the missing database is kept as {kept.name}. The backup holds only what was "
+            f"saved before it was made: if the missing {DB_NAME} comes back, do not put it in this folder; "
+            f"put it in a new folder with {kept.name} renamed to {KEY_NAME}, and it opens with the passphrase "
+            f"it had.")
+
+
 DEMO_SUFFIX = "-demo"
 DEMO_MARKER = "DEMO-STORE.txt"  # in the demo folder only, written before its store (see demo.py)
 

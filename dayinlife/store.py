@@ -44,7 +44,7 @@ from .store_lock import LOCK_NAME, NOTE_NAME, StoreInUse, StoreLock  # noqa: F40
 from .template_model import TemplateRef
 
 from .datadir import (DB_FILES, DB_NAME, KEY_NAME, WAL_NAME, holds_pages, missing_message,  # noqa: E402
-                      read_key_file, setting_up, store_exists)
+                      read_key_file, setting_up, store_exists, store_missing)
 META_NAME = KEY_NAME
 META_FORMAT = "dayinlife-store-key"
 BACKUP_MAGIC = crypto.BACKUP_MAGIC
@@ -813,6 +813,15 @@ class Store:
         body = blob[end + 1:]
         if len(body) % PAGE_SIZE or not body:
             raise StoreDamaged(f"The backup {backup} is cut short; it cannot be restored.")
+        kept = None
+        if store_missing(folder):
+            # The key file of a database that is missing (moved, still syncing): the only way to open
+            # that database if it comes back. Kept aside under a dated name, never written over.
+            kept = folder / f"dayinlife-store-before-restore-{datetime.now():%Y%m%d-%H%M%S}.json"
+            try:
+                os.replace(folder / META_NAME, kept)
+            except OSError as exc:
+                raise os_error_message(exc, "the restored store", folder) from None
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             # Key file first: cut short here, the folder holds no database and counts as empty.
@@ -821,6 +830,7 @@ class Store:
             _write_atomically(folder / DB_NAME, body)
             _KeyFile(folder).write({"kdf": params.to_dict(), "check": header["check"], "failures": 0})
         except OSError as exc:
+            _put_back(folder, kept)
             raise os_error_message(exc, "the restored store", folder) from None
         store = None
         try:
@@ -828,12 +838,14 @@ class Store:
             problems = store.integrity_problems()
             if problems:
                 raise StoreDamaged(f"The backup {backup} is damaged ({problems[0]}); it cannot be restored.")
+            store.kept_key_file = kept
             return store
         except (StoreError, OSError) as exc:
             if store is not None:
                 store.close()
             _remove_database(folder)
             (folder / META_NAME).unlink(missing_ok=True)
+            _put_back(folder, kept)
             if isinstance(exc, (StoreDamaged, NotAStore)) and str(backup) not in str(exc):
                 # what is damaged is the backup: the folder restored into held nothing, and holds nothing now
                 raise StoreDamaged(f"The backup {backup} is damaged: part of it cannot be read, so it cannot "
@@ -841,6 +853,8 @@ class Store:
             if isinstance(exc, OSError):
                 raise os_error_message(exc, "the restored store", folder) from None
             raise
+
+    kept_key_file: Path | None = None  # set by restore: the missing database's key file, kept aside
 
     # ------------------------------------------------------------------ passphrase
 
@@ -938,6 +952,15 @@ class Store:
             f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
             f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
             f"WHERE id IN ({marks}) LIMIT 1", ids * 4).fetchall())
+
+
+def _put_back(folder: Path, kept: Path | None) -> None:
+    """A restore that failed: the key file it had set aside goes back, as it was found."""
+    if kept is not None:
+        try:
+            os.replace(kept, folder / META_NAME)
+        except OSError:
+            pass  # still there under its dated name, which the message of the failure does not hide
 
 
 def _remove_database(folder: Path) -> None:

@@ -476,6 +476,48 @@ def test_a_damaged_backup_is_named_as_damaged_and_leaves_no_folder(store, saved_
         "dayinlife-store.json", DB_NAME, LOCK_NAME]  # closed: no note of a holder left
 
 
+def test_restoring_where_the_database_is_missing_keeps_its_key_file_aside(store, saved_case, folder, tmp_path):
+    """The database gone (still syncing), its key file there, a passphrase change since the backup:
+    restoring the older backup into that folder, as the missing-database message says, sets the key
+    file aside, so the database that comes back still opens with it; nothing is written over."""
+    store.backup(tmp_path / "older.dilbak")
+    store.change_passphrase(PASS, "changed since")
+    later = saved_case.children[0].interviews[0]
+    answer = later.answer("teatime")
+    answer.text = "saved after the backup"
+    store.save_answer(later.id, "teatime", answer)
+    store.close()
+    key_before = (folder / META_NAME).read_bytes()
+    syncing = tmp_path / "syncing.db"
+    os.replace(folder / DB_NAME, syncing)
+    with Store.restore(tmp_path / "older.dilbak", folder, PASS) as restored:
+        kept = restored.kept_key_file
+        assert kept is not None and kept.parent == folder and kept.read_bytes() == key_before
+        assert "teatime" not in restored.load_case(saved_case.id).children[0].interviews[0].answers
+    back = tmp_path / "came back"
+    back.mkdir()
+    os.replace(syncing, back / DB_NAME)
+    os.replace(kept, back / META_NAME)
+    with Store.open(back, "changed since") as s:
+        assert s.load_case(saved_case.id).children[0].interviews[0].answers["teatime"].text == "saved after the backup"
+
+
+def test_a_failed_restore_where_the_database_is_missing_puts_the_key_file_back(store, folder, tmp_path):
+    store.backup(tmp_path / "b.dilbak")
+    store.close()
+    key_before = (folder / META_NAME).read_bytes()
+    (folder / DB_NAME).unlink()
+    with pytest.raises(WrongPassphrase):
+        Store.restore(tmp_path / "b.dilbak", folder, "not it")
+    raw = bytearray((tmp_path / "b.dilbak").read_bytes())
+    raw[-5000] ^= 0xFF
+    (tmp_path / "b.dilbak").write_bytes(bytes(raw))
+    with pytest.raises(StoreDamaged):
+        Store.restore(tmp_path / "b.dilbak", folder, PASS)
+    assert (folder / META_NAME).read_bytes() == key_before
+    assert not [p for p in folder.iterdir() if "before-restore" in p.name]
+
+
 def test_backup_or_case_file_to_a_folder_names_that_folder(store, saved_case, tmp_path):
     out = tmp_path / "out"
     out.mkdir()

@@ -92,6 +92,10 @@ class _Page(QWidget):
         except StoreError as exc:
             return self.say(str(exc))
         show_status(self.message, "", say=False)
+        if store.kept_key_file is not None:
+            from ..datadir import kept_key_words
+
+            dialogs.info(self, kept_key_words(store.kept_key_file), "Restored from a backup")
         self.unlocked.emit(store)
 
     def say(self, text: str) -> None:

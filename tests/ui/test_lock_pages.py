@@ -137,8 +137,8 @@ def _answering(monkeypatch, backup, passphrase):
     asked = []
 
     def answer(kind, parent, title, text, **options):
-        asked.append(kind)
-        return {"open_path": backup, "passphrase": passphrase}[kind]
+        asked.append((kind, text))
+        return {"open_path": backup, "passphrase": passphrase, "info": None}[kind]
 
     monkeypatch.setattr(dialogs, "ASK", answer)
     return asked
@@ -174,9 +174,12 @@ def test_a_missing_database_is_restored_from_a_backup_on_the_lock_screen(qtbot, 
     _answering(monkeypatch, tmp_path / "not there.dilbak", PASS)
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     assert "does not exist" in page.message.text() and window.session is None
-    _answering(monkeypatch, backup, PASS)
+    asked = _answering(monkeypatch, backup, PASS)
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     assert window.session is not None, page.message.text()
+    told = [text for kind, text in asked if kind == "info"]  # the missing database's key file, kept aside
+    assert len(told) == 1 and "dayinlife-store-before-restore-" in told[0]
+    assert len(list(folder.glob("dayinlife-store-before-restore-*.json"))) == 1
     assert window.session.store.load_case(case.id).reference == case.reference
     window.session.store.close()
     with Store.open(folder, PASS) as again:
@@ -204,7 +207,7 @@ def test_a_new_computer_starts_from_a_backup_and_a_damaged_one_is_named(qtbot, t
     assert not opened and "does not open this backup" in page.message.text()
     asked = _answering(monkeypatch, None, PASS)  # the file dialog cancelled: nothing more is asked
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
-    assert asked == ["open_path"] and not opened
+    assert [kind for kind, _ in asked] == ["open_path"] and not opened
     _answering(monkeypatch, backup, PASS)
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     assert opened and [c.reference for c in opened[0].list_cases()] == [case.reference]
