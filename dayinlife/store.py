@@ -873,7 +873,9 @@ class Store:
             raise StoreError("The new passphrase is empty (or only spaces): choose one with words in it.")
         params = crypto.KdfParams.new()
         new_key = crypto.derive_key(new, params)
-        staged = self.folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
+        # A database that is a link (to another volume, say) is replaced where it really is, the link kept
+        real = self.path.resolve() if self.path.is_symlink() else self.path
+        staged = real.parent / f".dayinlife-{uuid.uuid4().hex}.tmp"
         try:
             self._export_database(staged, new_key, "the re-encrypted copy", "The passphrase has not been changed.")
             check = crypto.connect(staged, new_key)
@@ -891,10 +893,12 @@ class Store:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             self._conn.close()
             self._conn = None
-            os.replace(staged, self.path)
-            for name in (DB_NAME + "-wal", DB_NAME + "-shm"):
-                (self.folder / name).unlink(missing_ok=True)
-            _fsync_dir(self.folder)
+            _owner_only(staged)  # as private as the file it replaces
+            os.replace(staged, real)
+            for place in {self.path, real}:
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{place}{suffix}").unlink(missing_ok=True)
+            _fsync_dir(real.parent)
             keyfile.write({**pending, "failures": 0})
         except OSError as exc:
             raise os_error_message(exc, "the re-encrypted store", self.folder) from None

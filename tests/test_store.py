@@ -138,6 +138,29 @@ def test_change_passphrase(store, saved_case, folder):
     assert sorted(p.name for p in folder.iterdir() if p.name != LOCK_NAME) == sorted([DB_NAME, META_NAME])
 
 
+@pytest.mark.skipif(os.name == "nt", reason="file modes and symbolic links are POSIX here")
+def test_change_passphrase_keeps_a_linked_database_where_it_is_and_private(store, saved_case, folder, tmp_path):
+    """A database that is a link to another place stays there (the link kept, the real file
+    re-keyed, never a stale copy left behind under the old passphrase), readable by its owner only."""
+    store.close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.replace(folder / DB_NAME, elsewhere / DB_NAME)
+    (folder / DB_NAME).symlink_to(elsewhere / DB_NAME)
+    with Store.open(folder, PASS) as s:
+        s.change_passphrase(PASS, "a new one")
+    assert (folder / DB_NAME).is_symlink() and (folder / DB_NAME).resolve() == elsewhere / DB_NAME
+    assert (elsewhere / DB_NAME).stat().st_mode & 0o777 == 0o600
+    assert not [p for p in elsewhere.iterdir() if p.name != DB_NAME]
+    with Store.open(folder, "a new one") as s:
+        assert same_case(s.load_case(saved_case.id), saved_case)
+    (folder / DB_NAME).unlink()
+    os.replace(elsewhere / DB_NAME, folder / DB_NAME)
+    with Store.open(folder, "a new one") as s:
+        s.change_passphrase("a new one", "again")
+    assert (folder / DB_NAME).stat().st_mode & 0o777 == 0o600
+
+
 def test_change_cut_short_after_the_swap_still_opens_with_the_new_passphrase(store, saved_case, folder):
     """The key file says 'pending' until the new file is in place: either passphrase that
     matches the file on disk works, and the next unlock settles it."""
