@@ -299,6 +299,11 @@ def _parse(path: Path) -> tuple[dict | None, str, list[Problem]]:
         elif "end of document" in message:
             line = text.count("\n") + 1
         return None, text, [Problem(name, line, "", f"is not valid TOML: {message}")]
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        m = re.search(r"\d{1000,}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else None
+        return None, text, [Problem(name, line, "", "holds a number thousands of digits long, which no template "
+                                                    "needs: correct it")]
 
 
 # --------------------------------------------------------------------------- scales

@@ -47,6 +47,19 @@ def test_a_deeply_nested_template_is_named_and_the_others_still_load(template_fo
     assert out.returncode != 0 and "nested too deeply" in out.stderr and "RecursionError" not in out.stderr
 
 
+def test_a_template_with_a_5000_digit_number_is_named_and_the_others_still_load(template_folder):
+    text = (template_folder / "primary.toml").read_text("utf-8")
+    (template_folder / "primary.toml").write_text(text.replace("\nformat = 1\n", "\nformat = 1" + "0" * 5000 + "\n"),
+                                                  "utf-8")
+    library = load_library(template_folder)
+    assert len(library.templates) == 5  # the other five
+    assert any("primary.toml" in p.file and "thousands of digits" in p.message for p in library.problems)
+    for args in (["templates", "check", template_folder], ["templates", "list", "--dir", template_folder]):
+        out = dayinlife(*args)
+        assert "unexpected error" not in out.stderr and "ValueError" not in out.stderr, out.stderr
+    assert "thousands of digits" in dayinlife("templates", "check", template_folder).stderr
+
+
 def test_a_template_taking_a_shipped_id_is_reported_and_the_shipped_one_stays(template_folder, tmp_path):
     local = tmp_path / "partnership"
     local.mkdir()
