@@ -40,9 +40,15 @@ class StoreInUse(StoreError):
     """Another process has this store open."""
 
 
+NOTE_LIMIT = 64 * 1024  # a note is a hundred bytes or so
+
+
 def _note(folder: Path) -> dict:
+    """The holder's note, if it is one: never a wait on a pipe, nor a device read without end."""
+    from . import files
+
     try:
-        data = json.loads((folder / NOTE_NAME).read_text("utf-8"))
+        data = json.loads(files.read_limited(folder / NOTE_NAME, NOTE_LIMIT, "note").decode("utf-8"))
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError, RecursionError):
         return {}
@@ -88,8 +94,13 @@ class StoreLock:
         if first:
             note = {"program": program, "pid": os.getpid(), "host": socket.gethostname(),
                     "since": datetime.now().isoformat(timespec="seconds")}
+            from . import files
+
+            path = self.folder / NOTE_NAME
             try:
-                (self.folder / NOTE_NAME).write_text(json.dumps(note), "utf-8")
+                if path.is_symlink() or (path.exists() and not path.is_file()):
+                    path.unlink()  # a link, a pipe, a device put there: never written through (it would wait)
+                files.write_atomically(path, json.dumps(note).encode("utf-8"))
             except OSError:
                 pass  # the note only helps the message; the lock itself is what protects the store
         return self

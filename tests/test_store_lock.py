@@ -141,3 +141,27 @@ def test_commands_run_at_once_all_succeed_in_turn(folder, library, tmp_path):
         assert runner.returncode == 0, err
     with Store.open(folder, PASS) as store:
         assert len(store.list_cases()) == 13  # the one there before, and every one imported
+
+
+@pytest.mark.skipif(os.name == "nt", reason="pipes and /dev/zero are POSIX")
+@pytest.mark.parametrize("put_there", ["a pipe", "a link to /dev/zero"])
+def test_a_note_that_is_a_pipe_or_a_device_never_hangs_either_process(folder, holder, put_there):
+    """The holder's note replaced by a pipe (reading it would wait for ever, writing it too) or a
+    link to /dev/zero (a read without end): the second process is still told the store is in use,
+    at once; once the holder has gone, the next process opens the store and writes its note as a
+    plain file."""
+    note = folder / NOTE_NAME
+    note.unlink()
+    if put_there == "a pipe":
+        os.mkfifo(note)
+    else:
+        note.symlink_to("/dev/zero")
+    out = cli("case", "list", data=folder)
+    assert out.returncode == 1 and "open in another program" in out.stderr, out.stderr
+    ask(holder, "quit")
+    holder.wait(timeout=30)
+    if not os.path.lexists(note):
+        os.mkfifo(note) if put_there == "a pipe" else note.symlink_to("/dev/zero")
+    out = cli("case", "list", data=folder)
+    assert out.returncode == 0 and "FICT-0042" in out.stdout, out.stderr
+    assert not os.path.lexists(note) or (note.is_file() and not note.is_symlink())
