@@ -187,9 +187,13 @@ def _head(path: Path) -> bytes:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from .datadir import resolve_data_dir
+    from .datadir import folder_problem, resolve_data_dir
 
-    return resolve_data_dir(getattr(args, "data_dir", None))
+    folder = resolve_data_dir(getattr(args, "data_dir", None))
+    problem = folder_problem(folder)
+    if problem:
+        raise CommandError(problem, EXIT_PROBLEMS)
+    return folder
 
 
 def _open_store(args: argparse.Namespace, create: bool = False):
@@ -581,6 +585,7 @@ def _demo_reset(args: argparse.Namespace) -> int:
     from . import demo
     from .datadir import demo_data_dir, is_demo_folder
 
+    _data_dir(args)  # the real folder named must be a folder, or could be one, to have a demo beside it
     folder = demo_data_dir(getattr(args, "data_dir", None))
     store = demo.reset_demo_store(folder) if is_demo_folder(folder) else demo.open_demo_store(folder)
     count = len(store.list_cases())

@@ -92,6 +92,24 @@ def missing_message(folder: Path) -> str:
             f"would lock the old one out.")
 
 
+def folder_problem(folder: Path) -> str | None:
+    """Why `folder` cannot be a data folder (a file, a link to nowhere, a name too long), or None."""
+    import errno
+
+    folder = Path(folder)
+    try:
+        if folder.is_symlink() and not folder.exists():
+            return f"The data folder {folder} is a link to {os.readlink(folder)}, which does not exist."
+        if folder.exists() and not folder.is_dir():
+            return (f"{folder} is a file or a device, not a folder: give the folder that holds the store, or "
+                    f"where a new one is to be made.")
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return "The data folder's name is too long for the disk: choose a shorter one."
+        return f"The data folder {folder} cannot be used: {exc.strerror or exc}."
+    return None
+
+
 def kept_key_words(kept: Path) -> str:
     """What to tell someone whose restore set the missing database's key file aside."""
     return (f"The key file of the missing database is kept as {kept.name}. The backup holds only what was "

@@ -177,6 +177,7 @@ class Why(str, Enum):
     NOT_A_FOLDER = "not_a_folder"    # part of the path is a file
     IS_A_FOLDER = "is_a_folder"      # the target itself is a folder
     NO_FOLDER = "no_folder"
+    NAME_TOO_LONG = "name_too_long"
     OTHER = "other"
 
 
@@ -195,14 +196,22 @@ def why(exc: OSError) -> Why:
         return Why.NOT_A_FOLDER
     if exc.errno == errno.ENOENT:
         return Why.NO_FOLDER
+    if exc.errno == errno.ENAMETOOLONG:
+        return Why.NAME_TOO_LONG
     return Why.OTHER
 
 
-def _is_folder(path: Path) -> bool:
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False, never an error, for a name too long or a path that cannot be
+    looked at."""
     try:
-        return path.is_dir()
-    except OSError:
+        return Path(path).is_dir()
+    except (OSError, ValueError):
         return False
+
+
+def _shortened(name: str) -> str:
+    return name if len(name) <= 60 else f"{name[:30]}…{name[-20:]}"
 
 
 def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = None,
@@ -229,9 +238,11 @@ def plain_words(exc: OSError, what: str, folder: Path, target: Path | None = Non
         Why.NOT_A_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: part of that path is a "
                            f"file, not a folder. Choose another folder."),
         Why.NO_FOLDER: (f"{what[:1].upper()}{what[1:]} cannot be {v}: the folder {where} does not exist."
-                        if not _is_folder(where) else
+                        if not is_folder(where) else
                         f"{what[:1].upper()}{what[1:]} cannot be {v} in {where}: that folder does not take new "
                         f"files. Choose another folder."),
+        Why.NAME_TOO_LONG: (f"{what[:1].upper()}{what[1:]} cannot be {v}: the name "
+                            f"{_shortened((target or where).name)} is too long for the disk. Choose a shorter name."),
         Why.OTHER: f"{what[:1].upper()}{what[1:]} could not be {v} in {where}: {exc.strerror or exc}.",
     }[reason]
     return reason, text

@@ -172,7 +172,7 @@ class Store:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error_message(exc, "the store", folder) from None
-        if not folder.is_dir():
+        if not files.is_folder(folder):
             raise FolderNotWritable(f"{folder} is not a folder: choose another place for the store.")
         lock = StoreLock(folder).acquire()
         try:
@@ -207,7 +207,7 @@ class Store:
              clock: Callable[[], float] = time.time) -> "Store":
         """Unlock an existing store. A wrong passphrase leaves the database file untouched."""
         folder = Path(folder)
-        if not folder.is_dir():
+        if not files.is_folder(folder):
             raise StoreError(f"There is no store in {folder} yet.")
         lock = StoreLock(folder).acquire()  # before anything is read or written, the failure count too
         try:
@@ -702,7 +702,7 @@ class Store:
         """An encrypted copy of the whole store, under the same passphrase, written atomically."""
         target = Path(target)
         folder = target.parent
-        if not folder.is_dir():
+        if not files.is_folder(folder):
             raise FolderNotWritable(f"The backup cannot be written: the folder {folder} does not exist.")
         meta = _KeyFile(self.folder).read()
         copy = folder / f".dayinlife-{uuid.uuid4().hex}.tmp"
@@ -918,7 +918,7 @@ class Store:
         """One case, as the JSON interchange format sealed under its own passphrase."""
         sealed = seal_case(self.load_case(case_id), file_passphrase)
         target = Path(target)
-        if not target.parent.is_dir():
+        if not files.is_folder(target.parent):
             raise FolderNotWritable(f"The case file cannot be written: the folder {target.parent} does not exist.")
         try:
             files.write_atomically(target, sealed, private=True)  # never over the store's own files

@@ -193,3 +193,30 @@ def test_an_empty_child_or_a_folder_that_takes_no_files_is_said_as_it_is(tmp_pat
         assert "does not take new files" in out.stderr or "read-only" in out.stderr, out.stderr
     out = store_cli(tmp_path, "case", "export", "FICT-0042", "--out", "/proc/a.dilcase")
     assert out.returncode == 1 and "does not exist" not in out.stderr, out.stderr
+
+
+def test_a_data_folder_that_cannot_be_one_is_named_and_nothing_is_made(tmp_path, case_json):
+    """--data-dir naming a file, a link to nowhere or a name too long for the disk: said in words,
+    and no store (nor a demo beside it) is made anywhere."""
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    out = store_cli(tmp_path, "--data-dir", afile, "case", "import", case_json)
+    assert out.returncode == 1 and "is a file or a device, not a folder" in out.stderr, out.stderr
+    assert "Creating a new store" not in out.stderr and afile.read_text() == "x"
+    out = store_cli(tmp_path, "--data-dir", afile, "demo", "reset")
+    assert out.returncode == 1 and not (tmp_path / "afile-demo").exists()
+    if os.name != "nt":
+        (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+        out = store_cli(tmp_path, "restore", tmp_path / "no.dilbak", "--data-dir", tmp_path / "dangling")
+        assert out.returncode == 1 and "is a link to" in out.stderr and "which does not exist" in out.stderr
+    out = store_cli(tmp_path, "--data-dir", tmp_path / ("n" * 300), "case", "list")
+    assert out.returncode == 1 and "name is too long" in out.stderr and "unexpected" not in out.stderr
+
+
+def test_a_report_name_too_long_for_the_disk_is_said_in_words(tmp_path, case_json):
+    assert store_cli(tmp_path, "case", "import", case_json).returncode == 0
+    out = store_cli(tmp_path, "report", "FICT-0042", "--child", "Baby", "--out", tmp_path / ("n" * 300 + ".docx"))
+    assert out.returncode == 1 and "is too long for the disk" in out.stderr, out.stderr
+    assert "unexpected" not in out.stderr and "Errno" not in out.stderr
+    out = store_cli(tmp_path, "case", "export", "FICT-0042", "--out", tmp_path / ("n" * 300 + ".dilcase"))
+    assert out.returncode == 1 and "is too long for the disk" in out.stderr, out.stderr

@@ -12,7 +12,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from .. import dates
+from .. import dates, files
 from ..case import Case, Child, Interview
 from .anonymise import scrub_document
 from .model import (
@@ -74,8 +74,9 @@ def export_report(case: Case, child: Child, out: Path, library=None, options: Re
     out = Path(out)
     anonymised, notes = bool(options and options.anonymise), bool(options and options.notes)
     sensitive = bool(options and options.sensitive)
-    target = out / report_file_name(case, child, today, anonymised, notes, sensitive) if out.is_dir() else out
-    if out.is_dir():
+    into_folder = files.is_folder(out)  # (a name too long for the disk is not a folder: said on writing)
+    target = out / report_file_name(case, child, today, anonymised, notes, sensitive) if into_folder else out
+    if into_folder:
         # a name the tool chose is never one the user chose to replace: "SC/1" and "SC-1", or two
         # children with the same initials, make the same name on the same day
         target = free_name(target)

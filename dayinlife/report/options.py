@@ -95,7 +95,7 @@ def free_name(target: Path) -> Path:
 def write_atomically(data: bytes, target: Path) -> None:
     """Write the whole file or nothing (files.write_atomically), saying in words why not."""
     folder = target.parent
-    if not folder.is_dir():
+    if not files.is_folder(folder):
         raise ReportError(f"The report cannot be saved: the folder {folder} does not exist.")
     try:
         files.write_atomically(target, data, private=True)  # a family's life, as plainly as a case file
