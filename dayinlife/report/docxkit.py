@@ -80,8 +80,8 @@ def _open_base(path: Path):
                           f"than any letterhead (over {BASE_UNPACKED_LIMIT // (1024 * 1024)} MB). Save a copy "
                           f"with only its styles, header, footer and logo.") from None
     except Exception as exc:  # zip, XML or package errors: all mean the file is damaged
-        raise ReportError(f"The organisation's template {name} cannot be used: it is damaged "
-                          f"({exc.__class__.__name__}: {str(exc)[:120]}).") from None
+        raise ReportError(f"The organisation's template {name} cannot be used: {_what_is_wrong(exc)}. Save it "
+                          f"again from Word as a Word document (.docx), or ask for a fresh copy.") from None
     strip_external(doc)  # nothing fetched from elsewhere when the report is opened
     missing = [h for h in HEADINGS if h not in doc.styles]
     if missing:
@@ -89,6 +89,24 @@ def _open_base(path: Path):
                           f"style(s), which Word's navigation pane and the report's headings need. Add the "
                           f"built-in heading styles to it (use each once in Word) and save it again.")
     return doc
+
+
+def _what_is_wrong(exc: Exception) -> str:
+    """A damaged base document's fault, in words (never a class name or a parser's own message)."""
+    text = str(exc)
+    if isinstance(exc, zipfile.BadZipFile) or "zip" in text.lower():
+        return "it is damaged or cut short (it cannot be unpacked as a Word document is)"
+    if isinstance(exc, KeyError) and "There is no item named" in text:
+        import re
+
+        m = re.search(r"named '([^']{1,80})'", text)
+        return f"a part it points to ({m.group(1)}) is missing from it" if m else "a part it points to is missing"
+    if exc.__class__.__name__ == "XMLSyntaxError":
+        if "entit" in text.lower() or "amplification" in text.lower():
+            return ("its XML uses entities (text defined once and repeated, or brought in from another file), "
+                    "which a Word document never needs and which could make it very large or read other files")
+        return "its XML is damaged"
+    return "it is damaged"
 
 
 class _NotWord(Exception):
@@ -99,31 +117,57 @@ class _TooLarge(Exception):
     pass
 
 
+_CLICKABLE = ("http://", "https://", "mailto:")  # a web page or an e-mail address, as a letterhead's footer has
+
+
 def strip_external(doc) -> int:
-    """Remove every relationship of the base document that Word would fetch from elsewhere on
-    opening (an attached template on a remote address, a linked picture, a linked object, a frame),
-    with what refers to it, so a report never reaches out when it is opened. Links a reader must
-    click (hyperlinks) stay. Returns how many were removed."""
+    """Remove every relationship of the base document that points outside it and that Word would
+    fetch on opening (an attached template on a remote address, a linked picture, a linked object, a
+    frame), in every part and in the package itself, with what refers to it, so a report never reaches
+    out when it is opened. A hyperlink a reader must click stays if it is a web page or an e-mail
+    address; one to a file or a network share (file://, \\\\server) goes, its text kept. Fields that
+    fetch go too (_strip_fetching_fields). Returns how many were removed."""
     removed = 0
-    for part in doc.part.package.iter_parts():
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):  # _rels/.rels: nothing in a document refers to these
+        if rel.is_external:
+            del package.rels[rid]
+            removed += 1
+    for part in package.iter_parts():
+        element = getattr(part, "_element", None)
         for rid, rel in list(part.rels.items()):
-            if not rel.is_external or rel.reltype == _HYPERLINK:
+            if not rel.is_external:
                 continue
-            element = getattr(part, "_element", None)
+            if rel.reltype == _HYPERLINK and str(rel.target_ref).strip().lower().startswith(_CLICKABLE):
+                continue
             if element is not None:
-                for node in list(element.iter()):
-                    for attr, value in list(node.attrib.items()):
-                        if value == rid and attr.startswith("{" + _R_NS + "}"):
-                            if node.tag == qn("w:attachedTemplate"):
-                                node.getparent().remove(node)
-                                break
-                            del node.attrib[attr]
+                _drop_references(element, rid)
             del part.rels[rid]
             removed += 1
-        element = getattr(part, "_element", None)
         if element is not None and part.partname.endswith(".xml"):
             removed += _strip_fetching_fields(element)
     return removed
+
+
+def _drop_references(element, rid: str) -> None:
+    """What in a part refers to a relationship being removed: an attached template goes, a
+    hyperlink becomes its plain text, any other reference loses the attribute."""
+    for node in list(element.iter()):
+        for attr, value in list(node.attrib.items()):
+            if value != rid or not attr.startswith("{" + _R_NS + "}"):
+                continue
+            if node.tag == qn("w:attachedTemplate"):
+                node.getparent().remove(node)
+            elif node.tag == qn("w:hyperlink"):
+                parent = node.getparent()
+                at = parent.index(node)
+                for child in list(node):
+                    parent.insert(at, child)
+                    at += 1
+                parent.remove(node)
+            else:
+                del node.attrib[attr]
+            break
 
 
 # Field codes that bring in something from another file or address when Word updates them (and a
