@@ -257,9 +257,20 @@ class Store:
             keyfile.write(meta)
         cls._check_file(db)
         kept = cls._keep_log_of_an_empty_file(db)
-        store = cls(folder, cls._connect(db, key), key)
         try:
-            store._probe()
+            conn = cls._connect(db, key)
+        except StoreDamaged:
+            if kept is not None:
+                kept.unlink(missing_ok=True)
+            raise StoreDamaged(_does_not_open(db)) from None
+        store = cls(folder, conn, key)
+        try:
+            try:
+                store._probe()
+            except StoreDamaged:
+                if kept is None:
+                    raise StoreDamaged(_does_not_open(db)) from None
+                raise
             if kept is not None and store.version == 0:
                 # an empty database whose log SQLite could not use: damaged, never a new empty store
                 store.close()
@@ -350,14 +361,21 @@ class Store:
         if head == SQLITE_MAGIC:
             raise NotAStore(f"{db} is an unencrypted SQLite database, not a Day in My Life store. "
                             f"It has not been changed.")
+        if start.startswith(BACKUP_MAGIC):
+            raise NotAStore(f"{db} is a backup of a store, not a store's database: it has not been changed. Restore "
+                            f"it into a new folder (Restore from a backup…, or dayinlife restore) instead.")
+        if crypto.looks_sealed(start[:32]):
+            raise NotAStore(f"{db} is an encrypted case file, not a store's database: it has not been changed. "
+                            f"Import it into a store instead.")
         if start and _looks_like_text(start):
             raise NotAStore(f"{db} is a text file, not a Day in My Life store. It has not been changed; "
                             f"restore the store from a backup.")
         if not holds_pages(db.parent):  # (a new store's pages may all be in its log)
             raise StoreDamaged(_empty_database(db))
         if size % PAGE_SIZE:
-            raise StoreDamaged(f"The store {db} is cut short (its size is not whole pages): it was damaged, "
-                               f"perhaps by a failed copy. It has not been changed; restore from a backup.")
+            raise StoreDamaged(f"The store {db} is damaged: its size is not a whole number of pages, so it was "
+                               f"cut short or something was added to it, perhaps by a failed copy. It has not been "
+                               f"changed; restore from a backup.")
 
     @staticmethod
     def _connect(db: Path, key: bytes):
@@ -956,6 +974,14 @@ class Store:
             f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
             f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
             f"WHERE id IN ({marks}) LIMIT 1", ids * 4).fetchall())
+
+
+def _does_not_open(db: Path) -> str:
+    """The key file's key is right for its passphrase, yet the database does not open with it."""
+    return (f"The store {db} is damaged, or its key file ({KEY_NAME}) comes from another store: the database "
+            f"does not open with the key the key file holds. Nothing has been changed. If this store's own key "
+            f"file is somewhere else, put it back beside the database. Otherwise restore your latest backup into "
+            f"a new folder; do not restore or set up over these files.")
 
 
 def _put_back(folder: Path, kept: Path | None) -> None:

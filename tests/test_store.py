@@ -269,7 +269,7 @@ def _break(folder, how):
 
 @pytest.mark.parametrize("how, error, words", [
     ("truncated", StoreDamaged, "cut short"),
-    ("first page scribbled", StoreDamaged, "damaged or is not a Day in My Life store"),
+    ("first page scribbled", StoreDamaged, "is damaged, or its key file .* comes from another store"),
     ("not a store", NotAStore, "is a text file"),
 ])
 def test_damaged_files_get_a_clear_message_and_are_not_touched(store, saved_case, folder, how, error, words):
@@ -280,6 +280,36 @@ def test_damaged_files_get_a_clear_message_and_are_not_touched(store, saved_case
         Store.open(folder, PASS)
     assert digest(folder / DB_NAME) == before
     assert sorted(p.name for p in folder.iterdir() if p.name != LOCK_NAME) == sorted([DB_NAME, META_NAME])
+
+
+def test_a_key_file_from_another_store_or_a_backup_in_place_of_the_database_is_named(store, saved_case, folder,
+                                                                                     tmp_path):
+    """Another store's key file copied over this one's: the database is not called simply damaged (which
+    invites a restore over it) but may have the wrong key file. A backup or a case file where the
+    database should be is named for what it is. Junk added to the end is not 'cut short' only."""
+    store.backup(tmp_path / "b.dilbak")
+    store.close()
+    with Store.create(tmp_path / "other", PASS):
+        pass
+    own_key = (folder / META_NAME).read_bytes()
+    (folder / META_NAME).write_bytes((tmp_path / "other" / META_NAME).read_bytes())
+    before = digest(folder / DB_NAME)
+    with pytest.raises(StoreDamaged, match="its key file .* comes from another store"):
+        Store.open(folder, PASS)
+    assert digest(folder / DB_NAME) == before
+    (folder / META_NAME).write_bytes(own_key)
+    with Store.open(folder, PASS) as s:
+        assert s.load_case(saved_case.id)
+    database = (folder / DB_NAME).read_bytes()
+    for put_there, words in ((database + b"junk", "cut short or something was added"),
+                             ((tmp_path / "b.dilbak").read_bytes(), "is a backup of a store"),
+                             (crypto.seal(b"{}", "p", "case"), "is an encrypted case file")):
+        (folder / DB_NAME).write_bytes(put_there)
+        with pytest.raises(StoreError, match=words):
+            Store.open(folder, PASS)
+    (folder / DB_NAME).write_bytes(database)
+    with Store.open(folder, PASS) as s:
+        assert same_case(s.load_case(saved_case.id), saved_case)
 
 
 def test_damage_inside_is_found_by_the_integrity_check(store, saved_case, folder):

@@ -36,7 +36,7 @@ def test_a_damaged_store_is_named_and_left_alone(qtbot, tmp_path):
     before = digest(db)
     page, opened = unlock_with(qtbot, folder, PASS)
     assert not opened
-    assert "damaged" in page.message.text() and "restore it from a backup" in page.message.text()
+    assert "damaged" in page.message.text() and "restore your latest backup" in page.message.text()
     assert digest(db) == before
 
 
