@@ -186,7 +186,8 @@ BACKUP_MAGIC = b"DAYINLIFE-BACKUP\n"
 def looks_sealed(blob: bytes) -> bool:
     """Whether the file begins as a sealed file does, whatever state its header is in (cut short
     inside its first line too)."""
-    return bool(blob) and (blob.startswith(_SEAL_MAGIC) or _SEAL_MAGIC.startswith(blob))
+    name = _SEAL_MAGIC.rstrip(b"\n")  # (its line ending changed in a transfer: still one of ours, damaged)
+    return bool(blob) and (blob.startswith(name) or _SEAL_MAGIC.startswith(blob))
 
 
 def sealed_kind(blob: bytes) -> str | None:

@@ -812,8 +812,11 @@ class Store:
             raise StoreError(f"The backup {backup} does not exist.") from None
         except OSError as exc:
             raise StoreError(f"The backup {backup} cannot be read: {exc.strerror or exc}.") from None
-        if not blob.startswith(BACKUP_MAGIC[:len(blob)]) or not blob:
+        if not blob or not (blob.startswith(BACKUP_MAGIC[:len(blob)]) or blob.startswith(BACKUP_MAGIC.rstrip(b"\n"))):
             raise NotAStore(f"{backup} is not a Day in My Life backup.")
+        if not blob.startswith(BACKUP_MAGIC):  # its first line's ending changed in a transfer
+            raise StoreDamaged(f"The backup {backup} is damaged in its header (a copy that changed its line "
+                               f"endings, perhaps); it cannot be restored.")
         if len(blob) <= len(BACKUP_MAGIC) or blob.find(b"\n", len(BACKUP_MAGIC)) < 0:
             raise StoreDamaged(f"The backup {backup} is cut short in its header; it cannot be restored.")
         end = blob.find(b"\n", len(BACKUP_MAGIC))

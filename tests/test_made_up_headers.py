@@ -131,6 +131,10 @@ def test_a_case_file_cut_short_is_called_cut_short_not_a_wrong_passphrase(store_
             out = cli(*args, data=store_with_a_case)
             assert clear(out) and "cut short" in out.stderr, (keep, out.stderr)
             assert "passphrase does not open" not in out.stderr
+    crlf = tmp_path / "crlf.dilcase"  # its line endings changed by a transfer
+    crlf.write_bytes(whole.replace(b"\n", b"\r\n", 2))
+    out = cli("case", "check", crlf, data=store_with_a_case)
+    assert clear(out) and "encrypted Day in My Life file whose header is damaged" in out.stderr, out.stderr
     out = cli("case", "check", path, data=store_with_a_case, env={"DAYINLIFE_FILE_PASSPHRASE": "not it"})
     assert clear(out) and "That passphrase does not open case.dilcase." in out.stderr, out.stderr
 
