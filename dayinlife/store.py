@@ -408,6 +408,11 @@ class Store:
                                 f"been changed; restore it from a backup.")
         if "locked" in message or "busy" in message:
             return StoreError("The store is busy in another window of Day in My Life. Close it and try again.")
+        if "disk i/o error" in message and _nearly_full(where.parent):
+            # SQLite needs a little room for its log even to read: on a full disk it says only "I/O error"
+            return DiskFull(f"The disk holding the store ({where.parent}) is full, so the store cannot be "
+                            f"{'opened' if reading else 'written'}. Everything saved before is safe. Free some "
+                            f"space and try again.")
         verb = "read" if reading else "saved"
         return StoreError(f"The store could not be {verb}: {exc}.")
 
@@ -977,6 +982,15 @@ class Store:
             f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
             f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
             f"WHERE id IN ({marks}) LIMIT 1", ids * 4).fetchall())
+
+
+def _nearly_full(folder: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def _does_not_open(db: Path) -> str:

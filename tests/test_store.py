@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -403,6 +404,58 @@ def test_full_disk_loses_nothing_already_saved(store, saved_case):
         store.save_answer(iv.id, "evening_screens", big)
     assert store.load_case(saved_case.id).children[0].interviews[0].answers["teatime"].text == answer.text
     assert store.integrity_problems() == []
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 3 MB disk (tmpfs), where one can be mounted (root on Linux); else the test is skipped."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if sys.platform != "linux" or os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("needs a small disk of its own: root on Linux, allowed to mount a tmpfs")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def _fill(disk: Path, leave_kb: int = 0) -> Path:
+    import shutil
+
+    fill = disk / "fill"
+    with open(fill, "wb") as f:
+        while shutil.disk_usage(disk).free > leave_kb * 1024:
+            try:
+                f.write(bytes(4096))
+                f.flush()
+            except OSError:
+                break
+    return fill
+
+
+def test_a_really_full_disk_is_called_full_and_loses_nothing(small_disk, library, tmp_path):
+    """A store on a disk with no room at all: opening it (SQLite needs room for its log even to read),
+    a backup there, and a new case are each said to need space, never "disk I/O error" nor "the last
+    change was not saved" for a backup; with space freed, everything saved before is there."""
+    from tests.test_case_interchange import build_case
+
+    folder = small_disk / "store"
+    with Store.create(folder, PASS) as s:
+        s.save_case(build_case(library))
+    fill = _fill(small_disk)
+    with pytest.raises(DiskFull, match="is full, so the store cannot be opened"):
+        Store.open(folder, PASS)
+    fill.unlink()
+    fill = _fill(small_disk, leave_kb=40)
+    with Store.open(folder, PASS) as s:
+        with pytest.raises(DiskFull) as said:
+            s.backup(small_disk / "b.dilbak")
+        assert "No backup has been written" in str(said.value) and "last change" not in str(said.value)
+    assert not (small_disk / "b.dilbak").exists()
+    fill.unlink()
+    with Store.open(folder, PASS) as s:
+        assert [c.reference for c in s.list_cases()] == ["FICT-0042"] and s.integrity_problems() == []
 
 
 # ------------------------------------------------------------------ everyday use
