@@ -15,8 +15,9 @@ from .store_errors import StoreDamaged, StoreError, WrongPassphrase
 
 def seal_case(case: Case, file_passphrase: str) -> bytes:
     """A case file's bytes: the interchange format, encrypted under its own passphrase."""
-    if not file_passphrase:
-        raise StoreError("Choose a passphrase for the case file: it is never written unencrypted.")
+    if not file_passphrase or not file_passphrase.strip():
+        raise StoreError("Choose a passphrase for the case file (with words in it, not only spaces): it is "
+                         "never written unencrypted.")
     return crypto.seal(dumps_case(case).encode("utf-8"), file_passphrase, "case")
 
 

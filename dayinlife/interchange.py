@@ -275,7 +275,7 @@ def case_from_dict(data: Any) -> Case:
                                    f"{top.get('format')!r}, expected {FORMAT_NAME!r})")
         version = top.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise InterchangeError(f"the file's 'version' should be a whole number, found {version!r}")
+            raise InterchangeError(f"the file's 'version' should be a whole number from 1, found {version!r}")
         if version > FORMAT_VERSION:
             raise InterchangeError(
                 f"this case file was written by a newer version of Day in My Life (file format "
@@ -624,7 +624,8 @@ def loads_case(text: str | bytes) -> Case:
     except _Twice as exc:
         raise InterchangeError(f"the case file is not valid: {exc}") from None
     except json.JSONDecodeError as exc:
-        raise InterchangeError(f"the case file is not valid JSON: {exc.msg} at line {exc.lineno}, "
+        what = exc.msg.removesuffix(" at")  # ("Unterminated string starting at": then "at line ...")
+        raise InterchangeError(f"the case file is not valid JSON: {what} at line {exc.lineno}, "
                                f"column {exc.colno}") from None
     except UnicodeDecodeError:
         raise InterchangeError("the case file is not UTF-8 text") from None

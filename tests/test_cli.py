@@ -220,3 +220,18 @@ def test_a_report_name_too_long_for_the_disk_is_said_in_words(tmp_path, case_jso
     assert "unexpected" not in out.stderr and "Errno" not in out.stderr
     out = store_cli(tmp_path, "case", "export", "FICT-0042", "--out", tmp_path / ("n" * 300 + ".dilcase"))
     assert out.returncode == 1 and "is too long for the disk" in out.stderr, out.stderr
+
+
+def test_small_things_said_plainly(tmp_path, case_json):
+    """No sections chosen is refused (not a near-empty report); a case file passphrase of spaces is
+    refused as the store's is; JSON cut inside a string reads 'starting at line', not 'at at'."""
+    assert store_cli(tmp_path, "case", "import", case_json).returncode == 0
+    out = store_cli(tmp_path, "report", "FICT-0042", "--child", "Baby", "--sections", "", "--out", tmp_path)
+    assert out.returncode == 1 and "No section of the report is chosen" in out.stderr, out.stderr
+    assert not list(tmp_path.glob("*.docx"))
+    out = store_cli(tmp_path, "case", "export", "FICT-0042", "--out", tmp_path / "c.dilcase", file_passphrase="   ")
+    assert out.returncode == 1 and "not only spaces" in out.stderr and not (tmp_path / "c.dilcase").exists()
+    cut = tmp_path / "cut.json"
+    cut.write_text('{"format": "dayinlife-case", "version": 1, "case": {"reference": "FICT', "utf-8")
+    out = dayinlife("case", "check", cut)
+    assert out.returncode != 0 and "starting at line 1" in out.stderr and "at at" not in out.stderr, out.stderr

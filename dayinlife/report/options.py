@@ -48,6 +48,9 @@ class ReportOptions:
     sensitive: bool = False
 
     def __post_init__(self) -> None:
+        if not self.sections:
+            raise ReportError("No section of the report is chosen: choose at least one (the report would be "
+                              "empty).")
         unknown = [s for s in self.sections if s not in SECTIONS]
         if unknown:
             raise ReportError(f"Unknown report section(s): {', '.join(unknown)}. "
