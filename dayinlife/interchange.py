@@ -532,6 +532,12 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
                                                         in p for p in r.problems):
         r.fail(f"{w}.template", f"the file does not carry the template this interview used ({ref.id} "
                                 f"v{ref.version}): without it the interview cannot be shown or reported")
+    if snapshot is not None and (snapshot.id, snapshot.version) != (ref.id, ref.version):
+        # the report would name one template and show another's questions
+        r.fail(f"{w}.template", f"names template {ref.id} v{ref.version}, but the template the file carries "
+                                f"for it is {snapshot.id} v{snapshot.version}")
+    if held_on is not None and held_on.year < 1900:
+        r.fail(f"{w}.held_on", f"{held_on.isoformat()} is not a date an interview could have been held")
     answers = {}
     for key, raw in r.get(d, "answers", w, dict, False, {}).items():
         answer = _read_answer(r, r.obj(raw, f"{w}.answers[{key!r}]"), f"{w}.answers[{key!r}]", key, snapshot)

@@ -98,3 +98,18 @@ def test_a_case_file_made_while_topics_could_lose_their_child_question_still_imp
     data = json.loads((REPO / "tests" / "fixtures" / "demo-2026-11-preschool-1.5.json").read_text("utf-8"))
     case = case_from_dict(data)
     assert any(iv.answers for child in case.children for iv in child.interviews)
+
+
+def test_an_interview_naming_one_template_but_carrying_another_is_refused(library):
+    """The interview says it used 'baby' v1.7, the snapshot it points to is 'primary' v999: the
+    report would name one template and ask another's questions. And a year-1 interview is no date."""
+    data = with_snapshot(library, lambda s: s.__setitem__("version", "999"))
+    iv = next(iv for child in data["case"]["children"] for iv in child["interviews"]
+              if data["case"]["template_snapshots"][iv["template"]["hash"]]["id"] == "primary")
+    iv["template"]["id"], iv["template"]["version"] = "baby", "1.7"
+    iv["held_on"] = "0001-01-01"
+    with pytest.raises(InterchangeError) as err:
+        case_from_dict(data)
+    message = str(err.value)
+    assert "names template baby v1.7, but the template the file carries for it is primary v999" in message
+    assert "0001-01-01 is not a date an interview could have been held" in message
