@@ -419,8 +419,18 @@ def _templates_check(args: argparse.Namespace) -> int:
         if path.is_file() and path.name == SCALES_FILE:
             library.problems += load_scales(path)[1]
         elif path.is_dir():
-            groups.setdefault(path, []).extend(template_files(path))
+            found = template_files(path)
+            if not found:
+                others = sorted(p.name for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+                raise CommandError(f"{path}: no templates found (templates are .toml files)"
+                                   + (f"; these are not read: {', '.join(others[:5])}"
+                                      + (" ..." if len(others) > 5 else "") if others else ""), EXIT_PROBLEMS)
+            groups.setdefault(path, []).extend(found)
         elif path.exists():
+            if path.suffix.lower() != ".toml":
+                raise CommandError(f"{path}: templates are .toml files; this one is not read"
+                                   + (" (the JSON that 'templates show --json' writes is for reading, not for "
+                                      "loading)" if path.suffix.lower() == ".json" else ""), EXIT_PROBLEMS)
             groups.setdefault(path.parent, []).append(path)
         else:
             raise CommandError(f"{path}: no such file or folder")

@@ -235,3 +235,17 @@ def test_small_things_said_plainly(tmp_path, case_json):
     cut.write_text('{"format": "dayinlife-case", "version": 1, "case": {"reference": "FICT', "utf-8")
     out = dayinlife("case", "check", cut)
     assert out.returncode != 0 and "starting at line 1" in out.stderr and "at at" not in out.stderr, out.stderr
+
+
+def test_templates_check_says_what_it_does_not_read(tmp_path):
+    """Templates are TOML: the JSON `templates show --json` writes, or a folder of such, is said not
+    to be read (never 'invalid TOML', never 'no problems found' for a folder it read nothing in)."""
+    shown = dayinlife("templates", "show", "primary", "--json")
+    folder = tmp_path / "json only"
+    folder.mkdir()
+    (folder / "primary.json").write_text(shown.stdout, "utf-8")
+    out = dayinlife("templates", "check", folder / "primary.json")
+    assert out.returncode == 1 and "templates are .toml files" in out.stderr and "TOML:" not in out.stderr
+    out = dayinlife("templates", "check", folder)
+    assert out.returncode == 1 and "no templates found" in out.stderr and "primary.json" in out.stderr
+    assert "no problems found" not in out.stdout
