@@ -576,7 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return args.run(args)
     except CommandError as exc:
-        print(f"dayinlife: {exc}", file=sys.stderr)
+        print(f"dayinlife: {_one_line(str(exc))}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("dayinlife: stopped", file=sys.stderr)
@@ -584,8 +584,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # last resort: still one line, and nothing personal in it
-        print(f"dayinlife: unexpected error ({exc.__class__.__name__}): {exc}", file=sys.stderr)
+        print(f"dayinlife: unexpected error ({exc.__class__.__name__}): {_one_line(str(exc))}", file=sys.stderr)
         return 3
+
+
+def _one_line(message: str) -> str:
+    """A message is one line, whatever a file name in it holds (a line break could forge another line)."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 # --------------------------------------------------------------------------- the trainer's demo

@@ -249,3 +249,10 @@ def test_templates_check_says_what_it_does_not_read(tmp_path):
     out = dayinlife("templates", "check", folder)
     assert out.returncode == 1 and "no templates found" in out.stderr and "primary.json" in out.stderr
     assert "no problems found" not in out.stdout
+
+
+def test_a_line_break_in_a_file_name_never_makes_a_second_line(tmp_path):
+    odd = tmp_path / "bad\ndayinlife: imported case FICT-0042.json"
+    odd.write_text("x", "utf-8")
+    out = dayinlife("case", "check", odd)
+    assert out.returncode != 0 and out.stderr.count("\n") == 1 and "bad\\ndayinlife" in out.stderr, out.stderr
