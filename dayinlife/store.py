@@ -977,11 +977,18 @@ class Store:
     def _id_taken(self, case: Case) -> bool:
         ids = [case.id] + [a.id for a in case.adults] + [c.id for c in case.children] + \
               [iv.id for c in case.children for iv in c.interviews]
-        marks = ",".join("?" * len(ids))
-        return bool(self._conn.execute(
-            f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
-            f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
-            f"WHERE id IN ({marks}) LIMIT 1", ids * 4).fetchall())
+        for start in range(0, len(ids), _BATCH):  # (a case of 100,000 adults: SQLite takes so many values at once)
+            chunk = ids[start:start + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            if self._conn.execute(
+                    f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
+                    f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
+                    f"WHERE id IN ({marks}) LIMIT 1", chunk * 4).fetchall():
+                return True
+        return False
+
+
+_BATCH = 200  # ids per query: four lists of them stay well under SQLite's oldest limit of 999 values
 
 
 def _nearly_full(folder: Path) -> bool:
@@ -1021,10 +1028,16 @@ def _empty_database(db: Path, why: str = "") -> str:
 
 
 def _prune(conn, table: str, parent_column: str, parent_id: str, keep: list[str], id_column: str = "id") -> None:
-    marks = ",".join("?" * len(keep))
     sql = f"DELETE FROM {table} WHERE {parent_column} = ?"
+    if len(keep) > _BATCH:  # too many to name in one statement: kept in a table of this connection's own
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_ids (id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM kept_ids")
+        conn.executemany("INSERT OR IGNORE INTO kept_ids VALUES (?)", [(k,) for k in keep])
+        conn.execute(sql + f" AND {id_column} NOT IN (SELECT id FROM kept_ids)", [parent_id])
+        conn.execute("DELETE FROM kept_ids")
+        return
     if keep:
-        sql += f" AND {id_column} NOT IN ({marks})"
+        sql += f" AND {id_column} NOT IN ({','.join('?' * len(keep))})"
     conn.execute(sql, [parent_id, *keep])
 
 

@@ -679,6 +679,26 @@ def test_import_of_an_existing_reference_asks(store, saved_case, tmp_path):
     assert "teatime" not in store.load_case(replaced.id).children[0].interviews[0].answers
 
 
+def test_a_case_with_thousands_of_people_imports_replaces_and_keeps_both(store, library, tmp_path):
+    """What case check accepts, import handles: 70,000 adults are more ids than SQLite takes in one
+    statement, on import, on replace (which keeps some and removes the rest) and on keep-both."""
+    from dayinlife.case import Adult, AdultRole
+
+    case = build_case(library)
+    case.adults += [Adult(f"Fictional Adult {i}", AdultRole.OTHER) for i in range(70000)]
+    path = tmp_path / "big.json"
+    write_case_file(case, path)
+    first = store.import_case_file(path)
+    assert len(store.load_case(first.id).adults) == 70002
+    case.adults = case.adults[:5000]
+    write_case_file(case, path)
+    replaced = store.import_case_file(path, on_conflict="replace")
+    assert len(store.load_case(replaced.id).adults) == 5000
+    both = store.import_case_file(path, on_conflict="keep_both")
+    assert len(store.load_case(both.id).adults) == 5000 and len(store.list_cases()) == 2
+    assert store.integrity_problems() == []
+
+
 def test_import_a_plain_interchange_file(store, library, tmp_path):
     path = tmp_path / "demo.json"
     write_case_file(build_case(library), path)
