@@ -77,7 +77,10 @@ def test_external_relationships_go_from_the_package_and_every_part(case, library
     ("billion laughs", "uses entities"),
     ("entity from a file", "uses entities"),
     ("cut short", "damaged or cut short"),
-    ("upper-case EXTERNAL", "is missing"),
+    ("upper-case EXTERNAL", "one of its links is damaged"),
+    ("entity in the header", "uses entities"),
+    ("no section", "it has no page set-up"),
+    ("macros", "it holds macros"),
 ])
 def test_a_damaged_or_booby_trapped_base_is_refused_in_words(case, library, tmp_path, how, words):
     base = org_base(tmp_path / "plain.docx")
@@ -94,11 +97,23 @@ def test_a_damaged_or_booby_trapped_base_is_refused_in_words(case, library, tmp_
             return laughs
         if how == "entity from a file" and name == "word/styles.xml":
             return from_file
+        if how == "entity in the header" and name == "word/header1.xml":
+            return body.replace(b"<w:hdr", b'<!DOCTYPE w:hdr [<!ENTITY e "hello">]><w:hdr', 1).replace(
+                b"Anyshire Council", b"&e; Council")
+        if how == "no section" and name == "word/document.xml":
+            return (f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body>'
+                    f'</w:document>').encode()
+        if how == "macros" and name == "[Content_Types].xml":
+            return body
         if how == "upper-case EXTERNAL" and name == "word/_rels/document.xml.rels":
             return body.replace(b"</Relationships>", rel("rIdE", IMAGE, "http://evil.example/f", "EXTERNAL")
                                 + b"</Relationships>")
         return body
 
+    if how == "macros":
+        base = rewritten(base, tmp_path / "with macros.docx", lambda name, body: body)
+        with zipfile.ZipFile(base, "a") as z:
+            z.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 not really a macro")
     if how == "cut short":
         whole = base.read_bytes()
         bad = tmp_path / "bad.docx"

@@ -4,6 +4,7 @@ missing from it, text in either writing direction, shading, column widths, alt t
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -75,6 +76,17 @@ def _open_base(path: Path):
     except _NotWord:
         raise ReportError(f"The organisation's template {name} cannot be used: it is not a Word document "
                           f"(.docx).") from None
+    except _Macros:
+        raise ReportError(f"The organisation's template {name} cannot be used: it holds macros (it is a "
+                          f"macro-enabled document, .docm, whatever its name). Save a copy from Word as a Word "
+                          f"document (.docx), without macros.") from None
+    except _Entities:
+        raise ReportError(f"The organisation's template {name} cannot be used: {_ENTITY_WORDS}. Save it again "
+                          f"from Word as a Word document (.docx), or ask for a fresh copy.") from None
+    except _OddLink:
+        raise ReportError(f"The organisation's template {name} cannot be used: one of its links is damaged (it "
+                          f"is marked in a way Word never writes). Save it again from Word, or ask for a fresh "
+                          f"copy.") from None
     except _TooLarge:
         raise ReportError(f"The organisation's template {name} cannot be used: unpacked it would be far larger "
                           f"than any letterhead (over {BASE_UNPACKED_LIMIT // (1024 * 1024)} MB). Save a copy "
@@ -82,6 +94,10 @@ def _open_base(path: Path):
     except Exception as exc:  # zip, XML or package errors: all mean the file is damaged
         raise ReportError(f"The organisation's template {name} cannot be used: {_what_is_wrong(exc)}. Save it "
                           f"again from Word as a Word document (.docx), or ask for a fresh copy.") from None
+    if not doc.sections:  # every document Word saves has its page set-up; the report needs one
+        raise ReportError(f"The organisation's template {name} cannot be used: it has no page set-up (section), "
+                          f"which every document saved by Word has. Save it again from Word, or ask for a fresh "
+                          f"copy.")
     strip_external(doc)  # nothing fetched from elsewhere when the report is opened
     missing = [h for h in HEADINGS if h not in doc.styles]
     if missing:
@@ -89,6 +105,10 @@ def _open_base(path: Path):
                           f"style(s), which Word's navigation pane and the report's headings need. Add the "
                           f"built-in heading styles to it (use each once in Word) and save it again.")
     return doc
+
+
+_ENTITY_WORDS = ("its XML uses entities (text defined once and repeated, or brought in from another file), "
+                 "which a Word document never needs and which could make it very large or read other files")
 
 
 def _what_is_wrong(exc: Exception) -> str:
@@ -103,13 +123,24 @@ def _what_is_wrong(exc: Exception) -> str:
         return f"a part it points to ({m.group(1)}) is missing from it" if m else "a part it points to is missing"
     if exc.__class__.__name__ == "XMLSyntaxError":
         if "entit" in text.lower() or "amplification" in text.lower():
-            return ("its XML uses entities (text defined once and repeated, or brought in from another file), "
-                    "which a Word document never needs and which could make it very large or read other files")
+            return _ENTITY_WORDS
         return "its XML is damaged"
     return "it is damaged"
 
 
 class _NotWord(Exception):
+    pass
+
+
+class _Macros(Exception):
+    pass
+
+
+class _Entities(Exception):
+    pass
+
+
+class _OddLink(Exception):
     pass
 
 
@@ -221,6 +252,17 @@ def _as_document(data: bytes) -> bytes:
         infos = z.infolist()
         if len(infos) > BASE_PARTS_LIMIT or sum(i.file_size for i in infos) > BASE_UNPACKED_LIMIT:
             raise _TooLarge()
+        names = z.namelist()
+        if any(n.lower().endswith("vbaproject.bin") for n in names):
+            raise _Macros()
+        for item in infos:  # every part, headers and footers too: python-docx drops a DOCTYPE, not its entities
+            if item.filename.lower().endswith((".xml", ".rels")):
+                head = z.read(item.filename)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise _Entities()
+                if item.filename.lower().endswith(".rels") and any(
+                        mode not in (b"External", b"Internal") for mode in re.findall(rb'TargetMode="([^"]*)"', head)):
+                    raise _OddLink()  # e.g. "EXTERNAL": read as a part inside, which is not there
         types = z.read("[Content_Types].xml")
         if _TEMPLATE_CT.encode() not in types:
             return data
