@@ -602,7 +602,10 @@ def _demo_reset(args: argparse.Namespace) -> int:
 
     _data_dir(args)  # the real folder named must be a folder, or could be one, to have a demo beside it
     folder = demo_data_dir(getattr(args, "data_dir", None))
-    store = demo.reset_demo_store(folder) if is_demo_folder(folder) else demo.open_demo_store(folder)
+    try:
+        store = demo.reset_demo_store(folder) if is_demo_folder(folder) else demo.open_demo_store(folder)
+    except OSError as exc:
+        raise CommandError(f"The demo store cannot be made in {folder}: {exc.strerror or exc}.", EXIT_PROBLEMS) from None
     count = len(store.list_cases())
     store.close()
     print(f"the demo store in {folder} holds the {count} shipped fictional families "

@@ -28,11 +28,12 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(given: str | Path | None = None) -> Path:
-    """The folder named on the command line, else $DAYINLIFE_DATA_DIR, else the default."""
+    """The folder named on the command line, else $DAYINLIFE_DATA_DIR, else the default; made
+    absolute, so a message names it whatever folder the command ran in."""
     if given:
-        return Path(given).expanduser()
+        return Path(given).expanduser().absolute()
     if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]).expanduser()
+        return Path(os.environ[ENV_VAR]).expanduser().absolute()
     return default_data_dir()
 
 
@@ -97,6 +98,13 @@ def folder_problem(folder: Path) -> str | None:
     import errno
 
     folder = Path(folder)
+    named = os.environ.get(ENV_VAR, "")
+    if named and not named.strip() and folder == Path(named).expanduser().absolute():
+        return f"{ENV_VAR} holds only spaces: set it to the data folder, or unset it for the usual one."
+    if folder.name != folder.name.strip() or any(p != p.strip() for p in folder.parts[1:]):
+        return (f"The data folder \"{folder}\" has a space at the start or end of a name, which is easy to "
+                f"miss and would make a second store beside the one you mean. Name it without (check "
+                f"{ENV_VAR} too).")
     try:
         if folder.is_symlink() and not folder.exists():
             return f"The data folder {folder} is a link to {os.readlink(folder)}, which does not exist."
@@ -127,6 +135,8 @@ def demo_data_dir(given: str | Path | None = None) -> Path:
     ~/.local/share/dayinlife-demo, %APPDATA%\\DayInMyLife-demo, or <DIR>-demo for --data-dir DIR.
     It is never the real folder itself, so demo data and real cases cannot mix."""
     real = resolve_data_dir(given).resolve()
+    if not real.name:  # the top of a disk has nothing beside it: the demo goes in a folder of its own there
+        return real / (APP_FOLDER + DEMO_SUFFIX)
     return real.with_name(real.name + DEMO_SUFFIX)
 
 

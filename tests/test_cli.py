@@ -256,3 +256,19 @@ def test_a_line_break_in_a_file_name_never_makes_a_second_line(tmp_path):
     odd.write_text("x", "utf-8")
     out = dayinlife("case", "check", odd)
     assert out.returncode != 0 and out.stderr.count("\n") == 1 and "bad\\ndayinlife" in out.stderr, out.stderr
+
+
+def test_odd_data_folder_values_never_make_a_second_store(tmp_path, case_json):
+    """DAYINLIFE_DATA_DIR with a space at the end, or only spaces, would set up a second store where
+    nobody looks: refused in words. A relative value is shown made absolute."""
+    assert store_cli(tmp_path, "case", "import", case_json).returncode == 0
+    out = store_cli(tmp_path, "case", "import", case_json, DAYINLIFE_DATA_DIR=str(tmp_path / "data") + " ")
+    assert out.returncode == 1 and "space at the start or end" in out.stderr, out.stderr
+    out = store_cli(tmp_path, "case", "list", DAYINLIFE_DATA_DIR="   ")
+    assert out.returncode == 1 and "holds only spaces" in out.stderr, out.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "data"]
+    out = store_cli(tmp_path, "case", "list", DAYINLIFE_DATA_DIR="elsewhere")
+    assert out.returncode == 1 and f"no store in {tmp_path / 'elsewhere'} yet" in out.stderr, out.stderr
+    if Path("/proc/self").is_dir():
+        out = store_cli(tmp_path, "--data-dir", "/proc/self", "demo", "reset")
+        assert out.returncode == 1 and "The demo store cannot be made in" in out.stderr, out.stderr

@@ -75,8 +75,20 @@ class _Page(QWidget):
         self.layout_.addWidget(self.restore_button)
         self.restore_button.clicked.connect(self.restore)
 
+    def folder_refused(self) -> bool:
+        """Whether the data folder cannot be one (a file, a name ending in a space...): said, if so."""
+        from ..datadir import folder_problem
+
+        problem = folder_problem(self.folder)
+        if problem:
+            self.say(problem)
+        return bool(problem)
+
     def restore(self) -> None:
         from . import dialogs
+
+        if self.folder_refused():
+            return
 
         backup = dialogs.open_path(self, "Restore from a backup", "Day in My Life backups (*.dilbak);;All files (*)")
         if backup is None:
@@ -156,6 +168,8 @@ class FirstRunPage(_Page):
             return self.say("The two passphrases are not the same. Type them again.")
         if not self.understand.isChecked():
             return self.say("Tick the box to show you understand a lost passphrase cannot be recovered.")
+        if self.folder_refused():
+            return
         from ..session import StoreError, create_store  # imported on use: the lock screen must appear fast
 
         try:
@@ -204,6 +218,8 @@ class UnlockPage(_Page):
 
         typed = self.passphrase.text()
         self.passphrase.clear()
+        if self.folder_refused():
+            return
         try:
             store = open_store(self.folder, typed)
         except StoreError as exc:

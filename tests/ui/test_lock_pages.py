@@ -222,3 +222,20 @@ def test_an_ordinary_locked_store_offers_no_restore(qtbot, tmp_path):
     page.show()
     page.reset()
     assert not page.restore_button.isVisible() and page.message.text() == ""
+
+
+def test_a_data_folder_ending_in_a_space_is_refused_before_a_second_store_is_made(qtbot, tmp_path):
+    """DAYINLIFE_DATA_DIR="...data " (a space typed at the end): setting up there would make a second,
+    empty store beside the real one, and work would go into it unseen."""
+    real = tmp_path / "data"
+    Store.create(real, PASS).close()
+    page = FirstRunPage(tmp_path / "data ")
+    qtbot.addWidget(page)
+    created = []
+    page.unlocked.connect(created.append)
+    qtbot.keyClicks(page.passphrase, "a brand new passphrase")
+    qtbot.keyClicks(page.repeat, "a brand new passphrase")
+    page.understand.setChecked(True)
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert not created and "space at the start or end" in page.message.text()
+    assert not (tmp_path / "data ").exists()
