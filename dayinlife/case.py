@@ -47,6 +47,19 @@ def clean_reference(reference: str) -> str:
     return one_line(reference, joiners=False)
 
 
+# Letters of other scripts drawn as Latin ones are (Cyrillic, Greek): "Ashdоwn" with a Cyrillic о is
+# "Ashdown" to anyone reading it.
+_LOOK_ALIKE = str.maketrans(
+    "АВЕКМНОРСТУХаеорсухіјѕԁһӏІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρ",
+    "ABEKMHOPCTYXaeopcyxijsdhlIJSABEZHIKMNOPTYXoikvp")
+
+
+def reference_key(reference: str) -> str:
+    """What two references must share to be one case's: the same once cleaned (clean_reference),
+    in any case of letters, and with look-alike letters of other scripts read as the Latin ones."""
+    return unicodedata.normalize("NFKC", clean_reference(reference)).translate(_LOOK_ALIKE).casefold()
+
+
 def control_character(text: str) -> str | None:
     """The first control character in `text`, as U+XXXX, or None. Names and references are one
     line of text: a NUL, an escape or a line break in one was typed by no one."""

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from . import crypto, dates, files
-from .case import Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind, clean_reference
+from .case import (Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind,
+                   reference_key)
 from .interchange import answer_from_dict, answer_to_dict, disclosure_from_dict, disclosure_to_dict
 from .migrations import MIGRATIONS, Step, latest_version
 from .case_files import read_case_file_any, seal_case, with_new_ids  # noqa: F401
@@ -500,9 +501,10 @@ class Store:
     def find_case(self, reference: str) -> str | None:
         """The id of the case with this reference; refused where two share it (a store from before
         references were kept apart), since either could be the one meant."""
-        wanted = clean_reference(reference)  # "SC-1", "SC-1 " and "SC-1" with a zero-width space look alike
+        # "SC-1", "SC-1 ", "sc-1", and "SC-1" with a zero-width space or a Cyrillic С, are one reference
+        wanted = reference_key(reference)
         rows = [(cid,) for cid, ref in self._read("SELECT id, reference FROM cases ORDER BY updated DESC")
-                if clean_reference(ref) == wanted]
+                if reference_key(ref) == wanted]
         if len(rows) > 1:
             raise StoreError(f"{len(rows)} cases have the reference {reference!r}: rename one in the app "
                              f"(each case's reference can be changed on its page), then try again.")

@@ -21,7 +21,8 @@ from tests.conftest import STORE_PASS
 from tests.test_case_interchange import build_case
 
 LOOK_ALIKES = ["FICT-0042 ", " FICT-0042", "FICT-0042\u200b", "FICT\u200d-0042", "FICT-0042\u202e",
-               "FICT-0042\u00a0", "FICT\u20070042".replace("\u2007", "-")]
+               "FICT-0042\u00a0", "FICT\u20070042".replace("\u2007", "-"),
+               "fict-0042", "FІCT-0042", "FIСT-0042", "ＦＩＣＴ-0042"]  # letters' case, Cyrillic І and С, full width
 
 
 @pytest.mark.parametrize("reference", LOOK_ALIKES)
@@ -47,7 +48,10 @@ def test_a_decomposed_accent_is_the_same_reference(store_with_a_case, library):
             session.new_case(unicodedata.normalize("NFD", "CAFÉ-1"))
         with pytest.raises(ReferenceTaken):
             session.new_case("FICT-0042\u200b")
+        with pytest.raises(ReferenceTaken):
+            session.new_case("café-1")
         assert sorted(c.reference for c in store.list_cases()) == ["CAFÉ-1", "FICT-0042"]
+        assert store.find_case("fict-0042") == store.find_case("FICT-0042")  # found as it is typed
 
 
 def test_names_typed_or_pasted_with_hidden_characters_are_kept_clean(store_with_a_case, library):
