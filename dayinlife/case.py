@@ -54,6 +54,9 @@ _LOOK_ALIKE = str.maketrans(
     "ABEKMHOPCTYXaeopcyxijsdhlIJSABEZHIKMNOPTYXoikvp")
 
 
+REFERENCE_LIMIT = 120  # characters: a council's case number and a surname or two, with room to spare
+
+
 def reference_key(reference: str) -> str:
     """What two references must share to be one case's: the same once cleaned (clean_reference),
     in any case of letters, and with look-alike letters of other scripts read as the Latin ones."""

@@ -18,7 +18,7 @@ from uuid import uuid4
 
 from . import __version__, dates, people
 from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind,
-                   clean_reference, control_character)
+                   REFERENCE_LIMIT, clean_reference, control_character)
 from .prompts import PRONOUN_SETS
 from .template_loader import check_snapshot
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
@@ -297,6 +297,9 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
     reference = clean_reference(r.line(d, "reference", w, required=True))  # kept as the app keeps it
     if not reference and len(r.problems) == before:
         r.fail(f"{w}.reference", "holds nothing but invisible characters")
+    if len(reference) > REFERENCE_LIMIT:
+        r.fail(f"{w}.reference", f"is {len(reference):,} characters long; a case reference is at most "
+                                 f"{REFERENCE_LIMIT}")
     snapshots = _read_snapshots(r, r.get(d, "template_snapshots", w, dict, False, {}))
     adults = []
     for i, raw in enumerate(r.array(d, "adults", w)):

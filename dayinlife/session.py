@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .analysis import Analysis
 from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, clean_reference,
-                   one_line)
+                   REFERENCE_LIMIT, one_line)
 from .template_choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
 
@@ -81,6 +81,9 @@ class Session:
         reference = clean_reference(reference)
         if not reference:
             raise StoreError("Give the case a reference.")
+        if len(reference) > REFERENCE_LIMIT:
+            raise StoreError(f"A case reference is at most {REFERENCE_LIMIT} characters; this one is "
+                             f"{len(reference):,}.")
         existing = self.store.find_case(reference)
         if existing is not None and existing != own_id:
             raise ReferenceTaken(f"Another case already has the reference {reference}.")

@@ -120,3 +120,15 @@ def test_two_reports_with_one_default_name_never_replace_each_other(library, tmp
     assert "FICT/0042" not in "\n".join(p.text for p in docx.Document(a).paragraphs)
     assert "FICT/0042" in "\n".join(p.text for t in docx.Document(b).tables for r in t.rows for p in
                                      [c for c in r.cells]) + "\n".join(p.text for p in docx.Document(b).paragraphs)
+
+
+def test_a_reference_of_thousands_of_characters_is_refused(library, store_with_a_case):
+    data = case_to_dict(build_case(library))
+    data["case"]["reference"] = "R" * 100_000
+    with pytest.raises(InterchangeError, match="is 100,000 characters long; a case reference is at most 120"):
+        case_from_dict(data)
+    with Store.open(store_with_a_case, STORE_PASS) as store:
+        from dayinlife.store_errors import StoreError
+
+        with pytest.raises(StoreError, match="at most 120 characters"):
+            Session(store, library).new_case("R" * 121)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..dates import friendly_time, full_time  # noqa: F401  (full_time: for tooltips)
+from ..case import REFERENCE_LIMIT
 from ..session import CaseSummary, ReferenceTaken, StoreError
 from . import dialogs
 from .announce import show_status
@@ -122,6 +123,7 @@ class CaseListPage(QWidget):
         self.show_archived: QCheckBox = child(f, "showArchivedCheck", QCheckBox)
         self.new_panel: QGroupBox = child(f, "newCasePanel", QGroupBox)
         self.new_ref: QLineEdit = child(f, "newRefEdit", QLineEdit)
+        self.new_ref.setMaxLength(REFERENCE_LIMIT)  # (a pasted page of text stops there)
         self.create_button: QPushButton = child(f, "createButton", QPushButton)
         self.cancel_new_button: QPushButton = child(f, "cancelNewButton", QPushButton)
         self.new_message: QLabel = child(f, "newCaseMessage", QLabel)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..case import Adult, AdultRole, Case, Child
+from ..case import REFERENCE_LIMIT, Adult, AdultRole, Case, Child
 from ..session import ReferenceTaken, StoreError
 from .announce import show_status
 from .date_field import DateField, place_message
@@ -234,6 +234,7 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
             message.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reference_edit.setMaximumWidth(self.reference_edit.fontMetrics().horizontalAdvance("x" * 48))
+        self.reference_edit.setMaxLength(REFERENCE_LIMIT)
         for form in self.form.findChildren(QFormLayout):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         # the saved state is named by what it says ("All changes saved at 10:42"), and said when it changes
