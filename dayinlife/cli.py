@@ -363,11 +363,21 @@ def _store_check(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         problems = store.integrity_problems()
     for problem in problems:
-        print(f"store: {problem}", file=sys.stderr)
+        print(f"store: {_in_words(problem)}", file=sys.stderr)
     if problems:
+        print("The store is damaged: it has not been changed. Restore your latest backup made before the damage "
+              "into a new folder (dayinlife restore BACKUP --data-dir NEW_FOLDER).", file=sys.stderr)
         return EXIT_PROBLEMS
     print("the store is sound")
     return EXIT_OK
+
+
+def _in_words(problem: str) -> str:
+    """One of SQLite's or SQLCipher's integrity findings, in words where it has a usual form."""
+    m = re.search(r"HMAC verification failed for page (\d+)", problem)
+    if m:
+        return f"page {m.group(1)} does not decrypt: it was changed or damaged after it was written"
+    return problem
 
 
 def _date(text: str) -> date:
@@ -405,6 +415,8 @@ def _templates_list(args: argparse.Namespace) -> int:
                   f"{'approved' if t.review.approved else 'DRAFT: not yet approved for use'}")
         for path in library.broken_files:
             print(f"{'(broken)':<10} {path}: run 'dayinlife templates check {path}' to see why")
+        if not library.templates and not library.broken_files:
+            print(f"no templates (.toml files) in {args.dir}" if args.dir else "no templates", file=sys.stderr)
     return EXIT_OK
 
 
@@ -543,7 +555,7 @@ def _never_fail_on_a_character() -> None:
 
 
 # Control characters (but for line ends and tabs) and the bidirectional overrides that reorder text.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 class _Visible:

@@ -272,3 +272,16 @@ def test_odd_data_folder_values_never_make_a_second_store(tmp_path, case_json):
     if Path("/proc/self").is_dir():
         out = store_cli(tmp_path, "--data-dir", "/proc/self", "demo", "reset")
         assert out.returncode == 1 and "The demo store cannot be made in" in out.stderr, out.stderr
+
+
+def test_store_check_says_a_page_that_does_not_decrypt_in_words(tmp_path, case_json):
+    assert store_cli(tmp_path, "case", "import", case_json).returncode == 0
+    with open(tmp_path / "data" / "dayinlife.db", "ab") as db:
+        db.write(os.urandom(4096))  # a whole page of noise: the store opens, the check finds it
+    out = store_cli(tmp_path, "store", "check")
+    assert out.returncode == 1 and "does not decrypt" in out.stderr and "HMAC" not in out.stderr, out.stderr
+    assert "Restore your latest backup" in out.stderr
+    empty = tmp_path / "no templates"
+    empty.mkdir()
+    out = dayinlife("templates", "list", "--dir", empty)
+    assert out.returncode == 0 and "no templates (.toml files) in" in out.stderr
