@@ -290,3 +290,24 @@ def test_a_welsh_street_is_a_place():
     anon = anonymiser_for(case, active=True)
     out = anon.text("We go down Ffordd Pen-y-Bryn past Heol y Parc to see Nain Gwen.")
     assert "[place 1]" in out and "[place 2]" in out and "[name 1]" in out
+
+
+def test_an_unborn_child_called_baby_leaves_the_tools_own_words_alone(library, tmp_path):
+    """'Baby Fenwick' is how an unborn child is named: anonymised, the name goes, and the pre-birth
+    template's "Getting ready for the baby" and "The baby's health" stay as written (never "the
+    Child A"). A child known as "Child" does not turn "1 child and 2 adults" into "1 Child A"."""
+    from pathlib import Path
+
+    from dayinlife.interchange import read_case_file
+
+    case = read_case_file(Path(__file__).resolve().parent.parent / "resources" / "demo" / "04-fenwick.json")
+    child = case.children[0]
+    assert child.name.startswith("Baby ")
+    child.known_as = "Child"
+    out = export_report(case, child, tmp_path, library, ReportOptions(anonymise=True), today=date(2026, 12, 1))
+    text = package_text(out.read_bytes())
+    surname = child.name.split()[-1]
+    assert surname not in text and child.name not in text
+    assert "Getting ready for the baby" in text and "The baby's health" in text
+    assert "the Child A" not in text and "Child A's health after birth" not in text
+    assert "1 child and" in text and "1 Child A and" not in text

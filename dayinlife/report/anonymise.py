@@ -48,6 +48,15 @@ parish church chapel hall house castle tower gate gates wall walls burns hart hu
 swan finch robin wren drake hawk crane bull buck hare bear lion salmon fish pike bass pepper ginger honey
 sugar candy cherry berry apple olive clay flint cliff glen heath lea lee barley cotton sea lake pool bath
 moon sun day night street park field cross church well penny jewel early late hale best fair""".split())
+# The tool's own words (the templates', the report's): a name that is one of them ("Baby Fenwick", a child
+# known as "Child", a hidden entry "Report") is replaced only where capitalised in what people said, and
+# never in the tool's wording, so "the baby's health" never becomes "the Child A's health".
+COMMON |= set("""baby babies unborn newborn infant toddler child children child's kid kids teenager teen young
+person people adult adults parent parents carer carers mother father mum mummy dad daddy family report reports
+neglect analysis practitioner practitioners interview interviews professional professionals school nursery
+teacher home day days life tool health safety care worry worries strength strengths summary section page
+morning afternoon evening bedtime breakfast lunch dinner tea weekend weekends holiday holidays the this that
+what who when where which why how""".split())
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}
 PLACE_WORDS = set("""school primary secondary academy nursery college university preschool pre-school infant
