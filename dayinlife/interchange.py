@@ -271,11 +271,14 @@ def case_from_dict(data: Any) -> Case:
     if top:
         r.only(top, {"format", "version", "written_by", "case"}, "the file")
         if top.get("format") != FORMAT_NAME:
-            raise InterchangeError(f"this is not a Day in My Life case file (its 'format' is "
-                                   f"{top.get('format')!r}, expected {FORMAT_NAME!r})")
+            found = ("it has no 'format'" if "format" not in top
+                     else f"its 'format' is {json.dumps(top.get('format'))[:60]}")
+            raise InterchangeError(f"this is not a Day in My Life case file ({found}, expected "
+                                   f"\"{FORMAT_NAME}\")")
         version = top.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise InterchangeError(f"the file's 'version' should be a whole number from 1, found {version!r}")
+            raise InterchangeError(f"the file's 'version' should be a whole number from 1, found "
+                                   f"{json.dumps(version)[:60]}")
         if version > FORMAT_VERSION:
             raise InterchangeError(
                 f"this case file was written by a newer version of Day in My Life (file format "
@@ -628,6 +631,8 @@ def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def loads_case(text: str | bytes) -> Case:
+    if not text.strip():
+        raise InterchangeError("the case file is empty")
     try:
         data = json.loads(text, object_pairs_hook=_no_key_twice)
     except _Twice as exc:

@@ -155,3 +155,16 @@ def test_case_check_reads_the_tools_own_encrypted_case_file(library, store_with_
                            env={**env, "DAYINLIFE_FILE_PASSPHRASE": "not it"}, capture_output=True, text=True,
                            timeout=60)
     assert wrong.returncode != 0 and "does not open" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+@pytest.mark.parametrize("text, words", [
+    ("", "the case file is empty"),
+    ('{"a": 1}', "it has no 'format'"),
+    ('{"format": "dayinlife-case", "version": true, "case": {}}', "found true"),
+])
+def test_empty_or_formatless_files_are_said_in_plain_words(text, words):
+    from dayinlife.interchange import InterchangeError, loads_case
+
+    with pytest.raises(InterchangeError) as err:
+        loads_case(text)
+    assert words in str(err.value) and "None" not in str(err.value) and "True" not in str(err.value)
