@@ -839,8 +839,11 @@ class Store:
             raise WrongPassphrase("That passphrase does not open this backup. Use the passphrase the store "
                                   "had when the backup was made.")
         body = blob[end + 1:]
-        if len(body) % PAGE_SIZE or not body:
+        if not body:
             raise StoreDamaged(f"The backup {backup} is cut short; it cannot be restored.")
+        if len(body) % PAGE_SIZE:
+            raise StoreDamaged(f"The backup {backup} is damaged: its size is not whole pages, so it was cut short "
+                               f"or something was added to it; it cannot be restored.")
         kept = None
         if store_missing(folder):
             # The key file of a database that is missing (moved, still syncing): the only way to open

@@ -547,6 +547,7 @@ def test_backup_and_restore_into_a_new_folder(store, saved_case, tmp_path):
     (lambda b: b[: len(b) - 1000], StoreDamaged),
     (lambda b: b"hello", NotAStore),
     (lambda b: b.replace(b"\n", b"\r\n", 2), StoreDamaged),  # line endings changed in a transfer
+    (lambda b: b + b"junk", StoreDamaged),  # something added: "cut short or something was added"
     (lambda b: b.replace(b'"version": 1', b'"version": 7', 1), StoreTooNew),
 ])
 def test_bad_backups(store, saved_case, tmp_path, damage, error):
