@@ -311,3 +311,22 @@ def test_an_unborn_child_called_baby_leaves_the_tools_own_words_alone(library, t
     assert "Getting ready for the baby" in text and "The baby's health" in text
     assert "the Child A" not in text and "Child A's health after birth" not in text
     assert "1 child and" in text and "1 Child A and" not in text
+
+
+def test_where_an_interview_was_held_is_left_out_when_anonymised(library, tmp_path):
+    """An interview's place is often an address ("Flat 3, Harbour Court") or a school's name: it
+    names the family as surely as a surname, and no label is kept for it, so it is left out."""
+    from pathlib import Path
+
+    from dayinlife.interchange import read_case_file
+
+    case = read_case_file(Path(__file__).resolve().parent.parent / "resources" / "demo" / "04-fenwick.json")
+    places = [iv.place for iv in case.children[0].interviews if iv.place.strip()]
+    assert any(ch.isdigit() for p in places for ch in p)  # (the demo's own address, fictional)
+    anonymised = package_text(export_report(case, case.children[0], tmp_path, library,
+                                            ReportOptions(anonymise=True), today=date(2026, 12, 1)).read_bytes())
+    named = package_text(export_report(case, case.children[0], tmp_path, library, ReportOptions(),
+                                       today=date(2026, 12, 1)).read_bytes())
+    for place in places:
+        assert place in named and place not in anonymised
+    assert "Where each interview was held is left out" in anonymised

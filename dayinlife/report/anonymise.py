@@ -334,7 +334,8 @@ class Anonymiser:
         if listed:
             kinds.append(f"{' and '.join(listed)} listed to hide for this case (shown as [name 1], [place 1] …)")
         said = ", ".join(kinds[:-1]) + (" and " if len(kinds) > 1 else "") + kinds[-1]
-        return (f"Anonymised report. Replaced with labels: {said}. What people said in their own words may "
+        return (f"Anonymised report. Replaced with labels: {said}. Where each interview was held is left out. "
+                f"What people said in their own words may "
                 f"still identify the family (a nickname, a pet, a street, a job, an event): read the whole "
                 f"report and check it before you share it.")
 

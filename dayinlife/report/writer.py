@@ -365,8 +365,10 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                 ("Other needs", m.child.other_needs)) if value.strip()],
             ("Template", f"{m.template.title}, version {m.template.version}. {m.template.review.label}."),
             ("Interviews compared", "\n".join(f"{long_date(v.interview.held_on)}: {self.undated(v)}"
-                                              + (f", at {anon.text(v.interview.place)}" if v.interview.place.strip()
-                                                 else "") for v in ivs)),
+                                              # where, only when named: an address or a school's name
+                                              # identifies a family as surely as a surname
+                                              + (f", at {v.interview.place.strip()}" if v.interview.place.strip()
+                                                 and not anon.active else "") for v in ivs)),
             ("Who took part", "\n".join(who)),
             ("Practitioner", m.practitioner or "—"),
             ("Report made", long_date(m.today)),
