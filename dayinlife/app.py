@@ -44,10 +44,25 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def data_folder(given: Path | None = None) -> tuple[Path, str | None]:
+    """The data folder, and what to tell the user about it once: a store found in an earlier
+    version's default folder (on Windows, the roaming profile) is moved to the local one."""
+    import os
+
+    from .datadir import ENV_VAR, settle_default_folder
+
+    if given is None and not os.environ.get(ENV_VAR):
+        return settle_default_folder()
+    return resolve_data_dir(given), None
+
+
 def build_main_window(data_dir: Path | None = None, demo: bool = False):
     from .ui.main_window import MainWindow
 
-    return MainWindow(resolve_data_dir(data_dir), demo=demo)
+    folder, note = data_folder(data_dir)
+    window = MainWindow(folder, demo=demo)
+    window.startup_note = note
+    return window
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -56,4 +71,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = create_app(argv)
     window = build_main_window(args.data_dir, demo=args.demo)
     window.show()
+    if window.startup_note:
+        from .ui import dialogs
+
+        dialogs.info(window, window.startup_note, "Your store has moved")
     return app.exec()

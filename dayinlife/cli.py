@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import sys
 from datetime import date
@@ -156,7 +157,6 @@ FILE_PASSPHRASE_ENV = "DAYINLIFE_FILE_PASSPHRASE"
 def _ask(prompt: str, env: str, confirm: bool = False) -> str:
     """A passphrase from the environment (for scripts and tests) or typed at a prompt."""
     import getpass
-    import os
 
     from .interchange import is_text
 
@@ -187,9 +187,14 @@ def _head(path: Path) -> bytes:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from .datadir import folder_problem, resolve_data_dir
+    from .datadir import ENV_VAR, folder_problem, resolve_data_dir, settle_default_folder
 
-    folder = resolve_data_dir(getattr(args, "data_dir", None))
+    if not getattr(args, "data_dir", None) and not os.environ.get(ENV_VAR):
+        folder, note = settle_default_folder()  # a store in an earlier default folder is moved, once
+        if note:
+            print(f"dayinlife: {note}", file=sys.stderr)
+    else:
+        folder = resolve_data_dir(getattr(args, "data_dir", None))
     problem = folder_problem(folder)
     if problem:
         raise CommandError(problem, EXIT_PROBLEMS)
@@ -573,8 +578,6 @@ class _Visible:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_a_character()
-    import os
-
     from . import store_lock
 
     # a command waits for another command's turn (DAYINLIFE_LOCK_WAIT seconds), then says who holds it

@@ -16,15 +16,99 @@ APP_FOLDER = "DayInMyLife"
 
 
 def default_data_dir() -> Path:
-    """%APPDATA%\\DayInMyLife on Windows, ~/Library/Application Support/DayInMyLife on a Mac,
+    """The platform's own folder for a user's data (platformdirs), never a roaming one:
+    %LOCALAPPDATA%\\DayInMyLife on Windows (a roaming or redirected profile is copied to a server at
+    sign-out, a known way to damage a database), ~/Library/Application Support/DayInMyLife on a Mac,
     $XDG_DATA_HOME/dayinlife (normally ~/.local/share/dayinlife) elsewhere."""
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
-        return Path(base) / APP_FOLDER
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP_FOLDER
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "dayinlife"
+    import platformdirs
+
+    name = APP_FOLDER if sys.platform in ("win32", "darwin") else "dayinlife"
+    return Path(platformdirs.user_data_dir(name, appauthor=False, roaming=False))
+
+
+def earlier_default_dirs() -> list[Path]:
+    """Where earlier versions kept the store by default and this one does not: on Windows the
+    roaming %APPDATA%\\DayInMyLife. (On a Mac and elsewhere the folder has not changed.)"""
+    if sys.platform == "win32" and os.environ.get("APPDATA"):
+        return [Path(os.environ["APPDATA"]) / APP_FOLDER]
+    return []
+
+
+def settle_default_folder(folder: Path | None = None, earlier: list[Path] | None = None) -> tuple[Path, str | None]:
+    """The default data folder to use, and what to tell the user, if anything: a store found in an
+    earlier default folder, with nothing in the new one, is moved there, once (move_store)."""
+    folder = default_data_dir() if folder is None else Path(folder)
+    if (folder / DB_NAME).exists() or (folder / KEY_NAME).exists():
+        return folder, None  # the new folder is in use: nothing is moved into it, ever
+    for old in earlier_default_dirs() if earlier is None else earlier:
+        if store_exists(old) or store_missing(old):
+            return move_store(old, folder)
+    return folder, None
+
+
+def move_store(old: Path, new: Path) -> tuple[Path, str | None]:
+    """Move the store in `old` to `new` (which holds no store), safely: with the store's lock held,
+    every file is copied into a folder beside `new`, read back and compared, and only then put in
+    place and the originals removed. Anything short of that leaves the store where it was, and the
+    folder to use is the old one. Returns (the folder to use, what to tell the user)."""
+    import hashlib
+    import shutil
+    import uuid
+
+    from .store_lock import LOCK_NAME, NOTE_NAME, StoreError, StoreLock
+
+    old, new = Path(old), Path(new)
+    names = [n for n in (KEY_NAME, *DB_FILES, DEMO_MARKER) if (old / n).is_file()]
+    try:
+        lock = StoreLock(old).acquire()
+    except StoreError:
+        return old, (f"Your store is in {old}, a folder that may be copied to a server with your profile. It "
+                     f"is open in another program now, so it stays there this time; close that program and it "
+                     f"is moved to {new}, which stays on this computer, next time.")
+    staging = new.parent / f".{new.name}-moving-{uuid.uuid4().hex[:8]}"
+
+    def digest(path: Path) -> str:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+        return h.hexdigest()
+
+    try:
+        try:
+            staging.mkdir(mode=0o700, parents=True)
+            for name in names:
+                shutil.copyfile(old / name, staging / name)
+                with open(staging / name, "rb+") as f:
+                    os.fsync(f.fileno())
+                if digest(staging / name) != digest(old / name):
+                    raise OSError(f"the copy of {name} did not read back the same")
+            if new.exists():
+                new.rmdir()  # empty (it holds no store): else this fails and nothing is moved
+            os.replace(staging, new)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            return old, (f"Your store could not be moved from {old} to {new} ({exc.strerror or exc}), so it is "
+                         f"used where it is. Nothing has been changed.")
+        for name in names:
+            try:
+                (old / name).unlink()
+            except OSError:
+                pass  # a copy left behind, encrypted: the store in use is the new one
+    finally:
+        lock.release()
+    for name in (LOCK_NAME, NOTE_NAME):
+        try:
+            (old / name).unlink(missing_ok=True)
+        except OSError:
+            pass
+    try:
+        old.rmdir()
+    except OSError:
+        pass  # something else of the user's is in it: left as it is
+    return new, (f"Your store has been moved from {old} to {new}, a folder that stays on this computer: a "
+                 f"profile copied to a server when you sign out can damage a database. Nothing else has "
+                 f"changed; your passphrase and backups are as they were.")
 
 
 def resolve_data_dir(given: str | Path | None = None) -> Path:
@@ -132,7 +216,7 @@ DEMO_MARKER = "DEMO-STORE.txt"  # in the demo folder only, written before its st
 
 def demo_data_dir(given: str | Path | None = None) -> Path:
     """The demo store's own folder: the real folder's sibling with "-demo" added, e.g.
-    ~/.local/share/dayinlife-demo, %APPDATA%\\DayInMyLife-demo, or <DIR>-demo for --data-dir DIR.
+    ~/.local/share/dayinlife-demo, %LOCALAPPDATA%\\DayInMyLife-demo, or <DIR>-demo for --data-dir DIR.
     It is never the real folder itself, so demo data and real cases cannot mix."""
     real = resolve_data_dir(given).resolve()
     if not real.name:  # the top of a disk has nothing beside it: the demo goes in a folder of its own there

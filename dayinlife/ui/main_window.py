@@ -32,6 +32,8 @@ DEFAULT_IDLE_MINUTES = 10
 
 
 class MainWindow(QMainWindow):
+    startup_note: str | None = None  # said once after the window shows (app.run): e.g. the store was moved
+
     def __init__(self, data_dir: Path, library: "TemplateLibrary | None" = None, settings: QSettings | None = None,
                  parent: QWidget | None = None, demo: bool = False):
         super().__init__(parent)

@@ -355,3 +355,30 @@ def test_after_unlocking_the_case_list_takes_keys_at_once(qtbot, window):
     assert window.cases_page.isAncestorOf(QApplication.focusWidget())
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.cases_page.new_panel.isVisible()
+
+
+def test_the_app_moves_a_store_from_the_earlier_folder_and_says_so_once(qtbot, tmp_path, library, monkeypatch):
+    """Started with no folder named, the app finds the store in the earlier (roaming) folder, moves it
+    to the local one and tells the user once; unlocking then opens the moved store."""
+    from dayinlife import app, datadir
+    from dayinlife.store import Store
+    from tests.test_case_interchange import build_case
+
+    earlier = tmp_path / "Roaming" / "DayInMyLife"
+    with Store.create(earlier, "moving passphrase") as store:
+        store.save_case(build_case(library))
+    new = tmp_path / "Local" / "DayInMyLife"
+    monkeypatch.delenv("DAYINLIFE_DATA_DIR", raising=False)
+    monkeypatch.setattr(datadir, "default_data_dir", lambda: new)
+    monkeypatch.setattr(datadir, "earlier_default_dirs", lambda: [earlier])
+    window = app.build_main_window()
+    qtbot.addWidget(window)
+    assert window.data_dir == new and "has been moved from" in window.startup_note
+    assert window.stack.currentWidget() is window.unlock_page
+    qtbot.keyClicks(window.unlock_page.passphrase, "moving passphrase")
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.session is not None and window.session.store.folder == new
+    window.session.store.close()
+    again = app.build_main_window()
+    qtbot.addWidget(again)
+    assert again.startup_note is None
