@@ -72,6 +72,7 @@ class _Page(QWidget):
         self.restore_button.setAccessibleName("Restore from a backup")
         self.restore_button.setAccessibleDescription(description)
         self.restore_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.restore_button.setAutoDefault(True)  # Return on it presses it, as Space does (outside a dialog too)
         self.layout_.addWidget(self.restore_button)
         self.restore_button.clicked.connect(self.restore)
 
@@ -154,6 +155,7 @@ class FirstRunPage(_Page):
         self.create_button.setAccessibleName("Create my locked store")
         self.create_button.setAccessibleDescription(
             "Creates the encrypted store on this computer, locked with the passphrase above, and opens it.")
+        self.create_button.setAutoDefault(True)
         self.layout_.addWidget(self.create_button)
         self.create_button.clicked.connect(self.create)
         self.repeat.returnPressed.connect(self.create)
@@ -197,6 +199,7 @@ class UnlockPage(_Page):
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setAccessibleName("Unlock")
         self.unlock_button.setAccessibleDescription("Opens the store with the passphrase typed above.")
+        self.unlock_button.setAutoDefault(True)
         self.layout_.addWidget(self.unlock_button)
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)

@@ -239,3 +239,19 @@ def test_a_data_folder_ending_in_a_space_is_refused_before_a_second_store_is_mad
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     assert not created and "space at the start or end" in page.message.text()
     assert not (tmp_path / "data ").exists()
+
+
+def test_return_on_the_focused_create_button_presses_it(qtbot, tmp_path):
+    """Tabbing to "Create my locked store" and pressing Return (as on Windows) sets the store up."""
+    page = FirstRunPage(tmp_path / "data")
+    qtbot.addWidget(page)
+    page.show()
+    created = []
+    page.unlocked.connect(created.append)
+    qtbot.keyClicks(page.passphrase, "four unrelated words")
+    qtbot.keyClicks(page.repeat, "four unrelated words")
+    qtbot.keyClick(page.understand, Qt.Key.Key_Space)
+    page.create_button.setFocus()
+    qtbot.keyClick(page.create_button, Qt.Key.Key_Return)
+    assert created, page.message.text()
+    created[0].close()
