@@ -2,6 +2,7 @@
 # Set up what Day in My Life needs on a Debian machine, then run the app or the tests.
 #   bash scripts/dev.sh app [ARGS...]    start the app (python run.py ARGS...)
 #   bash scripts/dev.sh test [ARGS...]   run the whole test suite (pytest ARGS...)
+#   bash scripts/dev.sh bundle           build the one-folder app, dist/DayInMyLife/ (PyInstaller)
 # The first run installs the Debian libraries Qt needs (when run as root) and a virtualenv in
 # .venv, at the versions in scripts/constraints.txt; later runs reinstall nothing unless
 # setup.cfg, pyproject.toml or scripts/constraints.txt has changed.
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 what=${1:-}
 shift || true
-case "$what" in app|test) ;; *) echo "usage: bash scripts/dev.sh app|test [ARGS...]" >&2; exit 2;; esac
+case "$what" in app|test|bundle) ;; *) echo "usage: bash scripts/dev.sh app|test|bundle [ARGS...]" >&2; exit 2;; esac
 
 python=${PYTHON:-python3.11}
 command -v "$python" >/dev/null 2>&1 || python=python3
@@ -70,6 +71,11 @@ fi
 
 if [ "$what" = app ]; then
   exec .venv/bin/python run.py "$@"
+elif [ "$what" = bundle ]; then
+  # dist/DayInMyLife/: DayInMyLife (the app) and dayinlife (the command line), with Python, Qt,
+  # SQLCipher, the templates, forms and resources inside; it runs with no checkout and no virtualenv.
+  exec .venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/bundle \
+    scripts/bundle/dayinlife.spec "$@"
 else
   exec .venv/bin/python -m pytest "$@"
 fi
