@@ -298,20 +298,31 @@ def _case_export(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .report import DEFAULT_MARKING, SECTIONS, ReportError, ReportOptions, find_child
     from .session import Session
-    from .template_loader import load_library
 
+    managed = _managed()
+    base, marking = args.org_template, DEFAULT_MARKING if args.marking is None else args.marking
+    if managed.base_document is not None:
+        if base is not None and Path(base).resolve() != managed.base_document.resolve():
+            raise CommandError(managed.by_organisation(f"The house style ({managed.base_document})")
+                               + ": --org-template cannot change it", EXIT_PROBLEMS)
+        base = managed.base_document
+    if managed.marking is not None:
+        if args.marking is not None and args.marking != managed.marking:
+            raise CommandError(managed.by_organisation(f"The marking ({managed.marking})")
+                               + ": --marking cannot change it", EXIT_PROBLEMS)
+        marking = managed.marking
     try:
         options = ReportOptions(
-            base_document=args.org_template, anonymise=args.anonymise,
+            base_document=base, anonymise=args.anonymise,
             sections=([s for item in args.sections for s in item.replace(",", " ").split()] if args.sections
                       else list(SECTIONS)),
-            marking=DEFAULT_MARKING if args.marking is None else args.marking, notes=args.notes,
+            marking=marking, notes=args.notes,
             sensitive=args.sensitive)
         with _open_store(args) as store:
             case_id = store.find_case(args.reference)
             if case_id is None:
                 raise CommandError(f"no case with reference {args.reference!r} in the store", EXIT_PROBLEMS)
-            session = Session(store, load_library())  # as the app's Export tab does
+            session = Session(store, _library(None))  # as the app's Export tab does
             case = session.open_case(case_id)
             child = find_child(case, args.child)
             path = session.export_report(case, child, args.out, options)
@@ -393,11 +404,26 @@ def _date(text: str) -> date:
 
 
 def _library(folder: Path | None):
-    from .template_loader import load_library
+    from .template_loader import load_library, load_with_organisation
 
     if folder is not None and not folder.is_dir():
         raise CommandError(f"{folder} is not a folder")
-    return load_library(folder)
+    return load_library(folder) if folder is not None else load_with_organisation(_managed().templates_folder)
+
+
+_MANAGED: dict = {}
+
+
+def _managed():
+    """The organisation's settings (dayinlife/managed.py), read once a command; problems said once."""
+    from .managed import load_managed, settings_path
+
+    path = settings_path()
+    if path not in _MANAGED:
+        _MANAGED[path] = load_managed(path) if path is not None else load_managed(None)
+        for problem in _MANAGED[path].problems:
+            print(f"dayinlife: the organisation's settings: {_one_line(problem)}", file=sys.stderr)
+    return _MANAGED[path]
 
 
 def _templates_list(args: argparse.Namespace) -> int:
@@ -578,6 +604,7 @@ class _Visible:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_a_character()
+    _MANAGED.clear()  # read afresh by each command
     from . import store_lock
 
     # a command waits for another command's turn (DAYINLIFE_LOCK_WAIT seconds), then says who holds it

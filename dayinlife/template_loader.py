@@ -781,3 +781,18 @@ def load_library(folder: Path | None = None, files: list[Path] | None = None) ->
         else:
             library.templates[template.id] = template
     return library
+
+
+def load_with_organisation(folder: Path | None) -> TemplateLibrary:
+    """The shipped templates and, if the organisation names one (managed settings), its folder of
+    the partnership's own, each checked on load as the shipped ones are and shown with its source
+    (the file it came from). An id a shipped template has is the organisation's file's problem."""
+    shipped = load_library()
+    if folder is None:
+        return shipped
+    own = load_library(Path(folder))
+    check_collisions(own, shipped)
+    shipped.templates.update(own.templates)
+    shipped.problems += own.problems
+    shipped.broken_files += own.broken_files
+    return shipped

@@ -160,9 +160,28 @@ class ExportPanel(QWidget):
         self.hidden.installEventFilter(self)
         choose.clicked.connect(self._choose_base)
         clear.clicked.connect(self.base.clear)
+        self._apply_managed(choose, clear)
         self.export_button.clicked.connect(self.export)
         self.open_file_button.clicked.connect(lambda: self._open(self.last_path))
         self.open_folder_button.clicked.connect(lambda: self._open(self.last_path.parent if self.last_path else None))
+
+    def _apply_managed(self, choose: QPushButton, clear: QPushButton) -> None:
+        """What the organisation fixes is shown, and cannot be changed here."""
+        managed = getattr(self.shell, "managed", None)
+        if managed is None:
+            return
+        if managed.marking is not None:
+            self.marking.setText(managed.marking)
+            self.marking.setReadOnly(True)
+            self.marking.setToolTip(managed.by_organisation("The marking"))
+            self.marking.setAccessibleDescription(managed.by_organisation("The marking"))
+        if managed.base_document is not None:
+            self.base.setText(str(managed.base_document))
+            for button in (choose, clear):
+                button.setEnabled(False)
+                button.setToolTip(managed.by_organisation("The house style"))
+            self.base.setToolTip(managed.by_organisation("The house style"))
+            self.base.setAccessibleDescription(managed.by_organisation("The house style"))
 
     def show_child(self, case: Case, child: Child) -> None:
         self.hidden_saver.flush()
@@ -226,8 +245,11 @@ class ExportPanel(QWidget):
         return getattr(self.shell, "settings", None)
 
     def start_folder(self) -> Path:
-        """The last folder a report was saved in (if the app remembers one and it is still there),
-        else the user's Documents."""
+        """The organisation's export folder (managed settings), else the last folder a report was
+        saved in (if the app remembers one and it is still there), else the user's Documents."""
+        managed = getattr(self.shell, "managed", None)
+        if managed is not None and managed.export_folder is not None and managed.export_folder.is_dir():
+            return managed.export_folder  # the organisation's secure drive, first
         settings = self._settings()
         saved = str(settings.value(LAST_FOLDER, "") or "") if settings is not None else ""
         if saved and Path(saved).is_dir():

@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
         self.data_dir = demo_data_dir(data_dir) if demo else Path(data_dir)
         self._library = library
         self.settings = settings or QSettings(str(self.data_dir / "settings.ini"), QSettings.Format.IniFormat)
+        from ..managed import load_managed
+
+        self.managed = load_managed()  # what the organisation fixes for every user (docs/deploying.md)
         self.session: "Session | None" = None
         self.child_window = None
         self.stack = QStackedWidget(self)
@@ -91,7 +94,8 @@ class MainWindow(QMainWindow):
         if self._idle is None:
             from .idle import IdleWatcher  # only needed once unlocked
 
-            self._idle = IdleWatcher(float(self.settings.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES)), parent=self)
+            self._idle = IdleWatcher(self.managed.idle_minutes(
+                float(self.settings.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES))), parent=self)
             self._idle.idle.connect(self.lock)
         return self._idle
 
@@ -100,9 +104,9 @@ class MainWindow(QMainWindow):
     @property
     def library(self) -> "TemplateLibrary":
         if self._library is None:
-            from ..template_loader import load_library
+            from ..template_loader import load_with_organisation
 
-            self._library = load_library()
+            self._library = load_with_organisation(self.managed.templates_folder)
         return self._library
 
     @property
@@ -146,10 +150,14 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.cases_action, self.templates_action])
         idle_menu = view_menu.addMenu("Lock when &idle for")
         group = QActionGroup(self)
-        current = int(float(self.settings.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES)))
+        current = int(self.managed.idle_minutes(float(self.settings.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES))))
+        longest = self.managed.longest_idle_minutes
         for minutes in IDLE_CHOICES:
             action = QAction(f"{minutes} minutes", self, checkable=True, checked=minutes == current)
             action.triggered.connect(lambda _=False, m=minutes: self.set_idle_minutes(m))
+            if longest is not None and minutes > longest:  # longer than the organisation allows
+                action.setEnabled(False)
+                action.setText(f"{minutes} minutes (your organisation allows up to {longest})")
             group.addAction(action)
             idle_menu.addAction(action)
         self.session_actions = [self.cases_action, self.templates_action, self.lock_action, self.backup_action]
@@ -207,6 +215,7 @@ class MainWindow(QMainWindow):
         theme.apply_theme(theme.running_app(), self._saved_theme(), bool(on))
 
     def set_idle_minutes(self, minutes: int) -> None:
+        minutes = self.managed.idle_minutes(minutes)  # never longer than the organisation allows
         self.idle.minutes = minutes
         self.settings.setValue("lock/idle_minutes", minutes)
 

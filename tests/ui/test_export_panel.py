@@ -226,3 +226,40 @@ def test_practitioners_notes_go_in_only_when_ticked(qtbot, page, tmp_path, monke
     assert "Kitchen cupboards bare" not in text(tmp_path / "without.docx")
     assert "Practitioner's note (not the family's words): Kitchen cupboards bare on the visit" in text(
         tmp_path / "with.docx")
+
+
+def test_what_the_organisation_fixes_is_shown_and_used(qtbot, store, library, tmp_path, monkeypatch):
+    """Managed settings: the marking and the house style are shown, cannot be changed (the Choose and
+    None buttons are off, the marking cannot be typed over), and the save dialog starts in the
+    organisation's export folder."""
+    from dayinlife.managed import Managed
+    from tests.test_report import org_base
+
+    exports = tmp_path / "secure drive"
+    exports.mkdir()
+    managed = Managed(source=tmp_path / "dayinlife-settings.toml", marking="OFFICIAL-SENSITIVE (ANYSHIRE)",
+                      base_document=org_base(tmp_path / "letterhead.docx"), export_folder=exports)
+    session = Session(store, library)
+    case = session.new_case("FICT-MAN")
+    child = Child("Nell Fictional", date_of_birth=date(2017, 5, 5), pronouns="she")
+    case.children.append(child)
+    session.save_case(case)
+    session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 1))
+    shell = FakeShell(session)
+    shell.managed = managed
+    page = ComparePage(shell)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_child(case, child)
+    panel = page.export_panel
+    page.tabs.setCurrentWidget(panel)
+    panel.marking.setFocus()
+    qtbot.keyClicks(panel.marking, " typed over")
+    assert panel.marking.text() == "OFFICIAL-SENSITIVE (ANYSHIRE)" and "set by your organisation" in panel.marking.toolTip()
+    assert panel.base.text() == str(managed.base_document)
+    asked = []
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, parent, title, text, **k: asked.append(text) or exports / "r.docx")
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert Path(asked[0]).parent == exports
+    header = [p.text for p in docx.Document(str(exports / "r.docx")).sections[0].header.paragraphs]
+    assert "OFFICIAL-SENSITIVE (ANYSHIRE)" in header and "Anyshire Council Children's Services" in header

@@ -382,3 +382,25 @@ def test_the_app_moves_a_store_from_the_earlier_folder_and_says_so_once(qtbot, t
     again = app.build_main_window()
     qtbot.addWidget(again)
     assert again.startup_note is None
+
+
+def test_the_idle_lock_is_never_longer_than_the_organisation_allows(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from dayinlife import managed as managed_settings
+    from dayinlife.ui.main_window import MainWindow
+
+    settings_file = tmp_path / "dayinlife-settings.toml"
+    settings_file.write_text("[lock]\nlongest_idle_minutes = 15\n", "utf-8")
+    monkeypatch.setenv(managed_settings.ENV_VAR, str(settings_file))
+    user = QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat)
+    user.setValue("lock/idle_minutes", 60)  # chosen before the organisation set its limit
+    window = MainWindow(tmp_path / "data", settings=user)
+    qtbot.addWidget(window)
+    assert window.idle.minutes == 15
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    idle = next(a.menu() for a in menu.actions() if a.menu() and "idle" in a.text())
+    offered = {a.text(): a.isEnabled() for a in idle.actions()}
+    assert offered["15 minutes"] and not offered["60 minutes (your organisation allows up to 15)"]
+    window.set_idle_minutes(30)
+    assert window.idle.minutes == 15
