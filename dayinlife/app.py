@@ -71,8 +71,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = create_app(argv)
     window = build_main_window(args.data_dir, demo=args.demo)
     window.show()
-    if window.startup_note:
-        from .ui import dialogs
+    from .ui import dialogs
 
+    if window.startup_note:
         dialogs.info(window, window.startup_note, "Your store has moved")
+    if window.managed.problems:  # the organisation's settings file has a mistake: said, the rest applies
+        dialogs.error(window, "The settings your organisation set for Day in My Life have a mistake, so these "
+                              "are not applied (tell your IT support):\n\n" + "\n".join(window.managed.problems),
+                      "Your organisation's settings")
     return app.exec()

@@ -106,6 +106,10 @@ class ExportPanel(QWidget):
         self.marking.setAccessibleName("Protective marking in the header")
         self.marking.setAccessibleDescription("Printed at the top of every page, for example OFFICIAL-SENSITIVE")
         form.addRow("&Marking", self.marking)
+        self.fixed_note = QLabel("")  # what the organisation fixes, said in words (not only in a tooltip)
+        self.fixed_note.setWordWrap(True)
+        self.fixed_note.setVisible(False)
+        form.addRow("", self.fixed_note)
         base_row = QHBoxLayout()
         self.base = QLineEdit()
         self.base.setPlaceholderText("None: the standard layout")
@@ -182,6 +186,12 @@ class ExportPanel(QWidget):
                 button.setToolTip(managed.by_organisation("The house style"))
             self.base.setToolTip(managed.by_organisation("The house style"))
             self.base.setAccessibleDescription(managed.by_organisation("The house style"))
+        fixed = [what for what, value in (("the marking", managed.marking), ("the house style", managed.base_document))
+                 if value is not None]
+        if fixed:
+            self.fixed_note.setText(f"{' and '.join(fixed).capitalize()} {'are' if len(fixed) > 1 else 'is'} set by "
+                                    f"your organisation, for every report from this computer.")
+            self.fixed_note.setVisible(True)
 
     def show_child(self, case: Case, child: Child) -> None:
         self.hidden_saver.flush()

@@ -257,6 +257,7 @@ def test_what_the_organisation_fixes_is_shown_and_used(qtbot, store, library, tm
     qtbot.keyClicks(panel.marking, " typed over")
     assert panel.marking.text() == "OFFICIAL-SENSITIVE (ANYSHIRE)" and "set by your organisation" in panel.marking.toolTip()
     assert panel.base.text() == str(managed.base_document)
+    assert panel.fixed_note.isVisible() and "The marking and the house style are set by your organisation" in panel.fixed_note.text()
     asked = []
     monkeypatch.setattr(dialogs, "ASK", lambda kind, parent, title, text, **k: asked.append(text) or exports / "r.docx")
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
