@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         store_menu.addActions([self.backup_action, self.lock_action])
         store_menu.addSeparator()
         store_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(QAction("&About Day in My Life", self, triggered=self.show_about))
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([self.cases_action, self.templates_action])
         idle_menu = view_menu.addMenu("Lock when &idle for")
@@ -213,6 +215,11 @@ class MainWindow(QMainWindow):
             self.presentation_action.setChecked(bool(on))  # toggles back in here
             return
         theme.apply_theme(theme.running_app(), self._saved_theme(), bool(on))
+
+    def show_about(self) -> None:
+        from ..about import about_text
+
+        dialogs.info(self, about_text(), "About Day in My Life")
 
     def set_idle_minutes(self, minutes: int) -> None:
         minutes = self.managed.idle_minutes(minutes)  # never longer than the organisation allows

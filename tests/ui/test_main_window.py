@@ -404,3 +404,19 @@ def test_the_idle_lock_is_never_longer_than_the_organisation_allows(qtbot, tmp_p
     assert offered["15 minutes"] and not offered["60 minutes (your organisation allows up to 15)"]
     window.set_idle_minutes(30)
     assert window.idle.minutes == 15
+
+
+def test_help_about_gives_the_version_and_the_licences(qtbot, tmp_path, monkeypatch):
+    from dayinlife import __version__
+    from dayinlife.ui import dialogs
+    from dayinlife.ui.main_window import MainWindow
+
+    window = MainWindow(tmp_path / "data")
+    qtbot.addWidget(window)
+    told = []
+    monkeypatch.setattr(dialogs, "ASK", lambda kind, parent, title, text, **k: told.append((kind, title, text)))
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    next(a for a in help_menu.actions() if "About" in a.text()).trigger()
+    (kind, title, text), = told
+    assert kind == "info" and title == "About Day in My Life" and f"Day in My Life {__version__}" in text
+    assert "LGPL-3.0" in text and "can be replaced" in text and "SQLCipher" in text
