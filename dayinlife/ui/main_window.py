@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(lambda text: self.statusBar().setAccessibleName(text or ""))
         self._make_actions()
         self._make_view_actions()
+        help_menu = self.menuBar().addMenu("&Help")  # last, where every desktop puts it
+        help_menu.addAction(QAction("&User guide", self, shortcut=QKeySequence.StandardKey.HelpContents,
+                                    triggered=self.show_guide))
+        help_menu.addAction(QAction("&About Day in My Life", self, triggered=self.show_about))
         self._apply_saved_view()
         self._idle: "IdleWatcher | None" = None
         self._restore_geometry()
@@ -146,8 +150,6 @@ class MainWindow(QMainWindow):
         store_menu.addActions([self.backup_action, self.lock_action])
         store_menu.addSeparator()
         store_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(QAction("&About Day in My Life", self, triggered=self.show_about))
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([self.cases_action, self.templates_action])
         idle_menu = view_menu.addMenu("Lock when &idle for")
@@ -215,6 +217,15 @@ class MainWindow(QMainWindow):
             self.presentation_action.setChecked(bool(on))  # toggles back in here
             return
         theme.apply_theme(theme.running_app(), self._saved_theme(), bool(on))
+
+    def show_guide(self) -> None:
+        from .guide import GuideWindow
+
+        if getattr(self, "_guide", None) is None:
+            self._guide = GuideWindow(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
 
     def show_about(self) -> None:
         from ..about import about_text
