@@ -73,24 +73,8 @@ def _open_base(path: Path):
     try:
         data = _as_document(data)
         doc = docx.Document(io.BytesIO(data))
-    except _NotWord:
-        raise ReportError(f"The organisation's template {name} cannot be used: it is not a Word document "
-                          f"(.docx).") from None
-    except _Macros:
-        raise ReportError(f"The organisation's template {name} cannot be used: it holds macros (it is a "
-                          f"macro-enabled document, .docm, whatever its name). Save a copy from Word as a Word "
-                          f"document (.docx), without macros.") from None
-    except _Entities:
-        raise ReportError(f"The organisation's template {name} cannot be used: {_ENTITY_WORDS}. Save it again "
-                          f"from Word as a Word document (.docx), or ask for a fresh copy.") from None
-    except _OddLink:
-        raise ReportError(f"The organisation's template {name} cannot be used: one of its links is damaged (it "
-                          f"is marked in a way Word never writes). Save it again from Word, or ask for a fresh "
-                          f"copy.") from None
-    except _TooLarge:
-        raise ReportError(f"The organisation's template {name} cannot be used: unpacked it would be far larger "
-                          f"than any letterhead (over {BASE_UNPACKED_LIMIT // (1024 * 1024)} MB). Save a copy "
-                          f"with only its styles, header, footer and logo.") from None
+    except _Refused as exc:
+        raise ReportError(f"The organisation's template {name} cannot be used: {exc}") from None
     except Exception as exc:  # zip, XML or package errors: all mean the file is damaged
         raise ReportError(f"The organisation's template {name} cannot be used: {_what_is_wrong(exc)}. Save it "
                           f"again from Word as a Word document (.docx), or ask for a fresh copy.") from None
@@ -128,24 +112,36 @@ def _what_is_wrong(exc: Exception) -> str:
     return "it is damaged"
 
 
-class _NotWord(Exception):
-    pass
+class _Refused(Exception):
+    """A base document refused for what it is; its words finish "… cannot be used: "."""
 
 
-class _Macros(Exception):
-    pass
+class _NotWord(_Refused):
+    def __str__(self) -> str:
+        return "it is not a Word document (.docx)."
 
 
-class _Entities(Exception):
-    pass
+class _Macros(_Refused):
+    def __str__(self) -> str:
+        return ("it holds macros (it is a macro-enabled document, .docm, whatever its name). Save a copy from Word "
+                "as a Word document (.docx), without macros.")
 
 
-class _OddLink(Exception):
-    pass
+class _Entities(_Refused):
+    def __str__(self) -> str:
+        return f"{_ENTITY_WORDS}. Save it again from Word as a Word document (.docx), or ask for a fresh copy."
 
 
-class _TooLarge(Exception):
-    pass
+class _OddLink(_Refused):
+    def __str__(self) -> str:
+        return ("one of its links is damaged (it is marked in a way Word never writes). Save it again from Word, "
+                "or ask for a fresh copy.")
+
+
+class _TooLarge(_Refused):
+    def __str__(self) -> str:
+        return (f"unpacked it would be far larger than any letterhead (over {BASE_UNPACKED_LIMIT // (1024 * 1024)} "
+                f"MB). Save a copy with only its styles, header, footer and logo.")
 
 
 _CLICKABLE = ("http://", "https://", "mailto:")  # a web page or an e-mail address, as a letterhead's footer has
