@@ -21,7 +21,6 @@ import socket
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 
 from .store_errors import StoreError
 
@@ -71,12 +70,20 @@ def _holder(folder: Path) -> str:
     return who + (f" ({', '.join(details)})" if details else "")
 
 
+def filelock_timeout():
+    from filelock import Timeout
+
+    return Timeout
+
+
 class StoreLock:
     """Held while a store is open; `release()` when it closes (more than once is harmless)."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         # one lock object per store in this process, shared and counted (is_singleton)
+        from filelock import FileLock  # imported on use: it brings asyncio, which the lock screen does without
+
         self._lock = FileLock(str(self.folder / LOCK_NAME), timeout=0, thread_local=False, is_singleton=True)
         self._held = False
 
@@ -84,7 +91,7 @@ class StoreLock:
         first = not self._lock.is_locked
         try:  # (held already in this process, it is taken again at once)
             self._lock.acquire(timeout=wait_seconds)
-        except Timeout:
+        except filelock_timeout():
             raise StoreInUse(f"The store in {self.folder} is open in {_holder(self.folder)}. Close it there "
                              f"first, then try again. Nothing has been changed.") from None
         except OSError as exc:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVB
 
 from typing import TYPE_CHECKING
 
-from .. import people
 from ..datadir import demo_data_dir, is_demo_folder, store_exists, store_missing
 from . import dialogs
 from .announce import announce, show_status
@@ -29,6 +28,12 @@ if TYPE_CHECKING:  # the domain is imported on unlock, so the lock screen appear
 
 IDLE_CHOICES = (5, 10, 15, 30, 60)
 DEFAULT_IDLE_MINUTES = 10
+
+
+def _people():
+    from .. import people  # imported on use: it brings the case model, which the lock screen does without
+
+    return people
 
 
 class MainWindow(QMainWindow):
@@ -437,7 +442,7 @@ class MainWindow(QMainWindow):
         from .child_mode import ChildModeWindow
 
         self.child_window = ChildModeWindow(self.session, self.interview_page.autosaver, child, interview,
-                                            template, stage_index, named=tuple(people.choices(case, child)))
+                                            template, stage_index, named=tuple(_people().choices(case, child)))
         self.child_window.finished.connect(self._child_mode_finished)
         cover_screen(self.child_window, self.screen())
 
