@@ -70,12 +70,6 @@ def _holder(folder: Path) -> str:
     return who + (f" ({', '.join(details)})" if details else "")
 
 
-def filelock_timeout():
-    from filelock import Timeout
-
-    return Timeout
-
-
 class StoreLock:
     """Held while a store is open; `release()` when it closes (more than once is harmless)."""
 
@@ -88,10 +82,12 @@ class StoreLock:
         self._held = False
 
     def acquire(self) -> "StoreLock":
+        from filelock import Timeout
+
         first = not self._lock.is_locked
         try:  # (held already in this process, it is taken again at once)
             self._lock.acquire(timeout=wait_seconds)
-        except filelock_timeout():
+        except Timeout:
             raise StoreInUse(f"The store in {self.folder} is open in {_holder(self.folder)}. Close it there "
                              f"first, then try again. Nothing has been changed.") from None
         except OSError as exc:

@@ -76,8 +76,8 @@ def _open_base(path: Path):
     except _Refused as exc:
         raise ReportError(f"The organisation's template {name} cannot be used: {exc}") from None
     except Exception as exc:  # zip, XML or package errors: all mean the file is damaged
-        raise ReportError(f"The organisation's template {name} cannot be used: {_what_is_wrong(exc)}. Save it "
-                          f"again from Word as a Word document (.docx), or ask for a fresh copy.") from None
+        raise ReportError(f"The organisation's template {name} cannot be used: {_what_is_wrong(exc)}. "
+                          f"{_SAVE_AGAIN}") from None
     if not doc.sections:  # every document Word saves has its page set-up; the report needs one
         raise ReportError(f"The organisation's template {name} cannot be used: it has no page set-up (section), "
                           f"which every document saved by Word has. Save it again from Word, or ask for a fresh "
@@ -112,36 +112,11 @@ def _what_is_wrong(exc: Exception) -> str:
     return "it is damaged"
 
 
+_SAVE_AGAIN = "Save it again from Word as a Word document (.docx), or ask for a fresh copy."
+
+
 class _Refused(Exception):
-    """A base document refused for what it is; its words finish "… cannot be used: "."""
-
-
-class _NotWord(_Refused):
-    def __str__(self) -> str:
-        return "it is not a Word document (.docx)."
-
-
-class _Macros(_Refused):
-    def __str__(self) -> str:
-        return ("it holds macros (it is a macro-enabled document, .docm, whatever its name). Save a copy from Word "
-                "as a Word document (.docx), without macros.")
-
-
-class _Entities(_Refused):
-    def __str__(self) -> str:
-        return f"{_ENTITY_WORDS}. Save it again from Word as a Word document (.docx), or ask for a fresh copy."
-
-
-class _OddLink(_Refused):
-    def __str__(self) -> str:
-        return ("one of its links is damaged (it is marked in a way Word never writes). Save it again from Word, "
-                "or ask for a fresh copy.")
-
-
-class _TooLarge(_Refused):
-    def __str__(self) -> str:
-        return (f"unpacked it would be far larger than any letterhead (over {BASE_UNPACKED_LIMIT // (1024 * 1024)} "
-                f"MB). Save a copy with only its styles, header, footer and logo.")
+    """A base document refused for what it is: its words finish "… cannot be used: "."""
 
 
 _CLICKABLE = ("http://", "https://", "mailto:")  # a web page or an e-mail address, as a letterhead's footer has
@@ -244,21 +219,26 @@ def _as_document(data: bytes) -> bytes:
     """A Word template (.dotx) is a document with another content type: open it as one."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         if "[Content_Types].xml" not in z.namelist() or "word/document.xml" not in z.namelist():
-            raise _NotWord()  # some other zip: a spreadsheet, an archive ...
+            raise _Refused("it is not a Word document (.docx).")  # some other zip: a spreadsheet, an archive ...
         infos = z.infolist()
         if len(infos) > BASE_PARTS_LIMIT or sum(i.file_size for i in infos) > BASE_UNPACKED_LIMIT:
-            raise _TooLarge()
+            raise _Refused(f"unpacked it would be far larger than any letterhead (over "
+                           f"{BASE_UNPACKED_LIMIT // (1024 * 1024)} MB). Save a copy with only its styles, header, "
+                           f"footer and logo.")
         names = z.namelist()
         if any(n.lower().endswith("vbaproject.bin") for n in names):
-            raise _Macros()
+            raise _Refused("it holds macros (it is a macro-enabled document, .docm, whatever its name). Save a "
+                           "copy from Word as a Word document (.docx), without macros.")
         for item in infos:  # every part, headers and footers too: python-docx drops a DOCTYPE, not its entities
             if item.filename.lower().endswith((".xml", ".rels")):
                 head = z.read(item.filename)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise _Entities()
+                    raise _Refused(f"{_ENTITY_WORDS}. {_SAVE_AGAIN}")
                 if item.filename.lower().endswith(".rels") and any(
                         mode not in (b"External", b"Internal") for mode in re.findall(rb'TargetMode="([^"]*)"', head)):
-                    raise _OddLink()  # e.g. "EXTERNAL": read as a part inside, which is not there
+                    # e.g. "EXTERNAL": read as a part inside, which is not there
+                    raise _Refused(f"one of its links is damaged (it is marked in a way Word never writes). "
+                                   f"{_SAVE_AGAIN}")
         types = z.read("[Content_Types].xml")
         if _TEMPLATE_CT.encode() not in types:
             return data
