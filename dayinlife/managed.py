@@ -1,7 +1,8 @@
 """Settings an organisation fixes for every user of a machine (docs/deploying.md).
 
 The council's IT places `dayinlife-settings.toml` next to the installed app (beside the
-`DayInMyLife` and `dayinlife` programs of the bundle), or points `DAYINLIFE_SETTINGS` at another
+`DayInMyLife` and `dayinlife` programs of the bundle; on a Mac, where the app is a signed .app,
+in /Library/Application Support/DayInMyLife), or points `DAYINLIFE_SETTINGS` at another
 file. What it sets, a user cannot change: the organisation's base Word document, the protective
 marking, the longest time the app may stay open while idle, a folder of the partnership's own
 templates, and the folder a report is saved to first. Whatever it leaves out stays the user's own
@@ -66,9 +67,17 @@ def settings_path() -> Path | None:
     return beside if beside.is_file() else None
 
 
+MAC_FOLDER = Path("/Library/Application Support/DayInMyLife")
+
+
 def _install_folder() -> Path:
     if getattr(sys, "frozen", False):  # the bundle: beside its programs
-        return Path(sys.executable).resolve().parent
+        programs = Path(sys.executable).resolve().parent
+        if sys.platform == "darwin" and programs.name == "MacOS" and programs.parent.name == "Contents":
+            # Inside a signed .app nothing may be added without breaking its signature: on a Mac
+            # the machine-wide folder a device manager writes to holds the file instead.
+            return MAC_FOLDER
+        return programs
     return Path(__file__).resolve().parent.parent  # a checkout or an installed package: beside it
 
 

@@ -3,18 +3,36 @@
 #   bash scripts/dev.sh app [ARGS...]    start the app (python run.py ARGS...)
 #   bash scripts/dev.sh test [ARGS...]   run the whole test suite (pytest ARGS...)
 #   bash scripts/dev.sh bundle           build the one-folder app, dist/DayInMyLife/ (PyInstaller)
+#   bash scripts/dev.sh lock [ARGS...]   rewrite scripts/requirements-lock.txt (uv pip compile ARGS...)
 # The first run installs the Debian libraries Qt needs (when run as root) and a virtualenv in
-# .venv, at the versions in scripts/constraints.txt; later runs reinstall nothing unless
-# setup.cfg, pyproject.toml or scripts/constraints.txt has changed.
+# .venv, every package from scripts/requirements-lock.txt, checked against its hashes; later runs
+# reinstall nothing unless setup.cfg, pyproject.toml or the lock file has changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-}
 shift || true
-case "$what" in app|test|bundle) ;; *) echo "usage: bash scripts/dev.sh app|test|bundle [ARGS...]" >&2; exit 2;; esac
+case "$what" in app|test|bundle|lock) ;; *) echo "usage: bash scripts/dev.sh app|test|bundle|lock [ARGS...]" >&2; exit 2;; esac
 
 python=${PYTHON:-python3.11}
 command -v "$python" >/dev/null 2>&1 || python=python3
+
+if [ "$what" = lock ]; then
+  # The lock file names every package the app, the tests and the bundle use, on Windows, macOS and
+  # Linux (--universal), each at one version with the hashes of its files on PyPI. It is written
+  # from setup.cfg (through pyproject.toml) and scripts/build-tools.in, keeping every version
+  # already in it; to move one: bash scripts/dev.sh lock --upgrade-package PySide6==6.11.4
+  # (or --upgrade for all), then bash scripts/dev.sh test, and commit the lock with the change.
+  tool=build/lock-tool
+  if [ ! -x "$tool/bin/uv" ]; then
+    "$python" -m venv "$tool"
+    "$tool/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+      -r scripts/lock-tool.txt
+  fi
+  exec "$tool/bin/uv" pip compile pyproject.toml scripts/build-tools.in --extra test --extra bundle \
+    --universal --python-version 3.11 --generate-hashes --index-url https://pypi.org/simple \
+    --custom-compile-command "bash scripts/dev.sh lock" -o scripts/requirements-lock.txt "$@"
+fi
 
 # Debian libraries for Qt (offscreen for tests, X11 under Xvfb or a desktop for the app).
 debs=(libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libx11-6 libdbus-1-3
@@ -57,15 +75,16 @@ fi
 
 # The virtualenv, reinstalled only when the declared dependencies change.
 stamp=.venv/.installed
-want=$(cat setup.cfg pyproject.toml scripts/constraints.txt | sha256sum | cut -d' ' -f1)
+want=$(cat setup.cfg pyproject.toml scripts/requirements-lock.txt | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "Setting up .venv (first run or changed dependencies)..." >&2
   [ -x .venv/bin/python ] || "$python" -m venv .venv
-  # Every version comes from scripts/constraints.txt: the set the suite last passed with.
-  # The build tools too: the package is built with the pinned setuptools, not a fresh download.
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c scripts/constraints.txt pip setuptools wheel
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c scripts/constraints.txt \
-    --no-build-isolation -e '.[test]'
+  # Every package, the build tools too, from the lock file: the versions the suite last passed
+  # with, each file checked against the hashes recorded there (pip refuses any other file). Then
+  # the project itself, built with the locked setuptools and nothing more fetched.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+    -r scripts/requirements-lock.txt
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
 

@@ -93,3 +93,24 @@ def test_the_command_line_keeps_to_them(organisation, store_with_a_case, tmp_pat
     organisation.write_text(organisation.read_text("utf-8") + "\n[lock]\n", "utf-8")  # a table twice: not TOML
     out = cli("templates", "list", data=store_with_a_case, settings=organisation)
     assert out.returncode == 0 and "the organisation's settings:" in out.stderr and "not valid TOML" in out.stderr
+
+
+@pytest.mark.parametrize("platform, executable, expected", [
+    ("win32", r"C:\Program Files\Day in My Life\DayInMyLife.exe", None),
+    ("linux", "/opt/DayInMyLife/dayinlife", None),
+    ("darwin", "/Applications/Day in My Life.app/Contents/MacOS/DayInMyLife",
+     "/Library/Application Support/DayInMyLife"),
+])
+def test_where_an_installed_app_looks_for_the_file(monkeypatch, platform, executable, expected):
+    """Beside the bundle's programs; on a Mac not inside the signed .app, but in the machine's folder."""
+    from dayinlife import managed
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", executable)
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(Path, "resolve", lambda self, strict=False: self)  # no such folders here
+    folder = managed._install_folder()
+    if expected is None:
+        assert folder == Path(executable).parent
+    else:
+        assert folder == Path(expected)
