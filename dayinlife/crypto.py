@@ -20,6 +20,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from . import trace
+
 KEY_BYTES = 32
 
 
@@ -91,7 +93,10 @@ def derive_key(passphrase: str, params: KdfParams, *, exact: bool = False) -> by
     kdf = Argon2id(salt=bytes.fromhex(params.salt), length=KEY_BYTES, iterations=params.iterations,
                    lanes=params.lanes, memory_cost=params.memory_kib)
     text = passphrase if exact else unicodedata.normalize("NFC", passphrase)
-    return kdf.derive(text.encode("utf-8"))
+    trace.mark("key-derivation-start")
+    key = kdf.derive(text.encode("utf-8"))
+    trace.mark("key-derivation-end")
+    return key
 
 
 def matching_key(passphrase: str, params: KdfParams, check: str) -> bytes | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -127,6 +126,8 @@ KEY_FILE_LIMIT = 1024 * 1024  # a key file is a few hundred bytes
 def read_key_file(folder: Path):
     """The key file's JSON as it stands, unchecked (store._KeyFile checks it): OSError if it cannot
     be read (never a pipe's wait, never a huge file), ValueError or RecursionError if it is not JSON."""
+    import json
+
     from . import files
 
     return json.loads(files.read_limited(Path(folder) / KEY_NAME, KEY_FILE_LIMIT, "key file").decode("utf-8"))

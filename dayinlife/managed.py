@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,6 +86,8 @@ def load_managed(path: Path | None = None) -> Managed:
     if path is None:
         return Managed()
     managed = Managed(source=path)
+    import tomllib  # here, not at the top: most machines have no file, and the lock screen waits for this
+
     from . import files
 
     try:

@@ -15,10 +15,7 @@ when, so the second process can say what to close. It holds no personal data.
 
 from __future__ import annotations
 
-import json
 import os
-import socket
-from datetime import datetime
 from pathlib import Path
 
 
@@ -44,6 +41,8 @@ NOTE_LIMIT = 64 * 1024  # a note is a hundred bytes or so
 
 def _note(folder: Path) -> dict:
     """The holder's note, if it is one: never a wait on a pipe, nor a device read without end."""
+    import json
+
     from . import files
 
     try:
@@ -54,6 +53,9 @@ def _note(folder: Path) -> dict:
 
 
 def _holder(folder: Path) -> str:
+    import socket
+    from datetime import datetime
+
     note = _note(folder)
     who = str(note.get("program") or "another program")
     details = []
@@ -95,6 +97,10 @@ class StoreLock:
                              f"{exc.strerror or exc}.") from None
         self._held = True
         if first:
+            import json  # here, as in the note's readers: the app's lock screen appears without them
+            import socket
+            from datetime import datetime
+
             note = {"program": program, "pid": os.getpid(), "host": socket.gethostname(),
                     "since": datetime.now().isoformat(timespec="seconds")}
             from . import files

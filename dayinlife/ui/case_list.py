@@ -45,7 +45,8 @@ register_form("case_list.ui", {
 })
 
 class CaseTableModel(QAbstractTableModel):
-    """The rows of the case list, computed once per refresh (2,000 cases fill in one reset)."""
+    """The rows of the case list: the words of each row are made when a row is first shown (a list
+    of 2,000 cases fills in one reset, and only the rows on screen are ever worded)."""
 
     HEADERS = ("Reference", "Children", "Last changed", "Archived")
     REFERENCE, CHILDREN, CHANGED, ARCHIVED = range(4)
@@ -53,18 +54,26 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.cases: list[CaseSummary] = []
-        self._text: list[tuple[str, str, str, str]] = []
-        self._tips: list[str] = []
+        self._now = datetime.now().astimezone()
+        self._worded: dict[int, tuple[tuple[str, str, str, str], str]] = {}
 
     def set_cases(self, cases: list[CaseSummary], now: datetime | None = None) -> None:
-        now = now or datetime.now().astimezone()
         self.beginResetModel()
+        self._now = now or datetime.now().astimezone()
         self.cases = list(cases)
-        self._text = [(c.reference, ", ".join(c.children) if c.children else "No children yet",
-                       friendly_time(c.updated, now), "Archived" if c.archived else "")
-                      for c in self.cases]
-        self._tips = [full_time(c.updated) for c in self.cases]
+        self._worded = {}
         self.endResetModel()
+
+    def _row(self, row: int) -> tuple[tuple[str, str, str, str], str]:
+        """A row's four texts and the full time of its last change (for the tooltip and screen readers)."""
+        worded = self._worded.get(row)
+        if worded is None:
+            c = self.cases[row]
+            worded = ((c.reference, ", ".join(c.children) if c.children else "No children yet",
+                       friendly_time(c.updated, self._now), "Archived" if c.archived else ""),
+                      full_time(c.updated))
+            self._worded[row] = worded
+        return worded
 
     def row_of(self, case_id: str) -> int:
         for row, c in enumerate(self.cases):
@@ -83,17 +92,17 @@ class CaseTableModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = self._text[row][col]
+            text = self._row(row)[0][col]
             if role == Qt.ItemDataRole.AccessibleTextRole and col == self.CHANGED:
-                return self._tips[row]
+                return self._row(row)[1]
             if role == Qt.ItemDataRole.AccessibleTextRole and col == self.ARCHIVED and not text:
                 return "Not archived"
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.CHANGED:
-                return f"Last changed {self._tips[row]}"
+                return f"Last changed {self._row(row)[1]}"
             if col == self.CHILDREN:
-                return self._text[row][col]
+                return self._row(row)[0][col]
         if role == Qt.ItemDataRole.UserRole:
             return self.cases[row].id
         return None
@@ -216,10 +225,14 @@ class CaseListPage(QWidget):
         cut, in the middle, keeping both ends. Fitted again whenever the table changes width."""
         if cases is not None:
             self._references = [c.reference for c in cases]
+            self._widest = None
         metrics = self.table.fontMetrics()
-        widest = max((metrics.horizontalAdvance(r) for r in getattr(self, "_references", [])),
-                     default=metrics.horizontalAdvance("REF-0000-00000"))
-        widest = max(widest, metrics.horizontalAdvance("Reference"))
+        font = self.table.font().key()
+        if getattr(self, "_widest", None) is None or self._widest[0] != font:  # measured once per list and font
+            widest = max((metrics.horizontalAdvance(r) for r in getattr(self, "_references", [])),
+                         default=metrics.horizontalAdvance("REF-0000-00000"))
+            self._widest = (font, max(widest, metrics.horizontalAdvance("Reference")))
+        widest = self._widest[1]
         room = self.table.viewport().width() or self.table.width()
         limit = max(room * 2 // 3, metrics.horizontalAdvance("REF-0000-00000") + 24)
         self.table.horizontalHeader().resizeSection(CaseTableModel.REFERENCE, min(widest + 24, limit))

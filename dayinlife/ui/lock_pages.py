@@ -218,7 +218,9 @@ class UnlockPage(_Page):
 
     def unlock(self) -> None:
         from ..session import StoreError, open_store  # imported on use: the lock screen must appear fast
+        from .. import trace
 
+        trace.mark("unlock")
         typed = self.passphrase.text()
         self.passphrase.clear()
         if self.folder_refused():

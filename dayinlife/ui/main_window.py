@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVB
 from typing import TYPE_CHECKING
 
 from ..datadir import demo_data_dir, is_demo_folder, store_exists, store_missing
-from . import dialogs
 from .announce import announce, show_status
 from .lock_pages import FirstRunPage, UnlockPage
 from . import theme
 
+# dialogs (message boxes) are imported where they are used: each Qt class costs its first use, and
+# the lock screen appears sooner without them.
 if TYPE_CHECKING:  # the domain is imported on unlock, so the lock screen appears quickly
     from .idle import IdleWatcher
     from ..case import Case, Child, Interview
@@ -43,9 +44,6 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None, demo: bool = False):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        from .wheel import guard_choices
-
-        guard_choices()  # on every screen: the wheel scrolls pages, never changes a choice
         self.setWindowTitle("Day in My Life")
         self.demo = demo  # the trainer's demo: only ever the demo folder, never the real store
         self.data_dir = demo_data_dir(data_dir) if demo else Path(data_dir)
@@ -93,9 +91,13 @@ class MainWindow(QMainWindow):
     def _warm_up(self) -> None:
         from .. import report, session, store  # noqa: F401  (imports: cryptography, SQLCipher, Jinja2, docx)
         from . import case_list, case_page, compare_page, interview_page  # noqa: F401
-        from .forms import _loader
+        from .forms import load_form
+        from .wheel import guard_choices
 
-        _loader()
+        guard_choices()  # (its first events make Qt's types for every kind of object it sees: now, not after Return)
+        # The case list's form, loaded once and let go: Qt's classes it uses are made now, while
+        # the passphrase is typed, not after Return.
+        load_form("case_list.ui").deleteLater()
         self.library
 
     @property
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from ..about import about_text
+        from . import dialogs
 
         dialogs.info(self, about_text(), "About Day in My Life")
 
@@ -256,16 +259,25 @@ class MainWindow(QMainWindow):
     def _unlocked(self, store) -> None:
         """`store`: the unlocked store's handle, from the lock screen or the demo; only Session uses it."""
         from ..session import Session
+        from .wheel import guard_choices
 
+        # On every screen from here on, the wheel scrolls pages and never changes a choice. Not while
+        # the lock screen is first drawn, which has no choices: the guard sees every event, and the
+        # first of each kind costs Qt's types dearly; the warm-up installs it once it is drawn.
+        guard_choices()
         self.session = Session(store, self.library)
         from .case_list import CaseListPage
 
         self.cases_page = CaseListPage(self)
         self.stack.addWidget(self.cases_page)
+        from .. import trace
+
+        if trace.enabled():  # a benchmark is timing this: mark when the case list is first painted
+            _mark_first_paint(self.cases_page, "cases-drawn")
         for action in self.session_actions:
             action.setEnabled(True)
         self.idle.start()
-        self.show_cases()
+        self.show_cases(refresh=False)
         resume, self._resume = self._resume, None
         if resume is not None:
             self._go_back_to(resume)
@@ -375,10 +387,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the Shell the screens use
 
-    def show_cases(self) -> None:
+    def show_cases(self, refresh: bool = True) -> None:
         if self.cases_page is None:
             return
-        self.cases_page.refresh()
+        if refresh:  # (a page just made has read the list already)
+            self.cases_page.refresh()
         self.stack.setCurrentWidget(self.cases_page)
         self.cases_page.search.setFocus()  # so the page's keys (Ctrl+N, Enter) work at once
 
@@ -429,6 +442,8 @@ class MainWindow(QMainWindow):
         show_status(self.saved_status, message, say=False)
 
     def show_error(self, message: str) -> None:
+        from . import dialogs
+
         self.set_status(message, assertive=True)
         dialogs.error(self, message)
 
@@ -499,6 +514,8 @@ class MainWindow(QMainWindow):
 
     def reset_demo(self) -> None:
         """Store → Reset demo: after a confirmation, the demo store holds the shipped families again."""
+        from . import dialogs
+
         if not self.demo:
             return
         if not dialogs.confirm(self, "Reset the demo", "Put the fictional families back as they were shipped? "
@@ -519,6 +536,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ backup
 
     def back_up(self) -> None:
+        from . import dialogs
+
         if self.session is None:
             return
         path = dialogs.save_path(self, "Back up the store", "dayinlife-backup.dilbak",
@@ -547,6 +566,8 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from . import dialogs
+
         unsaved = [p for p in (self._interview_page and self._interview_page.autosaver,
                                self._compare_page and self._compare_page.saver) if p is not None and not p.flush()]
         if unsaved:
@@ -581,3 +602,19 @@ def cover_screen(window: QWidget, screen) -> None:
         if area is not None and window.isVisible() and window.geometry() != area:
             window.setGeometry(area)
     QTimer.singleShot(300, check)
+
+
+def _mark_first_paint(widget: QWidget, name: str) -> None:
+    """Marks (dayinlife.trace) the first time `widget` is painted; only while a benchmark traces."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from .. import trace
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint:
+                trace.mark(name)
+                watched.removeEventFilter(self)
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))

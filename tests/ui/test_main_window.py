@@ -420,3 +420,23 @@ def test_help_about_gives_the_version_and_the_licences(qtbot, tmp_path, monkeypa
     (kind, title, text), = told
     assert kind == "info" and title == "About Day in My Life" and f"Day in My Life {__version__}" in text
     assert "LGPL-3.0" in text and "can be replaced" in text and "SQLCipher" in text
+
+
+def test_a_benchmark_can_trace_an_unlock_and_nothing_is_written_otherwise(qtbot, window, tmp_path, monkeypatch):
+    """DAYINLIFE_TRACE (bench/bench_bundle.py): the moments of an unlock, in order, fixed words only."""
+    first_run(qtbot, window)
+    window.lock()
+    qtbot.keyClicks(window.unlock_page.passphrase, PASS)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert not any(tmp_path.rglob("*trace*"))  # not asked for: nothing written anywhere
+    window.lock()
+    trace = tmp_path / "trace.txt"
+    monkeypatch.setenv("DAYINLIFE_TRACE", str(trace))
+    qtbot.keyClicks(window.unlock_page.passphrase, PASS)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: trace.exists() and "cases-drawn" in trace.read_text("utf-8"))
+    lines = [line.split() for line in trace.read_text("utf-8").splitlines()]
+    assert [name for name, _ in lines] == ["unlock", "key-derivation-start", "key-derivation-end", "cases-drawn"]
+    times = [float(t) for _, t in lines]
+    assert times == sorted(times)
+    assert PASS.split()[0] not in trace.read_text("utf-8")
