@@ -143,6 +143,8 @@ class CaseListPage(QWidget):
         self.archive_button: QPushButton = child(f, "archiveButton", QPushButton)
         self.delete_button: QPushButton = child(f, "deleteButton", QPushButton)
 
+        self._references: list[str] = []
+        self._widest: tuple[str, int] | None = None  # (font, widest reference): measured once per list and font
         self.model = CaseTableModel(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -228,8 +230,8 @@ class CaseListPage(QWidget):
             self._widest = None
         metrics = self.table.fontMetrics()
         font = self.table.font().key()
-        if getattr(self, "_widest", None) is None or self._widest[0] != font:  # measured once per list and font
-            widest = max((metrics.horizontalAdvance(r) for r in getattr(self, "_references", [])),
+        if self._widest is None or self._widest[0] != font:
+            widest = max((metrics.horizontalAdvance(r) for r in self._references),
                          default=metrics.horizontalAdvance("REF-0000-00000"))
             self._widest = (font, max(widest, metrics.horizontalAdvance("Reference")))
         widest = self._widest[1]
