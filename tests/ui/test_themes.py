@@ -243,6 +243,7 @@ def test_every_picture_a_stylesheet_draws_exists(name):
         assert any(u.endswith(".svg") and "tick" in u for u in urls) and any("dot" in u for u in urls)
 
 
+@pytest.mark.timeout(600)  # every stage of all 19 demo interviews, built and laid out: about a minute
 def test_in_a_small_window_the_topics_wrap_instead_of_being_cut_off(qtbot, tmp_path, lib, asked):
     """A 1400 x 900 laptop at 150% in presentation mode leaves about 890 x 540 for the window. The
     topics never scroll sideways, so whatever they hold must fit the width they are given."""
