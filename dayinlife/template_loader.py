@@ -140,8 +140,12 @@ def _where(path: list[str | int]) -> str:
 class _Checker:
     """Walks one parsed file and records problems against it."""
 
-    def __init__(self, file: str, text: str):
+    def __init__(self, file: str, text: str, authoring: bool = True):
         self.file = file
+        # False for a template carried in a case file or the store: the rules for writing one
+        # (a child_label on each measure put to the child) came later than some of those files,
+        # and what was asked then is kept as it was, not refused
+        self.authoring = authoring
         self.index = _LineIndex(text)
         self.problems: list[Problem] = []
 
@@ -368,7 +372,7 @@ def check_snapshot(data: Any, where: str) -> list[Problem]:
     """The problems of a template carried inside a case file (its snapshot), checked as a template
     file is: the same validator, the same sandbox rules for its wording, and a size limit. Whoever
     makes the file can recompute its fingerprint, so the fingerprint alone proves nothing."""
-    c = _Checker(where, "")
+    c = _Checker(where, "", authoring=False)
     if not isinstance(data, dict):
         c.problem([], f"should be a table, found {_kind(data)}")
         return c.problems
@@ -626,6 +630,32 @@ def _read_stage(c: _Checker, raw: dict, spath: list[str | int], voice: ChildVoic
     return Stage(stage_id, title, kind, tuple(topics), hours, intro)
 
 
+# Words that talk about the child rather than to them, in a child's own question: the mistake that
+# had child mode ask Jay "Who gets Jay up?". The name alone may stand where the child is spoken to
+# ("Who makes your tea, {{ name }}?").
+_ABOUT_THE_CHILD = re.compile(r"\{\{\s*(they|They|them|their|Their|theirs|themself|they_are|They_are|they_have|"
+                              r"They_have|s)\s*\}\}")
+_NAME = re.compile(r"\{\{\s*name\s*\}\}")
+_NAME_SPOKEN_TO = re.compile(r"^\{\{\s*name\s*\}\},|,\s*\{\{\s*name\s*\}\}\s*[?.!]?$")
+
+
+def _check_child_label(c: _Checker, raw_m: dict, mpath: list[str | int], child_label: str,
+                       voice: ChildVoice | None) -> None:
+    """A measure put to the child carries the question as the child hears it: to them ("you"), or,
+    in a baby's voice, as the baby ("me")."""
+    baby = voice is ChildVoice.BABY
+    example = "\"Who feeds me?\"" if baby else "\"Who gets you up on a school day?\""
+    how = "in the baby's voice" if baby else "to them"
+    if not child_label:
+        if "child_label" not in raw_m:  # an empty one is reported by c.text already
+            c.problem(mpath, f"needs a child_label: the question as the child is asked it, {how} ({example})")
+        return
+    named = len(_NAME.findall(child_label)) - (1 if _NAME_SPOKEN_TO.search(child_label) else 0)
+    if _ABOUT_THE_CHILD.search(child_label) or named > 0:
+        c.problem(mpath + ["child_label"], f"talks about the child instead of {how}: {child_label!r} "
+                                           f"(write it as, say, {example})")
+
+
 def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoice | None,
                 scales: dict[str, Scale]) -> Topic | None:
     key = c.ident(raw, "key", tpath)
@@ -676,6 +706,14 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
         scale = c.text(raw_m, "scale", mpath)
         label = c.text(raw_m, "label", mpath, prompt=True)
         child_label = c.text(raw_m, "child_label", mpath, required=False, prompt=True)
+        m_asks_child = ask != "adults" and raw_m.get("ask") != "adults"
+        if not c.authoring:
+            pass
+        elif m_asks_child:
+            _check_child_label(c, raw_m, mpath, child_label, voice)
+        elif "child_label" in raw_m:
+            c.problem(mpath + ["child_label"], "a measure never put to the child (ask = \"adults\") has no "
+                                               "child_label")
         good = c.text(raw_m, "good", mpath, required=False)
         # the measure's own: the topic's `ask` is another thing, and must not be overwritten here
         m_ask = c.text(raw_m, "ask", mpath, required=False) or "everyone"

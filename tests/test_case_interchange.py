@@ -242,3 +242,29 @@ def test_seen_alone_and_disclosures_survive_the_store_and_case_files(library, tm
         stored = store.load_case(case.id).children[0].interviews
     assert stored[0].seen_alone is True and stored[0].disclosures[0].words.startswith("He hits mum")
     assert stored[1].seen_alone is None and stored[1].disclosures == []
+
+
+def test_a_file_whose_templates_predate_child_labels_still_reads(library):
+    """Case files made before measures had words for the child keep opening (their templates are
+    checked as snapshots, not as template files), and child mode falls back to the adults' wording."""
+    from dayinlife.template_model import Template, content_hash
+
+    data = case_to_dict(build_case(library))
+    snapshots, renamed = {}, {}
+    for old_hash, snapshot in data["case"]["template_snapshots"].items():
+        for stage in snapshot["stages"]:
+            for topic in stage["topics"]:
+                for measure in topic.get("measures", []):
+                    measure.pop("child_label", None)
+        new_hash = content_hash(Template.from_dict(snapshot).to_dict())  # as an older app fingerprinted it
+        snapshots[new_hash], renamed[old_hash] = snapshot, new_hash
+    assert all(old != new for old, new in renamed.items())
+    data["case"]["template_snapshots"] = snapshots
+    for child in data["case"]["children"]:
+        for iv in child["interviews"]:
+            iv["template"]["hash"] = renamed[iv["template"]["hash"]]
+    case = case_from_dict(json.loads(json.dumps(data)))
+    ref = case.children[0].interviews[0].template
+    snapshot = Template.from_dict(case.template_snapshots[ref.content_hash])
+    measures = snapshot.topic("breakfast").measures
+    assert measures and all(not m.child_label for m in measures)

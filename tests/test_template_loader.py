@@ -46,6 +46,12 @@ MISTAKES = [
     ("newer format", "format = 1", "format = 2", "newer version of Day in My Life", 2),
     ("bad id", 'id = "minimal"', 'id = "Minimal Template"', "lower case letters", 3),
     ("bad age range", "to_months = 144", "to_months = 12", "more than from_months", 11),
+    ("measure with no child's question", ', child_label = "How often do you eat before school?"', "",
+     "needs a child_label", 35),
+    ("child's question about the child", "How often do you eat before school?",
+     "How often does {{ name }} eat before school?", "talks about the child instead of to them", 35),
+    ("child's question with their pronoun", "How often do you eat before school?",
+     "Does {{ they }} eat before school?", "talks about the child", 35),
     ("missing observe in baby voice", 'child_voice = "direct"', 'child_voice = "baby"',
      "missing required field 'observe'", 25),
 ]
@@ -204,3 +210,10 @@ def test_a_measure_for_adults_only_leaves_its_topic_asked_of_the_child(library):
                 assert topic.for_child, (template_id, topic.key)
     assert library.get("preschool").topic("getting_up").for_child
     assert not next(m for m in library.get("preschool").topic("getting_up").measures if m.id == "who").for_child
+
+
+def test_a_childs_question_may_call_the_child_by_name(tmp_path, minimal_text):
+    text = minimal_text.replace("How often do you eat before school?", "How often do you eat before school, {{ name }}?")
+    template, problems = load_text(tmp_path, text)
+    assert not problems and template is not None
+    assert template.topic("breakfast").measures[0].child_label.endswith("{{ name }}?")
