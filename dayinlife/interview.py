@@ -216,3 +216,17 @@ def perspective_label(interview: Interview, case, child: Child | None = None) ->
     from .voices import who
 
     return who(interview, case, child)
+
+
+TEEN_FROM_YEARS = 12  # from this age the child is offered the laptop, not handed to like a little one
+
+
+def hand_over_words(child: Child, interview: Interview, template: Template) -> tuple[str, str]:
+    """The words on the button that starts child mode, and its accessible name: a young child is
+    "handed to"; a teenager (12 or over on the day, or on the teenager template) is offered the laptop."""
+    months = child_months(child, interview.held_on)
+    teen = template.id == "teenager" or (months is not None and months >= 12 * TEEN_FROM_YEARS)
+    if teen:
+        return "Hand over the laptop…", "Hand over the laptop: start child mode"
+    return "Hand to the child…", "Hand to the child: start child mode"
+

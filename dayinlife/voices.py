@@ -64,7 +64,21 @@ def who(iv: Interview, case: Case, child: Child | None = None, *, name=_same, te
     if kind is PerspectiveKind.PROFESSIONAL:
         return text(iv.source.strip()) or PROFESSIONALS
     called = child.called if child is not None else ""
+    if in_babys_voice(iv, case):  # the practitioner speaks for a baby, from what they saw and were told
+        teller = " ".join(iv.practitioner.split()) or " ".join(case.practitioner.split())
+        told = f"told by {text(teller)}" if teller else "told by the practitioner"
+        unborn = child is not None and child.is_unborn
+        return f"The baby's voice ({told})" if unborn or not called else f"The baby's voice ({name(called)}, {told})"
     return f"The child ({name(called)})" if called else "The child"
+
+
+def in_babys_voice(iv: Interview, case: Case) -> bool:
+    """Whether the child's account was given in a baby's voice (the pre-birth and baby templates):
+    no one asked the child; the practitioner told the day as the baby would know it."""
+    if iv.perspective.kind is not PerspectiveKind.CHILD:
+        return False
+    snapshot = case.template_snapshots.get(iv.template.content_hash) or {}
+    return snapshot.get("child_voice") == "baby"
 
 
 def ordered(case: Case, interviews: list[Interview]) -> list[Interview]:

@@ -191,3 +191,19 @@ def test_cli_demo_reset_makes_or_restores_the_demo_only(real, capsys):
     with Store.open(folder, demo.DEMO_PASSPHRASE) as store:
         assert len(store.list_cases()) == len(demo.demo_files())
     assert snapshot(real) == before
+
+
+def test_the_unborn_babys_voice_is_named_so_in_the_report(cases, library, tmp_path):
+    """An unborn baby's account is "The baby's voice (told by …)" in the Word report, not "The child"."""
+    from docx import Document
+
+    from dayinlife.report import export_report
+
+    case = cases["04-fenwick.json"]
+    unborn = next(c for c in case.children if c.is_unborn)
+    path = export_report(case, unborn, tmp_path, library)
+    doc = Document(str(path))
+    text = "\n".join([p.text for p in doc.paragraphs]
+                     + [cell.text for table in doc.tables for row in table.rows for cell in row.cells])
+    assert "The baby's voice (told by Robin Quill (demo social worker))" in text
+    assert "Baby (child)" not in text and "The child (" not in text

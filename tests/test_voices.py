@@ -69,3 +69,23 @@ def test_roles_read_the_same_everywhere(family):
     jo = start(case, child, t, Perspective(PerspectiveKind.PARENT, case.adults[0].id), date(2026, 1, 5))
     assert who(lee, case) == "Lee Fictional (mum's partner)" and who(jo, case) == "Jo Fictional (mother)"
     assert ordered(case, [lee, jo]) == [jo, lee]  # household order
+
+
+def test_a_babys_account_is_called_the_babys_voice_and_says_who_told_it(library):
+    """An unborn baby cannot be asked: what the practitioner tells in the baby's voice is named so,
+    with who told it, in the compare screen and the report alike (never "The child")."""
+    case = Case("FICT-BABY", [Adult("Jo Fictional", AdultRole.MOTHER)], practitioner="A. Worker")
+    unborn = Child("Baby", expected_date=date(2027, 2, 14))
+    born = Child("Rosie Fictional", date_of_birth=date(2026, 5, 1), known_as="Rosie")
+    case.children += [unborn, born]
+    child = Perspective(PerspectiveKind.CHILD)
+    before = start(case, unborn, library.get("prebirth"), child, date(2026, 11, 2), practitioner="Sam Midwife")
+    assert who(before, case, unborn) == "The baby's voice (told by Sam Midwife)"
+    baby = start(case, born, library.get("baby"), child, date(2026, 11, 3))
+    assert who(baby, case, born) == "The baby's voice (Rosie, told by A. Worker)"
+    case.practitioner = ""
+    assert who(baby, case, born) == "The baby's voice (Rosie, told by the practitioner)"
+    labels = voice_labels(case, born, [baby])
+    assert labels[baby.id] == "The baby's voice (Rosie, told by the practitioner)"
+    talker = start(case, born, library.get("primary"), child, date(2026, 11, 4))  # a child asked in person
+    assert who(talker, case, born) == "The child (Rosie)"

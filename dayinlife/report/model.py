@@ -17,7 +17,7 @@ from ..compare import Comparison, TopicChange, change_over_time, compare
 from ..dates import exact_age, long_date
 from ..prompts import Pronouns
 from ..template_model import Template
-from ..voices import InterviewChoice, choice_of, choose_interviews, lead_interview, voice_labels
+from ..voices import InterviewChoice, choice_of, choose_interviews, in_babys_voice, lead_interview, voice_labels
 from .options import ReportError, ReportOptions
 from .anonymise import Anonymiser, anonymiser_for
 
@@ -128,8 +128,9 @@ def build_model(case: Case, child: Child, options: ReportOptions, library=None,
     # The report's own names for the voices: anonymised when asked, the child by name.
     shown = voice_labels(case, child, choice.compared, name=anon.name, text=anon.text)
     child_label = f"{anon.name(child.name) if options.anonymise else (child.called or 'The child')} (child)"
-    labels = {v.label: child_label if v.kind is PerspectiveKind.CHILD else shown[v.interview.id]
-              for v in comparison.voices}
+    # A child asked in person is named as the child; a baby's voice says who told it, as on screen.
+    labels = {v.label: child_label if v.kind is PerspectiveKind.CHILD and not in_babys_voice(v.interview, case)
+              else shown[v.interview.id] for v in comparison.voices}
     model = ReportModel(case, child, options, anon, template, comparison, choice, labels, [], analysis,
                         today or dates.today())
     for v in comparison.voices:

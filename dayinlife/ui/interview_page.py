@@ -31,6 +31,7 @@ from ..dates import uk_date
 from ..interview import (
     TopicPrompts,
     feeling_in_child_words,
+    hand_over_words,
     opening,
     asked_topics,
     child_months,
@@ -461,6 +462,9 @@ class InterviewPage(QWidget):
         # child mode is for a child who can take the laptop: not for an unborn baby's voice
         self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD
                                           and not child_.is_unborn)
+        words, spoken = hand_over_words(child_, interview, self.template)
+        self.child_mode_button.setText(words)
+        self.child_mode_button.setAccessibleName(spoken)
         self.stage_index = -1
         self.stage_list.clear()
         self._fill_map()

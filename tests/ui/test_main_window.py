@@ -172,6 +172,27 @@ def test_child_mode_from_the_interview_and_back(qtbot, window, asked, monkeypatc
     assert page.cards[0].key == first_key and page.cards[0].text.toPlainText() == "I like my bed"
 
 
+def test_a_teenager_is_offered_the_laptop_a_young_child_is_handed_it(qtbot, window):
+    """A 15-year-old is asked "Hand over the laptop", not "Hand to the child"; a 6-year-old keeps it."""
+    first_run(qtbot, window)
+    session = window.session
+    case = session.new_case("FICT-MW-TEEN")
+    teen = Child("Kai Fictional", date_of_birth=date(2011, 6, 1))
+    little = Child("Bo Fictional", date_of_birth=date(2020, 6, 1))
+    case.children += [teen, little]
+    session.save_case(case)
+    child_view = Perspective(PerspectiveKind.CHILD)
+    for kid, template, words in ((teen, "teenager", "Hand over the laptop…"), (teen, "primary", "Hand over the laptop…"),
+                                 (little, "primary", "Hand to the child…")):
+        iv = session.start_interview(case, kid, child_view, template, date(2026, 11, 23))
+        window.open_interview(case, kid, iv)
+        button = window.interview_page.child_mode_button
+        assert button.isVisible() and button.text() == words
+        assert button.accessibleName() == words.rstrip("…") + ": start child mode"
+    qtbot.mouseClick(window.interview_page.child_mode_button, Qt.MouseButton.LeftButton)
+    assert window.child_window is not None and window.child_window.isVisible()
+
+
 def test_locking_also_closes_child_mode(qtbot, window):
     first_run(qtbot, window)
     session = window.session
