@@ -4,6 +4,9 @@
    same run (each a fresh process, alternated, median of several).
 2. Unlock to a usable case list with 2,000 cases: under 300 ms (passphrase typed, Return, until
    the case table is filled and drawn).
+3. Child mode opened from a child's interview (issue 15): under 300 ms from the click on "Hand to
+   the child" until its first page is drawn, with the computer's own speech engine (if it has one:
+   the engine is started on the first "Read it to me", not on opening) and the pictures.
 
     .venv/bin/python bench/bench_startup.py [--runs 7] [--cases 2000]
 
@@ -97,7 +100,35 @@ def time_unlock(folder: Path) -> float:
     app.processEvents()
     assert window.stack.currentWidget() is window.cases_page
     elapsed = time.perf_counter() - start
+    child_mode = time_child_mode(app, window)
     window.close()
+    return elapsed, child_mode
+
+
+def time_child_mode(app, window) -> float:
+    """From the click on the interview page's child-mode button to child mode's first page drawn."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from dayinlife.case import Child, Perspective, PerspectiveKind
+
+    session = window.session
+    case = session.new_case("BENCH-CHILD-MODE")
+    child = Child("Bench Child", date_of_birth=date(2018, 5, 5))
+    case.children.append(child)
+    session.save_case(case)
+    iv = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 30))
+    window.open_interview(case, child, iv)
+    QTest.qWait(300)
+    button = window.interview_page.child_mode_button
+    start = time.perf_counter()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    shown = window.child_window
+    while not (shown.windowHandle() and shown.windowHandle().isExposed()):
+        app.processEvents()
+    app.processEvents()
+    elapsed = time.perf_counter() - start
+    shown.leave()
     return elapsed
 
 
@@ -117,11 +148,12 @@ def main() -> int:
             ours.append(time_launch(OURS, [str(folder)]))
         b, o = statistics.median(bare), statistics.median(ours)
         ratio = o / b
-        unlock = time_unlock(folder)
+        unlock, child_mode = time_unlock(folder)
     print(f"launch to window drawn, median of {args.runs}: bare PySide6 {b * 1000:.0f} ms, "
           f"Day in My Life unlock screen {o * 1000:.0f} ms, ratio {ratio:.2f} (budget 1.50)")
     print(f"unlock to case list with {args.cases} cases: {unlock * 1000:.0f} ms (budget 300 ms)")
-    ok = ratio <= 1.5 and unlock < 0.3
+    print(f"child mode opened to its first page drawn: {child_mode * 1000:.0f} ms (budget 300 ms)")
+    ok = ratio <= 1.5 and unlock < 0.3 and child_mode < 0.3
     print("budgets met" if ok else "BUDGET MISSED")
     return 0 if ok else 1
 

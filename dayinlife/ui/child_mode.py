@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -238,12 +239,27 @@ class ChildModeWindow(QWidget):
         column.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def read_aloud(self) -> bool:
-        """Speak the question of the page, as it is shown."""
+        """Speak the question of the page, as it is shown. The first time in a run the engine is
+        started here (a second or two on some computers, with a busy pointer); if it turns out the
+        computer cannot speak after all, the button goes, quietly."""
         p = self.prompts
         if self.part == FEEL:
-            return self.speaker.say(" ".join(t for t in (p.feeling_question, p.also_felt_question,
-                                                         p.better_question) if t))
-        return self.speaker.say(" ".join(t for t in (p.question, p.well_question) if t))
+            words = " ".join(t for t in (p.feeling_question, p.also_felt_question, p.better_question) if t)
+        else:
+            words = " ".join(t for t in (p.question, p.well_question) if t)
+        waiting = not self.speaker.ready
+        if waiting:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            said = self.speaker.say(words)
+        finally:
+            if waiting:
+                QApplication.restoreOverrideCursor()
+        if not self.speaker.available and self.read_button.isVisible():
+            if self.focusWidget() is self.read_button:  # where the keyboard was, it stays useful
+                self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.read_button.hide()
+        return said
 
     # ------------------------------------------------------------------ steps
 

@@ -69,7 +69,12 @@ def no_real_speech(request, monkeypatch):
     if request.node.get_closest_marker("real_speech") is None:
         from dayinlife.ui import speech
 
+        monkeypatch.setattr(speech, "engines_installed", lambda: False)
         monkeypatch.setattr(speech, "engine_factory", lambda parent: None)
+    yield
+    from dayinlife.ui import speech
+
+    speech.forget_engine()  # the run's engine is kept between screens: not between tests
 
 
 @contextmanager

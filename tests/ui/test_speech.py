@@ -61,7 +61,7 @@ def open_child_mode(qtbot, session, asked):
     def open_():
         from dayinlife.ui.child_mode import ChildModeWindow
 
-        case = session.new_case("FICT-SPEAK-1")
+        case = session.new_case(f"FICT-SPEAK-{len(windows) + 1}")
         case.adults.append(Adult("Jo Fictional", AdultRole.MOTHER))
         child = Child("Pip Fictional", date_of_birth=date(2017, 4, 4))
         case.children.append(child)
@@ -82,12 +82,21 @@ def open_child_mode(qtbot, session, asked):
         window.deleteLater()
 
 
-def test_the_button_reads_exactly_the_childs_prompt_of_the_current_step(qtbot, open_child_mode, monkeypatch):
+@pytest.fixture
+def installed(monkeypatch):
+    """The computer has a speech engine to try (the factory is the test's own)."""
+    monkeypatch.setattr(speech, "engines_installed", lambda: True)
+
+
+def test_the_button_reads_exactly_the_childs_prompt_of_the_current_step(qtbot, open_child_mode, monkeypatch,
+                                                                         installed):
     engine = FakeEngine()
-    monkeypatch.setattr(speech, "engine_factory", lambda parent: engine)
+    built = []
+    monkeypatch.setattr(speech, "engine_factory", lambda parent: built.append(parent) or engine)
     window, case, child, iv, template = open_child_mode()
     button = window.read_button
     assert button.isVisible()
+    assert built == []  # opening child mode never waits for the engine: it starts on the first press
     assert button.accessibleName() == "Read it to me" and button.accessibleDescription()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     first_topic = template.stages[0].topics[0]
@@ -112,6 +121,21 @@ def test_the_button_reads_exactly_the_childs_prompt_of_the_current_step(qtbot, o
     then = topic_prompts(template, topic, PerspectiveKind.CHILD, child)
     second = f"{then.question} {then.well_question}"
     assert engine.said == [expected, feel, second] and second != expected
+    assert len(built) == 1  # started once
+
+
+def test_the_engine_started_once_serves_the_next_child_mode_at_once(qtbot, open_child_mode, monkeypatch,
+                                                                    installed):
+    engine = FakeEngine()
+    built = []
+    monkeypatch.setattr(speech, "engine_factory", lambda parent: built.append(parent) or engine)
+    first, *_ = open_child_mode()
+    qtbot.mouseClick(first.read_button, Qt.MouseButton.LeftButton)
+    first.leave()
+    again, *_ = open_child_mode()
+    assert again.read_button.isVisible() and again.speaker.ready
+    qtbot.mouseClick(again.read_button, Qt.MouseButton.LeftButton)
+    assert len(built) == 1 and len(engine.said) == 2
 
 
 def test_without_speech_the_button_is_hidden_and_child_mode_still_works(qtbot, open_child_mode, monkeypatch,
@@ -129,14 +153,25 @@ def test_without_speech_the_button_is_hidden_and_child_mode_still_works(qtbot, o
     assert saved.answers[template.stages[0].topics[0].key].text == "I have toast"
 
 
-def test_a_failing_engine_is_treated_as_no_speech(qtbot, open_child_mode, monkeypatch):
+def test_a_failing_engine_is_treated_as_no_speech(qtbot, open_child_mode, monkeypatch, installed, session, asked):
+    """An engine that is installed but cannot start (speech-dispatcher's plug-in without its library)
+    is found out on the first press: the button goes, quietly, and the child goes on."""
     def broken(parent):
         raise RuntimeError("engine plugin crashed")
 
     monkeypatch.setattr(speech, "engine_factory", broken)
     monkeypatch.setattr(speech, "_reported", False)
-    window, *_ = open_child_mode()
-    assert not window.read_button.isVisible()
+    window, case, child, iv, template = open_child_mode()
+    assert window.read_button.isVisible()
+    window.read_button.setFocus()
+    qtbot.keyClick(window.read_button, Qt.Key.Key_Space)
+    assert not window.read_button.isVisible() and window.focusWidget() is window.next_button
+    assert not asked  # no dialog about speech
+    qtbot.keyClicks(window.words, "Cereal")
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.index == 1
+    again, *_ = open_child_mode()  # the next child mode knows already
+    assert not again.read_button.isVisible()
 
 
 def test_the_absence_of_speech_is_reported_once_quietly(monkeypatch, caplog):
@@ -156,8 +191,11 @@ def test_the_real_engine_factory_never_fails_loudly(qtbot, monkeypatch, caplog):
     """On this machine there may or may not be a speech engine: either way, no exception, at most one line."""
     monkeypatch.setattr(speech, "_reported", False)
     with caplog.at_level(logging.INFO, logger="dayinlife.ui.speech"):
-        first = speech.Speaker()
-        second = speech.Speaker()
-    assert first.available == second.available
-    assert len(caplog.records) == (0 if first.available else 1)
-    first.stop()
+        speaker = speech.Speaker()
+        engine = speech._engine()  # what the first "Read it to me" starts
+        assert speech._engine() is engine  # once a run
+        after = speech.Speaker()
+    assert after.available == (engine is not None)
+    assert len(caplog.records) <= 1
+    assert (len(caplog.records) == 0) == (speaker.available and engine is not None)
+    speaker.stop()
