@@ -157,6 +157,19 @@ class Disclosure:
 
 
 @dataclass
+class Worry:
+    """The child pressed "Something worries me" in child mode: at which stage (and topic), and, if the
+    child wanted to say, what. The practitioner sees it on leaving child mode and finds out what it
+    means with the child; the tool never decides."""
+
+    stage_key: str
+    topic_key: str = ""
+    words: str = ""          # what the child said it was, in their words; empty if they did not say
+    at: datetime = field(default_factory=now)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Interview:
     perspective: Perspective
     template: TemplateRef
@@ -175,6 +188,7 @@ class Interview:
     # Whether the person was seen on their own (None: not recorded); where is `place`.
     seen_alone: bool | None = None
     disclosures: list[Disclosure] = field(default_factory=list)
+    worries: list[Worry] = field(default_factory=list)  # "Something worries me", pressed in child mode
 
     def answer(self, topic_key: str) -> Answer:
         """The answer for a topic, created empty on first use."""

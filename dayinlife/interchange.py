@@ -18,16 +18,17 @@ from uuid import uuid4
 
 from . import __version__, dates, people
 from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind,
-                   REFERENCE_LIMIT, clean_reference, control_character)
+                   REFERENCE_LIMIT, Worry, clean_reference, control_character)
 from .prompts import PRONOUN_SETS
 from .template_loader import check_snapshot
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
 from .vocab import NeglectType
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 7  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
+FORMAT_VERSION = 8  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
 #                    4: an answer's "also_felt"; 5: answers that name people ("person:<id>");
-#                    6: an answer's "sensitive"; 7: an answer's "well" (what goes well)
+#                    6: an answer's "sensitive"; 7: an answer's "well" (what goes well);
+#                    8: a child's interview's "worries" ("Something worries me" in child mode)
 
 
 class InterchangeError(ValueError):
@@ -67,6 +68,16 @@ def answer_to_dict(a: Answer) -> dict[str, Any]:
 
 def disclosure_to_dict(x: Disclosure) -> dict[str, Any]:
     return {"id": x.id, "words": x.words, "asked": x.asked, "topic": x.topic_key, "at": _dt(x.at)}
+
+
+def worry_to_dict(x: Worry) -> dict[str, Any]:
+    return {"id": x.id, "stage": x.stage_key, "topic": x.topic_key, "words": x.words, "at": _dt(x.at)}
+
+
+def worry_from_dict(d: dict[str, Any]) -> Worry:
+    """A worry as the store keeps it (checked when it was first read or pressed)."""
+    return Worry(d["stage"], d.get("topic", ""), d.get("words", ""), datetime.fromisoformat(d["at"]),
+                 d.get("id") or uuid4().hex)
 
 
 def disclosure_from_dict(d: dict[str, Any]) -> Disclosure:
@@ -129,6 +140,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                             "source": i.source,
                             "seen_alone": i.seen_alone,
                             "disclosures": [disclosure_to_dict(x) for x in i.disclosures],
+                            "worries": [worry_to_dict(x) for x in i.worries],
                             "created": _dt(i.created),
                             "updated": _dt(i.updated),
                             "answers": {k: answer_to_dict(a) for k, a in i.answers.items()},
@@ -373,6 +385,35 @@ def _read_disclosures(r: _Reader, d: dict, w: str) -> list[Disclosure]:
     return out
 
 
+def _read_worries(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
+                  snapshot: Template | None) -> list[Worry]:
+    """"Something worries me", as the child pressed it: only in a child's own interview, at a stage
+    (and topic) of the interview's template."""
+    raw_list = r.array(d, "worries", w)
+    if raw_list and kind is not None and kind is not PerspectiveKind.CHILD:
+        r.fail(f"{w}.worries", "only a child's own interview has \"Something worries me\" (child mode)")
+        return []
+    out = []
+    for i, raw in enumerate(raw_list):
+        where = f"{w}.worries[{i}]"
+        x = r.obj(raw, where)
+        r.only(x, {"id", "stage", "topic", "words", "at"}, where)
+        stage = r.text(x, "stage", where, required=True)
+        topic = r.text(x, "topic", where)
+        at = r.parsed(x, "at", where, _datetime, "a date and time", required=True)
+        if snapshot is not None and stage:
+            found = next((st for st in snapshot.stages if st.id == stage), None)
+            if found is None:
+                r.fail(f"{where}.stage", f"{stage!r} is not a stage of the interview's template")
+                continue
+            if topic and topic not in {t.key for t in found.topics}:
+                r.fail(f"{where}.topic", f"{topic!r} is not a topic of the stage {stage!r}")
+                continue
+        if stage and at:
+            out.append(Worry(stage, topic, r.text(x, "words", where), at, r.text(x, "id", where) or uuid4().hex))
+    return out
+
+
 def _read_analysis(r: _Reader, d: dict, w: str):
     """One analysis, every field checked for its type, with its place named."""
     from .analysis import Action, Analysis, NeglectJudgement, ScaleRating
@@ -514,7 +555,7 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
                     snapshots: dict[str, Template]) -> Interview | None:
     before = len(r.problems)
     r.only(d, {"id", "perspective", "template", "held_on", "place", "present", "interpreter", "practitioner",
-               "source", "seen_alone", "disclosures", "answers", "created", "updated"}, w)
+               "source", "seen_alone", "disclosures", "worries", "answers", "created", "updated"}, w)
     p = r.obj(d.get("perspective"), f"{w}.perspective")
     r.only(p, {"kind", "adult_id"}, f"{w}.perspective")
     kind = r.choice(p, "kind", f"{w}.perspective", PerspectiveKind)
@@ -549,13 +590,14 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
         answer = _read_answer(r, r.obj(raw, f"{w}.answers[{key!r}]"), f"{w}.answers[{key!r}]", key, snapshot)
         if answer is not None:
             answers[key] = answer
+    worries = _read_worries(r, d, w, kind, snapshot)
     if len(r.problems) > before or perspective is None or held_on is None:
         return None
     iv = Interview(perspective, ref, held_on, id=r.text(d, "id", w, required=True),
                    place=r.text(d, "place", w), present=r.text(d, "present", w),
                    interpreter=r.text(d, "interpreter", w), practitioner=r.text(d, "practitioner", w),
                    answers=answers, source=r.text(d, "source", w),
-                   seen_alone=_read_seen_alone(r, d, w), disclosures=_read_disclosures(r, d, w))
+                   seen_alone=_read_seen_alone(r, d, w), disclosures=_read_disclosures(r, d, w), worries=worries)
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:

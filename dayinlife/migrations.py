@@ -97,7 +97,12 @@ def _v4(conn) -> None:
     conn.execute("ALTER TABLE interviews ADD COLUMN disclosures TEXT NOT NULL DEFAULT '[]'")
 
 
-MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4)
+def _v5(conn) -> None:
+    """Each time a child pressed "Something worries me" in child mode (a JSON list)."""
+    conn.execute("ALTER TABLE interviews ADD COLUMN worries TEXT NOT NULL DEFAULT '[]'")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

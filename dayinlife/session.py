@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Iterator
 
 from .analysis import Analysis
-from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, clean_reference,
-                   REFERENCE_LIMIT, one_line)
+from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind,
+                   REFERENCE_LIMIT, Worry, clean_reference, one_line)
 from .template_choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
 
@@ -217,6 +217,29 @@ class Session:
             mine.disclosures.append(disclosure)
             self.store.save_case(case)
         return disclosure
+
+    def record_worry(self, case: Case, interview: Interview, stage_key: str, topic_key: str = "") -> Worry:
+        """The child pressed "Something worries me" at this stage (and topic): kept at once, before
+        the child is asked whether they want to say what it is."""
+        if interview.perspective.kind is not PerspectiveKind.CHILD:
+            raise ValueError("only a child's own interview has \"Something worries me\"")
+        worry = Worry(stage_key, topic_key)
+        with self._changing(case):
+            self._own(case, interview).worries.append(worry)
+            self.store.save_case(case)
+        return worry
+
+    def say_worry(self, case: Case, interview: Interview, worry: Worry, words: str) -> None:
+        """What the child said the worry is, in their words (they may say nothing)."""
+        with self._changing(case):
+            mine = next(w for w in self._own(case, interview).worries if w.id == worry.id)
+            mine.words = words.strip()
+            self.store.save_case(case)
+        worry.words = words.strip()
+
+    @staticmethod
+    def _own(case: Case, interview: Interview) -> Interview:
+        return next(iv for c in case.children for iv in c.interviews if iv.id == interview.id)
 
     def template_for(self, case: Case, interview: Interview) -> Template:
         """The exact template the interview was made with (see interview.template_for)."""

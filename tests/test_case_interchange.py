@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dayinlife.case import Adult, AdultRole, Case, Child, Perspective, PerspectiveKind
+from dayinlife.case import Adult, AdultRole, Case, Child, Perspective, PerspectiveKind, Worry
 from dayinlife.interchange import (
     FORMAT_VERSION,
     InterchangeError,
@@ -38,6 +38,7 @@ def build_case(library):
     a.feeling = "unhappy"
     a.measures = {m.id: primary.scales[m.scale].values[-1] for m in primary.topic("breakfast").measures}
     child_iv.answer("night").not_asked = "Child was tired"
+    child_iv.worries += [Worry("breakfast", "breakfast", AWKWARD[:300]), Worry("waking")]  # words, and none
     parent_iv = case.start_interview(kid, Perspective(PerspectiveKind.PARENT, mum.id), primary, date(2026, 11, 21),
                                      interpreter="Polish, by phone")
     p = parent_iv.answer("breakfast")
@@ -268,3 +269,47 @@ def test_a_file_whose_templates_predate_child_labels_still_reads(library):
     snapshot = Template.from_dict(case.template_snapshots[ref.content_hash])
     measures = snapshot.topic("breakfast").measures
     assert measures and all(not m.child_label for m in measures)
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda iv: iv["worries"][0].update(stage="no_such_stage"), "is not a stage of the interview's template"),
+    (lambda iv: iv["worries"][0].update(topic="night"), "is not a topic of the stage"),
+    (lambda iv: iv["worries"][0].pop("at"), "missing 'at'"),
+    (lambda iv: iv["worries"][0].update(colour="red"), "colour"),
+])
+def test_a_worry_is_checked_like_everything_else(library, change, words):
+    data = case_to_dict(build_case(library))
+    change(data["case"]["children"][0]["interviews"][0])
+    with pytest.raises(InterchangeError) as err:
+        case_from_dict(json.loads(json.dumps(data)))
+    assert words in str(err.value) and "interviews[0].worries[0]" in str(err.value)
+
+
+def test_only_a_childs_own_interview_has_worries(library):
+    data = case_to_dict(build_case(library))
+    data["case"]["children"][0]["interviews"][1]["worries"] = [{"stage": "waking", "at": "2026-11-21T10:00:00+00:00"}]
+    with pytest.raises(InterchangeError, match="only a child's own interview"):
+        case_from_dict(json.loads(json.dumps(data)))
+
+
+def test_a_version_7_file_reads_with_no_worries(library):
+    data = case_to_dict(build_case(library))
+    data["version"] = 7
+    for child in data["case"]["children"]:
+        for iv in child["interviews"]:
+            del iv["worries"]
+    case = case_from_dict(json.loads(json.dumps(data)))
+    assert all(iv.worries == [] for c in case.children for iv in c.interviews)
+
+
+def test_worries_survive_the_store(library, tmp_path):
+    from dayinlife.store import Store
+
+    case = build_case(library)
+    with Store.create(tmp_path / "data", "worry test passphrase") as store:
+        store.save_case(case)
+    with Store.open(tmp_path / "data", "worry test passphrase") as store:
+        again = store.load_case(case.id)
+    kept = again.children[0].interviews[0].worries
+    assert [(w.stage_key, w.topic_key, w.words, w.at, w.id) for w in kept] == [
+        (w.stage_key, w.topic_key, w.words, w.at, w.id) for w in case.children[0].interviews[0].worries]
