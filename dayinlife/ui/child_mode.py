@@ -9,8 +9,8 @@ text. Every page opens at its top. Leaving needs the practitioner's passphrase.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -26,11 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..case import Answer, Child, Interview, PerspectiveKind
+from ..case import Answer, Case, Child, Interview, PerspectiveKind, Worry
 from ..interview import TopicPrompts, child_months, opening, topic_prompts
+from ..paths import resources_dir
 from ..sensitive import is_sensitive
+from ..session import StoreError
 from ..template_model import ALSO_FELT_SCALE, Template
+from ..worries import BUTTON
 from . import dialogs
+from .announce import announce
 from .autosave import Autosaver
 from .faces import FeelingsFaces
 from .speech import Speaker
@@ -44,14 +48,18 @@ class ChildModeWindow(QWidget):
 
     def __init__(self, session, autosaver: Autosaver, child_: Child, interview: Interview, template: Template,
                  start_stage: int = 0, parent: QWidget | None = None, *,
-                 named: tuple[tuple[str, str], ...] = ()):
-        """`named`: the people of the household the child may name (people.choices)."""
+                 named: tuple[tuple[str, str], ...] = (), case: Case):
+        """`named`: the people of the household the child may name (people.choices); `case`: the
+        household the interview belongs to (a "Something worries me" is saved with it at once)."""
         super().__init__(parent, Qt.WindowType.Window)
         assert interview.perspective.kind is PerspectiveKind.CHILD
         self.setObjectName("childMode")
         self.setWindowTitle("Day in My Life")
         self.session, self.autosaver = session, autosaver
         self.child_, self.interview, self.template = child_, interview, template
+        self.case = case
+        self.worries_pressed: list[Worry] = []  # this turn's, for the practitioner on leaving
+        self._open_worry: Worry | None = None
         self.named = tuple(named)
         # One per topic the child is asked. Never an answer kept apart (sensitive.py): siblings may
         # see this screen. A topic asked only when seen alone needs the interview to say they are.
@@ -71,12 +79,24 @@ class ChildModeWindow(QWidget):
         self.where = QLabel()
         self.where.setProperty("role", "child-stage")
         top.addWidget(self.where, 1)
+        # Always there, on every page: the child can say something is wrong whenever it comes up.
+        self.worry_button = QPushButton(BUTTON)
+        self.worry_button.setObjectName("worryButton")
+        self.worry_button.setIcon(QIcon(str(resources_dir() / "icons" / "worry.svg")))
+        self.worry_button.setAccessibleName(BUTTON)
+        self.worry_button.setAccessibleDescription(
+            "Press it if something is wrong or worries you. The grown-up will see it. You can say what, or not.")
+        self.worry_button.setProperty("role", "child-worry")
+        self.worry_button.clicked.connect(self.worry_pressed)
+        top.addWidget(self.worry_button)
         self.done_button = QPushButton("Finished")
         self.done_button.setAccessibleName("Finished: give the laptop back")
         self.done_button.setAccessibleDescription("For the grown-up: ends the child's turn. It asks for the passphrase.")
         self.done_button.setProperty("role", "child-small")
         top.addWidget(self.done_button)
         outer.addLayout(top)
+
+        self._make_worry_panel(outer)
 
         # Everything between the top line and the big buttons scrolls, so nothing is squeezed on a
         # small screen or at large text.
@@ -180,7 +200,10 @@ class ChildModeWindow(QWidget):
         nav.addWidget(self.back_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
-        outer.addLayout(nav)
+        self.nav = QWidget()
+        self.nav.setLayout(nav)
+        nav.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.nav)
 
         for keys, step in (("PgDown", 1), ("PgUp", -1), ("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             QShortcut(QKeySequence(keys), self, activated=lambda s=step: self.go(self.index + s))
@@ -223,6 +246,91 @@ class ChildModeWindow(QWidget):
         for box, lines in ((self.words, 3), (self.well, 2), (self.better, 2)):
             box.ensurePolished()  # the child-mode font comes from the stylesheet
             box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
+
+    # ------------------------------------------------------------------ something worries me
+
+    def _make_worry_panel(self, outer: QVBoxLayout) -> None:
+        """What the child sees after pressing "Something worries me": thanks, and the choice to say
+        what it is or not. It takes the place of the question until they choose."""
+        panel = self.worry_panel = QFrame()
+        panel.setObjectName("worryPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        column = QVBoxLayout(panel)
+        column.setSpacing(14)
+        picture = QLabel()
+        picture.setPixmap(QIcon(str(resources_dir() / "icons" / "worry.svg")).pixmap(QSize(96, 96)))
+        picture.setAccessibleName("A hand held up")
+        column.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.worry_thanks = QLabel()
+        self.worry_thanks.setWordWrap(True)
+        self.worry_thanks.setTextFormat(Qt.TextFormat.PlainText)
+        self.worry_thanks.setProperty("role", "child-question")
+        column.addWidget(self.worry_thanks)
+        self.worry_words = QPlainTextEdit()
+        self.worry_words.setObjectName("worryWords")
+        self.worry_words.setProperty("role", "child-text")
+        self.worry_words.setTabChangesFocus(True)
+        self.worry_words.setAccessibleName("What worries you")
+        self.worry_words.setAccessibleDescription("If you want to: type it, or tell the grown-up and they will type it")
+        self.worry_words.setPlaceholderText("If you want to, type it here, or tell the grown-up")
+        column.addWidget(self.worry_words)
+        buttons = QHBoxLayout()
+        self.worry_rather_not = QPushButton("I'd rather not say")
+        self.worry_rather_not.setAccessibleName("I'd rather not say")
+        self.worry_rather_not.setAccessibleDescription("The grown-up still sees that something worries you")
+        self.worry_told = QPushButton("That's it")
+        self.worry_told.setAccessibleName("That's it: keep what I wrote")
+        self.worry_told.setAccessibleDescription("Keeps what you wrote for the grown-up, then goes back to the question")
+        for b in (self.worry_rather_not, self.worry_told):
+            b.setProperty("role", "child-big")
+        buttons.addWidget(self.worry_rather_not)
+        buttons.addStretch(1)
+        buttons.addWidget(self.worry_told)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        self.worry_rather_not.clicked.connect(lambda: self._close_worry(keep_words=False))
+        self.worry_told.clicked.connect(lambda: self._close_worry(keep_words=True))
+        panel.hide()
+        outer.addWidget(panel, 1)
+
+    def worry_pressed(self) -> None:
+        """Kept at once (stage and topic), then the child may say what it is."""
+        if self.worry_panel.isVisible():
+            self.worry_words.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.autosaver.flush()
+        self.speaker.stop()
+        stage = self.steps[self.step][0]
+        try:
+            worry = self.session.record_worry(self.case, self.interview, stage.id, self.topic.key)
+        except StoreError as exc:
+            dialogs.error(self, f"That could not be saved: {exc} Tell the grown-up now.")
+            return
+        self.worries_pressed.append(worry)
+        self._open_worry = worry
+        self.worry_thanks.setText("Thank you for telling me. You can say what it is, or not. "
+                                  "The grown-up will talk with you about it.")
+        self.worry_words.clear()
+        self.scroll.hide()
+        self.nav.hide()
+        self.worry_panel.show()
+        self.worry_words.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self, self.worry_thanks.text(), assertive=True)
+
+    def _close_worry(self, keep_words: bool) -> None:
+        words = self.worry_words.toPlainText().strip() if keep_words else ""
+        worry = self._open_worry
+        if words:
+            try:
+                self.session.say_worry(self.case, self.interview, worry, words)
+            except StoreError as exc:
+                dialogs.error(self, f"Those words could not be saved: {exc} Tell the grown-up now.")
+                return
+        self.worry_words.clear()
+        self.worry_panel.hide()
+        self.scroll.show()
+        self.nav.show()
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ read-aloud
 
@@ -427,7 +535,10 @@ class ChildModeWindow(QWidget):
         return True
 
     def leave(self) -> None:
-        """Close without asking: after the passphrase, or when the app locks."""
+        """Close without asking: after the passphrase, or when the app locks. Words typed for a worry
+        and not yet kept are kept now."""
+        if self.worry_panel.isVisible():
+            self._close_worry(keep_words=True)
         self.autosaver.flush()
         self._may_close = True
         self.close()

@@ -37,6 +37,7 @@ from ..dates import uk_date
 from ..evidence import agreement_text
 from ..interview import overall_progress
 from ..sensitive import KEPT_OUT, KEPT_OUT_WHY
+from ..worries import WorryShown, child_worries, summary
 
 NOT_ASKED_OF = {PerspectiveKind.CHILD: "a child", PerspectiveKind.PARENT: "a parent",
                 PerspectiveKind.PROFESSIONAL: "professionals"}
@@ -92,6 +93,11 @@ class ComparePage(QWidget):
         self.only_line = plain_label(PRACTITIONER_ONLY, "warning")
         self.only_line.setObjectName("practitionerOnly")
         page.addWidget(self.only_line)
+        # A child's "Something worries me" heads the page, with the child's words: before any comparing.
+        self.worry_label = plain_label("", "warning")
+        self.worry_label.setObjectName("compareWorries")
+        self.worry_label.setVisible(False)
+        page.addWidget(self.worry_label)
 
         # What is compared, in one line; the list to change it (and the columns shown) opens below
         # it on demand, so the grid keeps the height of the page.
@@ -277,12 +283,25 @@ class ComparePage(QWidget):
         self.heading.setText(f"Compare and analyse: {child.name}")
         self.setAccessibleName(f"Compare and analyse: {child.name}")
         self._saved_state(DebouncedSaver.SAVED, "All changes saved")
+        self._show_worries()
         self._fill_interviews()
         self._recompare()
         self.editor.show_analysis(case, child, self.comparison)
         self.export_panel.show_child(case, child)
         self.tabs.setTabVisible(self.tabs.indexOf(self.change), self.change.show_child(case, child))
         self.tabs.setCurrentIndex(0)
+
+    def _show_worries(self) -> None:
+        called = self.child_.called or "The child"
+        try:
+            listed = child_worries(self.case, self.child_, lambda iv: self.shell.session.template_for(self.case, iv))
+        except StoreError:  # a template no longer to hand: the worries are still said, by stage id
+            listed = [(iv, w) for iv in self.child_.interviews for w in iv.worries]
+            listed = [(iv, WorryShown(w, w.stage_key, "", uk(w.at.date()))) for iv, w in listed]
+        text = (summary(called, len(listed)) + " " + " ".join(w.line(called) for _iv, w in listed)) if listed else ""
+        self.worry_label.setText(text)
+        self.worry_label.setAccessibleName(text)
+        self.worry_label.setVisible(bool(listed))
 
     def _ordered(self, interviews: list[Interview]) -> list[Interview]:
         """The order voices.py gives: the child, each parent/carer, then each professional source."""

@@ -44,6 +44,7 @@ from ..session import StoreError
 from .. import people
 from ..template_model import ALSO_FELT_SCALE, Template
 from ..wording import ANSWER_HEADING
+from ..worries import summary, worries_in
 from .announce import show_status
 from .autosave import Autosaver, show_save_state
 from .faces import FeelingsFaces
@@ -400,6 +401,15 @@ class InterviewPage(QWidget):
         self.draft_label.setVisible(False)
         top = self.form.layout()
         top.insertWidget(top.indexOf(self.form.findChild(QHBoxLayout, "headerLayout")) + 1, self.draft_label)
+        # A child's "Something worries me", for the practitioner: where and when, never the words here
+        # (the child may be beside them); the words are on the compare screen and were shown on leaving.
+        self.worry_label = QLabel()
+        self.worry_label.setObjectName("worryLabel")
+        self.worry_label.setProperty("role", "warning")
+        self.worry_label.setWordWrap(True)
+        self.worry_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.worry_label.setVisible(False)
+        top.insertWidget(top.indexOf(self.draft_label) + 1, self.worry_label)
         self.saved_label = child(self.form, "savedLabel", QLabel)
         self.stage_list = child(self.form, "stageList", QListWidget)
         self.progress = child(self.form, "progressBar", QProgressBar)
@@ -459,6 +469,7 @@ class InterviewPage(QWidget):
         self.draft_label.setText("" if self.template.review.approved else
                                  "This template is a draft, not yet approved for use by your safeguarding partnership.")
         self.draft_label.setVisible(not self.template.review.approved)
+        self._show_worries()
         # child mode is for a child who can take the laptop: not for an unborn baby's voice
         self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD
                                           and not child_.is_unborn)
@@ -659,8 +670,18 @@ class InterviewPage(QWidget):
         """Redraw from the interview (after child mode edited it), at `stage_index` (the stage the
         child reached) or at the stage shown before."""
         index, self.stage_index = (self.stage_index if stage_index is None else stage_index), -1
+        self._show_worries()
         self._fill_map()
         self.go_to_stage(max(index, 0))
+
+    def _show_worries(self) -> None:
+        listed = worries_in(self.interview, self.template)
+        if listed:
+            called = self.child_.called or "The child"
+            where = "; ".join(f"at {w.where}, {w.when}" for w in listed)
+            words = (f" What {called} said is on the compare screen." if any(w.worry.words for w in listed) else "")
+            self.worry_label.setText(f"{summary(called, len(listed))[:-1]} in child mode: {where}.{words}")
+        self.worry_label.setVisible(bool(listed))
 
     # ------------------------------------------------------------------ locking
 

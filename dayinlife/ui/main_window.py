@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.managed = load_managed()  # what the organisation fixes for every user (docs/deploying.md)
         self.session: "Session | None" = None
         self.child_window = None
+        self._locking = False
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self._first_run = self._unlock_page = None  # built when first shown
@@ -289,7 +290,11 @@ class MainWindow(QMainWindow):
         if self._idle is not None:
             self._idle.stop()
         if self.child_window is not None:
-            self.child_window.leave()  # the interview behind it moves to the stage the child reached
+            self._locking = True  # nothing is shown now: the worries wait on the interview page
+            try:
+                self.child_window.leave()  # the interview behind it moves to the stage the child reached
+            finally:
+                self._locking = False
         self._resume = self._where()
         if self._interview_page is not None:
             self._interview_page.autosaver.flush()
@@ -457,16 +462,33 @@ class MainWindow(QMainWindow):
         from .child_mode import ChildModeWindow
 
         self.child_window = ChildModeWindow(self.session, self.interview_page.autosaver, child, interview,
-                                            template, stage_index, named=tuple(_people().choices(case, child)))
+                                            template, stage_index, named=tuple(_people().choices(case, child)),
+                                            case=case)
         self.child_window.finished.connect(self._child_mode_finished)
         cover_screen(self.child_window, self.screen())
 
     def _child_mode_finished(self) -> None:
-        reached = self.child_window.stage_index if self.child_window is not None else None
+        window = self.child_window
+        reached = window.stage_index if window is not None else None
+        pressed = list(window.worries_pressed) if window is not None else []
         self.child_window = None
         if self._interview_page is not None and self._interview_page.interview is not None:
             self._interview_page.refresh_from_model(reached)  # where the child got to, not stage 1
         self.activateWindow()
+        if pressed and not self._locking:  # the practitioner's, at once (after a lock: on the interview page)
+            self._tell_worries(window, pressed)
+
+    def _tell_worries(self, window, pressed) -> None:
+        from . import dialogs
+        from ..worries import shown, summary
+
+        called = window.child_.called or "The child"
+        lines = [shown(w, window.template).line(called) for w in pressed]
+        dialogs.info(self, summary(called, len(pressed)) + "\n\n" + "\n".join(lines) + "\n\n"
+                     "What it means is for you to find out with them: the app does not judge it. If it raises a "
+                     "concern for their safety, follow your safeguarding procedures. It is kept with the "
+                     "interview, heads the compare screen, and comes first under the child's voice in the report.",
+                     f"{called} pressed “Something worries me”")
 
     # ------------------------------------------------------------------ the trainer's demo
 

@@ -32,7 +32,7 @@ def test_a_preschool_child_taps_one_of_three_big_faces(qtbot, session, household
     kid = household.children[index]
     iv = session.start_interview(household, kid, Perspective(PerspectiveKind.CHILD), "preschool", date(2026, 11, 20))
     monkeypatch.setattr(dialogs, "ASK", lambda *a, **k: None)
-    window = ChildModeWindow(session, Autosaver(session), kid, iv, session.template_for(household, iv))
+    window = ChildModeWindow(session, Autosaver(session), kid, iv, session.template_for(household, iv), case=household)
     window.show()
     try:
         qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)  # on to how it feels

@@ -212,7 +212,7 @@ def child_mode(qtbot, session, household, monkeypatch):
     child = household.children[0]
     iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
     autosaver = Autosaver(session)
-    window = ChildModeWindow(session, autosaver, child, iv, session.template_for(household, iv))
+    window = ChildModeWindow(session, autosaver, child, iv, session.template_for(household, iv), case=household)
     window.show()  # not given to qtbot: its close is refused without the passphrase, so we end it below
     asked, answers = [], []
 

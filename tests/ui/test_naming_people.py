@@ -126,7 +126,7 @@ def test_the_child_taps_a_name_in_child_mode(qtbot, session, household, tmp_path
     child = household.children[0]
     iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
     window = ChildModeWindow(session, Autosaver(session), child, iv, session.template_for(household, iv),
-                             named=tuple(people.choices(household, child)))
+                             named=tuple(people.choices(household, child)), case=household)
     window.show()
     monkeypatch.setattr(dialogs, "ASK", lambda *a, **k: None)
     try:

@@ -144,7 +144,7 @@ def test_child_mode_never_shows_a_kept_answer_or_a_topic_for_adults(qtbot, sessi
     baby = household.children[1]
     iv = session.start_interview(household, baby, Perspective(PerspectiveKind.CHILD), "baby", date(2026, 11, 20))
     session.save_answer(iv, "waking", Answer("Cries a long time before anyone comes.", sensitive=True))
-    window = ChildModeWindow(session, Autosaver(session), baby, iv, session.template_for(household, iv))
+    window = ChildModeWindow(session, Autosaver(session), baby, iv, session.template_for(household, iv), case=household)
     monkeypatch.setattr(dialogs, "ASK", lambda *a, **k: None)
     try:
         keys = [t.key for _, t in window.steps]

@@ -68,7 +68,7 @@ def open_child_mode(qtbot, session, asked):
         session.save_case(case)
         iv = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 24))
         template = session.template_for(case, iv)
-        window = ChildModeWindow(session, Autosaver(session), child, iv, template)
+        window = ChildModeWindow(session, Autosaver(session), child, iv, template, case=case)
         window.resize(1000, 800)
         window.show()
         qtbot.waitExposed(window)
