@@ -31,9 +31,10 @@ class WorryShown:
         return f"{self.stage} ({self.topic})" if self.topic else self.stage
 
     def line(self, called: str) -> str:
-        """'At Bedtime (Going to sleep), 03/12/2026 10:42: “I hear shouting”' or '…: Jay did not say what.'"""
+        """'Bedtime (Going to sleep), 03/12/2026 10:42: “I hear shouting”' or '…: Jay did not say what.'
+        (the stage's own title leads: "At school" reads badly after "at")."""
         said = f"“{self.worry.words}”" if self.worry.words else f"{called} did not say what."
-        return f"At {self.where}, {self.when}: {said}"
+        return f"{self.where}, {self.when}: {said}"
 
 
 def shown(worry: Worry, template: Template) -> WorryShown:

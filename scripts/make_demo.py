@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from dayinlife import people  # noqa: E402
 from dayinlife.analysis import Action, Analysis, ScaleRating  # noqa: E402
-from dayinlife.case import Adult, AdultRole, Case, Child, Perspective, PerspectiveKind  # noqa: E402
+from dayinlife.case import Adult, AdultRole, Case, Child, Perspective, PerspectiveKind, Worry  # noqa: E402
 from dayinlife.interchange import write_case_file  # noqa: E402
 from dayinlife.template_loader import load_library  # noqa: E402
 from dayinlife.vocab import NeglectType as N  # noqa: E402
@@ -277,6 +277,13 @@ def hartley() -> Case:
                    "who": "parent_carer"}, "okay", also=["worried"]),
         "health": A("I had a filling. It doesn't hurt any more.", {"gp": "yes", "medicines": "parent_carer"}, "happy"),
     }, "child-2", place="Puddlecombe Primary School, quiet room", present="Mrs Okafor-Lane, learning mentor")
+    # For a trainer: in child mode Maisie pressed "Something worries me" twice, once saying what.
+    m_child2.worries += [
+        Worry("bedtime", "worries_at_home", "When Mum and Lee argue it is loud and I put my pillow on my ears.",
+              datetime(2026, 10, 6, 10, 41, tzinfo=timezone.utc), sid(case.reference, "Maisie Hartley", "worry-1")),
+        Worry("school", "friends_bullying", "", datetime(2026, 10, 6, 10, 52, tzinfo=timezone.utc),
+              sid(case.reference, "Maisie Hartley", "worry-2")),
+    ]
 
     analysis(case, maisie, [m_child, m_parent, m_pro, m_child2], neglect={
         N.NUTRITIONAL: "Dawn's account (breakfast every day) and Maisie's (usually hungry, nothing at home) "

@@ -207,3 +207,35 @@ def test_the_unborn_babys_voice_is_named_so_in_the_report(cases, library, tmp_pa
                      + [cell.text for table in doc.tables for row in table.rows for cell in row.cells])
     assert "The baby's voice (told by Robin Quill (demo social worker))" in text
     assert "Baby (child)" not in text and "The child (" not in text
+
+
+def test_maisies_something_worries_me_comes_first_under_her_voice(cases, library, tmp_path):
+    """The demo has a child who pressed "Something worries me" (once saying what): the report puts it
+    first under the child's own account; her words go only in the section for professionals."""
+    from docx import Document
+
+    from dayinlife.report import ReportOptions, export_report
+
+    case = cases["01-hartley.json"]
+    maisie = next(c for c in case.children if c.name == "Maisie Hartley")
+    words = "When Mum and Lee argue it is loud and I put my pillow on my ears."
+
+    def paragraphs(options):
+        path = export_report(case, maisie, tmp_path / f"{options.sensitive}.docx", library, options)
+        return [p.text for p in Document(str(path)).paragraphs]
+
+    shared = paragraphs(ReportOptions())
+    start = next(i for i, t in enumerate(shared) if t.startswith("Maisie's typical day"))
+    assert shared[start + 1] == "“Something worries me”"
+    assert shared[start + 2].startswith("In child mode Maisie pressed “Something worries me” twice.")
+    assert "does not judge" in shared[start + 2]
+    assert shared[start + 3].startswith("Bedtime (") and "kept out of this report" in shared[start + 3]
+    assert shared[start + 4].startswith("At school (") and "did not say what" in shared[start + 4]
+    assert not any(words in t for t in shared)
+
+    kept = paragraphs(ReportOptions(sensitive=True))
+    start = next(i for i, t in enumerate(kept) if t.startswith("Maisie's typical day"))
+    assert "in the section for professionals only" in kept[start + 3]
+    professionals = kept.index("For professionals only: sensitive answers and disclosures")
+    said = next(i for i, t in enumerate(kept) if words in t)
+    assert said > professionals and kept[said - 1].startswith("“Something worries me”, pressed in child mode: Bedtime")

@@ -10,10 +10,42 @@ from ..dates import full_time
 from ..evidence import topic_at
 from ..sensitive import SECTION_TITLE, SECTION_WARNING, disclosures
 from ..wording import feeling_heading
+from ..worries import BUTTON, WorryShown, shown
+from . import docxkit as dk
 from .model import long_date
 
 
 class KeptSections:
+    def child_worries(self, voice: str) -> list[WorryShown]:
+        """Each "Something worries me" of the child's voice: in the interview compared and in the
+        child's earlier ones, oldest first."""
+        v = self.m.comparison.voice(voice)
+        ivs = [v.interview, *self.m.choice.earlier.get(v.interview.id, [])]
+        pressed = sorted((w for iv in ivs if iv.perspective.kind is PerspectiveKind.CHILD for w in iv.worries),
+                         key=lambda w: w.at)
+        return [shown(w, self.m.template) for w in pressed]
+
+    def _worries_first(self, voice: str) -> None:
+        """First under the child's voice: that the child pressed "Something worries me", where and
+        when. What they said goes with the disclosures, in the section for professionals only."""
+        listed = self.child_worries(voice)
+        if not listed:
+            return
+        m, n = self.m, self.m.name
+        times = {1: "once", 2: "twice"}.get(len(listed), f"{len(listed)} times")
+        self.heading(f"“{BUTTON}”", 2)
+        self.para(f"In child mode {n} pressed “{BUTTON}” {times}. What it means is for the practitioner to "
+                  f"find out with {n}; the tool does not judge it.")
+        for w in listed:
+            if not w.worry.words:
+                said = f"{n} did not say what."
+            elif m.options.sensitive:
+                said = f"What {n} said is in the section for professionals only."
+            else:
+                said = (f"{n} said what it was: the words are kept out of this report, as a disclosure is "
+                        f"(they are in the interview, and in the section for professionals only when it is added).")
+            dk.add_text(self.bullet(), f"{w.where}, {full_time(w.worry.at)}: {said}")
+
     def _kept_apart(self) -> None:
         m = self.m
         self.doc.add_page_break()
@@ -25,7 +57,9 @@ class KeptSections:
             told = disclosures(v.interview)
             earlier = [(older, disclosures(older)) for older in m.choice.earlier.get(v.interview.id, [])]
             earlier = [(older, d) for older, d in earlier if d]
-            if not (kept or told or earlier):
+            worried = ([w for w in self.child_worries(v.label) if w.worry.words]
+                       if v.kind is PerspectiveKind.CHILD else [])
+            if not (kept or told or earlier or worried):
                 continue
             anything = True
             self.heading(f"{m.labels[v.label]}, {long_date(v.interview.held_on)}", 2)
@@ -40,10 +74,14 @@ class KeptSections:
                 p = self.para(f"Disclosed in an earlier interview, {long_date(older.held_on)}", bold=True)
                 p.paragraph_format.keep_with_next = True
                 self._disclosures(told_then, m.template)
+            for w in worried:
+                p = self.para(f"“{BUTTON}”, pressed in child mode: {w.where}, {full_time(w.worry.at)}", bold=True)
+                p.paragraph_format.keep_with_next = True
+                self.quote(w.worry.words)
         if not anything:
             self.para("In the interviews in this report, nothing is marked sensitive, no question asked only "
-                      "when someone was seen on their own was answered, and nothing disclosed was recorded.",
-                      italic=True)
+                      "when someone was seen on their own was answered, nothing disclosed was recorded, and "
+                      "no child said what worried them.", italic=True)
 
     def _kept_answer(self, tc, v, a: Answer) -> None:
         m = self.m

@@ -406,6 +406,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
             self.para(f"No interview with {self.m.name} is included.", italic=True)
             return
         voice = voices[0]
+        self._worries_first(voice)
         for stage, tcs in self.day_stages():
             said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice))]
             if not said:

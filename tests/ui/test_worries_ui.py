@@ -101,19 +101,19 @@ def test_a_child_presses_it_says_what_and_the_practitioner_sees_it_at_once(qtbot
     assert len(told) == 1
     kind, title, text = told[0]
     assert title == "Jay pressed “Something worries me”"
-    assert f"At {stage.title}" in text and f"“{WORDS}”" in text and "does not judge" in text
+    assert f"{stage.title} (" in text and f"“{WORDS}”" in text and "does not judge" in text
     again = window.session.store.load_case(case.id).children[0].interview(kid.id).worries
     assert [(w.stage_key, w.words) for w in again] == [(stage.id, WORDS)]
     # the child's interview page says so, without the words (the child may be beside the practitioner)
     label = window.interview_page.worry_label
-    assert label.isVisible() and f"at {stage.title}" in label.text() and WORDS not in label.text()
+    assert label.isVisible() and f": {stage.title} (" in label.text() and WORDS not in label.text()
     assert "Jay pressed “Something worries me” once in child mode" in label.text()
     window.open_interview(case, child, mum)  # never on a parent's
     assert not window.interview_page.worry_label.isVisible()
     # the compare screen (the practitioner's) is headed by it, with the child's words
     window.open_compare(case, child)
     heading = window.compare_page.worry_label
-    assert heading.isVisible() and f"“{WORDS}”" in heading.text() and f"At {stage.title}" in heading.text()
+    assert heading.isVisible() and f"“{WORDS}”" in heading.text() and f"{stage.title} (" in heading.text()
     page = window.compare_page.layout()
     assert page.indexOf(heading) < page.indexOf(window.compare_page.tabs)
 
