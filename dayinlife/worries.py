@@ -28,7 +28,7 @@ class WorryShown:
 
     @property
     def where(self) -> str:
-        return f"{self.stage} ({self.topic})" if self.topic else self.stage
+        return f"{self.stage} ({self.topic})" if self.topic and self.topic != self.stage else self.stage
 
     def line(self, called: str) -> str:
         """'Bedtime (Going to sleep), 03/12/2026 10:42: “I hear shouting”' or '…: Jay did not say what.'

@@ -10,7 +10,7 @@ page says to judge whether a difference is safe to raise before raising it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..case import Answer, Case, Child, Interview, PerspectiveKind
 from ..compare import Agreement, Comparison, TopicComparison, also_felt_words, in_their_words
 from ..dates import uk_date
+from ..paths import resources_dir
 from ..evidence import agreement_text
 from ..interview import overall_progress
 from ..sensitive import KEPT_OUT, KEPT_OUT_WHY
@@ -93,11 +94,20 @@ class ComparePage(QWidget):
         self.only_line = plain_label(PRACTITIONER_ONLY, "warning")
         self.only_line.setObjectName("practitionerOnly")
         page.addWidget(self.only_line)
-        # A child's "Something worries me" heads the page, with the child's words: before any comparing.
-        self.worry_label = plain_label("", "warning")
-        self.worry_label.setObjectName("compareWorries")
-        self.worry_label.setVisible(False)
-        page.addWidget(self.worry_label)
+        # A child's "Something worries me" heads the page, before any comparing: a button first in the
+        # tabs' row (no row of its own: the grid keeps the height of a small screen), which shows where,
+        # when and the child's words under the warning when the practitioner asks.
+        self.worry_toggle = QPushButton()
+        self.worry_toggle.setObjectName("worryToggle")
+        self.worry_toggle.setProperty("role", "warning")
+        self.worry_toggle.setIcon(QIcon(str(resources_dir() / "icons" / "worry.svg")))
+        self.worry_toggle.setCheckable(True)
+        self.worry_toggle.setVisible(False)
+        self.worry_box = plain_label("", "warning")
+        self.worry_box.setObjectName("compareWorries")
+        self.worry_box.setVisible(False)
+        page.addWidget(self.worry_box)
+        self.worry_toggle.toggled.connect(self._show_worry_detail)
 
         # What is compared, in one line; the list to change it (and the columns shown) opens below
         # it on demand, so the grid keeps the height of the page.
@@ -138,6 +148,7 @@ class ComparePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Compare and analyse")
         self.tabs.setCornerWidget(self.choose_button, Qt.Corner.TopRightCorner)  # beside the tabs: no row of its own
+        self.tabs.setCornerWidget(self.worry_toggle, Qt.Corner.TopLeftCorner)  # first in the row, before the tabs
         page.addWidget(self.tabs, 1)
         self._build_grid_tab()
         self.feelings = FeelingsTab()
@@ -298,10 +309,19 @@ class ComparePage(QWidget):
         except StoreError:  # a template no longer to hand: the worries are still said, by stage id
             listed = [(iv, w) for iv in self.child_.interviews for w in iv.worries]
             listed = [(iv, WorryShown(w, w.stage_key, "", uk(w.at.date()))) for iv, w in listed]
-        text = (summary(called, len(listed)) + " " + " ".join(w.line(called) for _iv, w in listed)) if listed else ""
-        self.worry_label.setText(text)
-        self.worry_label.setAccessibleName(text)
-        self.worry_label.setVisible(bool(listed))
+        stages = "; ".join(dict.fromkeys(w.stage for _iv, w in listed))
+        said = summary(called, len(listed))
+        self.worry_toggle.setText(f"“Something worries me” ({len(listed)})")
+        self.worry_toggle.setAccessibleName(f"{said[:-1]}: show where, when and what they said")
+        self.worry_toggle.setToolTip(f"{said[:-1]} in child mode ({stages}). Click to show what they said.")
+        self.worry_box.setText("\n".join([f"{said[:-1]} in child mode ({stages}).",
+                                          *(w.line(called) for _iv, w in listed)]) if listed else "")
+        self.worry_toggle.setChecked(False)  # the words only when asked for, each time the page opens
+        self.worry_box.setVisible(False)
+        self.worry_toggle.setVisible(bool(listed))
+
+    def _show_worry_detail(self, shown: bool) -> None:
+        self.worry_box.setVisible(shown)
 
     def _ordered(self, interviews: list[Interview]) -> list[Interview]:
         """The order voices.py gives: the child, each parent/carer, then each professional source."""

@@ -678,9 +678,11 @@ class InterviewPage(QWidget):
         listed = worries_in(self.interview, self.template)
         if listed:
             called = self.child_.called or "The child"
-            where = "; ".join(f"{w.where}, {w.when}" for w in listed)
+            # short, so a small screen keeps its room for the stages: where and when in full on hover
+            stages = "; ".join(dict.fromkeys(w.stage for w in listed))
             words = (f" What {called} said is on the compare screen." if any(w.worry.words for w in listed) else "")
-            self.worry_label.setText(f"{summary(called, len(listed))[:-1]} in child mode: {where}.{words}")
+            self.worry_label.setText(f"{summary(called, len(listed))[:-1]} in child mode ({stages}).{words}")
+            self.worry_label.setToolTip("\n".join(f"{w.where}, {w.when}" for w in listed))
         self.worry_label.setVisible(bool(listed))
 
     # ------------------------------------------------------------------ locking

@@ -106,16 +106,22 @@ def test_a_child_presses_it_says_what_and_the_practitioner_sees_it_at_once(qtbot
     assert [(w.stage_key, w.words) for w in again] == [(stage.id, WORDS)]
     # the child's interview page says so, without the words (the child may be beside the practitioner)
     label = window.interview_page.worry_label
-    assert label.isVisible() and f": {stage.title} (" in label.text() and WORDS not in label.text()
+    assert label.isVisible() and f"({stage.title})" in label.text() and WORDS not in label.text()
     assert "Jay pressed “Something worries me” once in child mode" in label.text()
     window.open_interview(case, child, mum)  # never on a parent's
     assert not window.interview_page.worry_label.isVisible()
     # the compare screen (the practitioner's) is headed by it, with the child's words
     window.open_compare(case, child)
-    heading = window.compare_page.worry_label
-    assert heading.isVisible() and f"“{WORDS}”" in heading.text() and f"{stage.title} (" in heading.text()
-    page = window.compare_page.layout()
-    assert page.indexOf(heading) < page.indexOf(window.compare_page.tabs)
+    compare = window.compare_page
+    button = compare.worry_toggle  # in the page's top line, beside its heading: before any comparing
+    assert button.isVisible() and button.text() == "“Something worries me” (1)"
+    assert button.accessibleName().startswith("Jay pressed “Something worries me” once")
+    assert compare.tabs.cornerWidget(Qt.Corner.TopLeftCorner) is button  # first in the tabs row
+    assert not compare.worry_box.isVisible()  # the child's words when the practitioner asks
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    detail = compare.worry_box.text()
+    assert compare.worry_box.isVisible() and f"“{WORDS}”" in detail and f"({stage.title})" in detail
+    assert compare.worry_box.y() < compare.tabs.y()
 
 
 def test_by_keys_alone_and_without_saying_what(qtbot, window, asked):
