@@ -48,6 +48,11 @@ class MeasureChoice:
             out.append((keep, words(keep, singles) if is_named(keep) else keep or REMOVED))
         return out
 
+    def picture(self, value: str) -> str:
+        """The picture the scale names for an option ("" for none, or for a named person: see
+        people.picture_of)."""
+        return next((o.picture for o in self.scale.options if o.value == value), "")
+
 
 @dataclass(frozen=True)
 class TopicPrompts:

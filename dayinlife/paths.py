@@ -36,6 +36,11 @@ def resources_dir() -> Path:
     return _data_dir("resources")
 
 
+def option_picture(name: str) -> Path:
+    """The picture an option of a scale names (templates/scales.toml: `picture = "week-5"`)."""
+    return resources_dir() / "pictures" / f"{name}.svg"
+
+
 def face_picture(value: str) -> Path:
     """The picture for one answer on a feelings scale (a face, or a baby's state)."""
     return resources_dir() / "faces" / f"{value}.svg"

@@ -88,3 +88,13 @@ def problem(value: str, known: set[str]) -> str:
         return f"{value!r} should be 'person:' and one or more ids joined by '+', sorted, each once"
     missing = [i for i in ids if i not in known]
     return f"{value!r} names {', '.join(missing)}, not a person of this case" if missing else ""
+
+
+def picture_of(value: str, case: Case) -> str:
+    """The picture for a named answer in child mode (resources/pictures/): a grown-up of the
+    household, two of them sharing it, or another child."""
+    ids = ids_of(value)
+    if len(ids) > 1:
+        return "grown-ups-together"
+    adults = {a.id for a in case.adults}
+    return "grown-up" if ids and ids[0] in adults else "brother-or-sister"

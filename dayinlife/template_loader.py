@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import files
-from .paths import face_picture
+from .paths import face_picture, option_picture
 from .prompts import PromptError, check_prompt
 from . import dates
 from .template_model import (
@@ -346,15 +346,17 @@ def _read_scales(c: _Checker, data: dict, path: list[str | int] | None = None) -
         raw_options = body.get("options")
         if isinstance(raw_options, list) and len(raw_options) == 1:
             c.problem(where + ["options"], "a scale needs at least two options")
-        for opath, opt in c.tables(body, "options", where, {"value", "label", "child_label", "unranked", "retired"}):
+        for opath, opt in c.tables(body, "options", where, {"value", "label", "child_label", "unranked", "retired",
+                                                              "picture"}):
             value = c.ident(opt, "value", opath)
             label = c.text(opt, "label", opath)
             child_label = c.text(opt, "child_label", opath, required=False) or label
+            picture = _picture(c, opt, opath)
             if value and value in {o.value for o in options}:
                 c.problem(opath + ["value"], f"value {value!r} is used twice in this scale")
             elif value and label:
                 options.append(ScaleOption(value, label, child_label, c.flag(opt, "unranked", opath, False),
-                                           c.flag(opt, "retired", opath, False)))
+                                           c.flag(opt, "retired", opath, False), picture))
         if title and isinstance(raw_options, list) and len(options) == len(raw_options) >= 2:
             if sum(not o.retired for o in options) < 2 and not people:
                 c.problem(where + ["options"], "a scale needs at least two options that are not retired")
@@ -637,6 +639,26 @@ _ABOUT_THE_CHILD = re.compile(r"\{\{\s*(they|They|them|their|Their|theirs|themse
                               r"They_have|s)\s*\}\}")
 _NAME = re.compile(r"\{\{\s*name\s*\}\}")
 _NAME_SPOKEN_TO = re.compile(r"^\{\{\s*name\s*\}\},|,\s*\{\{\s*name\s*\}\}\s*[?.!]?$")
+
+
+_PICTURE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _picture(c: _Checker, opt: dict, opath: list[str | int]) -> str:
+    """An option's picture: a name in resources/pictures/ (without ".svg"). In a template file the
+    picture must be there; a case file's snapshot may name one this installation lacks (the words
+    are shown alone then)."""
+    if "picture" not in opt:
+        return ""
+    name = opt["picture"]
+    if not isinstance(name, str) or not _PICTURE_NAME.fullmatch(name):
+        c.problem(opath + ["picture"], f"must be a picture's name: small letters, digits and hyphens, without "
+                                       f"\".svg\" (e.g. \"week-5\"), not {name!r}")
+        return ""
+    if c.authoring and not option_picture(name).is_file():
+        c.problem(opath + ["picture"], f"names no picture: resources/pictures/{name}.svg is not there")
+        return ""
+    return name
 
 
 def _check_child_label(c: _Checker, raw_m: dict, mpath: list[str | int], child_label: str,

@@ -27,6 +27,7 @@ class ScaleOption:
     child_label: str
     unranked: bool = False  # outside the scale's order, e.g. "Not sure"
     retired: bool = False   # no longer offered; old answers with it stay readable
+    picture: str = ""       # resources/pictures/<picture>.svg, shown large in child mode with the words
 
     def to_dict(self) -> dict[str, Any]:
         d = {"value": self.value, "label": self.label, "child_label": self.child_label}
@@ -34,6 +35,8 @@ class ScaleOption:
             d["unranked"] = True
         if self.retired:
             d["retired"] = True
+        if self.picture:  # only when set: a template without pictures keeps its fingerprint
+            d["picture"] = self.picture
         return d
 
 
@@ -72,7 +75,7 @@ class Scale:
             d["title"],
             d["ordered"],
             tuple(ScaleOption(o["value"], o["label"], o["child_label"], o.get("unranked", False),
-                              o.get("retired", False))
+                              o.get("retired", False), o.get("picture", ""))
                   for o in d["options"]),
             d.get("people", False),
         )

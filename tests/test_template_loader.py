@@ -217,3 +217,25 @@ def test_a_childs_question_may_call_the_child_by_name(tmp_path, minimal_text):
     template, problems = load_text(tmp_path, text)
     assert not problems and template is not None
     assert template.topic("breakfast").measures[0].child_label.endswith("{{ name }}?")
+
+
+def test_an_options_picture_must_be_there_in_a_template_file_but_not_in_a_case_file(tmp_path):
+    """A partnership names its own picture beside an option; a name that is not a file is a mistake in
+    scales.toml, while an older case file's snapshot naming one this installation lacks still reads."""
+    import shutil
+
+    from dayinlife.template_loader import check_snapshot, load_library
+
+    folder = tmp_path / "templates"
+    shutil.copytree(templates_dir(), folder)
+    scales = folder / "scales.toml"
+    text = scales.read_text("utf-8")
+    scales.write_text(text.replace('picture = "week-5"', 'picture = "our-own-week"', 1)
+                      .replace('picture = "week-3"', 'picture = "Week 3.svg"', 1), "utf-8")
+    library = load_library(folder)
+    messages = [f"{p.where}: {p.message}" for p in library.problems]
+    assert any("resources/pictures/our-own-week.svg is not there" in m for m in messages), messages
+    assert any("must be a picture's name" in m and "'Week 3.svg'" in m for m in messages), messages
+    snapshot = load_library().get("primary").to_dict()
+    snapshot["scales"]["frequency"]["options"][1]["picture"] = "drawn-elsewhere"
+    assert check_snapshot(snapshot, "case.template_snapshots['x']") == []

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from ..case import Answer, Case, Child, Interview, PerspectiveKind, Worry
 from ..interview import TopicPrompts, child_months, opening, topic_prompts
-from ..paths import resources_dir
+from ..paths import option_picture, resources_dir
+from ..people import is_named, picture_of
 from ..sensitive import is_sensitive
 from ..session import StoreError
 from ..template_model import ALSO_FELT_SCALE, Template
@@ -152,7 +153,7 @@ class ChildModeWindow(QWidget):
 
         self.measure_box = QVBoxLayout()
         column.addLayout(self.measure_box)
-        self.measure_groups: dict[str, QButtonGroup] = {}
+        self.measure_groups: dict[str, QButtonGroup | FeelingsFaces] = {}
 
         self.feeling_label = QLabel()
         self.feeling_label.setWordWrap(True)
@@ -225,6 +226,9 @@ class ChildModeWindow(QWidget):
         self.faces.fit_width(self.width() - margins.left() - margins.right() - 40)
         if self.also_felt is not None:
             self.also_felt.follow(self.faces)  # under the faces, a little smaller
+        for choice in self.measure_groups.values():
+            if isinstance(choice, FeelingsFaces):  # the pictures of a choice, as big as fit
+                choice.fit_width(max(self.width() - margins.left() - margins.right() - 60, 300))
         if self.part == SAY and self.prompts.measures and self._columns_for(self.prompts) != self._measure_columns:
             self._rebuild_measures()
 
@@ -475,6 +479,20 @@ class ChildModeWindow(QWidget):
             label.setWordWrap(True)
             label.setProperty("role", "child-question-small")
             line.addWidget(label, 0, 0, 1, -1)
+            pictures = self._pictures(m, a.measures.get(m.id))
+            if pictures is not None:  # large pictures, the words under each; by touch, mouse or keys
+                choice = FeelingsFaces(m.options(keep=a.measures.get(m.id)), size="large", pictures=pictures,
+                                       name=m.label)
+                choice.setObjectName(f"pictures-{m.id}")
+                choice.setAccessibleName(m.label)
+                choice.set_value(a.measures.get(m.id))
+                choice.changed.connect(self._edited)
+                margins = self.layout().contentsMargins()
+                choice.fit_width(max(self.width() - margins.left() - margins.right() - 60, 300))
+                line.addWidget(choice, 1, 0, 1, -1)  # the whole width: as many to a row as fit
+                self.measure_groups[m.id] = choice
+                self.measure_box.addWidget(row)
+                continue
             group = QButtonGroup(row)
             for n, (value, text) in enumerate(m.options(keep=a.measures.get(m.id))):
                 button = QRadioButton(text)
@@ -488,6 +506,17 @@ class ChildModeWindow(QWidget):
                 line.addWidget(button, 1 + n // self._measure_columns, n % self._measure_columns)
             self.measure_groups[m.id] = group
             self.measure_box.addWidget(row)
+
+    def _pictures(self, m, keep: str | None) -> dict | None:
+        """Each choice's picture file, where every choice has one there (else None: words alone)."""
+        out = {}
+        for value, _text in m.options(keep=keep):
+            name = picture_of(value, self.case) if is_named(value) else m.picture(value)
+            path = option_picture(name) if name else None
+            if path is None or not path.is_file():
+                return None
+            out[value] = path
+        return out
 
     def _columns_for(self, p: TopicPrompts) -> int:
         """Up to three columns of choices, as many as the widest choice allows at this width."""
@@ -514,6 +543,12 @@ class ChildModeWindow(QWidget):
         if self.also_felt is not None and self.part == FEEL:
             a.also_felt = self.also_felt.value()
         for mid, group in self.measure_groups.items():
+            if isinstance(group, FeelingsFaces):
+                if group.value() is not None:
+                    a.measures[mid] = group.value()
+                else:
+                    a.measures.pop(mid, None)  # chosen again: cleared
+                continue
             chosen = group.checkedButton()
             if chosen is not None:
                 a.measures[mid] = chosen.property("value")

@@ -27,6 +27,7 @@ Behaviour:
 
 from __future__ import annotations
 
+import textwrap
 from math import ceil
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
@@ -69,6 +70,7 @@ class _FaceButton(QToolButton):
         super().__init__(parent)
         self.value = value
         self.label = label
+        self.shown = label  # the words as written on the button (a long name over two lines)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().paintEvent(event)
@@ -89,13 +91,18 @@ class FeelingsFaces(QWidget):
     changed = Signal(object)  # the chosen value, or None when the user clears it
 
     def __init__(self, options: list[tuple[str, str]], parent: QWidget | None = None, *,
-                 size: str = "normal", multiple: bool = False) -> None:
+                 size: str = "normal", multiple: bool = False, pictures: dict | None = None,
+                 name: str = "Feeling") -> None:
+        """`pictures`: the picture file for each value (the faces' own by default), for a row of
+        picture choices that are not feelings (child mode's "how often", "who"...); `name` starts
+        each button's accessible name ("Feeling: Happy", "Who gets you up: Me, on my own")."""
         super().__init__(parent)
         if size not in ICON_PX:
             raise ValueError(f"size must be one of {', '.join(ICON_PX)}, not {size!r}")
         if not options:
             raise ValueError("FeelingsFaces needs at least one option")
         self.size_name = size
+        self.pictures = dict(pictures) if pictures is not None else None
         self.setAccessibleName(DEFAULT_GROUP_NAME)
         self.setStyleSheet(_STYLE if size == "large" else _STYLE.replace("margin: 5px;", "margin: 1px;")
                            .replace("padding: 4px 6px;", "padding: 2px 2px;"))
@@ -121,15 +128,19 @@ class FeelingsFaces(QWidget):
             button.setCheckable(True)
             button.setAutoRaise(False)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setIcon(QIcon(str(face_icon_path(value))))
+            button.setIcon(QIcon(str(pictures[value] if pictures is not None else face_icon_path(value))))
             button.setIconSize(QSize(icon_px, icon_px))
             button.setFont(font)
-            button.setText(label.replace("&", "&&"))
+            # a long name (two people sharing it) on two or three lines, so a row holds several
+            shown = textwrap.fill(label, 22, break_long_words=False) if pictures is not None else label
+            button.shown = shown
+            button.setText(shown.replace("&", "&&"))
             button.setToolTip(label)
-            button.setAccessibleName(f"Feeling: {label}")
+            button.setAccessibleName(f"{name}: {label}")
             button.setAccessibleDescription(
                 "Space or Enter turns this feeling on or off; more than one may be chosen." if multiple
-                else "Space or Enter chooses this face; choosing it again clears it.")
+                else "Space or Enter chooses this face; choosing it again clears it." if pictures is None
+                else "Space or Enter chooses this picture; choosing it again clears it. Arrow keys move between them.")
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda checked, b=button: self._on_clicked(b, checked))
             button.installEventFilter(self)
@@ -184,7 +195,7 @@ class FeelingsFaces(QWidget):
             f = b.font()
             f.setBold(chosen)
             b.setFont(f)
-            b.setText((TICK if chosen else "") + b.label.replace("&", "&&"))
+            b.setText((TICK if chosen else "") + b.shown.replace("&", "&&"))
 
     def _apply_many(self, values: list[str]) -> None:
         self._values = values
@@ -194,7 +205,7 @@ class FeelingsFaces(QWidget):
             f = b.font()
             f.setBold(chosen)
             b.setFont(f)
-            b.setText((TICK if chosen else "") + b.label.replace("&", "&&"))
+            b.setText((TICK if chosen else "") + b.shown.replace("&", "&&"))
 
     def _on_clicked(self, button: _FaceButton, checked: bool) -> None:
         self._set_tab_stop(button)
@@ -313,7 +324,7 @@ class FeelingsFaces(QWidget):
             f = QFont(old_font)
             f.setBold(True)
             b.setFont(f)
-            b.setText(TICK + b.label.replace("&", "&&"))
+            b.setText(TICK + b.shown.replace("&", "&&"))
             needed.append(b.sizeHint().width())
             b.setFont(old_font)
             b.setText(old_text)

@@ -130,10 +130,14 @@ def test_the_child_taps_a_name_in_child_mode(qtbot, session, household, tmp_path
     window.show()
     monkeypatch.setattr(dialogs, "ASK", lambda *a, **k: None)
     try:
-        radios = {b.text(): b for b in window.findChildren(QRadioButton) if b.isVisible()}
+        pictures = window.measure_groups["who"]  # a picture over each name, the name under it
+        radios = {b.label: b for b in pictures.buttons if b.isVisible()}
         assert MORGAN in radios and ROBIN in radios and OLLIE in radios
         assert "Me, on my own" in radios and "A grown-up I live with" not in radios
-        click(qtbot, radios[ROBIN])
+        files = {b.label: pictures.pictures[b.value].name for b in pictures.buttons}
+        assert files[ROBIN] == "grown-up.svg" and files[OLLIE] == "brother-or-sister.svg"
+        assert files["Me, on my own"] == "me.svg"
+        qtbot.mouseClick(radios[ROBIN], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)  # on to how it feels
         qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)  # and the next topic: saved
         key = window.steps[0][1].key
