@@ -44,6 +44,9 @@ from .speech import Speaker
 SAY, FEEL = "say", "feel"  # the two pages of each topic
 
 
+PICTURE_PX = 72  # a choice's picture in child mode: clear at 64 px and above, on a projector too
+
+
 class ChildModeWindow(QWidget):
     finished = Signal()
 
@@ -226,10 +229,8 @@ class ChildModeWindow(QWidget):
         self.faces.fit_width(self.width() - margins.left() - margins.right() - 40)
         if self.also_felt is not None:
             self.also_felt.follow(self.faces)  # under the faces, a little smaller
-        for choice in self.measure_groups.values():
-            if isinstance(choice, FeelingsFaces):  # the pictures of a choice, as big as fit
-                choice.fit_width(max(self.width() - margins.left() - margins.right() - 60, 300))
-        if self.part == SAY and self.prompts.measures and self._columns_for(self.prompts) != self._measure_columns:
+        words_only = [g for g in self.measure_groups.values() if isinstance(g, QButtonGroup)]  # pictures re-flow
+        if self.part == SAY and words_only and self._columns_for(self.prompts) != self._measure_columns:
             self._rebuild_measures()
 
     def _rebuild_measures(self) -> None:
@@ -487,8 +488,10 @@ class ChildModeWindow(QWidget):
                 choice.setAccessibleName(m.label)
                 choice.set_value(a.measures.get(m.id))
                 choice.changed.connect(self._edited)
-                margins = self.layout().contentsMargins()
-                choice.fit_width(max(self.width() - margins.left() - margins.right() - 60, 300))
+                # one size, set once (no fitting on every resize: opening child mode stays quick); as
+                # many to a row as the width holds, more rows when narrower (height for width)
+                choice.even = False
+                choice.set_icon_px(PICTURE_PX, 1.2)
                 line.addWidget(choice, 1, 0, 1, -1)  # the whole width: as many to a row as fit
                 self.measure_groups[m.id] = choice
                 self.measure_box.addWidget(row)
