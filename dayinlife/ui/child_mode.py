@@ -404,8 +404,8 @@ class ChildModeWindow(QWidget):
         return self.interview.answers.get(self.topic.key) or Answer()
 
     def go(self, index: int) -> None:
-        """Go to a page (see `pages`)."""
-        if 0 <= index < len(self.pages):
+        """Go to a page (see `pages`); never from under "Something worries me" (PgDown while it is open)."""
+        if 0 <= index < len(self.pages) and not self.worry_panel.isVisible():
             self.autosaver.flush()
             self.speaker.stop()
             self.index = index

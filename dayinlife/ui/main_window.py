@@ -487,7 +487,8 @@ class MainWindow(QMainWindow):
         dialogs.info(self, summary(called, len(pressed)) + "\n\n" + "\n".join(lines) + "\n\n"
                      "What it means is for you to find out with them: the app does not judge it. If it raises a "
                      "concern for their safety, follow your safeguarding procedures. It is kept with the "
-                     "interview, heads the compare screen, and comes first under the child's voice in the report.",
+                     "interview, heads the compare screen, and comes first under the child's voice in the report "
+                     "(the child's words only in its section for professionals).",
                      f"{called} pressed “Something worries me”")
 
     # ------------------------------------------------------------------ the trainer's demo
