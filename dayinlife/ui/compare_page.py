@@ -311,8 +311,10 @@ class ComparePage(QWidget):
             listed = [(iv, WorryShown(w, w.stage_key, "", uk(w.at.date()))) for iv, w in listed]
         stages = "; ".join(dict.fromkeys(w.stage for _iv, w in listed))
         said = summary(called, len(listed))
-        self.worry_toggle.setText(f"“Something worries me” ({len(listed)})")
-        self.worry_toggle.setAccessibleName(f"{said[:-1]}: show where, when and what they said")
+        shown = f"“Something worries me” ({len(listed)})"
+        self.worry_toggle.setText(shown)
+        self.worry_toggle.setAccessibleName(shown)  # named by what it shows, as every control is
+        self.worry_toggle.setAccessibleDescription(f"{said} Shows or hides where, when and what they said.")
         self.worry_toggle.setToolTip(f"{said[:-1]} in child mode ({stages}). Click to show what they said.")
         self.worry_box.setText("\n".join([f"{said[:-1]} in child mode ({stages}).",
                                           *(w.line(called) for _iv, w in listed)]) if listed else "")

@@ -115,7 +115,8 @@ def test_a_child_presses_it_says_what_and_the_practitioner_sees_it_at_once(qtbot
     compare = window.compare_page
     button = compare.worry_toggle  # in the page's top line, beside its heading: before any comparing
     assert button.isVisible() and button.text() == "“Something worries me” (1)"
-    assert button.accessibleName().startswith("Jay pressed “Something worries me” once")
+    assert button.accessibleName() == button.text()
+    assert button.accessibleDescription().startswith("Jay pressed “Something worries me” once.")
     assert compare.tabs.cornerWidget(Qt.Corner.TopLeftCorner) is button  # first in the tabs row
     assert not compare.worry_box.isVisible()  # the child's words when the practitioner asks
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
