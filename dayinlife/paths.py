@@ -41,6 +41,11 @@ def option_picture(name: str) -> Path:
     return resources_dir() / "pictures" / f"{name}.svg"
 
 
+def worry_picture() -> Path:
+    """The hand on child mode's "Something worries me", and beside it wherever a worry is shown."""
+    return resources_dir() / "icons" / "worry.svg"
+
+
 def face_picture(value: str) -> Path:
     """The picture for one answer on a feelings scale (a face, or a baby's state)."""
     return resources_dir() / "faces" / f"{value}.svg"

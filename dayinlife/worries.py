@@ -53,17 +53,37 @@ def worries_in(interview: Interview, template: Template) -> list[WorryShown]:
     return [shown(w, template) for w in sorted(interview.worries, key=lambda w: w.at)]
 
 
-def child_worries(case: Case, child: Child, template_for) -> list[tuple[Interview, WorryShown]]:
-    """Every worry the child flagged, in every one of their own interviews, oldest first.
+def unplaced(worry: Worry) -> WorryShown:
+    """A worry whose template is no longer to hand: still said, by its stage's id."""
+    return WorryShown(worry, worry.stage_key, "", uk_date(worry.at.date()))
+
+
+def across(interviews, template_for) -> list[tuple[Interview, WorryShown]]:
+    """Every worry in these interviews (only a child's own have any), oldest first.
     `template_for(interview)` gives the template the interview was made with."""
     out = []
-    for iv in child.interviews:
+    for iv in interviews:
         if iv.perspective.kind is PerspectiveKind.CHILD and iv.worries:
             out += [(iv, w) for w in worries_in(iv, template_for(iv))]
     return sorted(out, key=lambda pair: pair[1].worry.at)
 
 
+def child_worries(case: Case, child: Child, template_for) -> list[tuple[Interview, WorryShown]]:
+    """Every worry the child flagged, in every one of their own interviews, oldest first."""
+    return across(child.interviews, template_for)
+
+
+def times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
 def summary(called: str, count: int) -> str:
     """'Jay pressed “Something worries me” twice.'"""
-    times = {1: "once", 2: "twice"}.get(count, f"{count} times")
-    return f"{called} pressed “{BUTTON}” {times}."
+    return f"{called} pressed “{BUTTON}” {times(count)}."
+
+
+def in_child_mode(called: str, listed: list[WorryShown]) -> str:
+    """'Jay pressed “Something worries me” twice in child mode (Bedtime; At school).': short, the
+    stages each named once, so a small screen keeps its room."""
+    stages = "; ".join(dict.fromkeys(w.stage for w in listed))
+    return f"{summary(called, len(listed))[:-1]} in child mode ({stages})."

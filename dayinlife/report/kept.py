@@ -10,7 +10,7 @@ from ..dates import full_time
 from ..evidence import topic_at
 from ..sensitive import SECTION_TITLE, SECTION_WARNING, disclosures
 from ..wording import feeling_heading
-from ..worries import BUTTON, WorryShown, shown
+from ..worries import BUTTON, WorryShown, across, times
 from . import docxkit as dk
 from .model import long_date
 
@@ -21,9 +21,7 @@ class KeptSections:
         child's earlier ones, oldest first."""
         v = self.m.comparison.voice(voice)
         ivs = [v.interview, *self.m.choice.earlier.get(v.interview.id, [])]
-        pressed = sorted((w for iv in ivs if iv.perspective.kind is PerspectiveKind.CHILD for w in iv.worries),
-                         key=lambda w: w.at)
-        return [shown(w, self.m.template) for w in pressed]
+        return [w for _iv, w in across(ivs, lambda _iv: self.m.template)]
 
     def _worries_first(self, voice: str) -> None:
         """First under the child's voice: that the child pressed "Something worries me", where and
@@ -32,9 +30,8 @@ class KeptSections:
         if not listed:
             return
         m, n = self.m, self.m.name
-        times = {1: "once", 2: "twice"}.get(len(listed), f"{len(listed)} times")
         self.heading(f"“{BUTTON}”", 2)
-        self.para(f"In child mode {n} pressed “{BUTTON}” {times}. What it means is for the practitioner to "
+        self.para(f"In child mode {n} pressed “{BUTTON}” {times(len(listed))}. What it means is for the practitioner to "
                   f"find out with {n}; the tool does not judge it.")
         for w in listed:
             if not w.worry.words:

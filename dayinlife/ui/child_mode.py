@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..case import Answer, Case, Child, Interview, PerspectiveKind, Worry
 from ..interview import TopicPrompts, child_months, opening, topic_prompts
-from ..paths import option_picture, resources_dir
+from ..paths import option_picture, worry_picture
 from ..people import is_named, picture_of
 from ..sensitive import is_sensitive
 from ..session import StoreError
@@ -86,7 +86,7 @@ class ChildModeWindow(QWidget):
         # Always there, on every page: the child can say something is wrong whenever it comes up.
         self.worry_button = QPushButton(BUTTON)
         self.worry_button.setObjectName("worryButton")
-        self.worry_button.setIcon(QIcon(str(resources_dir() / "icons" / "worry.svg")))
+        self.worry_button.setIcon(QIcon(str(worry_picture())))
         self.worry_button.setAccessibleName(BUTTON)
         self.worry_button.setAccessibleDescription(
             "Press it if something is wrong or worries you. The grown-up will see it. You can say what, or not.")
@@ -263,7 +263,7 @@ class ChildModeWindow(QWidget):
         column = QVBoxLayout(panel)
         column.setSpacing(14)
         picture = QLabel()
-        picture.setPixmap(QIcon(str(resources_dir() / "icons" / "worry.svg")).pixmap(QSize(96, 96)))
+        picture.setPixmap(QIcon(str(worry_picture())).pixmap(QSize(96, 96)))
         picture.setAccessibleName("A hand held up")
         column.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
         self.worry_thanks = QLabel()

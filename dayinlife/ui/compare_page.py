@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 from ..case import Answer, Case, Child, Interview, PerspectiveKind
 from ..compare import Agreement, Comparison, TopicComparison, also_felt_words, in_their_words
 from ..dates import uk_date
-from ..paths import resources_dir
+from ..paths import worry_picture
 from ..evidence import agreement_text
 from ..interview import overall_progress
 from ..sensitive import KEPT_OUT, KEPT_OUT_WHY
-from ..worries import WorryShown, child_worries, summary
+from ..worries import child_worries, in_child_mode, summary, unplaced
 
 NOT_ASKED_OF = {PerspectiveKind.CHILD: "a child", PerspectiveKind.PARENT: "a parent",
                 PerspectiveKind.PROFESSIONAL: "professionals"}
@@ -100,7 +100,7 @@ class ComparePage(QWidget):
         self.worry_toggle = QPushButton()
         self.worry_toggle.setObjectName("worryToggle")
         self.worry_toggle.setProperty("role", "warning")
-        self.worry_toggle.setIcon(QIcon(str(resources_dir() / "icons" / "worry.svg")))
+        self.worry_toggle.setIcon(QIcon(str(worry_picture())))
         self.worry_toggle.setCheckable(True)
         self.worry_toggle.setVisible(False)
         self.worry_box = plain_label("", "warning")
@@ -307,16 +307,14 @@ class ComparePage(QWidget):
         try:
             listed = child_worries(self.case, self.child_, lambda iv: self.shell.session.template_for(self.case, iv))
         except StoreError:  # a template no longer to hand: the worries are still said, by stage id
-            listed = [(iv, w) for iv in self.child_.interviews for w in iv.worries]
-            listed = [(iv, WorryShown(w, w.stage_key, "", uk(w.at.date()))) for iv, w in listed]
-        stages = "; ".join(dict.fromkeys(w.stage for _iv, w in listed))
-        said = summary(called, len(listed))
+            listed = [(iv, unplaced(w)) for iv in self.child_.interviews for w in iv.worries]
+        said, placed = summary(called, len(listed)), in_child_mode(called, [w for _iv, w in listed])
         shown = f"“Something worries me” ({len(listed)})"
         self.worry_toggle.setText(shown)
         self.worry_toggle.setAccessibleName(shown)  # named by what it shows, as every control is
         self.worry_toggle.setAccessibleDescription(f"{said} Shows or hides where, when and what they said.")
-        self.worry_toggle.setToolTip(f"{said[:-1]} in child mode ({stages}). Click to show what they said.")
-        self.worry_box.setText("\n".join([f"{said[:-1]} in child mode ({stages}).",
+        self.worry_toggle.setToolTip(f"{placed} Click to show what they said.")
+        self.worry_box.setText("\n".join([placed,
                                           *(w.line(called) for _iv, w in listed)]) if listed else "")
         self.worry_toggle.setChecked(False)  # the words only when asked for, each time the page opens
         self.worry_box.setVisible(False)

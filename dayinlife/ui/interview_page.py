@@ -44,7 +44,7 @@ from ..session import StoreError
 from .. import people
 from ..template_model import ALSO_FELT_SCALE, Template
 from ..wording import ANSWER_HEADING
-from ..worries import summary, worries_in
+from ..worries import in_child_mode, worries_in
 from .announce import show_status
 from .autosave import Autosaver, show_save_state
 from .faces import FeelingsFaces
@@ -679,9 +679,8 @@ class InterviewPage(QWidget):
         if listed:
             called = self.child_.called or "The child"
             # short, so a small screen keeps its room for the stages: where and when in full on hover
-            stages = "; ".join(dict.fromkeys(w.stage for w in listed))
             words = (f" What {called} said is on the compare screen." if any(w.worry.words for w in listed) else "")
-            self.worry_label.setText(f"{summary(called, len(listed))[:-1]} in child mode ({stages}).{words}")
+            self.worry_label.setText(f"{in_child_mode(called, listed)}{words}")
             self.worry_label.setToolTip("\n".join(f"{w.where}, {w.when}" for w in listed))
         self.worry_label.setVisible(bool(listed))
 

@@ -77,6 +77,24 @@ def no_real_speech(request, monkeypatch):
     speech.forget_engine()  # the run's engine is kept between screens: not between tests
 
 
+def unlocked_window(qtbot, folder, library, passphrase: str):
+    """The real main window on a new store in `folder`, unlocked as a person does it: the passphrase
+    typed and Return pressed. The caller closes it."""
+    from PySide6.QtCore import Qt
+
+    from dayinlife.ui.main_window import MainWindow
+
+    Store.create(folder, passphrase).close()
+    w = MainWindow(folder, library=library)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.keyClicks(w.unlock_page.passphrase, passphrase)
+    qtbot.keyClick(w.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert w.session is not None
+    return w
+
+
 @contextmanager
 def look_kept(qapp):
     """Whatever a test does to the application's look (stylesheet, palette, font, theme), put back after."""

@@ -12,7 +12,7 @@ from dayinlife.case import Adult, AdultRole, Child, Perspective, PerspectiveKind
 from dayinlife.store import Store
 from dayinlife.template_loader import load_library
 from dayinlife.ui import dialogs
-from dayinlife.ui.main_window import MainWindow
+from tests.ui.conftest import unlocked_window
 
 PASS = "worry test passphrase"
 WORDS = "Someone shouts at night"
@@ -38,14 +38,7 @@ def asked(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, tmp_path, lib, asked):
-    Store.create(tmp_path / "data", PASS).close()
-    w = MainWindow(tmp_path / "data", library=lib)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.keyClicks(w.unlock_page.passphrase, PASS)
-    qtbot.keyClick(w.unlock_page.passphrase, Qt.Key.Key_Return)
-    assert w.session is not None
+    w = unlocked_window(qtbot, tmp_path / "data", lib, PASS)
     yield w
     w.close()
 
