@@ -38,6 +38,7 @@ from . import dialogs
 from .announce import announce
 from .autosave import Autosaver
 from .faces import FeelingsFaces
+from .scanning import SwitchScanner
 from .speech import Speaker
 
 
@@ -52,9 +53,10 @@ class ChildModeWindow(QWidget):
 
     def __init__(self, session, autosaver: Autosaver, child_: Child, interview: Interview, template: Template,
                  start_stage: int = 0, parent: QWidget | None = None, *,
-                 named: tuple[tuple[str, str], ...] = (), case: Case):
+                 named: tuple[tuple[str, str], ...] = (), case: Case, scanning: bool = False):
         """`named`: the people of the household the child may name (people.choices); `case`: the
-        household the interview belongs to (a "Something worries me" is saved with it at once)."""
+        household the interview belongs to (a "Something worries me" is saved with it at once);
+        `scanning`: for a child who uses a switch (scanning.py: Space moves, Enter chooses)."""
         super().__init__(parent, Qt.WindowType.Window)
         assert interview.perspective.kind is PerspectiveKind.CHILD
         self.setObjectName("childMode")
@@ -76,12 +78,14 @@ class ChildModeWindow(QWidget):
         self.index = self.pages.index((first, SAY))
         self._may_close = False
         self._loading = False
+        self.scanner: SwitchScanner | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 24)
         top = QHBoxLayout()
         self.where = QLabel()
         self.where.setProperty("role", "child-stage")
+        self.where.setWordWrap(True)  # a long stage title takes two lines, never the screen's width
         top.addWidget(self.where, 1)
         # Always there, on every page: the child can say something is wrong whenever it comes up.
         self.worry_button = QPushButton(BUTTON)
@@ -220,6 +224,9 @@ class ChildModeWindow(QWidget):
         self.faces.changed.connect(self._edited)
         if self.also_felt is not None:
             self.also_felt.changed.connect(self._edited)
+        self.scanner = SwitchScanner(self, self.scan_items, self._after_choice) if scanning else None
+        if self.scanner is not None:
+            self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self.scanner.place())
         self._show()
 
     def resizeEvent(self, event) -> None:
@@ -232,6 +239,45 @@ class ChildModeWindow(QWidget):
         words_only = [g for g in self.measure_groups.values() if isinstance(g, QButtonGroup)]  # pictures re-flow
         if self.part == SAY and words_only and self._columns_for(self.prompts) != self._measure_columns:
             self._rebuild_measures()
+            if self.scanner is not None:
+                self.scanner.start()  # the choices were made again: frame the first
+        if self.scanner is not None:
+            QTimer.singleShot(0, self.scanner.place)  # the frame stays round what it frames
+
+    # ------------------------------------------------------------------ switch access
+
+    def scan_items(self) -> list:
+        """What a switch steps through on this page, in order: the choices, question by question,
+        then Next, Back, "Something worries me" and "Read it to me" (never a text box, never Finished)."""
+        if self.worry_panel.isVisible():
+            return [self.worry_rather_not, self.worry_told]
+        buttons = []
+        for group in self._choice_groups():
+            buttons += group.buttons if isinstance(group, FeelingsFaces) else group.buttons()
+        buttons += [self.next_button, self.back_button, self.worry_button, self.read_button]
+        return [b for b in buttons if b.isVisible() and b.isEnabled()]
+
+    def _choice_groups(self) -> list:
+        groups = list(self.measure_groups.values())
+        if self.part == FEEL:
+            groups += [self.faces] + ([self.also_felt] if self.also_felt is not None else [])
+        return [g for g in groups if (g.isVisible() if isinstance(g, FeelingsFaces)
+                                      else any(b.isVisible() for b in g.buttons()))]
+
+    def _after_choice(self, button):
+        """After one choice the frame goes on to the next question's first choice, or to Next; among
+        the other feelings (as many as fit) it stays, for the next one."""
+        groups = self._choice_groups()
+        for n, group in enumerate(groups):
+            members = group.buttons if isinstance(group, FeelingsFaces) else group.buttons()
+            if button in members:
+                if isinstance(group, FeelingsFaces) and group.multiple:
+                    return button
+                if n + 1 < len(groups):
+                    following = groups[n + 1]
+                    return (following.buttons if isinstance(following, FeelingsFaces) else following.buttons())[0]
+                return self.next_button if self.next_button.isEnabled() else button
+        return None
 
     def _rebuild_measures(self) -> None:
         self._loading = True
@@ -240,6 +286,7 @@ class ChildModeWindow(QWidget):
         self._loading = False
 
     def _clear_measures(self) -> None:
+        self.measure_groups = {}
         while self.measure_box.count():
             item = self.measure_box.takeAt(0)
             if item.widget():
@@ -251,6 +298,8 @@ class ChildModeWindow(QWidget):
         for box, lines in ((self.words, 3), (self.well, 2), (self.better, 2)):
             box.ensurePolished()  # the child-mode font comes from the stylesheet
             box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
+        if self.scanner is not None and self.scanner.current is None:
+            QTimer.singleShot(0, self.scanner.start)  # on screen now: frame the first choice
 
     # ------------------------------------------------------------------ something worries me
 
@@ -319,7 +368,10 @@ class ChildModeWindow(QWidget):
         self.scroll.hide()
         self.nav.hide()
         self.worry_panel.show()
-        self.worry_words.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.scanner is not None:
+            self.scanner.start()
+        else:
+            self.worry_words.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self, self.worry_thanks.text(), assertive=True)
 
     def _close_worry(self, keep_words: bool) -> None:
@@ -335,7 +387,10 @@ class ChildModeWindow(QWidget):
         self.worry_panel.hide()
         self.scroll.show()
         self.nav.show()
-        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.scanner is not None:
+            self.scanner.start()
+        else:
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ read-aloud
 
@@ -421,7 +476,7 @@ class ChildModeWindow(QWidget):
         a = self.answer()
         say = self.part == SAY
         self.opening.setVisible(self.index == 0)
-        self.where.setText(f"{stage.title}   ·   {self.step + 1} of {len(self.steps)}")
+        self.where.setText(f"{stage.title}   ·   {self.step + 1}\u00a0of\u00a0{len(self.steps)}")  # the count never split
         for widget in (self.question, self.words):
             widget.setVisible(say)
         self.well_label.setVisible(say and bool(p.well_question))
@@ -459,8 +514,11 @@ class ChildModeWindow(QWidget):
         self.next_button.setAccessibleName("All done" if last else "Next")  # the name says what is shown
         self.next_button.setEnabled(not last)
         self._loading = False
-        (self.words if say else self.faces).setFocus()
         self._to_top()
+        if self.scanner is not None:
+            self.scanner.start()  # the frame on the page's first choice: the text boxes are the grown-up's
+        else:
+            (self.words if say else self.faces).setFocus()
 
     def _to_top(self) -> None:
         """Every page opens at its top, with the question in view (now, and once laid out)."""

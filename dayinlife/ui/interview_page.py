@@ -50,6 +50,7 @@ from .autosave import Autosaver, show_save_state
 from .faces import FeelingsFaces
 from .flow import flow_widget
 from .forms import child, load_form, register_form
+from .scanning import HOW
 from .wheel import guard_choices
 from .widgets import text_box
 
@@ -431,6 +432,13 @@ class InterviewPage(QWidget):
         self.disclosure_button.setAccessibleDescription(
             "For you: write down the exact words and the question before them; the next steps are shown")
         bar = next(lay for lay in self.form.findChildren(QHBoxLayout) if lay.indexOf(self.child_mode_button) >= 0)
+        # For a child who uses a switch: child mode then scans (one key moves, the other chooses).
+        self.switch_check = QCheckBox("Child mode with a switch")
+        self.switch_check.setObjectName("switchCheck")
+        self.switch_check.setAccessibleName("Child mode with a switch: it scans")
+        self.switch_check.setAccessibleDescription(
+            f"For a child who uses a switch or two: in child mode a frame steps through the choices ({HOW})")
+        self.switch_check.setToolTip(f"Child mode scans: {HOW}")
         bar.insertWidget(bar.indexOf(self.child_mode_button) + 1, self.disclosure_button)
         QWidget.setTabOrder(self.child_mode_button, self.disclosure_button)
         self.disclosure_button.clicked.connect(self.open_disclosure)
@@ -449,6 +457,8 @@ class InterviewPage(QWidget):
         self.progress_label.setWordWrap(True)  # named by the count it shows ("5 of 20 topics answered")
         map_layout = self.form.findChild(QVBoxLayout, "mapLayout")
         map_layout.insertWidget(map_layout.indexOf(self.progress) + 1, self.progress_label)
+        map_layout.addWidget(self.switch_check)  # under "Show guidance for me", above "Hand to the child"
+        QWidget.setTabOrder(self.guidance_check, self.switch_check)
         self.case: Case | None = None
         self.child_: Child | None = None
         self.interview: Interview | None = None
@@ -471,8 +481,9 @@ class InterviewPage(QWidget):
         self.draft_label.setVisible(not self.template.review.approved)
         self._show_worries()
         # child mode is for a child who can take the laptop: not for an unborn baby's voice
-        self.child_mode_button.setVisible(interview.perspective.kind is PerspectiveKind.CHILD
-                                          and not child_.is_unborn)
+        handed = interview.perspective.kind is PerspectiveKind.CHILD and not child_.is_unborn
+        self.child_mode_button.setVisible(handed)
+        self.switch_check.setVisible(handed)
         words, spoken = hand_over_words(child_, interview, self.template)
         self.child_mode_button.setText(words)
         self.child_mode_button.setAccessibleName(spoken)
@@ -664,7 +675,8 @@ class InterviewPage(QWidget):
 
     def _child_mode(self) -> None:
         if self.autosaver.flush() and self.on_child_mode is not None:
-            self.on_child_mode(self.case, self.child_, self.interview, self.template, max(self.stage_index, 0))
+            self.on_child_mode(self.case, self.child_, self.interview, self.template, max(self.stage_index, 0),
+                               scanning=self.switch_check.isChecked())
 
     def refresh_from_model(self, stage_index: int | None = None) -> None:
         """Redraw from the interview (after child mode edited it), at `stage_index` (the stage the

@@ -458,12 +458,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ child mode
 
-    def enter_child_mode(self, case, child, interview, template, stage_index: int) -> None:
+    def enter_child_mode(self, case, child, interview, template, stage_index: int, scanning: bool = False) -> None:
         from .child_mode import ChildModeWindow
 
         self.child_window = ChildModeWindow(self.session, self.interview_page.autosaver, child, interview,
                                             template, stage_index, named=tuple(_people().choices(case, child)),
-                                            case=case)
+                                            case=case, scanning=scanning)
         self.child_window.finished.connect(self._child_mode_finished)
         cover_screen(self.child_window, self.screen())
 
