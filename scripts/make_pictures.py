@@ -1,4 +1,5 @@
-"""Draw the pictures for the shared scales' options (resources/pictures/*.svg), in the faces' style.
+"""Draw the pictures for the shared scales' options (resources/pictures/*.svg), in the faces' style,
+and a PNG beside every picture the report may show (those, the faces, the worry hand).
 
     .venv/bin/python scripts/make_pictures.py
 
@@ -7,6 +8,10 @@ a projector: the same brown outline as the faces, the same few colours, a title 
 (the alt text). templates/scales.toml names a picture beside each option (`picture = "week-5"`);
 a partnership may point an option at another picture of its own in resources/pictures/. The words
 are always shown under a picture: a picture never carries the meaning alone.
+
+The Word report takes raster pictures only, so each SVG gets a PNG of PNG_PX square beside it,
+drawn from the SVG by Qt's SVG renderer (tests/test_pictures.py checks they match). A
+partnership's own SVG gets its PNG by running this again.
 """
 
 from __future__ import annotations
@@ -122,11 +127,47 @@ PICTURES: dict[str, tuple[str, str, str]] = {
 }
 
 
+PNG_PX = 128  # about 1 cm in the report at 300 dpi and more
+
+
+def rasterise(svg_file: Path, px: int = PNG_PX):
+    """The SVG drawn as a square QImage of `px` on a transparent background."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    image = QImage(px, px, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(str(svg_file)).render(painter)
+    painter.end()
+    return image
+
+
+def raster_sources() -> list[Path]:
+    """Every picture the report may show: the options' pictures, the faces, the worry hand."""
+    resources = OUT.parent
+    return sorted([*OUT.glob("*.svg"), *(resources / "faces").glob("*.svg"), resources / "icons" / "worry.svg"])
+
+
 def main() -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (Qt's painting needs one)
     OUT.mkdir(parents=True, exist_ok=True)
     for name, (title, desc, body) in PICTURES.items():
         (OUT / f"{name}.svg").write_text(svg(title, desc, body), encoding="utf-8", newline="\n")
     print(f"wrote {len(PICTURES)} pictures to {OUT}")
+    sources = raster_sources()
+    for source in sources:
+        if not rasterise(source).save(str(source.with_suffix(".png")), "PNG"):
+            print(f"could not write {source.with_suffix('.png')}", file=sys.stderr)
+            return 1
+    print(f"wrote {len(sources)} PNGs beside them, {PNG_PX} px square, for the report")
     return 0
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
 import pytest
 
 from dayinlife.analysis import Action, Analysis, ScaleRating
@@ -246,12 +247,43 @@ def test_plan_ratings_and_analysis(case, library):
 
 def test_picture_is_a_png_with_alt_text(case, library):
     doc = docx_of(case, library)
-    (shape,) = doc.inline_shapes
+    (shape,) = [s for s in doc.inline_shapes if s._inline.docPr.get("title") == "How Mimi feels through the day"]
     doc_pr = shape._inline.docPr
     assert doc_pr.get("title") == "How Mimi feels through the day"
     assert "Mimi (child): Getting up:" in doc_pr.get("descr")
     blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
     assert doc.part.related_parts[blob].content_type == "image/png"
+
+
+def test_the_childs_account_shows_the_pictures_the_child_chose(case, library):
+    """In the child's own account each choice has the picture child mode shows with it, small, in
+    the line, with the child's words as its alt text (and written beside it); the faces too. The
+    adults' accounts have none: they chose words."""
+    from dayinlife.paths import option_picture
+
+    doc = docx_of(case, library)
+    child_iv = choose_interviews(case, case.children[0]).compared[0]
+    t = library.get("primary")
+    up = child_iv.answers["getting_up"]
+    routine = t.scales["routine"].option(up.measures["regular"])
+    face = t.scales["feeling"].option(up.feeling)
+    paragraphs = doc.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 2" and p.text.startswith("Getting up"))
+    block = next(p for p in paragraphs[start:] if p.text.startswith("Who gets Mimi up"))
+    pictures = block._p.findall(".//" + qn("wp:docPr"))
+    alts = [d.get("title") for d in pictures]
+    assert routine.child_label in alts and face.child_label in alts
+    assert routine.child_label in block.text and face.child_label in block.text  # the words are there too
+    for d in pictures:
+        assert d.get("descr") == f"The picture the child chose: {d.get('title')}"
+    # the picture is the one templates/scales.toml names, as a PNG drawn from it
+    embedded = {doc.part.related_parts[s._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+                for s in doc.inline_shapes if s._inline.docPr.get("title") == routine.child_label}
+    assert embedded == {option_picture(routine.picture).with_suffix(".png").read_bytes()}
+    # nothing of the sort in a parent's account
+    parents = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text.startswith("The parent"))
+    after = next((i for i, p in enumerate(paragraphs) if i > parents and p.style.name == "Heading 1"), len(paragraphs))
+    assert not any(p._p.findall(".//" + qn("wp:docPr")) for p in paragraphs[parents:after])
 
 
 def test_change_over_time(case, library):
@@ -318,7 +350,8 @@ def test_anonymised_has_no_names_anywhere(case, library, tmp_path):
     assert "Social worker" in body_text(doc)  # a job, not the practitioner's surname
     assert doc.core_properties.author == "Day in My Life"
     # the picture's legend is drawn from the same labels
-    assert "Child A (child):" in doc.inline_shapes[0]._inline.docPr.get("descr")
+    chart = next(s for s in doc.inline_shapes if s._inline.docPr.get("title") == "How Child A feels through the day")
+    assert "Child A (child):" in chart._inline.docPr.get("descr")
 
 
 def test_section_choice(case, library):

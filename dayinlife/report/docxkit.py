@@ -383,6 +383,14 @@ def cell_text(cell, text: str, *, bold: bool = False, italic: bool = False, size
 # ---------------------------------------------------------------------------- pictures
 
 
+def space_after(run, points: float) -> None:
+    """Widen the space after each character of `run` (a picture in the line: the gap after it)."""
+    rpr = run._r.get_or_add_rPr()
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(int(points * 20)))  # twentieths of a point
+    rpr.append(spacing)
+
+
 def set_alt_text(inline_shape, title: str, description: str) -> None:
     """Alt text that screen readers and Word's accessibility checker read (docPr title/descr)."""
     doc_pr = inline_shape._inline.docPr

@@ -7,12 +7,14 @@ nothing a person typed can change the document's structure.
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 
 from ..case import Answer, PerspectiveKind
 from ..compare import TopicComparison, also_felt_words, in_their_words, said_something
 from ..dates import now_utc, uk_date
+from ..pictures import chosen_picture, raster, scale_pictured
 from ..sensitive import REPORT_NOTE
-from ..template_model import Stage
+from ..template_model import ALSO_FELT_SCALE, Stage
 from ..vocab import StageKind
 from ..wording import feeling_heading
 from . import docxkit as dk
@@ -33,6 +35,7 @@ KEPT_WARNING = ("This copy ends with a section for professionals only: sensitive
 NOTES_WARNING = ("This copy includes the practitioner's own notes on the answers. It is for professionals "
                  "only: do not share it with the family. The copy without notes is the one to share.")
 STAGE_FILL, HEAD_FILL = "E3E3E3", "D5DCE4"
+PICTURE_CM = 0.6  # a picture the child chose, in the line of text: about a line and a half high
 
 
 def shortened(words: str, limit: int = SHORT_QUOTE) -> tuple[str, bool]:
@@ -74,15 +77,59 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
             dk.add_text(p, text, bold=bold, italic=italic)
         return p
 
-    def facts(self, pairs: list[tuple[str, str, bool]]):
-        """Several 'Label: value' lines in one paragraph, one line each, so they read as a block."""
+    def facts(self, pairs: list[tuple]):
+        """Several 'Label: value' lines in one paragraph, one line each, so they read as a block. A
+        fourth item, where given, is the pictures the person chose, [(PNG file, words)], shown small
+        before the words (each with the words as its alt text)."""
         if not pairs:
             return None
         p = self.doc.add_paragraph()
-        for i, (label, value, quote) in enumerate(pairs):
+        for i, (label, value, quote, *chosen) in enumerate(pairs):
             dk.add_text(p, ("\n" if i else "") + f"{label}: ", bold=True)
+            for png, words in (chosen[0] if chosen else ()):
+                self.small_picture(p, png, words)
             self._words(p, value, quote)
         return p
+
+    def small_picture(self, p, png, words: str) -> None:
+        """A picture the child chose, about the height of two lines, in the line of text, with what
+        it means as its alt text (the words are always written beside it too)."""
+        run = p.add_run()
+        shape = run.add_picture(str(png), height=Cm(PICTURE_CM))
+        dk.set_alt_text(shape, words, f"The picture the child chose: {words}")
+        dk.space_after(run, 4)  # a gap before the words, without a second space in the text
+
+    def seen_pictures(self, tc: TopicComparison, voice: str) -> list[tuple[str, str, bool, list]]:
+        """The child's comparable answers as they saw them: the words, and the picture child mode
+        shows with each (where it has one in the report)."""
+        out = []
+        handed = not self.m.child.is_unborn  # an unborn baby's voice is told by an adult, never in child mode
+        for mc in tc.measures:
+            value = mc.values.get(voice)
+            if not value:
+                continue
+            seen = []
+            if handed and scale_pictured(mc.scale):
+                png = raster(chosen_picture(mc.scale, value, self.m.case))
+                if png is not None:
+                    seen.append((png, mc.seen(voice).strip("“”")))
+            out.append((self.m.render(mc.measure.label), mc.shown(voice), False, seen))
+        return out
+
+    def faces_chosen(self, voice: str, values: list[str], scale_name: str = "") -> list[tuple]:
+        """The faces the child chose (on the feelings scale, or the other feelings'), as pictures for
+        `facts`, each with its words as the child saw them."""
+        scale = self.m.template.scales.get(scale_name) if scale_name else self.m.template.feelings
+        child = self.m.comparison.voice(voice).feeling_words
+        if self.m.child.is_unborn:
+            return []  # told by an adult: no faces were tapped
+        out = []
+        for value in values:
+            png = raster(chosen_picture(scale, value, None, feelings=True))
+            option = next((o for o in scale.options if o.value == value), None) if scale is not None else None
+            if png is not None and option is not None:
+                out.append((png, (option.child_label if child and option.child_label else option.label)))
+        return out
 
     def _words(self, p, value: str, quote: bool) -> None:
         value = clean(value)
@@ -419,12 +466,13 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                     continue
                 if a.text:
                     self.quote(self.m.anon.text(a.text))
-                pairs = [(label, value, False) for label, value in self.measures(tc, voice)]
+                pairs = self.seen_pictures(tc, voice)
                 if a.feeling:
                     pairs.append((feeling_heading(self.m.template, PerspectiveKind.CHILD, self.m.name),
-                                  self.feeling(voice, a.feeling), False))
+                                  self.feeling(voice, a.feeling), False, self.faces_chosen(voice, [a.feeling])))
                 if a.also_felt:
-                    pairs.append(("Other feelings", self.also_felt(a), False))
+                    pairs.append(("Other feelings", self.also_felt(a), False,
+                                  self.faces_chosen(voice, a.also_felt, ALSO_FELT_SCALE)))
                 if a.well:
                     pairs.append(("What goes well", self.m.anon.text(a.well), True))
                 if a.better:

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from ..case import Answer, Case, Child, Interview, PerspectiveKind, Worry
 from ..interview import TopicPrompts, child_months, opening, topic_prompts
-from ..paths import option_picture, worry_picture
-from ..people import is_named, picture_of
+from ..paths import worry_picture
+from ..pictures import choice_pictures
 from ..sensitive import is_sensitive
 from ..session import StoreError
 from ..template_model import ALSO_FELT_SCALE, Template
@@ -570,14 +570,7 @@ class ChildModeWindow(QWidget):
 
     def _pictures(self, m, keep: str | None) -> dict | None:
         """Each choice's picture file, where every choice has one there (else None: words alone)."""
-        out = {}
-        for value, _text in m.options(keep=keep):
-            name = picture_of(value, self.case) if is_named(value) else m.picture(value)
-            path = option_picture(name) if name else None
-            if path is None or not path.is_file():
-                return None
-            out[value] = path
-        return out
+        return choice_pictures(m.scale, [value for value, _text in m.options(keep=keep)], self.case)
 
     def _columns_for(self, p: TopicPrompts) -> int:
         """Up to three columns of choices, as many as the widest choice allows at this width."""

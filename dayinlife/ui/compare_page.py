@@ -9,7 +9,7 @@ page says to judge whether a difference is safe to raise before raising it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from ..case import Answer, Case, Child, Interview, PerspectiveKind
 from ..compare import Agreement, Comparison, TopicComparison, also_felt_words, in_their_words
 from ..dates import uk_date
 from ..paths import worry_picture
+from ..pictures import chosen_picture, scale_pictured
 from ..evidence import agreement_text
 from ..interview import overall_progress
 from ..sensitive import KEPT_OUT, KEPT_OUT_WHY
@@ -48,7 +49,8 @@ from ..voices import choose_interviews, ordered, person_key, who
 from ..wording import ANSWER_HEADING, feeling_heading, plural
 from .analysis_editor import AnalysisEditor, plain_label
 from .autosave import DebouncedSaver, show_save_state
-from .compare_tabs import DIFFER_BACKGROUND, DIFFER_FOREGROUND, NEAR_BACKGROUND, ChangeTab, FeelingsTab, two_lines
+from .compare_tabs import (PICTURE_PX, DIFFER_BACKGROUND, DIFFER_FOREGROUND, NEAR_BACKGROUND, ChangeTab, FeelingsTab,
+                           picture_icon, two_lines)
 from .flow import flow_widget
 from .wheel import guard_choices
 
@@ -262,6 +264,7 @@ class ComparePage(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.grid.setWordWrap(True)
+        self.grid.setIconSize(QSize(PICTURE_PX, PICTURE_PX))  # the child's chosen pictures, beside the words
         self.grid.verticalHeader().setVisible(False)
         self.grid.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.grid.cellClicked.connect(self.open_cell)
@@ -464,6 +467,9 @@ class ComparePage(QWidget):
                         kind = c.voice(voice).kind
                         self._set(row, self._voice_columns[voice], self._cell_text(tc, m, voice, kind), t, voice,
                                   level if m is not None and m.values.get(voice) else 0, bold)
+                        seen = self._seen_picture(tc, m, voice, kind)
+                        if seen is not None:  # the picture the child chose, as child mode showed it
+                            grid.item(row, self._voice_columns[voice]).setIcon(picture_icon(seen))
                     row += 1
                 self._rows_of[t] = list(range(first, row))
         header = grid.horizontalHeader()
@@ -482,6 +488,13 @@ class ComparePage(QWidget):
         self.counts_label.setToolTip(on)
         self.counts_label.setAccessibleDescription(on)
         self.apply_filters()
+
+    def _seen_picture(self, tc: TopicComparison, m, voice: str, kind: PerspectiveKind):
+        """The picture child mode showed with the child's answer, if it showed pictures for it."""
+        if (m is None or kind is not PerspectiveKind.CHILD or self.child_ is None or self.child_.is_unborn
+                or voice in tc.kept_out or not m.values.get(voice) or not scale_pictured(m.scale)):
+            return None
+        return chosen_picture(m.scale, m.values[voice], self.case)
 
     @staticmethod
     def _cell_text(tc: TopicComparison, m, voice: str, kind: PerspectiveKind | None = None) -> str:
@@ -549,6 +562,12 @@ class ComparePage(QWidget):
         """Each row as tall as its text, up to two lines (the rest is cut short with "…", and the
         whole is in the tooltip and the full-answer panel), so a laptop screen shows many rows."""
         grid = self.grid
+        # the child's pictures beside the words only where the column has room for both: the words
+        # carry the meaning, so on a narrow screen they keep the width
+        cols = getattr(self, "_voice_columns", {}).values()
+        room = min((grid.columnWidth(c) for c in cols if not grid.isColumnHidden(c)), default=0)
+        wide = room >= grid.fontMetrics().horizontalAdvance("x" * 14) + PICTURE_PX
+        grid.setIconSize(QSize(PICTURE_PX, PICTURE_PX) if wide else QSize(0, 0))
         grid.resizeRowsToContents()
         cap = grid.fontMetrics().lineSpacing() * 2 + 8
         for row in range(grid.rowCount()):
@@ -656,11 +675,48 @@ class ComparePage(QWidget):
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
                 body.setAccessibleName(f"{voice}: {heading}" if heading else voice)
                 box.addWidget(body)
+            chosen = self._pictures_chosen(tc, voice, v.kind, answer)
+            if chosen:
+                box.addWidget(QLabel("<b>The pictures chosen, as they were seen</b>"))
+                strip, flow = flow_widget(12)
+                strip.setAccessibleName(f"{voice}: the pictures chosen")
+                for path, words in chosen:
+                    flow.addWidget(self._picture_with_words(path, words))
+                box.addWidget(strip)
             column.addWidget(frame)
         column.addStretch(1)
         self._put_answer(holder)
         self.answer_area.setVisible(True)
         self.answer_area.verticalScrollBar().setValue(0)
+
+    def _pictures_chosen(self, tc: TopicComparison, voice: str, kind: PerspectiveKind, answer: Answer | None):
+        """The child's choices that child mode showed as pictures, with their words, then the face."""
+        if answer is None or kind is not PerspectiveKind.CHILD or voice in tc.kept_out:
+            return []
+        out = [(path, m.seen(voice).strip("“”")) for m in tc.measures
+               if (path := self._seen_picture(tc, m, voice, kind)) is not None]
+        if answer.feeling and self.child_ is not None and not self.child_.is_unborn:
+            face = chosen_picture(self.comparison.template.feelings, answer.feeling, None, feelings=True)
+            if face is not None:
+                option = next((o for o in self.comparison.template.feelings.options if o.value == answer.feeling), None)
+                out.append((face, (option.child_label or option.label) if option else answer.feeling))
+        return out
+
+    @staticmethod
+    def _picture_with_words(path, words: str) -> QWidget:
+        """One picture the child chose, with the words under it (the words carry the meaning)."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        picture = QLabel()
+        picture.setPixmap(picture_icon(path).pixmap(QSize(48, 48)))
+        picture.setAccessibleName(f"Picture: {words}")
+        column.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        caption = plain_label(words)
+        caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        caption.setMaximumWidth(140)
+        column.addWidget(caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        return holder
 
     @staticmethod
     def _answer_parts(tc: TopicComparison, voice: str, kind: PerspectiveKind, answer: Answer | None,

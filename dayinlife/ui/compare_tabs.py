@@ -4,8 +4,10 @@ the compare page (compare_page.py) holds the grid, the full answer and the choic
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +24,7 @@ from .. import people
 from ..case import Case, Child, PerspectiveKind
 from ..compare import Change, Comparison, FeelingGap, also_felt_words, change_over_time, in_their_words
 from ..dates import uk_date
+from ..pictures import chosen_picture
 from ..session import StoreError
 from ..voices import change_pairs, who
 from .widgets import plain_label
@@ -29,6 +32,17 @@ from .widgets import plain_label
 DIFFER_BACKGROUND = QColor("#ffd28a")       # an extra cue only: the words and the symbol carry it
 NEAR_BACKGROUND = QColor("#fff3d6")         # one step apart: lighter, so the wide ones stand out
 DIFFER_FOREGROUND = QColor("#000000")
+
+PICTURE_PX = 28  # a picture the child chose, beside its words in a table cell
+_ICONS: dict[Path, QIcon] = {}
+
+
+def picture_icon(path: Path) -> QIcon:
+    """The picture as an icon, read once per run (a grid may show the same one many times)."""
+    if path not in _ICONS:
+        _ICONS[path] = QIcon(str(path))
+    return _ICONS[path]
+
 
 CHANGE_MARK = {Change.IMPROVED: "↑", Change.WORSE: "↓", Change.CHANGED: "↔", Change.SAME: "=",
                Change.NEW: "+", Change.GONE: "−"}
@@ -144,6 +158,7 @@ class FeelingsTab(QWidget):
         t.setColumnCount(len(headers))
         t.setHorizontalHeaderLabels(headers)
         t.setRowCount(len(c.feelings))
+        t.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
         bold = QFont(t.font())
         bold.setBold(True)
 
@@ -154,7 +169,11 @@ class FeelingsTab(QWidget):
             own = in_their_words(scale, gap.child, True) if gap.child else "—"  # the face the child tapped, in its words
             if gap.child_also:
                 own += f"; also {also_felt_words(c.template, gap.child_also)}"
-            t.setItem(row, 1, QTableWidgetItem(own))
+            mine = QTableWidgetItem(own)
+            face = chosen_picture(scale, gap.child, None, feelings=True) if not c.child.is_unborn else None
+            if face is not None:
+                mine.setIcon(picture_icon(face))  # the face the child tapped
+            t.setItem(row, 1, mine)
             for a in adults:
                 g, wide = gap.gaps.get(a), gap.wide(a)
                 text = label(gap.estimates.get(a)) + (f"   {gap_text(gap, a)}" if g is not None else "")

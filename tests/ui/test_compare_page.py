@@ -105,6 +105,47 @@ def test_grid_marks_the_known_difference_in_words_not_colour(page):
     assert "For practitioners only" in p.only_line.text() and p.only_line.isVisible()
 
 
+def test_the_childs_choice_shows_the_picture_the_child_saw(qtbot, page):
+    """The child chose pictures in child mode: the grid shows the one chosen beside the words, and the
+    feelings tab the face; the adults chose words, so their cells have none."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from dayinlife.paths import face_picture, option_picture
+
+    p, *_ = page
+    tc = next(tc for tc in p.comparison.topics if tc.topic.key == "breakfast")
+    m = tc.measures[0]
+    picture = option_picture(m.scale.option("rarely").picture)
+
+    def same(icon, path):
+        size = QSize(28, 28)
+        return icon.pixmap(size).toImage() == QIcon(str(path)).pixmap(size).toImage()
+
+    kid = cell(p, "breakfast", KID)
+    assert not kid.icon().isNull() and same(kid.icon(), picture)
+    assert kid.text() == "≠ “Not often”"  # the words are still there
+    assert cell(p, "breakfast", MUM).icon().isNull()
+    assert p.grid.iconSize().width() >= 24
+    table = p.feelings_table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Breakfast")
+    assert same(table.item(row, 1).icon(), face_picture("unhappy"))
+    assert table.item(row, p._feeling_columns[MUM]).icon().isNull()
+    # the child's cell, clicked: the full answer shows the pictures chosen, the words under each
+    from PySide6.QtWidgets import QLabel
+
+    r, c = p.cell_for("breakfast", KID)
+    qtbot.mouseClick(p.grid.viewport(), Qt.MouseButton.LeftButton, pos=p.grid.visualRect(p.grid.model().index(r, c)).center())
+    shown = [w for w in p.answer_area.widget().findChildren(QLabel) if w.pixmap() is not None and not w.pixmap().isNull()]
+    assert [w.accessibleName() for w in shown] == ["Picture: Not often", "Picture: Me, on my own", "Picture: Sad"]
+    assert all(w.isVisible() for w in shown) and "Not often" in p.answer_text()
+    # the mother's: words only
+    r, c = p.cell_for("breakfast", MUM)
+    p.open_cell(r, c)
+    assert not [w for w in p.answer_area.widget().findChildren(QLabel) if w.pixmap() is not None
+                and not w.pixmap().isNull()]
+
+
 def test_filters_by_neglect_type_differences_and_perspective(qtbot, page):
     p, *_ = page
     everything = p.visible_topics()
