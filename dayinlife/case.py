@@ -130,6 +130,7 @@ class Answer:
     notes: str = ""                                         # practitioner's notes, never shown to family
     source: str = ""                                        # professional: which agency or observation
     not_asked: str | None = None                            # the reason, when the topic was not asked
+    sort: str = ""                                          # child mode's cards: good / not_sure / not_good (sort.py)
     updated: datetime | None = None
     # Marked sensitive by the practitioner: kept out of joint views and shared screens, and in the
     # report only in its section for professionals, when chosen. (A seen-alone topic's answers are
@@ -139,7 +140,7 @@ class Answer:
     @property
     def is_empty(self) -> bool:
         return not (self.text or self.measures or self.feeling or self.also_felt or self.better or self.well
-                    or self.own_day
+                    or self.sort or self.own_day
                     or self.impact or self.notes or self.source or self.not_asked is not None)
 
 

@@ -14,6 +14,7 @@ from enum import Enum
 from . import people as household
 from .sensitive import is_sensitive
 from .case import Answer, Case, Child, Interview, PerspectiveKind
+from .sort import SortRow, pile_of_feeling
 from .template_model import ALSO_FELT_SCALE, Measure, Scale, Stage, Template, Topic
 from .vocab import FRAMEWORK_DIMENSIONS, NeglectType
 from .wording import plural
@@ -258,6 +259,7 @@ class Comparison:
     voices: list[Voice]
     topics: list[TopicComparison]
     feelings: list[FeelingGap] = field(default_factory=list)
+    sort: list[SortRow] = field(default_factory=list)  # the cards the child sorted, beside the adults' views
 
     def by_stage(self) -> list[tuple[Stage, list[TopicComparison]]]:
         out: list[tuple[Stage, list[TopicComparison]]] = []
@@ -411,7 +413,26 @@ def compare(case: Case, child: Child, interviews: list[Interview], template: Tem
                                                   agreement, steps, child_words, people))
             topics.append(TopicComparison(stage, topic, answers, measures,
                                           _topic_agreement(list(answers.values()), measures), kept_out))
-    return Comparison(template, child, voices, topics, _feelings(template, voices, topics))
+    return Comparison(template, child, voices, topics, _feelings(template, voices, topics),
+                      _sorted_cards(template, voices, topics))
+
+
+def _sorted_cards(template: Template, voices: list[Voice], topics: list[TopicComparison]) -> list[SortRow]:
+    """Each card the child put on a pile (the first child's voice), beside the pile each adult's face
+    for the child falls on there (none where the faces are the adults' own feelings)."""
+    child = next((v.label for v in voices if v.kind is PerspectiveKind.CHILD), None)
+    if child is None:
+        return []
+    adults = [v.label for v in voices if v.kind is not PerspectiveKind.CHILD]
+    rows = []
+    for tc in topics:
+        mine = tc.answers.get(child)
+        if mine is None or not mine.sort:
+            continue
+        seen = {a: (None if template.common.own_feelings or tc.answers.get(a) is None
+                    else pile_of_feeling(template.feelings, tc.answers[a].feeling)) for a in adults}
+        rows.append(SortRow(tc.stage.title, tc.topic.key, tc.topic.title, mine.sort, seen))
+    return rows
 
 
 def also_felt_words(template: Template, values: list[str]) -> str:

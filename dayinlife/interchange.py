@@ -20,15 +20,17 @@ from . import __version__, dates, people
 from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind,
                    REFERENCE_LIMIT, Worry, clean_reference, control_character)
 from .prompts import PRONOUN_SETS
+from .sort import VALUES as SORT_PILES
 from .template_loader import check_snapshot
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
 from .vocab import NeglectType
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 8  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
+FORMAT_VERSION = 9  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
 #                    4: an answer's "also_felt"; 5: answers that name people ("person:<id>");
 #                    6: an answer's "sensitive"; 7: an answer's "well" (what goes well);
-#                    8: a child's interview's "worries" ("Something worries me" in child mode)
+#                    8: a child's interview's "worries" ("Something worries me" in child mode);
+#                    9: an answer's "sort" (the pile a child put the topic's card on)
 
 
 class InterchangeError(ValueError):
@@ -48,7 +50,7 @@ def _d(value: date | None) -> str | None:
 
 def answer_to_dict(a: Answer) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name in ("text", "well", "better", "own_day", "impact", "notes", "source"):
+    for name in ("text", "well", "better", "sort", "own_day", "impact", "notes", "source"):
         if getattr(a, name):
             out[name] = getattr(a, name)
     if a.measures:
@@ -92,7 +94,7 @@ def answer_from_dict(d: dict[str, Any]) -> Answer:
     return Answer(
         text=d.get("text", ""), measures=dict(d.get("measures", {})), feeling=d.get("feeling"),
         also_felt=list(d.get("also_felt", [])), better=d.get("better", ""), well=d.get("well", ""),
-        own_day=d.get("own_day", ""), impact=d.get("impact", ""),
+        sort=d.get("sort", ""), own_day=d.get("own_day", ""), impact=d.get("impact", ""),
         notes=d.get("notes", ""), source=d.get("source", ""), not_asked=d.get("not_asked"),
         updated=datetime.fromisoformat(updated) if updated else None, sensitive=bool(d.get("sensitive", False)),
     )
@@ -606,8 +608,8 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
 
 
 def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | None) -> Answer | None:
-    known = {"text", "measures", "feeling", "also_felt", "better", "well", "own_day", "impact", "notes", "source",
-             "not_asked", "updated", "sensitive"}
+    known = {"text", "measures", "feeling", "also_felt", "better", "well", "sort", "own_day", "impact", "notes",
+             "source", "not_asked", "updated", "sensitive"}
     for extra in sorted(set(d) - known):
         r.fail(f"{w}.{extra}", "is not a field of an answer")
     measures = r.get(d, "measures", w, dict, False, {})
@@ -621,6 +623,9 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
             r.fail(f"{w}.also_felt[{i}]", f"should be text, found {_json_kind(value)}")
     if len(set(also_felt)) != len(also_felt):
         r.fail(f"{w}.also_felt", "names the same feeling twice")
+    piled = r.get(d, "sort", w, str, False, "")
+    if piled and piled not in SORT_PILES:
+        r.fail(f"{w}.sort", f"{piled!r} is not a pile a card can be put on ({', '.join(sorted(SORT_PILES))})")
     if snapshot is not None:
         try:
             topic = snapshot.topic(key)
@@ -647,6 +652,7 @@ def _read_answer(r: _Reader, d: dict, w: str, key: str, snapshot: Template | Non
         text=r.text(d, "text", w), measures=dict(measures), feeling=feeling,
         also_felt=[v for v in also_felt if isinstance(v, str)],
         better=r.text(d, "better", w), well=r.text(d, "well", w), own_day=r.text(d, "own_day", w),
+        sort=piled if piled in SORT_PILES else "",
         impact=r.text(d, "impact", w),
         notes=r.text(d, "notes", w), source=r.text(d, "source", w),
         not_asked=r.get(d, "not_asked", w, str, False),

@@ -36,9 +36,11 @@ def sid(*parts: str) -> str:
     return uuid.uuid5(_NS, "/".join(parts)).hex
 
 
-def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=(), sensitive=False, well=""):
+def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=(), sensitive=False, well="",
+      sort=""):
+    """One answer; `sort`: the pile the child put this topic's card on in child mode (sort.py)."""
     return dict(text=text, m=m or {}, f=f, b=b, own=own, imp=imp, src=src, notes=notes, also=list(also),
-                sensitive=sensitive, well=well)
+                sensitive=sensitive, well=well, sort=sort)
 
 
 def _default(measure, scale):
@@ -122,7 +124,7 @@ def interview(case, child, kind, template_id, held_on, answers, key, adult=None,
         # where the faces are each adult's own feelings (pre-birth), nobody records the baby's
         faces = not template.common.own_feelings or kind is PARENT
         a.feeling = _on(template.feelings, spec["f"]) if faces else None
-        a.also_felt, a.sensitive, a.well = spec["also"], spec["sensitive"], spec["well"]
+        a.also_felt, a.sensitive, a.well, a.sort = spec["also"], spec["sensitive"], spec["well"], spec["sort"]
         a.measures = {m.id: _given(spec["m"], m) for m in topic.measures}
         a.measures = {mid: _named(v, case, child, adult) for mid, v in a.measures.items()}
         a.measures = {m.id: _on(template.scales[m.scale], a.measures[m.id]) or _default(m, template.scales[m.scale])
@@ -550,21 +552,22 @@ def ashdown() -> Case:
 
     s_child = interview(case, sam, CHILD, "disabled", date(2026, 8, 4), {
         "waking_personal_care": A("With his aid: 'Mum wash. Cold.' Eye-pointed 'no' to 'Is it comfy?'",
-                                  {"who": "parent_carer", "regular": "mostly_same"}, "unhappy"),
+                                  {"who": "parent_carer", "regular": "mostly_same"}, "unhappy", sort="not_good"),
         "feeding": A("Smiled and eye-pointed 'yes' for 'Do you like tea-time?'. Ate pureed food safely.",
-                     {"plan": "yes", "who": "parent_carer"}, "happy"),
+                     {"plan": "yes", "who": "parent_carer"}, "happy", sort="good"),
         "communication": A("The aid ran flat after ten minutes. Sam looked at the charger and vocalised.",
-                           {"aid": "partly"}, "very_unhappy", b="'Charge it' (chosen with his aid)."),
+                           {"aid": "partly"}, "very_unhappy", b="'Charge it' (chosen with his aid).",
+                           sort="not_good"),
         "school_day": A("School good. Music. Friends Ollie.", {"how_often": "most_days", "plan": "yes"},
-                        "very_happy"),
+                        "very_happy", sort="good"),
         "stimulation_inclusion": A("'Dad football.' Laughed when talking about watching football with Dad.",
-                                   {"how_often": "sometimes", "who": "parent_carer"}, "very_happy"),
+                                   {"how_often": "sometimes", "who": "parent_carer"}, "very_happy", sort="good"),
         "equipment": A("Sam pointed at his chair and said 'stuck'. Right brake does not hold; splints left "
                        "red marks on both ankles.", {"working": "no"}, "very_unhappy",
-                       b="'Chair fix.'"),
-        "bedtime_routine": A("Dad story.", {"regular": "mostly_same", "who": "parent_carer"}, "happy"),
+                       b="'Chair fix.'", sort="not_good"),
+        "bedtime_routine": A("Dad story.", {"regular": "mostly_same", "who": "parent_carer"}, "happy", sort="good"),
         "night_care": A("Eye-pointed 'yes' to 'Do you get sore at night?'", {"who": "parent_carer",
-                        "how_often": "sometimes"}, "unhappy"),
+                        "how_often": "sometimes"}, "unhappy", sort="not_sure"),
         "autonomy": A("Chose his T-shirt and his drink with eye pointing when offered.", {"choices": "sometimes"},
                       "happy"),
     }, "child-1", place="Family home, with his aid and eye pointing", present="Michelle Ashdown; "

@@ -15,6 +15,7 @@ from ..vocab import NeglectType
 from . import docxkit as dk
 from .model import long_date
 from .picture import Series, describe, feelings_chart
+from ..sort import pile_words
 
 # A difference that matters most (far apart, or about who does something) is shaded dark; one
 # step apart, light: so that among many small differences the wide ones still stand out.
@@ -168,6 +169,40 @@ class ComparingSections:
                     text += f"; also {also_felt_words(self.m.template, g.also[a])}"
                 dk.cell_text(cell, text, size=self.cell_pt, bold=g.wide(a))
                 if g.wide(a):
+                    dk.shade(cell, WIDE_FILL)
+        self._sort_beside_adults()
+
+    def _sort_beside_adults(self) -> None:
+        """The child's own sort of the cards beside where each adult's face for the child falls at
+        that point of the day (top, middle or bottom of the faces)."""
+        rows = self.m.comparison.sort
+        adults = [v.label for v in self.m.comparison.voices if v.kind is not PerspectiveKind.CHILD
+                  and any(r.adults.get(v.label) for r in rows)]
+        if not rows or not adults:
+            return
+        n = self.m.name
+        self.para(f"{n} also sorted the cards. Beside each is where each adult's face for {n} at that time falls: "
+                  f"the happier faces as “good”, the middle one as “not sure”, the sadder as “not good”. "
+                  f"“≠” marks good against not good; a pile apart is noted. A difference is something to talk "
+                  f"about, not a finding.")
+        header = ["Card", f"{n}'s sort"] + [self.m.labels[a] for a in adults]
+        table, widths = self.table([26, 20] + [54 / len(adults)] * len(adults), header)
+        for r in rows:
+            row = table.add_row()
+            dk.keep_row_together(row)
+            dk.fit_row(row, widths)
+            cells = row.cells
+            dk.cell_text(cells[0], r.topic_title if r.topic_title == r.stage_title
+                         else f"{r.topic_title} ({r.stage_title})", size=self.cell_pt)
+            dk.cell_text(cells[1], pile_words(r.child), size=self.cell_pt, bold=True)
+            for cell, a in zip(cells[2:], adults):
+                seen = r.adults.get(a)
+                text = "—" if seen is None else (f"{pile_words(seen)} ({r.apart(a).lstrip('=≠ ')})"
+                                                 if r.differs(a) else pile_words(seen))
+                if r.far(a):
+                    text = "≠ " + text
+                dk.cell_text(cell, text, size=self.cell_pt, bold=r.far(a))
+                if r.far(a):
                     dk.shade(cell, WIDE_FILL)
 
     def _change(self) -> None:

@@ -12,7 +12,9 @@ from docx.shared import Cm
 from ..case import Answer, PerspectiveKind
 from ..compare import TopicComparison, also_felt_words, in_their_words, said_something
 from ..dates import now_utc, uk_date
+from ..paths import option_picture
 from ..pictures import chosen_picture, raster, scale_pictured
+from ..sort import PILE_PICTURES, PILES
 from ..sensitive import REPORT_NOTE
 from ..template_model import ALSO_FELT_SCALE, Stage
 from ..vocab import StageKind
@@ -454,6 +456,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
             return
         voice = voices[0]
         self._worries_first(voice)
+        self._own_sort()
         for stage, tcs in self.day_stages():
             said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice))]
             if not said:
@@ -482,6 +485,24 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
         quiet = self.not_talked_about(voice)
         if quiet:
             self.para(f"Not talked about with {self.m.name}: {'; '.join(quiet)}.", italic=True)
+
+    def _own_sort(self) -> None:
+        """The cards the child sorted in child mode, pile by pile, as the child put them."""
+        rows = self.m.comparison.sort
+        if not rows:
+            return
+        n = self.m.name
+        self.heading(f"How {n} sorted the cards", 2)
+        self.para(f"In child mode {n} put a card for each part of the day under “good”, “not sure” or "
+                  f"“not good”. This is {n}'s own sort; what each adult thinks {n} feels at those times "
+                  f"is set beside it under how {n} feels.")
+        pairs = []
+        for value, words in PILES:
+            titles = [r.topic_title for r in rows if r.child == value]
+            if titles:
+                png = raster(option_picture(PILE_PICTURES[value]))
+                pairs.append((words, "; ".join(titles), False, [(png, words)] if png else []))
+        self.facts(pairs)
 
     def not_talked_about(self, voice: str) -> list[str]:
         """Every part of the day nothing is recorded about for this person: a whole stage by its

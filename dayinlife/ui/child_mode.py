@@ -9,8 +9,8 @@ text. Every page opens at its top. Leaving needs the practitioner's passphrase.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDrag, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from ..case import Answer, Case, Child, Interview, PerspectiveKind, Worry
 from ..interview import TopicPrompts, child_months, opening, topic_prompts
-from ..paths import worry_picture
+from ..paths import option_picture, worry_picture
 from ..pictures import choice_pictures
 from ..sensitive import is_sensitive
+from ..sort import GOOD, PILE_PICTURES, PILES, card_picture
 from ..session import StoreError
 from ..template_model import ALSO_FELT_SCALE, Template
 from ..worries import BUTTON
@@ -105,6 +106,7 @@ class ChildModeWindow(QWidget):
         outer.addLayout(top)
 
         self._make_worry_panel(outer)
+        self._make_sort_panel(outer)
 
         # Everything between the top line and the big buttons scrolls, so nothing is squeezed on a
         # small screen or at large text.
@@ -139,6 +141,17 @@ class ChildModeWindow(QWidget):
         self.question.setProperty("role", "child-question")
         column.addWidget(self.question)
         self._make_read_aloud(column)
+        # At the start of each part of the day: sort its cards instead of (or as well as) the questions
+        self.sort_button = QPushButton("Sort the cards")
+        self.sort_button.setObjectName("sortButton")
+        self.sort_button.setIcon(QIcon(str(option_picture(PILE_PICTURES[GOOD]))))
+        self.sort_button.setIconSize(QSize(40, 40))
+        self.sort_button.setAccessibleName("Sort the cards")
+        self.sort_button.setAccessibleDescription(
+            "Put a picture card for each part of the day under good, not sure or not good")
+        self.sort_button.setProperty("role", "child-big")
+        self.sort_button.clicked.connect(self.open_sort)
+        column.addWidget(self.sort_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.words = QPlainTextEdit()
         self.words.setProperty("role", "child-text")
@@ -226,7 +239,8 @@ class ChildModeWindow(QWidget):
             self.also_felt.changed.connect(self._edited)
         self.scanner = SwitchScanner(self, self.scan_items, self._after_choice) if scanning else None
         if self.scanner is not None:
-            self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self.scanner.place())
+            for area in (self.scroll, self.sort_scroll):
+                area.verticalScrollBar().valueChanged.connect(lambda _v: self.scanner.place())
         self._show()
 
     def resizeEvent(self, event) -> None:
@@ -251,10 +265,13 @@ class ChildModeWindow(QWidget):
         then Next, Back, "Something worries me" and "Read it to me" (never a text box, never Finished)."""
         if self.worry_panel.isVisible():
             return [self.worry_rather_not, self.worry_told]
+        if self.sort_panel.isVisible():
+            buttons = list(self.piles.buttons) + [self.sort_done, self.card_back, self.worry_button]
+            return [b for b in buttons if b.isVisible() and b.isEnabled()]
         buttons = []
         for group in self._choice_groups():
             buttons += group.buttons if isinstance(group, FeelingsFaces) else group.buttons()
-        buttons += [self.next_button, self.back_button, self.worry_button, self.read_button]
+        buttons += [self.next_button, self.back_button, self.worry_button, self.sort_button, self.read_button]
         return [b for b in buttons if b.isVisible() and b.isEnabled()]
 
     def _choice_groups(self) -> list:
@@ -365,6 +382,8 @@ class ChildModeWindow(QWidget):
         self.worry_thanks.setText("Thank you for telling me. You can say what it is, or not. "
                                   "The grown-up will talk with you about it.")
         self.worry_words.clear()
+        self._sorting = self.sort_panel.isVisible()  # pressed while sorting: back to the cards after
+        self.sort_panel.hide()
         self.scroll.hide()
         self.nav.hide()
         self.worry_panel.show()
@@ -385,12 +404,165 @@ class ChildModeWindow(QWidget):
                 return
         self.worry_words.clear()
         self.worry_panel.hide()
+        if getattr(self, "_sorting", False):
+            self._sorting = False
+            self.sort_panel.show()
+            self._show_card(self.card_index)
+            return
         self.scroll.show()
         self.nav.show()
         if self.scanner is not None:
             self.scanner.start()
         else:
             self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+    # ------------------------------------------------------------------ sorting the cards
+
+    def _make_sort_panel(self, outer: QVBoxLayout) -> None:
+        """The Talking Mats way: one card at a time (a picture and the words), put on a pile by a tap,
+        a drag, the arrow keys and Space, or a switch. It takes the place of the questions until Done."""
+        panel = self.sort_panel = QFrame()
+        panel.setObjectName("sortPanel")
+        outside = QVBoxLayout(panel)
+        outside.setContentsMargins(0, 0, 0, 0)
+        # the card and the piles scroll on a small screen at large text; the buttons stay in view
+        scroll = self.sort_scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("childBody")  # the child-mode background, as the questions' page
+        column = QVBoxLayout(body)
+        column.setSpacing(12)
+        scroll.setWidget(body)
+        outside.addWidget(scroll, 1)
+        self.sort_prompt = QLabel("Good, not sure, or not good?")
+        self.sort_prompt.setWordWrap(True)
+        self.sort_prompt.setProperty("role", "child-question")
+        column.addWidget(self.sort_prompt)
+        self.card = _Card()
+        column.addWidget(self.card)  # the page's width, so its words wrap and are never cut
+        self.piles = FeelingsFaces(list(PILES), size="large", name="Put the card on",
+                                   pictures={v: option_picture(PILE_PICTURES[v]) for v, _ in PILES})
+        self.piles.setObjectName("piles")
+        self.piles.setAccessibleName("Put the card on")
+        self.piles.even = False
+        self.piles.set_icon_px(PICTURE_PX, 1.2)
+        for b in self.piles.buttons:
+            b.setAccessibleDescription("Space or Enter puts the card here; arrow keys move between the piles. "
+                                       "You can drag the card here too.")
+            b.setAcceptDrops(True)
+            b.installEventFilter(self)
+        self.piles.changed.connect(self._placed)
+        column.addWidget(self.piles, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.sorted_line = QLabel()
+        self.sorted_line.setWordWrap(True)
+        self.sorted_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.sorted_line.setProperty("role", "child-question-small")
+        column.addWidget(self.sorted_line)
+        column.addStretch(1)
+        buttons = QHBoxLayout()
+        self.card_back = QPushButton("◀  Card before")
+        self.card_back.setAccessibleName("Card before")
+        self.card_back.setAccessibleDescription("Go back to the card before, to put it somewhere else")
+        self.sort_done = QPushButton("Done  ✓")
+        self.sort_done.setAccessibleName("Done")
+        self.sort_done.setAccessibleDescription("Stop sorting and go back to the questions; the cards stay where you put them")
+        for b in (self.card_back, self.sort_done):
+            b.setProperty("role", "child-big")
+        buttons.addWidget(self.card_back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sort_done)
+        outside.addLayout(buttons)
+        self.card_back.clicked.connect(lambda: self._show_card(self.card_index - 1))
+        self.sort_done.clicked.connect(self.close_sort)
+        self.sort_cards: list = []
+        self.card_index = 0
+        panel.hide()
+        outer.addWidget(panel, 1)
+
+    def open_sort(self) -> None:
+        """The day's cards, one at a time (a card for each topic the child is asked), from the first of
+        this part of the day on; "Card before" goes back further."""
+        self.autosaver.flush()
+        self.speaker.stop()
+        stage = self.steps[self.step][0]
+        self.sort_cards = [t for _s, t in self.steps]
+        self.scroll.hide()
+        self.nav.hide()
+        self.sort_panel.show()
+        self._show_card(next(n for n, (s, _t) in enumerate(self.steps) if s is stage))
+
+    def close_sort(self) -> None:
+        self.autosaver.flush()
+        self.sort_panel.hide()
+        self.scroll.show()
+        self.nav.show()
+        if self.scanner is not None:
+            self.scanner.start()
+        else:
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_card(self, index: int) -> None:
+        if not 0 <= index <= len(self.sort_cards):
+            return
+        self.card_index = index
+        done = index == len(self.sort_cards)
+        self.card.setVisible(not done)
+        self.piles.setVisible(not done)
+        self.sort_prompt.setText("All sorted. Thank you!" if done else "Good, not sure, or not good?")
+        self.sort_scroll.verticalScrollBar().setValue(0)
+        if not done:
+            topic = self.sort_cards[index]
+            self.card.show_topic(option_picture(card_picture(topic.key)), topic.title,
+                                 f"Card {index + 1} of {len(self.sort_cards)}")
+            self.piles.set_value(self._answer_for(topic).sort or None)
+        self.card_back.setEnabled(index > 0)
+        self.sorted_line.setText(self._sorted_so_far())
+        if self.scanner is not None:
+            self.scanner.start()
+        else:
+            (self.sort_done if done else self.piles).setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self, self.sort_prompt.text() if done else f"{self.card.title.text()}. {self.sort_prompt.text()}")
+
+    def _answer_for(self, topic) -> Answer:
+        return self.interview.answers.get(topic.key) or Answer()
+
+    def _placed(self, pile) -> None:
+        """The card goes on the pile (kept at once, like any answer), then the next card comes up."""
+        topic = self.sort_cards[self.card_index]
+        a = self.interview.answers.get(topic.key) or Answer()
+        a.sort = pile or ""
+        self.autosaver.changed(self.interview, topic.key, a)
+        self.autosaver.flush()
+        if pile:
+            self._show_card(self.card_index + 1)
+        else:
+            self.sorted_line.setText(self._sorted_so_far())
+
+    def _sorted_so_far(self) -> str:
+        """The piles in words, so the meaning never rests on the pictures."""
+        lines = []
+        for value, words in PILES:
+            titles = [t.title for t in self.sort_cards if self._answer_for(t).sort == value]
+            if titles:
+                lines.append(f"{words}: {', '.join(titles)}")
+        return "   ·   ".join(lines)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        """A card dragged onto a pile is put there."""
+        piles = getattr(self, "piles", None)
+        if piles is not None and obj in piles.buttons and event.type() in (
+                QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            if not event.mimeData().hasFormat(CARD_MIME):
+                return False
+            event.acceptProposedAction()
+            if event.type() == QEvent.Type.Drop:
+                piles.set_value(obj.value)
+                self._placed(obj.value)
+            return True
+        return super().eventFilter(obj, event)
 
     # ------------------------------------------------------------------ read-aloud
 
@@ -460,7 +632,7 @@ class ChildModeWindow(QWidget):
 
     def go(self, index: int) -> None:
         """Go to a page (see `pages`); never from under "Something worries me" (PgDown while it is open)."""
-        if 0 <= index < len(self.pages) and not self.worry_panel.isVisible():
+        if 0 <= index < len(self.pages) and not self.worry_panel.isVisible() and not self.sort_panel.isVisible():
             self.autosaver.flush()
             self.speaker.stop()
             self.index = index
@@ -485,6 +657,7 @@ class ChildModeWindow(QWidget):
         self.well.setAccessibleDescription(p.well_question)
         self.well.setPlainText(a.well)
         self.topic_heading.setVisible(not say)
+        self.sort_button.setVisible(say and (self.step == 0 or self.steps[self.step - 1][0] is not stage))
         for widget in (self.feeling_label, self.faces):
             widget.setVisible(not say and bool(p.feeling_question))
         others = not say and bool(p.also_felt_question) and self.also_felt is not None
@@ -645,3 +818,58 @@ class ChildModeWindow(QWidget):
             event.ignore()  # Escape does not leave child mode
             return
         super().keyPressEvent(event)
+
+
+CARD_MIME = "application/x-dayinlife-card"
+
+
+class _Card(QFrame):
+    """The card being sorted: its picture, the words under it, which card of how many. It can be
+    dragged onto a pile."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("sortCard")
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setLineWidth(3)
+        column = QVBoxLayout(self)
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.picture)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setProperty("role", "child-question")
+        column.addWidget(self.title)
+        self.count = QLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.count.setProperty("role", "child-question-small")
+        column.addWidget(self.count)
+        self._pressed_at = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def show_topic(self, picture, title: str, count: str) -> None:
+        self.picture.setPixmap(QIcon(str(picture)).pixmap(QSize(96, 96)))
+        self.picture.setAccessibleName(f"Picture: {title}")
+        self.title.setText(title)
+        self.count.setText(count)
+        self.setAccessibleName(f"The card: {title}")
+        self.setAccessibleDescription(f"{count}. Drag it onto a pile, or choose a pile below")
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        start = self._pressed_at
+        if start is None or (event.position().toPoint() - start).manhattanLength() < QApplication.startDragDistance():
+            return super().mouseMoveEvent(event)
+        self._pressed_at = None
+        drag = QDrag(self)
+        data = QMimeData()
+        data.setData(CARD_MIME, self.title.text().encode("utf-8"))
+        drag.setMimeData(data)
+        drag.setPixmap(self.picture.pixmap())
+        drag.exec(Qt.DropAction.MoveAction)

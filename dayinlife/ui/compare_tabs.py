@@ -24,7 +24,9 @@ from .. import people
 from ..case import Case, Child, PerspectiveKind
 from ..compare import Change, Comparison, FeelingGap, also_felt_words, change_over_time, in_their_words
 from ..dates import uk_date
+from ..paths import option_picture
 from ..pictures import chosen_picture
+from ..sort import PILE_PICTURES, pile_words
 from ..session import StoreError
 from ..voices import change_pairs, who
 from .widgets import plain_label
@@ -113,6 +115,13 @@ class FeelingsTab(QWidget):
                            "and how many steps apart they are")
         layout.addWidget(self.table, 1)
         self.columns: dict[str, int] = {}  # adult voice -> column
+        # the cards the child sorted in child mode, beside where each adult's face for the child falls
+        self.sort_intro = plain_label("")
+        layout.addWidget(self.sort_intro)
+        self.sort_table = table("The cards the child sorted, beside each adult's face for the child",
+                                "One row per card: the pile the child put it on (good, not sure, not good), "
+                                "then where each adult's face for the child at that time falls")
+        layout.addWidget(self.sort_table, 1)
 
     @staticmethod
     def intro_text(c: Comparison | None) -> str:
@@ -134,7 +143,52 @@ class FeelingsTab(QWidget):
         return ("The child's own feeling at each stage (the one they gave most often) beside each adult's "
                 f"estimate of it. {how} {after}")
 
+    def fill_sort(self, c: Comparison | None) -> None:
+        rows = c.sort if c is not None else []
+        t = self.sort_table
+        t.clear()
+        self.sort_intro.setVisible(bool(rows))
+        t.setVisible(bool(rows))
+        if not rows:
+            t.setRowCount(0)
+            return
+        self.sort_intro.setText(
+            "The child also sorted the cards in child mode. Beside each pile is where each adult's face for the "
+            "child at that time falls: the happier faces as good, the middle one as not sure, the sadder as not "
+            "good. \u201c\u2260\u201d marks good against not good. It is not a finding.")
+        adults = [v.label for v in c.voices if v.kind is not PerspectiveKind.CHILD]
+        t.setColumnCount(2 + len(adults))
+        t.setHorizontalHeaderLabels(["Card", "The child put it on"] + [f"{two_lines(a)}:\nface for the child"
+                                                                      for a in adults])
+        t.setRowCount(len(rows))
+        t.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
+        bold = QFont(t.font())
+        bold.setBold(True)
+        for n, r in enumerate(rows):
+            t.setItem(n, 0, QTableWidgetItem(r.topic_title if r.topic_title == r.stage_title
+                                             else f"{r.topic_title} ({r.stage_title})"))
+            mine = QTableWidgetItem(pile_words(r.child))
+            mine.setIcon(picture_icon(option_picture(PILE_PICTURES[r.child])))
+            t.setItem(n, 1, mine)
+            for col, a in enumerate(adults, start=2):
+                seen = r.adults.get(a)
+                text = "—" if seen is None else (f"{pile_words(seen)}   {r.apart(a)}" if r.differs(a)
+                                                 else f"{pile_words(seen)}   = same pile")
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{r.topic_title}: the child put it on {pile_words(r.child)}; {a}'s face for the "
+                             f"child falls on {pile_words(seen)}" if seen else f"{r.topic_title}: {a} gave no face")
+                if r.differs(a):
+                    item.setBackground(QBrush(DIFFER_BACKGROUND if r.far(a) else NEAR_BACKGROUND))
+                    item.setForeground(QBrush(DIFFER_FOREGROUND))
+                    if r.far(a):
+                        item.setFont(bold)
+                t.setItem(n, col, item)
+        fit(t)
+
     def fill(self, c: Comparison | None) -> None:
+        self.fill_sort(c)
         t = self.table
         t.clear()
         self.columns = {}

@@ -441,6 +441,13 @@ class InterviewPage(QWidget):
         self.switch_check.setToolTip(f"Child mode scans: {HOW}")
         bar.insertWidget(bar.indexOf(self.child_mode_button) + 1, self.disclosure_button)
         QWidget.setTabOrder(self.child_mode_button, self.disclosure_button)
+        # Back, the hand-over and the disclosure take a second line rather than widen the window past
+        # a small screen at large text ("Hand over the laptop…" is the longer of the hand-over's words)
+        left, flow = flow_widget(6)
+        for button in (child(self.form, "backButton", QPushButton), self.child_mode_button, self.disclosure_button):
+            bar.removeWidget(button)
+            flow.addWidget(button)
+        bar.insertWidget(0, left, 1)
         self.disclosure_button.clicked.connect(self.open_disclosure)
         self.disclosure_window = None
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):

@@ -20,11 +20,22 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QAbstractButton, QApplication, QPlainTextEdit, QLineEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit,
+                               QWidget)
 
 MOVE_KEYS = (Qt.Key.Key_Space,)
 CHOOSE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 HOW = "Space moves, Enter chooses"  # the two keys, as the practitioner is told them
+
+
+def _scroll_of(widget: QWidget) -> QScrollArea | None:
+    """The scroll area the widget sits in, if any."""
+    w = widget.parentWidget()
+    while w is not None:
+        if isinstance(w, QScrollArea):
+            return w
+        w = w.parentWidget()
+    return None
 
 
 class _Frame(QWidget):
@@ -108,8 +119,8 @@ class SwitchScanner(QObject):
             self.frame.hide()
             return
         button.setFocus(Qt.FocusReason.OtherFocusReason)
-        scroll = getattr(self.window, "scroll", None)
-        if scroll is not None and scroll.widget() is not None and scroll.widget().isAncestorOf(button):
+        scroll = _scroll_of(button)
+        if scroll is not None:
             scroll.ensureWidgetVisible(button, 16, 16)
         self.place()
         QTimer.singleShot(0, self.place)  # once the scroll and the layout have settled
@@ -127,8 +138,8 @@ class SwitchScanner(QObject):
         top_left = b.mapTo(self.window, b.rect().topLeft())
         pad = _Frame.WIDTH + 4
         rect = QRect(top_left, b.size()).adjusted(-pad, -pad, pad, pad)
-        scroll = getattr(self.window, "scroll", None)
-        if scroll is not None and scroll.widget() is not None and scroll.widget().isAncestorOf(b):
+        scroll = _scroll_of(b)
+        if scroll is not None:
             port = scroll.viewport()
             rect = rect.intersected(QRect(port.mapTo(self.window, port.rect().topLeft()), port.size())
                                     .adjusted(-pad, -pad, pad, pad))

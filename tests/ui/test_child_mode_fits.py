@@ -43,3 +43,21 @@ def test_every_page_fits_a_small_screen_at_large_text(qtbot, session, household,
     finally:
         window.leave()
         window.deleteLater()
+
+
+@pytest.mark.parametrize("template_id", ["teenager", "disabled"])
+def test_the_interview_page_of_a_child_fits_too(qtbot, session, household, shipped_look, template_id):
+    """The practitioner's page before the hand-over: its buttons ("Hand over the laptop…" for a
+    teenager) take a second line rather than push Next off the right of the screen."""
+    from tests.ui.test_interview_page import page_for
+
+    shipped_look("default", False)
+    child = household.children[0]
+    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), template_id, date(2026, 11, 20))
+    page, *_ = page_for(qtbot, session, household, child, iv)
+    page.resize(WIDTH, HEIGHT - 120)  # less the menu, the toolbar and the demo banner
+    QApplication.processEvents()
+    assert page.minimumSizeHint().width() <= WIDTH
+    assert page.next_button.isVisible()
+    right = page.next_button.mapTo(page, page.next_button.rect().topRight()).x()
+    assert right <= page.width()
