@@ -171,6 +171,20 @@ class Worry:
 
 
 @dataclass
+class Drawing:
+    """A picture the child drew in child mode, at a stage (and topic), as PNG bytes, with what the
+    child said about it as the practitioner typed it (its caption, and its alt text in the report).
+    Kept encrypted in the store with the interview; never written to disk in clear."""
+
+    png: bytes
+    stage_key: str
+    topic_key: str = ""
+    caption: str = ""
+    at: datetime = field(default_factory=now)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Interview:
     perspective: Perspective
     template: TemplateRef
@@ -190,6 +204,7 @@ class Interview:
     seen_alone: bool | None = None
     disclosures: list[Disclosure] = field(default_factory=list)
     worries: list[Worry] = field(default_factory=list)  # "Something worries me", pressed in child mode
+    drawings: list[Drawing] = field(default_factory=list)  # drawn in child mode
 
     def answer(self, topic_key: str) -> Answer:
         """The answer for a topic, created empty on first use."""

@@ -8,7 +8,10 @@ nothing is half-imported.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import difflib
+import io
 import json
 import os
 from datetime import date, datetime
@@ -17,8 +20,8 @@ from typing import Any, Callable
 from uuid import uuid4
 
 from . import __version__, dates, people
-from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind,
-                   REFERENCE_LIMIT, Worry, clean_reference, control_character)
+from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Drawing, Interview, Perspective,
+                   PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, control_character)
 from .prompts import PRONOUN_SETS
 from .sort import VALUES as SORT_PILES
 from .template_loader import check_snapshot
@@ -26,11 +29,12 @@ from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRe
 from .vocab import NeglectType
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 9  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
+FORMAT_VERSION = 10  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
 #                    4: an answer's "also_felt"; 5: answers that name people ("person:<id>");
 #                    6: an answer's "sensitive"; 7: an answer's "well" (what goes well);
 #                    8: a child's interview's "worries" ("Something worries me" in child mode);
-#                    9: an answer's "sort" (the pile a child put the topic's card on)
+#                    9: an answer's "sort" (the pile a child put the topic's card on);
+#                    10: a child's interview's "drawings" (drawn in child mode, PNG in base64)
 
 
 class InterchangeError(ValueError):
@@ -74,6 +78,42 @@ def disclosure_to_dict(x: Disclosure) -> dict[str, Any]:
 
 def worry_to_dict(x: Worry) -> dict[str, Any]:
     return {"id": x.id, "stage": x.stage_key, "topic": x.topic_key, "words": x.words, "at": _dt(x.at)}
+
+
+def drawing_to_dict(x: Drawing) -> dict[str, Any]:
+    return {"id": x.id, "stage": x.stage_key, "topic": x.topic_key, "caption": x.caption, "at": _dt(x.at),
+            "png": base64.b64encode(x.png).decode("ascii")}
+
+
+def drawing_from_dict(d: dict[str, Any]) -> Drawing:
+    """A drawing as the store keeps it (checked when it was first read or drawn)."""
+    return Drawing(base64.b64decode(d["png"]), d["stage"], d.get("topic", ""), d.get("caption", ""),
+                   datetime.fromisoformat(d["at"]), d.get("id") or uuid4().hex)
+
+
+MAX_DRAWING_BYTES = 2_000_000  # a drawing of PICTURE_SIZE is a few tens of kilobytes
+MAX_DRAWING_SIDE = 4000
+
+
+def drawing_problem(png: bytes) -> str:
+    """Why these bytes are not a drawing the app can show ("" when they are): a PNG, not too big,
+    of a sensible size, that decodes whole."""
+    if len(png) > MAX_DRAWING_BYTES:
+        return f"is {len(png) // 1000} kB, more than a drawing can be ({MAX_DRAWING_BYTES // 1000} kB)"
+    if not png.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "is not a PNG picture"
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(png)) as im:
+            if im.format != "PNG":
+                return "is not a PNG picture"
+            if max(im.size) > MAX_DRAWING_SIDE or min(im.size) < 1:
+                return f"is {im.size[0]} x {im.size[1]} pixels: a drawing is at most {MAX_DRAWING_SIDE} a side"
+            im.verify()
+    except Exception:  # noqa: BLE001 (Pillow raises many kinds for a broken picture)
+        return "is a damaged picture"
+    return ""
 
 
 def worry_from_dict(d: dict[str, Any]) -> Worry:
@@ -143,6 +183,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                             "seen_alone": i.seen_alone,
                             "disclosures": [disclosure_to_dict(x) for x in i.disclosures],
                             "worries": [worry_to_dict(x) for x in i.worries],
+                            "drawings": [drawing_to_dict(x) for x in i.drawings],
                             "created": _dt(i.created),
                             "updated": _dt(i.updated),
                             "answers": {k: answer_to_dict(a) for k, a in i.answers.items()},
@@ -416,6 +457,48 @@ def _read_worries(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
     return out
 
 
+def _read_drawings(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
+                   snapshot: Template | None) -> list[Drawing]:
+    """Drawings made in child mode: only in a child's own interview, at a stage (and topic) of its
+    template, each a PNG that decodes whole and is not too big."""
+    raw_list = r.array(d, "drawings", w)
+    if raw_list and kind is not None and kind is not PerspectiveKind.CHILD:
+        r.fail(f"{w}.drawings", "only a child's own interview has drawings (child mode)")
+        return []
+    out = []
+    for i, raw in enumerate(raw_list):
+        where = f"{w}.drawings[{i}]"
+        x = r.obj(raw, where)
+        r.only(x, {"id", "stage", "topic", "caption", "at", "png"}, where)
+        stage = r.text(x, "stage", where, required=True)
+        topic = r.text(x, "topic", where)
+        at = r.parsed(x, "at", where, _datetime, "a date and time", required=True)
+        encoded = r.get(x, "png", where, str, True, "")
+        try:
+            png = base64.b64decode(encoded, validate=True) if len(encoded) <= MAX_DRAWING_BYTES * 4 // 3 + 4 else None
+        except (binascii.Error, ValueError):
+            png = b""
+        if png is None:
+            r.fail(f"{where}.png", f"is more than a drawing can be ({MAX_DRAWING_BYTES // 1000} kB)")
+            continue
+        problem = drawing_problem(png) if png else "is not base64 (the letters a PNG is written in)"
+        if problem:
+            r.fail(f"{where}.png", problem)
+            continue
+        if snapshot is not None and stage:
+            found = next((st for st in snapshot.stages if st.id == stage), None)
+            if found is None:
+                r.fail(f"{where}.stage", f"{stage!r} is not a stage of the interview's template")
+                continue
+            if topic and topic not in {t.key for t in found.topics}:
+                r.fail(f"{where}.topic", f"{topic!r} is not a topic of the stage {stage!r}")
+                continue
+        if stage and at:
+            out.append(Drawing(png, stage, topic, r.text(x, "caption", where), at,
+                               r.text(x, "id", where) or uuid4().hex))
+    return out
+
+
 def _read_analysis(r: _Reader, d: dict, w: str):
     """One analysis, every field checked for its type, with its place named."""
     from .analysis import Action, Analysis, NeglectJudgement, ScaleRating
@@ -557,7 +640,7 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
                     snapshots: dict[str, Template]) -> Interview | None:
     before = len(r.problems)
     r.only(d, {"id", "perspective", "template", "held_on", "place", "present", "interpreter", "practitioner",
-               "source", "seen_alone", "disclosures", "worries", "answers", "created", "updated"}, w)
+               "source", "seen_alone", "disclosures", "worries", "drawings", "answers", "created", "updated"}, w)
     p = r.obj(d.get("perspective"), f"{w}.perspective")
     r.only(p, {"kind", "adult_id"}, f"{w}.perspective")
     kind = r.choice(p, "kind", f"{w}.perspective", PerspectiveKind)
@@ -593,13 +676,15 @@ def _read_interview(r: _Reader, d: dict, w: str, adult_ids: set[str],
         if answer is not None:
             answers[key] = answer
     worries = _read_worries(r, d, w, kind, snapshot)
+    drawings = _read_drawings(r, d, w, kind, snapshot)
     if len(r.problems) > before or perspective is None or held_on is None:
         return None
     iv = Interview(perspective, ref, held_on, id=r.text(d, "id", w, required=True),
                    place=r.text(d, "place", w), present=r.text(d, "present", w),
                    interpreter=r.text(d, "interpreter", w), practitioner=r.text(d, "practitioner", w),
                    answers=answers, source=r.text(d, "source", w),
-                   seen_alone=_read_seen_alone(r, d, w), disclosures=_read_disclosures(r, d, w), worries=worries)
+                   seen_alone=_read_seen_alone(r, d, w), disclosures=_read_disclosures(r, d, w), worries=worries,
+                   drawings=drawings)
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:

@@ -102,7 +102,12 @@ def _v5(conn) -> None:
     conn.execute("ALTER TABLE interviews ADD COLUMN worries TEXT NOT NULL DEFAULT '[]'")
 
 
-MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(conn) -> None:
+    """What a child drew in child mode (a JSON list, each PNG in base64), kept encrypted like the rest."""
+    conn.execute("ALTER TABLE interviews ADD COLUMN drawings TEXT NOT NULL DEFAULT '[]'")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Iterator
 
 from .analysis import Analysis
-from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Interview, Perspective, PerspectiveKind,
-                   REFERENCE_LIMIT, Worry, clean_reference, one_line)
+from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Drawing, Interview, Perspective,
+                   PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, one_line)
+from .interchange import drawing_problem
 from .template_choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
 
@@ -236,6 +237,22 @@ class Session:
             mine.words = words.strip()
             self.store.save_case(case)
         worry.words = words.strip()
+
+    def keep_drawing(self, case: Case, interview: Interview, drawing: Drawing) -> None:
+        """A drawing from child mode, kept at once (a new one, or a caption changed): encrypted with
+        the interview in the store, never written anywhere in clear."""
+        if interview.perspective.kind is not PerspectiveKind.CHILD:
+            raise ValueError("only a child's own interview has drawings")
+        problem = drawing_problem(drawing.png)
+        if problem:
+            raise ValueError(f"the drawing {problem}")
+        drawing.caption = drawing.caption.strip()
+        with self._changing(case):
+            mine = self._own(case, interview)
+            mine.drawings = [d for d in mine.drawings if d.id != drawing.id] + [drawing]
+            self.store.save_case(case)
+        if interview is not mine:
+            interview.drawings = [d for d in interview.drawings if d.id != drawing.id] + [drawing]
 
     @staticmethod
     def _own(case: Case, interview: Interview) -> Interview:

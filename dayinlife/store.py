@@ -25,8 +25,8 @@ from typing import Callable, Iterator, Sequence
 from . import crypto, dates, files
 from .case import (Adult, AdultRole, Answer, Case, Child, Interview, Perspective, PerspectiveKind,
                    reference_key)
-from .interchange import (answer_from_dict, answer_to_dict, disclosure_from_dict, disclosure_to_dict, worry_from_dict,
-                          worry_to_dict)
+from .interchange import (answer_from_dict, answer_to_dict, disclosure_from_dict, disclosure_to_dict,
+                          drawing_from_dict, drawing_to_dict, worry_from_dict, worry_to_dict)
 from .migrations import MIGRATIONS, Step, latest_version
 from .case_files import read_case_file_any, seal_case, with_new_ids  # noqa: F401
 from .store_errors import (  # noqa: F401  (the store's errors, named here as they always were)
@@ -557,14 +557,15 @@ class Store:
         out = []
         for row in self._read("SELECT id, perspective, adult_id, template_id, template_version, template_hash, "
                               "held_on, place, present, interpreter, practitioner, created, updated, source, "
-                              "seen_alone, disclosures, worries FROM interviews WHERE child_id = ? ORDER BY position",
+                              "seen_alone, disclosures, worries, drawings FROM interviews WHERE child_id = ? ORDER BY position",
                               [child_id]):
             iv = Interview(Perspective(PerspectiveKind(row[1]), row[2]), TemplateRef(row[3], row[4], row[5]),
                            date.fromisoformat(row[6]), row[0], row[7], row[8], row[9], row[10],
                            created=datetime.fromisoformat(row[11]), updated=datetime.fromisoformat(row[12]),
                            source=row[13], seen_alone=None if row[14] is None else bool(row[14]),
                            disclosures=[disclosure_from_dict(x) for x in json.loads(row[15] or "[]")],
-                           worries=[worry_from_dict(x) for x in json.loads(row[16] or "[]")])
+                           worries=[worry_from_dict(x) for x in json.loads(row[16] or "[]")],
+                           drawings=[drawing_from_dict(x) for x in json.loads(row[17] or "[]")])
             for key, data in self._read("SELECT topic_key, data FROM answers WHERE interview_id = ?", [iv.id]):
                 iv.answers[key] = answer_from_dict(json.loads(data))
             out.append(iv)
@@ -635,19 +636,21 @@ class Store:
             for ipos, iv in enumerate(ch.interviews):
                 c.execute("INSERT INTO interviews (id, child_id, position, perspective, adult_id, template_id, "
                           "template_version, template_hash, held_on, place, present, interpreter, practitioner, "
-                          "created, updated, source, seen_alone, disclosures, worries) "
-                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO "
+                          "created, updated, source, seen_alone, disclosures, worries, drawings) "
+                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO "
                           "UPDATE SET position = excluded.position, perspective = excluded.perspective, adult_id = "
                           "excluded.adult_id, held_on = excluded.held_on, place = excluded.place, present = "
                           "excluded.present, interpreter = excluded.interpreter, practitioner = excluded.practitioner, "
                           "updated = excluded.updated, source = excluded.source, seen_alone = excluded.seen_alone, "
-                          "disclosures = excluded.disclosures, worries = excluded.worries",
+                          "disclosures = excluded.disclosures, worries = excluded.worries, "
+                          "drawings = excluded.drawings",
                           (iv.id, ch.id, ipos, iv.perspective.kind.value, iv.perspective.adult_id, iv.template.id,
                            iv.template.version, iv.template.content_hash, _iso(iv.held_on), iv.place, iv.present,
                            iv.interpreter, iv.practitioner, _iso(iv.created), _iso(iv.updated), iv.source,
                            None if iv.seen_alone is None else int(iv.seen_alone),
                            json.dumps([disclosure_to_dict(x) for x in iv.disclosures], ensure_ascii=False),
-                           json.dumps([worry_to_dict(x) for x in iv.worries], ensure_ascii=False)))
+                           json.dumps([worry_to_dict(x) for x in iv.worries], ensure_ascii=False),
+                           json.dumps([drawing_to_dict(x) for x in iv.drawings], ensure_ascii=False)))
                 _prune(c, "answers", "interview_id", iv.id, list(iv.answers), id_column="topic_key")
                 for key, answer in iv.answers.items():
                     c.execute("INSERT INTO answers (interview_id, topic_key, data, updated) VALUES (?,?,?,?) "

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from dayinlife import people  # noqa: E402
 from dayinlife.analysis import Action, Analysis, ScaleRating  # noqa: E402
-from dayinlife.case import Adult, AdultRole, Case, Child, Perspective, PerspectiveKind, Worry  # noqa: E402
+from dayinlife.case import Adult, AdultRole, Case, Child, Drawing, Perspective, PerspectiveKind, Worry  # noqa: E402
 from dayinlife.interchange import write_case_file  # noqa: E402
 from dayinlife.template_loader import load_library  # noqa: E402
 from dayinlife.vocab import NeglectType as N  # noqa: E402
@@ -34,6 +34,31 @@ _NS = uuid.UUID("5b0c1a52-6d1e-4c8e-9a55-0d3e0de70000")
 def sid(*parts: str) -> str:
     """Stable ids, so re-running the script changes only what changed."""
     return uuid.uuid5(_NS, "/".join(parts)).hex
+
+
+def bedtime_drawing() -> bytes:
+    """A child's drawing of bedtime, made for the demo (the same bytes every time): a bed upstairs with
+    a child and a pillow, two people downstairs with zigzag lines for shouting, a moon."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (1000, 750), "white")
+    d = ImageDraw.Draw(im)
+    d.line([(60, 400), (940, 400)], fill="#7A4A24", width=10)                        # the floor between
+    d.rectangle([(120, 260), (520, 360)], outline="#1B65D6", width=10)              # the bed
+    d.ellipse([(140, 220), (220, 290)], outline="#222222", width=9)                 # Maisie's head
+    d.rounded_rectangle([(230, 230), (330, 280)], radius=20, outline="#F2C200", width=9)  # the pillow
+    d.ellipse([(760, 60), (860, 160)], outline="#F2C200", width=9)                  # the moon
+    for x in (300, 600):                                                            # Mum and Lee
+        d.ellipse([(x, 470), (x + 70, 540)], outline="#222222", width=9)
+        d.line([(x + 35, 540), (x + 35, 650), (x, 710)], fill="#222222", width=9)
+        d.line([(x + 35, 650), (x + 70, 710)], fill="#222222", width=9)
+    for y in (470, 500, 530):                                                       # shouting
+        d.line([(420, y), (440, y - 20), (460, y), (480, y - 20), (500, y)], fill="#D7263D", width=7)
+    out = io.BytesIO()
+    im.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 def A(text="", m=None, f=None, b="", own="", imp="", src="", notes="", also=(), sensitive=False, well="",
@@ -286,6 +311,11 @@ def hartley() -> Case:
         Worry("school", "friends_bullying", "", datetime(2026, 10, 6, 10, 52, tzinfo=timezone.utc),
               sid(case.reference, "Maisie Hartley", "worry-2")),
     ]
+    # ... and drew her bedtime, saying what it shows.
+    m_child2.drawings.append(Drawing(bedtime_drawing(), "bedtime", "bedtime",
+                                     "That's me in bed with my pillow. That's Mum and Lee shouting downstairs.",
+                                     datetime(2026, 10, 6, 10, 47, tzinfo=timezone.utc),
+                                     sid(case.reference, "Maisie Hartley", "drawing-1")))
 
     analysis(case, maisie, [m_child, m_parent, m_pro, m_child2], neglect={
         N.NUTRITIONAL: "Dawn's account (breakfast every day) and Maisie's (usually hungry, nothing at home) "

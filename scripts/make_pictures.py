@@ -223,6 +223,14 @@ CARDS: dict[str, tuple[str, str, str]] = {
                   f'stroke-linejoin="round"/>\n' + line("M 30 44 Q 36 24 50 30 Q 62 18 72 44")
                   + line("M 30 56 L 70 56 M 28 70 L 72 70", 3)),
     "card-other": ("Another part of the day", "a star.", star(50, 52, 38, SUN)),
+    "pencil": ("Draw it", "a pencil drawing a wavy line.",
+               line("M 10 86 Q 24 70 36 84 Q 48 96 60 82", 4)
+               + f'  <path d="M 62 76 L 22 36 L 36 22 L 76 62 Z" fill="{SUN}" stroke="{INK}" stroke-width="3.5" '
+               f'stroke-linejoin="round" transform="translate(10 -10)"/>\n'
+               + f'  <path d="M 72 66 L 86 80 L 66 72 Z" fill="{SKIN}" stroke="{INK}" stroke-width="3" '
+               f'stroke-linejoin="round" transform="translate(0 -4)"/>\n'
+               + f'  <path d="M 32 26 L 46 12 L 40 6 Q 36 2 32 6 L 26 12 Q 22 16 26 20 Z" fill="{RED}" '
+               f'stroke="{INK}" stroke-width="3" stroke-linejoin="round"/>\n'),
 }
 
 

@@ -6,6 +6,8 @@ nothing a person typed can change the document's structure.
 
 from __future__ import annotations
 
+import io
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
@@ -457,15 +459,18 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
         voice = voices[0]
         self._worries_first(voice)
         self._own_sort()
+        drawn = self.drawings_by_topic(voice)
         for stage, tcs in self.day_stages():
-            said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice))]
+            said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice)) or drawn.get(tc.topic.key)]
             if not said:
                 continue
             self.heading(self.stage_title(stage), 2)
             for tc, a in said:
                 if len(said) > 1 or tc.topic.title != stage.title:
                     self.heading(tc.topic.title, 3)
-                if not self.not_asked(a):
+                for d in drawn.get(tc.topic.key, []):
+                    self.drawing(d)
+                if a is None or not self.not_asked(a):
                     continue
                 if a.text:
                     self.quote(self.m.anon.text(a.text))
@@ -485,6 +490,43 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
         quiet = self.not_talked_about(voice)
         if quiet:
             self.para(f"Not talked about with {self.m.name}: {'; '.join(quiet)}.", italic=True)
+
+    def drawings_by_topic(self, voice: str) -> dict[str, list]:
+        """The child's drawings, by the topic they were drawn at (one drawn at a stage goes with its
+        first topic). None in an anonymised copy: a drawing may show a name or a face, which the
+        anonymiser cannot see, so it says so once instead."""
+        iv = self.m.comparison.voice(voice).interview
+        if not iv.drawings:
+            return {}
+        if self.m.options.anonymise:
+            self.para(f"{self.m.name}'s drawings are left out of an anonymised copy: a drawing may show a "
+                      f"name or a face.", italic=True)
+            return {}
+        firsts = {tc.stage.id: tc.topic.key for tc in reversed(self.m.comparison.topics)}
+        keys = {tc.topic.key for tc in self.m.comparison.topics}
+        out: dict[str, list] = {}
+        for d in sorted(iv.drawings, key=lambda d: d.at):
+            key = d.topic_key if d.topic_key in keys else firsts.get(d.stage_key)
+            if key:
+                out.setdefault(key, []).append(d)
+        return out
+
+    def drawing(self, d) -> None:
+        """A drawing, as wide as half the page, with what the child said about it under it (their
+        words as the practitioner typed them) and as its alt text."""
+        n = self.m.name
+        p = self.doc.add_paragraph()
+        shape = p.add_run().add_picture(io.BytesIO(d.png), width=Cm(min(8.0, self.width_cm / 2)))
+        words = self.m.anon.text(d.caption)
+        dk.set_alt_text(shape, f"{n}'s drawing",
+                        f"{n}'s drawing. What {n} said about it: {words}" if words
+                        else f"{n}'s drawing. {n} did not say anything about it.")
+        if words:
+            q = self.para("")
+            dk.add_text(q, f"{n}'s drawing. {n} said: ", bold=True)
+            self._words(q, words, True)
+        else:
+            self.para(f"{n}'s drawing. Nothing was written down about it.", italic=True)
 
     def _own_sort(self) -> None:
         """The cards the child sorted in child mode, pile by pile, as the child put them."""

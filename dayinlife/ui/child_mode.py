@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..case import Answer, Case, Child, Interview, PerspectiveKind, Worry
+from ..case import Answer, Case, Child, Drawing, Interview, PerspectiveKind, Worry
 from ..interview import TopicPrompts, child_months, opening, topic_prompts
 from ..paths import option_picture, worry_picture
 from ..pictures import choice_pictures
@@ -38,7 +38,9 @@ from ..worries import BUTTON
 from . import dialogs
 from .announce import announce
 from .autosave import Autosaver
+from .drawing import COLOURS, DrawingPad
 from .faces import FeelingsFaces
+from .flow import flow_widget
 from .scanning import SwitchScanner
 from .speech import Speaker
 
@@ -66,6 +68,7 @@ class ChildModeWindow(QWidget):
         self.child_, self.interview, self.template = child_, interview, template
         self.case = case
         self.worries_pressed: list[Worry] = []  # this turn's, for the practitioner on leaving
+        self.drawings_made: list[Drawing] = []  # this turn's
         self._open_worry: Worry | None = None
         self.named = tuple(named)
         # One per topic the child is asked. Never an answer kept apart (sensitive.py): siblings may
@@ -107,6 +110,7 @@ class ChildModeWindow(QWidget):
 
         self._make_worry_panel(outer)
         self._make_sort_panel(outer)
+        self._make_drawing_panel(outer)
 
         # Everything between the top line and the big buttons scrolls, so nothing is squeezed on a
         # small screen or at large text.
@@ -151,7 +155,20 @@ class ChildModeWindow(QWidget):
             "Put a picture card for each part of the day under good, not sure or not good")
         self.sort_button.setProperty("role", "child-big")
         self.sort_button.clicked.connect(self.open_sort)
-        column.addWidget(self.sort_button, 0, Qt.AlignmentFlag.AlignLeft)
+        extras = QHBoxLayout()  # sort and draw, side by side
+        extras.addWidget(self.sort_button)
+        # On every question: draw it (bedtime, the kitchen, who is there), kept with the interview
+        self.draw_button = QPushButton("Draw it")
+        self.draw_button.setObjectName("drawButton")
+        self.draw_button.setIcon(QIcon(str(option_picture("pencil"))))
+        self.draw_button.setIconSize(QSize(40, 40))
+        self.draw_button.setAccessibleName("Draw it")
+        self.draw_button.setAccessibleDescription("Draw a picture of this part of your day")
+        self.draw_button.setProperty("role", "child-big")
+        self.draw_button.clicked.connect(self.open_drawing)
+        extras.addWidget(self.draw_button)
+        extras.addStretch(1)
+        column.addLayout(extras)
 
         self.words = QPlainTextEdit()
         self.words.setProperty("role", "child-text")
@@ -268,10 +285,15 @@ class ChildModeWindow(QWidget):
         if self.sort_panel.isVisible():
             buttons = list(self.piles.buttons) + [self.sort_done, self.card_back, self.worry_button]
             return [b for b in buttons if b.isVisible() and b.isEnabled()]
+        if self.drawing_panel.isVisible():
+            buttons = list(self.colour_buttons) + [self.undo_button, self.clear_button, self.drawing_done,
+                                                   self.worry_button]
+            return [b for b in buttons if b.isVisible() and b.isEnabled()]
         buttons = []
         for group in self._choice_groups():
             buttons += group.buttons if isinstance(group, FeelingsFaces) else group.buttons()
-        buttons += [self.next_button, self.back_button, self.worry_button, self.sort_button, self.read_button]
+        buttons += [self.next_button, self.back_button, self.worry_button, self.sort_button, self.draw_button,
+                    self.read_button]
         return [b for b in buttons if b.isVisible() and b.isEnabled()]
 
     def _choice_groups(self) -> list:
@@ -383,7 +405,9 @@ class ChildModeWindow(QWidget):
                                   "The grown-up will talk with you about it.")
         self.worry_words.clear()
         self._sorting = self.sort_panel.isVisible()  # pressed while sorting: back to the cards after
+        self._drawing_open = self.drawing_panel.isVisible()  # or while drawing: back to the drawing
         self.sort_panel.hide()
+        self.drawing_panel.hide()
         self.scroll.hide()
         self.nav.hide()
         self.worry_panel.show()
@@ -408,6 +432,11 @@ class ChildModeWindow(QWidget):
             self._sorting = False
             self.sort_panel.show()
             self._show_card(self.card_index)
+            return
+        if getattr(self, "_drawing_open", False):
+            self._drawing_open = False
+            self.drawing_panel.show()
+            self._focus_drawing()
             return
         self.scroll.show()
         self.nav.show()
@@ -564,6 +593,136 @@ class ChildModeWindow(QWidget):
             return True
         return super().eventFilter(obj, event)
 
+    # ------------------------------------------------------------------ draw it
+
+    def _make_drawing_panel(self, outer: QVBoxLayout) -> None:
+        """A page to draw on (finger, pen, mouse or keys), a few colours, undo and clear, and a box for
+        the grown-up to type what the child says about it. Kept with the interview on Done."""
+        panel = self.drawing_panel = QFrame()
+        panel.setObjectName("drawingPanel")
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        # no scrolling here: the page takes what room there is (a finger drawing must never scroll it)
+        self.drawing_prompt = QLabel()
+        self.drawing_prompt.setWordWrap(True)
+        self.drawing_prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.drawing_prompt.setProperty("role", "child-question-small")
+        column.addWidget(self.drawing_prompt)
+        tools, row = flow_widget(8)
+        self.colour_buttons: list[QPushButton] = []
+        self.colours = QButtonGroup(self)
+        self.colours.setExclusive(True)
+        for name, colour in COLOURS:
+            b = QPushButton(name)
+            b.setCheckable(True)
+            b.setProperty("role", "child-choice")
+            b.setIcon(_swatch(colour))
+            b.setIconSize(QSize(28, 28))
+            b.setAccessibleName(f"{name} pen")
+            b.setAccessibleDescription(f"Draw in {name.lower()}")
+            b.setProperty("colour", colour)
+            b.clicked.connect(lambda _c=False, c=colour: self._pick_colour(c))
+            self.colours.addButton(b)
+            self.colour_buttons.append(b)
+            row.addWidget(b)
+        self.colour_buttons[0].setChecked(True)
+        self.undo_button = QPushButton("↶  Undo")
+        self.undo_button.setAccessibleName("Undo")
+        self.undo_button.setAccessibleDescription("Takes away the last line (after Clear, brings the drawing back)")
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setAccessibleName("Clear")
+        self.clear_button.setAccessibleDescription("A clean page; Undo brings the drawing back")
+        for b in (self.undo_button, self.clear_button):
+            b.setProperty("role", "child-choice")
+            row.addWidget(b)
+        column.addWidget(tools)
+        self.pad = DrawingPad()
+        column.addWidget(self.pad, 1)
+        self.undo_button.clicked.connect(self.pad.undo)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.pad.changed.connect(self._pad_changed)
+        bottom = QHBoxLayout()
+        self.caption = QPlainTextEdit()
+        self.caption.setObjectName("drawingCaption")
+        self.caption.setTabChangesFocus(True)
+        self.caption.setPlaceholderText("Grown-up: type what they say about it")
+        self.caption.setAccessibleName("What they said about the drawing")
+        self.caption.setAccessibleDescription("For the grown-up to type the child's words about the drawing: "
+                                              "they go under it in the report")
+        self.caption.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 16)
+        bottom.addWidget(self.caption, 1)
+        self.drawing_done = QPushButton("Done  ✓")
+        self.drawing_done.setAccessibleName("Done: keep the drawing")
+        self.drawing_done.setAccessibleDescription("Keeps the drawing with your answers and goes back to the question")
+        self.drawing_done.setProperty("role", "child-big")
+        self.drawing_done.clicked.connect(self.close_drawing)
+        bottom.addWidget(self.drawing_done, 0, Qt.AlignmentFlag.AlignBottom)
+        column.addLayout(bottom)
+        self._kept_drawing: Drawing | None = None  # this page's drawing once kept (Done again: its caption)
+        panel.hide()
+        outer.addWidget(panel, 1)
+
+    def open_drawing(self) -> None:
+        self.autosaver.flush()
+        self.speaker.stop()
+        self.pad.reset()
+        self.caption.clear()
+        self._kept_drawing = None
+        topic = self.topic
+        self.drawing_prompt.setText(f"Draw it: {topic.title}")
+        self.scroll.hide()
+        self.nav.hide()
+        self.drawing_panel.show()
+        self._pad_changed()
+        self._focus_drawing()
+
+    def _focus_drawing(self) -> None:
+        if self.scanner is not None:
+            self.scanner.start()
+        else:
+            self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _pick_colour(self, colour: str) -> None:
+        self.pad.colour = colour
+        self.pad.update()
+
+    def _pad_changed(self) -> None:
+        drawn = not self.pad.is_empty
+        self.undo_button.setEnabled(drawn or self.pad._undone_clear is not None)
+        self.clear_button.setEnabled(drawn)
+
+    def keep_drawing(self) -> bool:
+        """Keep what is on the page (and the words about it) with the interview, at once."""
+        if self.pad.is_empty:
+            return True
+        stage, topic = self.steps[self.step]
+        drawing = self._kept_drawing or Drawing(b"", stage.id, topic.key)
+        drawing.png = self.pad.png()
+        drawing.caption = self.caption.toPlainText().strip()
+        try:
+            self.session.keep_drawing(self.case, self.interview, drawing)
+        except (StoreError, ValueError) as exc:
+            dialogs.error(self, f"The drawing could not be kept: {exc} Tell the grown-up now.")
+            return False
+        self._kept_drawing = drawing
+        if drawing not in self.drawings_made:
+            self.drawings_made.append(drawing)
+        return True
+
+    def close_drawing(self) -> None:
+        if not self.keep_drawing():
+            return
+        self.drawing_panel.hide()
+        self.scroll.show()
+        self.nav.show()
+        if not self.pad.is_empty:
+            announce(self, "Your drawing is kept. Thank you!")
+        if self.scanner is not None:
+            self.scanner.start()
+        else:
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ------------------------------------------------------------------ read-aloud
 
     def _make_read_aloud(self, column: QVBoxLayout) -> None:
@@ -632,7 +791,8 @@ class ChildModeWindow(QWidget):
 
     def go(self, index: int) -> None:
         """Go to a page (see `pages`); never from under "Something worries me" (PgDown while it is open)."""
-        if 0 <= index < len(self.pages) and not self.worry_panel.isVisible() and not self.sort_panel.isVisible():
+        if (0 <= index < len(self.pages) and not self.worry_panel.isVisible() and not self.sort_panel.isVisible()
+                and not self.drawing_panel.isVisible()):
             self.autosaver.flush()
             self.speaker.stop()
             self.index = index
@@ -658,6 +818,7 @@ class ChildModeWindow(QWidget):
         self.well.setPlainText(a.well)
         self.topic_heading.setVisible(not say)
         self.sort_button.setVisible(say and (self.step == 0 or self.steps[self.step - 1][0] is not stage))
+        self.draw_button.setVisible(say)
         for widget in (self.feeling_label, self.faces):
             widget.setVisible(not say and bool(p.feeling_question))
         others = not say and bool(p.also_felt_question) and self.also_felt is not None
@@ -801,6 +962,8 @@ class ChildModeWindow(QWidget):
         and not yet kept are kept now."""
         if self.worry_panel.isVisible():
             self._close_worry(keep_words=True)
+        if self.drawing_panel.isVisible() or getattr(self, "_drawing_open", False):
+            self.keep_drawing()  # the app locked, or the grown-up left: the drawing is not lost
         self.autosaver.flush()
         self._may_close = True
         self.close()
@@ -873,3 +1036,18 @@ class _Card(QFrame):
         drag.setMimeData(data)
         drag.setPixmap(self.picture.pixmap())
         drag.exec(Qt.DropAction.MoveAction)
+
+
+def _swatch(colour: str) -> QIcon:
+    """A round patch of a pen's colour, beside its name."""
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(QColor("#4A3525"))
+    painter.drawEllipse(3, 3, 26, 26)
+    painter.end()
+    return QIcon(pixmap)

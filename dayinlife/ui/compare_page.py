@@ -470,6 +470,11 @@ class ComparePage(QWidget):
                         seen = self._seen_picture(tc, m, voice, kind)
                         if seen is not None:  # the picture the child chose, as child mode showed it
                             grid.item(row, self._voice_columns[voice]).setIcon(picture_icon(seen))
+                        if row == first and self._drawings_at(tc, c.voice(voice)):
+                            item = grid.item(row, self._voice_columns[voice])
+                            item.setText(f"✎ {item.text()}")  # a drawing, opened with the full answer
+                            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                                         f"{item.data(Qt.ItemDataRole.AccessibleTextRole) or item.text()}, and a drawing")
                     row += 1
                 self._rows_of[t] = list(range(first, row))
         header = grid.horizontalHeader()
@@ -683,6 +688,9 @@ class ComparePage(QWidget):
                 for path, words in chosen:
                     flow.addWidget(self._picture_with_words(path, words))
                 box.addWidget(strip)
+            for d in self._drawings_at(tc, v):
+                box.addWidget(QLabel("<b>A drawing</b>"))
+                box.addWidget(self._drawing_view(d, voice, min(320, self.answer_area.viewport().width() - 48)))
             column.addWidget(frame)
         column.addStretch(1)
         self._put_answer(holder)
@@ -701,6 +709,36 @@ class ComparePage(QWidget):
                 option = next((o for o in self.comparison.template.feelings.options if o.value == answer.feeling), None)
                 out.append((face, (option.child_label or option.label) if option else answer.feeling))
         return out
+
+    @staticmethod
+    def _drawings_at(tc: TopicComparison, v) -> list:
+        """The child's drawings made at this topic (or at its stage, with no topic), oldest first."""
+        if v.kind is not PerspectiveKind.CHILD or v.label in tc.kept_out:
+            return []
+        return sorted((d for d in v.interview.drawings if d.topic_key == tc.topic.key
+                       or (not d.topic_key and d.stage_key == tc.stage.id)), key=lambda d: d.at)
+
+    @staticmethod
+    def _drawing_view(d, voice: str, width: int = 320) -> QWidget:
+        """A drawing, at most a third of its size (narrower where the panel is), with what the child
+        said about it under it."""
+        from PySide6.QtGui import QPixmap
+
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        picture = QLabel()
+        pixmap = QPixmap()
+        pixmap.loadFromData(d.png, "PNG")
+        picture.setPixmap(pixmap.scaledToWidth(max(120, width), Qt.TransformationMode.SmoothTransformation))
+        said = d.caption or "Nothing was written down about it."
+        picture.setAccessibleName(f"{voice}'s drawing")
+        picture.setAccessibleDescription(f"What they said about it: {d.caption}" if d.caption else said)
+        column.addWidget(picture)
+        words = plain_label(f"They said: “{d.caption}”" if d.caption else said)
+        words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(words)
+        return holder
 
     @staticmethod
     def _picture_with_words(path, words: str) -> QWidget:

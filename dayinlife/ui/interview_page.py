@@ -447,7 +447,11 @@ class InterviewPage(QWidget):
         for button in (child(self.form, "backButton", QPushButton), self.child_mode_button, self.disclosure_button):
             bar.removeWidget(button)
             flow.addWidget(button)
+            if button is self.child_mode_button:
+                flow.addWidget(self.switch_check)  # beside the hand-over it changes
         bar.insertWidget(0, left, 1)
+        QWidget.setTabOrder(self.child_mode_button, self.switch_check)
+        QWidget.setTabOrder(self.switch_check, self.disclosure_button)
         self.disclosure_button.clicked.connect(self.open_disclosure)
         self.disclosure_window = None
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
@@ -464,8 +468,6 @@ class InterviewPage(QWidget):
         self.progress_label.setWordWrap(True)  # named by the count it shows ("5 of 20 topics answered")
         map_layout = self.form.findChild(QVBoxLayout, "mapLayout")
         map_layout.insertWidget(map_layout.indexOf(self.progress) + 1, self.progress_label)
-        map_layout.addWidget(self.switch_check)  # under "Show guidance for me", above "Hand to the child"
-        QWidget.setTabOrder(self.guidance_check, self.switch_check)
         self.case: Case | None = None
         self.child_: Child | None = None
         self.interview: Interview | None = None

@@ -95,7 +95,7 @@ def test_the_frame_goes_round_and_round_and_never_into_a_text_box(qtbot, session
         items = window.scan_items()
         assert window.words not in items and window.done_button not in items  # the grown-up's
         pictures = [b for m in ("who", "regular") for b in window.measure_groups[m].buttons]
-        ends = [window.next_button, window.worry_button, window.sort_button] + (
+        ends = [window.next_button, window.worry_button, window.sort_button, window.draw_button] + (
             [window.read_button] if window.read_button.isVisible() else [])
         assert items == pictures + ends  # Back is not there on the first page: nothing to go back to
         seen = []
