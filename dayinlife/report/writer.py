@@ -60,6 +60,16 @@ def shortened(words: str, limit: int = SHORT_QUOTE) -> tuple[str, bool]:
     return words[:cut].rstrip(), True
 
 
+def framed(png: bytes) -> bytes:
+    """The drawing with a thin grey edge, so its page shows on the report's white paper."""
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(png)) as im:
+        out = io.BytesIO()
+        ImageOps.expand(im.convert("RGB"), border=4, fill="#9A9A9A").save(out, "PNG")
+        return out.getvalue()
+
+
 class Writer(ComparingSections, AnalysisSections, KeptSections):
     def __init__(self, model: ReportModel):
         self.m = model
@@ -468,9 +478,9 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
             for tc, a in said:
                 if len(said) > 1 or tc.topic.title != stage.title:
                     self.heading(tc.topic.title, 3)
-                for d in drawn.get(tc.topic.key, []):
-                    self.drawing(d)
                 if a is None or not self.not_asked(a):
+                    for d in drawn.get(tc.topic.key, []):
+                        self.drawing(d)
                     continue
                 if a.text:
                     self.quote(self.m.anon.text(a.text))
@@ -487,6 +497,8 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                     pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                 self.facts(pairs)
                 self.notes(a)
+                for d in drawn.get(tc.topic.key, []):  # after their words, as the child's own picture of it
+                    self.drawing(d)
         quiet = self.not_talked_about(voice)
         if quiet:
             self.para(f"Not talked about with {self.m.name}: {'; '.join(quiet)}.", italic=True)
@@ -516,7 +528,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
         words as the practitioner typed them) and as its alt text."""
         n = self.m.name
         p = self.doc.add_paragraph()
-        shape = p.add_run().add_picture(io.BytesIO(d.png), width=Cm(min(8.0, self.width_cm / 2)))
+        shape = p.add_run().add_picture(io.BytesIO(framed(d.png)), width=Cm(min(8.0, self.width_cm / 2)))
         words = self.m.anon.text(d.caption)
         dk.set_alt_text(shape, f"{n}'s drawing",
                         f"{n}'s drawing. What {n} said about it: {words}" if words
