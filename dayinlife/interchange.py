@@ -428,6 +428,21 @@ def _read_disclosures(r: _Reader, d: dict, w: str) -> list[Disclosure]:
     return out
 
 
+def _at_a_stage(r: _Reader, where: str, snapshot: Template | None, stage: str, topic: str) -> bool:
+    """Whether what a child did in child mode names a stage (and topic) of the interview's template;
+    if not, the problem is noted at `where`."""
+    if snapshot is None or not stage:
+        return True
+    found = next((st for st in snapshot.stages if st.id == stage), None)
+    if found is None:
+        r.fail(f"{where}.stage", f"{stage!r} is not a stage of the interview's template")
+        return False
+    if topic and topic not in {t.key for t in found.topics}:
+        r.fail(f"{where}.topic", f"{topic!r} is not a topic of the stage {stage!r}")
+        return False
+    return True
+
+
 def _read_worries(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
                   snapshot: Template | None) -> list[Worry]:
     """"Something worries me", as the child pressed it: only in a child's own interview, at a stage
@@ -444,14 +459,8 @@ def _read_worries(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
         stage = r.text(x, "stage", where, required=True)
         topic = r.text(x, "topic", where)
         at = r.parsed(x, "at", where, _datetime, "a date and time", required=True)
-        if snapshot is not None and stage:
-            found = next((st for st in snapshot.stages if st.id == stage), None)
-            if found is None:
-                r.fail(f"{where}.stage", f"{stage!r} is not a stage of the interview's template")
-                continue
-            if topic and topic not in {t.key for t in found.topics}:
-                r.fail(f"{where}.topic", f"{topic!r} is not a topic of the stage {stage!r}")
-                continue
+        if not _at_a_stage(r, where, snapshot, stage, topic):
+            continue
         if stage and at:
             out.append(Worry(stage, topic, r.text(x, "words", where), at, r.text(x, "id", where) or uuid4().hex))
     return out
@@ -485,14 +494,8 @@ def _read_drawings(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
         if problem:
             r.fail(f"{where}.png", problem)
             continue
-        if snapshot is not None and stage:
-            found = next((st for st in snapshot.stages if st.id == stage), None)
-            if found is None:
-                r.fail(f"{where}.stage", f"{stage!r} is not a stage of the interview's template")
-                continue
-            if topic and topic not in {t.key for t in found.topics}:
-                r.fail(f"{where}.topic", f"{topic!r} is not a topic of the stage {stage!r}")
-                continue
+        if not _at_a_stage(r, where, snapshot, stage, topic):
+            continue
         if stage and at:
             out.append(Drawing(png, stage, topic, r.text(x, "caption", where), at,
                                r.text(x, "id", where) or uuid4().hex))

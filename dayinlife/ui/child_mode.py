@@ -83,6 +83,7 @@ class ChildModeWindow(QWidget):
         self._may_close = False
         self._loading = False
         self.scanner: SwitchScanner | None = None
+        self._sorting = self._drawing_open = False  # a panel to go back to after "Something worries me"
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 24)
@@ -367,24 +368,33 @@ class ChildModeWindow(QWidget):
         self.worry_words.setAccessibleDescription("If you want to: type it, or tell the grown-up and they will type it")
         self.worry_words.setPlaceholderText("If you want to, type it here, or tell the grown-up")
         column.addWidget(self.worry_words)
-        buttons = QHBoxLayout()
         self.worry_rather_not = QPushButton("I'd rather not say")
         self.worry_rather_not.setAccessibleName("I'd rather not say")
         self.worry_rather_not.setAccessibleDescription("The grown-up still sees that something worries you")
         self.worry_told = QPushButton("That's it")
         self.worry_told.setAccessibleName("That's it: keep what I wrote")
         self.worry_told.setAccessibleDescription("Keeps what you wrote for the grown-up, then goes back to the question")
-        for b in (self.worry_rather_not, self.worry_told):
-            b.setProperty("role", "child-big")
-        buttons.addWidget(self.worry_rather_not)
-        buttons.addStretch(1)
-        buttons.addWidget(self.worry_told)
-        column.addLayout(buttons)
+        column.addLayout(_big_buttons(self.worry_rather_not, self.worry_told))
         column.addStretch(1)
         self.worry_rather_not.clicked.connect(lambda: self._close_worry(keep_words=False))
         self.worry_told.clicked.connect(lambda: self._close_worry(keep_words=True))
         panel.hide()
         outer.addWidget(panel, 1)
+
+    def _in_place_of_questions(self, panel: QFrame) -> None:
+        """Show one panel (a worry, the cards, the drawing) where the questions and Back/Next were."""
+        for other in (self.worry_panel, self.sort_panel, self.drawing_panel, self.scroll, self.nav):
+            other.setVisible(other is panel)
+
+    def _back_to_questions(self) -> None:
+        for panel in (self.worry_panel, self.sort_panel, self.drawing_panel):
+            panel.hide()
+        self.scroll.show()
+        self.nav.show()
+        if self.scanner is not None:
+            self.scanner.start()
+        else:
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def worry_pressed(self) -> None:
         """Kept at once (stage and topic), then the child may say what it is."""
@@ -406,11 +416,7 @@ class ChildModeWindow(QWidget):
         self.worry_words.clear()
         self._sorting = self.sort_panel.isVisible()  # pressed while sorting: back to the cards after
         self._drawing_open = self.drawing_panel.isVisible()  # or while drawing: back to the drawing
-        self.sort_panel.hide()
-        self.drawing_panel.hide()
-        self.scroll.hide()
-        self.nav.hide()
-        self.worry_panel.show()
+        self._in_place_of_questions(self.worry_panel)
         if self.scanner is not None:
             self.scanner.start()
         else:
@@ -427,24 +433,16 @@ class ChildModeWindow(QWidget):
                 dialogs.error(self, f"Those words could not be saved: {exc} Tell the grown-up now.")
                 return
         self.worry_words.clear()
-        self.worry_panel.hide()
-        if getattr(self, "_sorting", False):
+        if self._sorting:  # back to the card the child was on
             self._sorting = False
-            self.sort_panel.show()
+            self._in_place_of_questions(self.sort_panel)
             self._show_card(self.card_index)
-            return
-        if getattr(self, "_drawing_open", False):
+        elif self._drawing_open:  # back to the drawing, as it was
             self._drawing_open = False
-            self.drawing_panel.show()
+            self._in_place_of_questions(self.drawing_panel)
             self._focus_drawing()
-            return
-        self.scroll.show()
-        self.nav.show()
-        if self.scanner is not None:
-            self.scanner.start()
         else:
-            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
+            self._back_to_questions()
 
     # ------------------------------------------------------------------ sorting the cards
 
@@ -491,19 +489,13 @@ class ChildModeWindow(QWidget):
         self.sorted_line.setProperty("role", "child-question-small")
         column.addWidget(self.sorted_line)
         column.addStretch(1)
-        buttons = QHBoxLayout()
         self.card_back = QPushButton("◀  Card before")
         self.card_back.setAccessibleName("Card before")
         self.card_back.setAccessibleDescription("Go back to the card before, to put it somewhere else")
         self.sort_done = QPushButton("Done  ✓")
         self.sort_done.setAccessibleName("Done")
         self.sort_done.setAccessibleDescription("Stop sorting and go back to the questions; the cards stay where you put them")
-        for b in (self.card_back, self.sort_done):
-            b.setProperty("role", "child-big")
-        buttons.addWidget(self.card_back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.sort_done)
-        outside.addLayout(buttons)
+        outside.addLayout(_big_buttons(self.card_back, self.sort_done))
         self.card_back.clicked.connect(lambda: self._show_card(self.card_index - 1))
         self.sort_done.clicked.connect(self.close_sort)
         self.sort_cards: list = []
@@ -518,20 +510,12 @@ class ChildModeWindow(QWidget):
         self.speaker.stop()
         stage = self.steps[self.step][0]
         self.sort_cards = [t for _s, t in self.steps]
-        self.scroll.hide()
-        self.nav.hide()
-        self.sort_panel.show()
+        self._in_place_of_questions(self.sort_panel)
         self._show_card(next(n for n, (s, _t) in enumerate(self.steps) if s is stage))
 
     def close_sort(self) -> None:
         self.autosaver.flush()
-        self.sort_panel.hide()
-        self.scroll.show()
-        self.nav.show()
-        if self.scanner is not None:
-            self.scanner.start()
-        else:
-            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._back_to_questions()
 
     def _show_card(self, index: int) -> None:
         if not 0 <= index <= len(self.sort_cards):
@@ -671,9 +655,7 @@ class ChildModeWindow(QWidget):
         self._kept_drawing = None
         topic = self.topic
         self.drawing_prompt.setText(f"Draw it: {topic.title}")
-        self.scroll.hide()
-        self.nav.hide()
-        self.drawing_panel.show()
+        self._in_place_of_questions(self.drawing_panel)
         self._pad_changed()
         self._focus_drawing()
 
@@ -713,15 +695,9 @@ class ChildModeWindow(QWidget):
     def close_drawing(self) -> None:
         if not self.keep_drawing():
             return
-        self.drawing_panel.hide()
-        self.scroll.show()
-        self.nav.show()
         if not self.pad.is_empty:
             announce(self, "Your drawing is kept. Thank you!")
-        if self.scanner is not None:
-            self.scanner.start()
-        else:
-            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._back_to_questions()
 
     # ------------------------------------------------------------------ read-aloud
 
@@ -962,7 +938,7 @@ class ChildModeWindow(QWidget):
         and not yet kept are kept now."""
         if self.worry_panel.isVisible():
             self._close_worry(keep_words=True)
-        if self.drawing_panel.isVisible() or getattr(self, "_drawing_open", False):
+        if self.drawing_panel.isVisible():
             self.keep_drawing()  # the app locked, or the grown-up left: the drawing is not lost
         self.autosaver.flush()
         self._may_close = True
@@ -1051,3 +1027,14 @@ def _swatch(colour: str) -> QIcon:
     painter.drawEllipse(3, 3, 26, 26)
     painter.end()
     return QIcon(pixmap)
+
+
+def _big_buttons(left: QPushButton, right: QPushButton) -> QHBoxLayout:
+    """A panel's two big buttons, one at each side (going back or not, going on)."""
+    row = QHBoxLayout()
+    for b in (left, right):
+        b.setProperty("role", "child-big")
+    row.addWidget(left)
+    row.addStretch(1)
+    row.addWidget(right)
+    return row

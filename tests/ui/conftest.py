@@ -153,3 +153,34 @@ def heard():
     announce.LISTENERS.append(listen)
     yield said
     announce.LISTENERS.remove(listen)
+
+
+def child_mode_window(qtbot, session, case, monkeypatch, template: str = "primary", stage: int = 0, *,
+                      scanning: bool = False, size: tuple[int, int] = (1000, 760)):
+    """Child mode, shown and active, on a new child's interview (the case's first child) on
+    `template`, from `stage`; every dialog it opens is answered with nothing. The caller leaves it."""
+    from datetime import date
+
+    from dayinlife import people
+    from dayinlife.case import Perspective, PerspectiveKind
+    from dayinlife.ui import dialogs
+    from dayinlife.ui.autosave import Autosaver
+    from dayinlife.ui.child_mode import ChildModeWindow
+
+    child = case.children[0]
+    iv = session.start_interview(case, child, Perspective(PerspectiveKind.CHILD), template, date(2026, 11, 20))
+    monkeypatch.setattr(dialogs, "ASK", lambda *a, **k: None)
+    window = ChildModeWindow(session, Autosaver(session), child, iv, session.template_for(case, iv), stage,
+                             named=tuple(people.choices(case, child)), case=case, scanning=scanning)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    return window
+
+
+def stored_interview(folder, passphrase: str, case, child: int = 0, interview: int = 0):
+    """The interview as the store on disk now holds it (opened afresh)."""
+    with Store.open(folder, passphrase) as store:
+        return store.load_case(case.id).children[child].interviews[interview]

@@ -4,7 +4,6 @@ the interview (never as a file), and compare shows it with those words."""
 
 import io
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from PIL import Image
@@ -13,35 +12,18 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from dayinlife.case import Perspective, PerspectiveKind
-from dayinlife.store import Store
-from dayinlife.ui import dialogs
-from dayinlife.ui.autosave import Autosaver
+from tests.ui.conftest import child_mode_window, stored_interview
 from tests.ui.test_interview_page import PASS, household, lib, session  # noqa: F401 (fixtures)
 
 SAID = "That's my bed and the telly is on"
 
 
 def stored(tmp_path: Path, case):
-    with Store.open(tmp_path / "data", PASS) as store:
-        return store.load_case(case.id).children[0].interviews[0]
+    return stored_interview(tmp_path / "data", PASS, case)
 
 
 def open_child_mode(qtbot, session, household, monkeypatch):
-    from dayinlife import people
-    from dayinlife.ui.child_mode import ChildModeWindow
-
-    child = household.children[0]
-    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
-    monkeypatch.setattr(dialogs, "ASK", lambda *a, **k: None)
-    window = ChildModeWindow(session, Autosaver(session), child, iv, session.template_for(household, iv),
-                             named=tuple(people.choices(household, child)), case=household)
-    window.resize(1000, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    return window
+    return child_mode_window(qtbot, session, household, monkeypatch, size=(1000, 900))
 
 
 def stroke(qtbot, pad, points):

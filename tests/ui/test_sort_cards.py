@@ -1,7 +1,6 @@
 """Sorting the cards in child mode, as a child does it: a tap on a pile, the keys, a card dropped on a
 pile, or a switch; each card is saved on its pile at once, and the questions come back after."""
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
@@ -9,34 +8,17 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from dayinlife.case import Perspective, PerspectiveKind
 from dayinlife.sort import GOOD, NOT_GOOD, NOT_SURE
-from dayinlife.store import Store
-from dayinlife.ui import dialogs
-from dayinlife.ui.autosave import Autosaver
+from tests.ui.conftest import child_mode_window, stored_interview
 from tests.ui.test_interview_page import PASS, household, lib, session  # noqa: F401 (fixtures)
 
 
 def stored(tmp_path: Path, case):
-    with Store.open(tmp_path / "data", PASS) as store:
-        return store.load_case(case.id).children[0].interviews[0]
+    return stored_interview(tmp_path / "data", PASS, case)
 
 
 def open_child_mode(qtbot, session, household, monkeypatch, template="primary", stage=0, scanning=False):
-    from dayinlife import people
-    from dayinlife.ui.child_mode import ChildModeWindow
-
-    child = household.children[0]
-    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), template, date(2026, 11, 20))
-    monkeypatch.setattr(dialogs, "ASK", lambda *a, **k: None)
-    window = ChildModeWindow(session, Autosaver(session), child, iv, session.template_for(household, iv), stage,
-                             named=tuple(people.choices(household, child)), case=household, scanning=scanning)
-    window.resize(1000, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    return window
+    return child_mode_window(qtbot, session, household, monkeypatch, template, stage, scanning=scanning)
 
 
 def click(qtbot, widget):

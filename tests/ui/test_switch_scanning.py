@@ -2,39 +2,24 @@
 the keyboard focus is, as a switch interface sends it. The child answers the pictures, turns the
 page, chooses a face and presses "Something worries me" without a mouse or an arrow key."""
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from dayinlife.case import Perspective, PerspectiveKind
-from dayinlife.store import Store
 from dayinlife.ui import dialogs
-from dayinlife.ui.autosave import Autosaver
 from dayinlife.ui.faces import FeelingsFaces
+from tests.ui.conftest import child_mode_window, stored_interview
 from tests.ui.test_interview_page import PASS, household, lib, session  # noqa: F401 (fixtures)
 
 
 def stored(tmp_path: Path, case):
-    with Store.open(tmp_path / "data", PASS) as store:
-        return store.load_case(case.id).children[0].interviews[0]
+    return stored_interview(tmp_path / "data", PASS, case)
 
 
 def open_child_mode(qtbot, session, household, monkeypatch, scanning=True):
-    from dayinlife import people
-    from dayinlife.ui.child_mode import ChildModeWindow
-
-    child = household.children[0]
-    iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
-    monkeypatch.setattr(dialogs, "ASK", lambda *a, **k: None)
-    window = ChildModeWindow(session, Autosaver(session), child, iv, session.template_for(household, iv),
-                             named=tuple(people.choices(household, child)), case=household, scanning=scanning)
-    window.resize(1000, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    window = child_mode_window(qtbot, session, household, monkeypatch, scanning=scanning)
     qtbot.waitUntil(lambda: window.scanner is None or window.scanner.current is not None, timeout=3000)
     return window
 
