@@ -157,6 +157,39 @@ def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child
     )
 
 
+def easy_read_opening(child: Child) -> str:
+    """What is said before the first question in easy read, in short plain sentences."""
+    name = child_display_name(child)
+    return (f"We will talk about a normal day for {name}. There are no right or wrong answers. "
+            f"You can skip a question, or stop. What you say helps the people working with your family. "
+            f"If I think a child is not safe, I must tell someone. I will try to tell you first.")
+
+
+def easy_read_prompts(template: Template, topic: Topic, child: Child,
+                      named: tuple[tuple[str, str], ...] = ()) -> TopicPrompts:
+    """A parent's or carer's prompts in short, plain sentences, one idea each, for the large mode
+    with pictures (for a parent with a learning disability, or anyone who would find it easier).
+    The same answers as the ordinary interview (so they compare the same); only the wording is
+    simpler, and each choice keeps its picture."""
+    from dataclasses import replace
+
+    p = topic_prompts(template, topic, PerspectiveKind.PARENT, child, named)
+    name = child_display_name(child)
+    title = topic.title
+    if len(title) > 1 and title[1].islower():  # "Getting up" reads "getting up"; "GP visits" stays
+        title = title[0].lower() + title[1:]
+    return replace(
+        p,
+        question=f"Let's talk about {title}. What happens? Who is there?",
+        own_day="What are you doing at this time?" if p.own_day else "",
+        impact=f"Does that change things for {name}? How?" if p.impact else "",
+        feeling_question=f"How do you think {name} feels at this time?" if p.feeling_question else "",
+        also_felt_question="Anything else? You can pick more than one." if p.also_felt_question else "",
+        better_question="What would make it better?" if p.better_question else "",
+        well_question="What goes well at this time?" if p.well_question else "",
+    )
+
+
 class TemplateUnavailable(LookupError):
     pass
 
@@ -228,7 +261,10 @@ TEEN_FROM_YEARS = 12  # from this age the child is offered the laptop, not hande
 
 def hand_over_words(child: Child, interview: Interview, template: Template) -> tuple[str, str]:
     """The words on the button that starts child mode, and its accessible name: a young child is
-    "handed to"; a teenager (12 or over on the day, or on the teenager template) is offered the laptop."""
+    "handed to"; a teenager (12 or over on the day, or on the teenager template) is offered the laptop;
+    a parent or carer is offered the same large mode, easy read, with pictures."""
+    if interview.perspective.kind is PerspectiveKind.PARENT:
+        return "Easy read, with pictures…", "Easy read, with pictures: large screens with short questions"
     months = child_months(child, interview.held_on)
     teen = template.id == "teenager" or (months is not None and months >= 12 * TEEN_FROM_YEARS)
     if teen:

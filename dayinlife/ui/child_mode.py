@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Answer, Case, Child, Drawing, Interview, PerspectiveKind, Worry
-from ..interview import TopicPrompts, child_months, opening, topic_prompts
+from ..interview import (TopicPrompts, child_months, easy_read_opening, easy_read_prompts, opening,
+                         topic_prompts)
 from ..paths import option_picture, worry_picture
 from ..pictures import choice_pictures
 from ..sensitive import is_sensitive
@@ -61,7 +62,11 @@ class ChildModeWindow(QWidget):
         household the interview belongs to (a "Something worries me" is saved with it at once);
         `scanning`: for a child who uses a switch (scanning.py: Space moves, Enter chooses)."""
         super().__init__(parent, Qt.WindowType.Window)
-        assert interview.perspective.kind is PerspectiveKind.CHILD
+        assert interview.perspective.kind in (PerspectiveKind.CHILD, PerspectiveKind.PARENT)
+        # A parent's or carer's interview in the same large mode, easy read, with pictures: their own
+        # questions in short sentences; nothing of the child's (no worry button, no cards, no drawing)
+        self.easy = interview.perspective.kind is PerspectiveKind.PARENT
+        self.kind = interview.perspective.kind
         self.setObjectName("childMode")
         self.setWindowTitle("Day in My Life")
         self.session, self.autosaver = session, autosaver
@@ -75,7 +80,7 @@ class ChildModeWindow(QWidget):
         # see this screen. A topic asked only when seen alone needs the interview to say they are.
         months = child_months(child_, interview.held_on)
         self.steps = [(s, t) for s in template.stages for t in s.topics
-                      if t.for_child and t.fits(months) and (not t.seen_alone or interview.seen_alone is True)
+                      if t.asked_of(self.kind) and t.fits(months) and (not t.seen_alone or interview.seen_alone is True)
                       and not is_sensitive(t, interview.answers.get(t.key))]
         self.pages = [(n, part) for n in range(len(self.steps)) for part in (SAY, FEEL)]
         first = next((n for n, (s, _) in enumerate(self.steps) if s is template.stages[start_stage]), 0)
@@ -101,6 +106,7 @@ class ChildModeWindow(QWidget):
             "Press it if something is wrong or worries you. The grown-up will see it. You can say what, or not.")
         self.worry_button.setProperty("role", "child-worry")
         self.worry_button.clicked.connect(self.worry_pressed)
+        self.worry_button.setVisible(not self.easy)  # the child's own button: never on a parent's screen
         top.addWidget(self.worry_button)
         self.done_button = QPushButton("Finished")
         self.done_button.setAccessibleName("Finished: give the laptop back")
@@ -133,7 +139,8 @@ class ChildModeWindow(QWidget):
         self.opening.setWordWrap(True)
         self.opening.setTextFormat(Qt.TextFormat.PlainText)
         self.opening.setProperty("role", "child-question-small")
-        self.opening.setText("Before we start: " + opening(template, PerspectiveKind.CHILD, child_))
+        self.opening.setText("Before we start: " + (easy_read_opening(child_) if self.easy
+                                                    else opening(template, self.kind, child_)))
         column.addWidget(self.opening)
         self.topic_heading = QLabel()  # on the feelings page: which part of the day this is about
         self.topic_heading.setWordWrap(True)
@@ -188,6 +195,9 @@ class ChildModeWindow(QWidget):
         self.well.setTabChangesFocus(True)
         self.well.setAccessibleName("What is good")
         column.addWidget(self.well)
+        # easy read only: the parent's own day at this time, and how it changes things for the child
+        self.own_label, self.own_box = self._labelled_box(column, "Your day")
+        self.impact_label, self.impact_box = self._labelled_box(column, "How it changes things")
 
         self.measure_box = QVBoxLayout()
         column.addLayout(self.measure_box)
@@ -199,7 +209,8 @@ class ChildModeWindow(QWidget):
         self.feeling_label.setProperty("role", "child-question")
         column.addWidget(self.feeling_label)
         scale = template.feelings
-        self.faces = FeelingsFaces([(o.value, o.child_label) for o in scale.options], size="large")
+        words = (lambda o: o.label) if self.easy else (lambda o: o.child_label)  # a parent sees the adults' words
+        self.faces = FeelingsFaces([(o.value, words(o)) for o in scale.options], size="large")
         column.addWidget(self.faces, 0, Qt.AlignmentFlag.AlignHCenter)
 
         # Other feelings beside the face (scared, cross, hurting, worried), as many as fit, where the
@@ -210,7 +221,7 @@ class ChildModeWindow(QWidget):
         self.also_felt_label.setProperty("role", "child-question-small")
         column.addWidget(self.also_felt_label)
         others = template.scales.get(ALSO_FELT_SCALE)
-        self.also_felt = (FeelingsFaces([(o.value, o.child_label) for o in others.options], size="large",
+        self.also_felt = (FeelingsFaces([(o.value, words(o)) for o in others.options], size="large",
                                         multiple=True) if others else None)
         if self.also_felt is not None:
             column.addWidget(self.also_felt, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -260,6 +271,22 @@ class ChildModeWindow(QWidget):
             for area in (self.scroll, self.sort_scroll):
                 area.verticalScrollBar().valueChanged.connect(lambda _v: self.scanner.place())
         self._show()
+
+    def _labelled_box(self, column: QVBoxLayout, name: str) -> tuple[QLabel, QPlainTextEdit]:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setProperty("role", "child-question-small")
+        column.addWidget(label)
+        box = QPlainTextEdit()
+        box.setProperty("role", "child-text")
+        box.setTabChangesFocus(True)
+        box.setAccessibleName(name)
+        box.textChanged.connect(self._edited)
+        column.addWidget(box)
+        label.hide()
+        box.hide()
+        return label, box
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -335,7 +362,7 @@ class ChildModeWindow(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        for box, lines in ((self.words, 3), (self.well, 2), (self.better, 2)):
+        for box, lines in ((self.words, 3), (self.well, 2), (self.better, 2), (self.own_box, 2), (self.impact_box, 2)):
             box.ensurePolished()  # the child-mode font comes from the stylesheet
             box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
         if self.scanner is not None and self.scanner.current is None:
@@ -760,6 +787,8 @@ class ChildModeWindow(QWidget):
 
     @property
     def prompts(self) -> TopicPrompts:
+        if self.easy:
+            return easy_read_prompts(self.template, self.topic, self.child_, self.named)
         return topic_prompts(self.template, self.topic, PerspectiveKind.CHILD, self.child_, self.named)
 
     def answer(self) -> Answer:
@@ -792,9 +821,17 @@ class ChildModeWindow(QWidget):
         self.well_label.setText(p.well_question)
         self.well.setAccessibleDescription(p.well_question)
         self.well.setPlainText(a.well)
+        for label, box, question, said in ((self.own_label, self.own_box, p.own_day, a.own_day),
+                                           (self.impact_label, self.impact_box, p.impact, a.impact)):
+            shown = say and self.easy and bool(question)
+            label.setVisible(shown)
+            box.setVisible(shown)
+            label.setText(question)
+            box.setAccessibleDescription(question)
+            box.setPlainText(said)
         self.topic_heading.setVisible(not say)
-        self.sort_button.setVisible(say and (self.step == 0 or self.steps[self.step - 1][0] is not stage))
-        self.draw_button.setVisible(say)
+        self.sort_button.setVisible(say and not self.easy and (self.step == 0 or self.steps[self.step - 1][0] is not stage))
+        self.draw_button.setVisible(say and not self.easy)
         for widget in (self.feeling_label, self.faces):
             widget.setVisible(not say and bool(p.feeling_question))
         others = not say and bool(p.also_felt_question) and self.also_felt is not None
@@ -902,6 +939,9 @@ class ChildModeWindow(QWidget):
         a.text = self.words.toPlainText()
         a.better = self.better.toPlainText()
         a.well = self.well.toPlainText()
+        if self.easy and self.part == SAY:
+            a.own_day = self.own_box.toPlainText() if self.prompts.own_day else a.own_day
+            a.impact = self.impact_box.toPlainText() if self.prompts.impact else a.impact
         if self.prompts.feeling_question:
             a.feeling = self.faces.value()
         if self.also_felt is not None and self.part == FEEL:

@@ -433,12 +433,12 @@ class InterviewPage(QWidget):
             "For you: write down the exact words and the question before them; the next steps are shown")
         bar = next(lay for lay in self.form.findChildren(QHBoxLayout) if lay.indexOf(self.child_mode_button) >= 0)
         # For a child who uses a switch: child mode then scans (one key moves, the other chooses).
-        self.switch_check = QCheckBox("Child mode with a switch")
+        self.switch_check = QCheckBox("With a switch")
         self.switch_check.setObjectName("switchCheck")
-        self.switch_check.setAccessibleName("Child mode with a switch: it scans")
+        self.switch_check.setAccessibleName("With a switch: the large mode scans")
         self.switch_check.setAccessibleDescription(
-            f"For a child who uses a switch or two: in child mode a frame steps through the choices ({HOW})")
-        self.switch_check.setToolTip(f"Child mode scans: {HOW}")
+            f"For someone who uses a switch or two: in the large mode a frame steps through the choices ({HOW})")
+        self.switch_check.setToolTip(f"The large mode scans: {HOW}")
         bar.insertWidget(bar.indexOf(self.child_mode_button) + 1, self.disclosure_button)
         QWidget.setTabOrder(self.child_mode_button, self.disclosure_button)
         # Back, the hand-over and the disclosure take a second line rather than widen the window past
@@ -490,7 +490,9 @@ class InterviewPage(QWidget):
         self.draft_label.setVisible(not self.template.review.approved)
         self._show_worries()
         # child mode is for a child who can take the laptop: not for an unborn baby's voice
-        handed = interview.perspective.kind is PerspectiveKind.CHILD and not child_.is_unborn
+        # the large mode: for the child (not an unborn baby's voice), or easy read for a parent or carer
+        handed = (interview.perspective.kind is PerspectiveKind.CHILD and not child_.is_unborn
+                  or interview.perspective.kind is PerspectiveKind.PARENT)
         self.child_mode_button.setVisible(handed)
         self.switch_check.setVisible(handed)
         words, spoken = hand_over_words(child_, interview, self.template)

@@ -148,9 +148,16 @@ def test_words_half_typed_when_the_laptop_locks_are_kept_and_nothing_is_shown(qt
 
 
 def test_only_in_child_mode_for_the_childs_own_interview(qtbot, window):
-    """A parent's interview has no child mode, so no "Something worries me" and no child's worry."""
+    """A parent's interview has the large mode only as easy read, with no "Something worries me"
+    in it, and a parent's interview cannot hold a child's worry."""
     case, child, kid, mum = family(window)
     window.open_interview(case, child, mum)
-    assert not window.interview_page.child_mode_button.isVisible()
+    button = window.interview_page.child_mode_button
+    assert button.text() == "Easy read, with pictures…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    screen = window.child_window
+    assert screen is not None and screen.isVisible() and screen.easy
+    assert not screen.worry_button.isVisible() and screen.worry_button not in screen.scan_items()
+    screen.ask_to_leave()
     with pytest.raises(ValueError):
         window.session.record_worry(case, mum, "waking")
