@@ -429,9 +429,10 @@ def _sorted_cards(template: Template, voices: list[Voice], topics: list[TopicCom
         mine = tc.answers.get(child)
         if mine is None or not mine.sort:
             continue
-        seen = {a: (None if template.common.own_feelings or tc.answers.get(a) is None
-                    else pile_of_feeling(template.feelings, tc.answers[a].feeling)) for a in adults}
-        rows.append(SortRow(tc.stage.title, tc.topic.key, tc.topic.title, mine.sort, seen))
+        faces = {a: (None if template.common.own_feelings or tc.answers.get(a) is None
+                     else tc.answers[a].feeling) for a in adults}
+        seen = {a: pile_of_feeling(template.feelings, face) for a, face in faces.items()}
+        rows.append(SortRow(tc.stage.title, tc.topic.key, tc.topic.title, mine.sort, seen, faces, mine.feeling))
     return rows
 
 

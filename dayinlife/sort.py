@@ -82,6 +82,8 @@ class SortRow:
     topic_title: str
     child: str                                      # the pile the child chose
     adults: dict[str, str | None] = field(default_factory=dict)  # adult voice -> the pile their face falls in
+    faces: dict[str, str | None] = field(default_factory=dict)   # adult voice -> the face they chose for the child
+    child_face: str | None = None                   # the face the child chose there, if any
 
     def differs(self, adult: str) -> bool:
         """The adult's face for the child falls on another pile than the child's own."""
@@ -99,4 +101,4 @@ class SortRow:
             return "no face for the child here"
         if seen == self.child:
             return "= same pile"
-        return "≠ the other end" if self.far(adult) else "≠ a pile apart"
+        return "≠ the other end" if self.far(adult) else "≠ one pile away"

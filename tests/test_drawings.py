@@ -107,19 +107,30 @@ def test_case_files_carry_drawings_and_refuse_a_hostile_one(family):
     assert loads_case(json.dumps(older)).children[0].interview(iv.id).drawings == []
 
 
-def test_in_the_report_with_the_childs_words_and_out_of_an_anonymised_copy(family, library):
+def test_in_the_report_only_in_the_section_for_professionals(family, library):
+    """The child's account says a drawing was made there; the drawing, with the child's words as its
+    caption and alt text, is in the section for professionals only (it may name or show the family),
+    never in a copy without that section, never in an anonymised one."""
     session, case, kid, iv, mum = family
     from dayinlife.case import Answer
 
     session.save_answer(iv, "bedtime", Answer("Late. The telly is loud."))
     session.keep_drawing(case, iv, Drawing(picture(), "bedtime", "bedtime", CAPTION))
-    doc = docx.Document(io.BytesIO(report_bytes(case, kid, library, ReportOptions())))
-    drawn = [s for s in doc.inline_shapes if s._inline.docPr.get("title", "").startswith("Kit's drawing")]
+
+    def report(**options):
+        doc = docx.Document(io.BytesIO(report_bytes(case, kid, library, ReportOptions(**options))))
+        drawn = [s for s in doc.inline_shapes if s._inline.docPr.get("title", "").startswith("Kit's drawing")]
+        return doc, drawn, [p.text for p in doc.paragraphs]
+
+    doc, drawn, paragraphs = report(sensitive=True)
     assert len(drawn) == 1
     assert drawn[0]._inline.docPr.get("descr") == f"Kit's drawing. What Kit said about it: {CAPTION}"
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert f"Kit's drawing. Kit said: “{CAPTION}”" in text
-    anonymous = docx.Document(io.BytesIO(report_bytes(case, kid, library, ReportOptions(anonymise=True))))
-    assert not [s for s in anonymous.inline_shapes if "drawing" in s._inline.docPr.get("title", "")]
-    assert "left out of an anonymised copy" in "\n".join(p.text for p in anonymous.paragraphs)
-    assert CAPTION not in "\n".join(p.text for p in anonymous.paragraphs)
+    kept_from = next(i for i, t in enumerate(paragraphs) if t.startswith("For professionals only"))
+    said = next(i for i, t in enumerate(paragraphs) if t == f"Kit's drawing. Kit said: “{CAPTION}”")
+    assert said > kept_from  # only in the section for professionals
+    noted = next(i for i, t in enumerate(paragraphs) if t.startswith("Kit made a drawing here in child mode"))
+    assert noted < kept_from and "section for professionals only" in paragraphs[noted]
+    for options in ({}, {"anonymise": True}):
+        doc, drawn, paragraphs = report(**options)
+        assert not drawn and CAPTION not in "\n".join(paragraphs), options
+        assert any("made a drawing here in child mode" in t and "left out of this copy" in t for t in paragraphs)

@@ -66,7 +66,7 @@ def test_compared_with_each_adults_face_for_the_child(case, library):
     assert rows["breakfast"].child == NOT_GOOD and rows["breakfast"].adults[mum] == GOOD
     assert rows["breakfast"].far(mum) and rows["breakfast"].apart(mum) == "≠ the other end"
     assert rows["bedtime"].differs(mum) and not rows["bedtime"].far(mum)
-    assert rows["bedtime"].apart(mum) == "≠ a pile apart"
+    assert rows["bedtime"].apart(mum) == "≠ one pile away"
 
 
 def test_the_report_gives_the_childs_own_sort_then_sets_it_beside_the_adults(case, library):
@@ -75,8 +75,15 @@ def test_the_report_gives_the_childs_own_sort_then_sets_it_beside_the_adults(cas
     heading = paragraphs.index("How Mimi sorted the cards")
     own = paragraphs[heading + 2]
     assert own.splitlines() == ["Good: Bedtime", "Not good: Breakfast"]
+    assert "Mimi's sort beside the faces" in paragraphs
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Card")
     cells = [[c.text for c in r.cells] for r in table.rows]
-    assert cells[0][1] == "Mimi's sort"
+    assert cells[0][1:3] == ["Mimi's sort", "Mimi's face there"]
     breakfast = next(r for r in cells if r[0].startswith("Breakfast"))
-    assert breakfast[1] == "Not good" and breakfast[2] == "≠ Good (the other end)"
+    kid = choose_interviews(case, case.children[0]).compared[0]
+    face = library.get("primary").feelings.option(kid.answers["breakfast"].feeling)
+    assert breakfast[1] == "Not good"
+    assert breakfast[2].startswith(f"“{face.child_label}”") or breakfast[2].startswith(face.label)
+    assert breakfast[3] == "≠ Very happy → good (the other end)"  # the mother's own face, and its pile
+    bedtime = next(r for r in cells if r[0].startswith("Bedtime"))
+    assert bedtime[3] == "Okay → not sure (one pile away)"

@@ -1,5 +1,5 @@
 """The report's section for professionals only: sensitive answers, answers given when seen alone,
-and disclosures. Written only when the practitioner chooses it, never in an anonymised report, on
+disclosures, what a child said worried them, and a child's drawings. Written only when the practitioner chooses it, never in an anonymised report, on
 pages of its own after everything else, so they can be taken out before the report is shared."""
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ class KeptSections:
             earlier = [(older, d) for older, d in earlier if d]
             worried = ([w for w in self.child_worries(v.label) if w.worry.words]
                        if v.kind is PerspectiveKind.CHILD else [])
-            if not (kept or told or earlier or worried):
+            drawn = sorted(v.interview.drawings, key=lambda d: d.at) if v.kind is PerspectiveKind.CHILD else []
+            if not (kept or told or earlier or worried or drawn):
                 continue
             anything = True
             self.heading(f"{m.labels[v.label]}, {long_date(v.interview.held_on)}", 2)
@@ -75,10 +76,20 @@ class KeptSections:
                 p = self.para(f"“{BUTTON}”, pressed in child mode: {w.where}, {full_time(w.worry.at)}", bold=True)
                 p.paragraph_format.keep_with_next = True
                 self.quote(w.worry.words)
+            for d in drawn:
+                try:
+                    where = topic_at(next(tc for tc in m.comparison.topics if tc.topic.key == d.topic_key))
+                except StopIteration:
+                    where = next((s.title for s in m.template.stages if s.id == d.stage_key), d.stage_key)
+                p = self.para(f"A drawing, made in child mode: {where}, {full_time(d.at)}", bold=True)
+                p.paragraph_format.keep_with_next = True
+                self.drawing(d)
+                self.para(f"Not to be shown to the family without a social worker's decision: it is "
+                          f"{m.name}'s, and may name or show them.", italic=True)
         if not anything:
             self.para("In the interviews in this report, nothing is marked sensitive, no question asked only "
-                      "when someone was seen on their own was answered, nothing disclosed was recorded, and "
-                      "no child said what worried them.", italic=True)
+                      "when someone was seen on their own was answered, nothing disclosed was recorded, "
+                      "no child said what worried them, and no child made a drawing.", italic=True)
 
     def _kept_answer(self, tc, v, a: Answer) -> None:
         m = self.m

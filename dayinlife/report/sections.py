@@ -15,7 +15,7 @@ from ..vocab import NeglectType
 from . import docxkit as dk
 from .model import long_date
 from .picture import Series, describe, feelings_chart
-from ..sort import pile_words
+from ..sort import pile_of_feeling, pile_words
 
 # A difference that matters most (far apart, or about who does something) is shaded dark; one
 # step apart, light: so that among many small differences the wide ones still stand out.
@@ -173,20 +173,21 @@ class ComparingSections:
         self._sort_beside_adults()
 
     def _sort_beside_adults(self) -> None:
-        """The child's own sort of the cards beside where each adult's face for the child falls at
-        that point of the day (top, middle or bottom of the faces)."""
+        """The child's own sort of the cards beside the child's own face there and each adult's face
+        for the child (with the pile it falls on: the top, middle or bottom of the faces)."""
         rows = self.m.comparison.sort
         adults = [v.label for v in self.m.comparison.voices if v.kind is not PerspectiveKind.CHILD
                   and any(r.adults.get(v.label) for r in rows)]
-        if not rows or not adults:
+        if not rows:
             return
-        n = self.m.name
-        self.para(f"{n} also sorted the cards. Beside each is where each adult's face for {n} at that time falls: "
-                  f"the happier faces as “good”, the middle one as “not sure”, the sadder as “not good”. "
-                  f"“≠” marks good against not good; a pile apart is noted. A difference is something to talk "
-                  f"about, not a finding.")
-        header = ["Card", f"{n}'s sort"] + [self.m.labels[a] for a in adults]
-        table, widths = self.table([26, 20] + [54 / len(adults)] * len(adults), header)
+        n, scale = self.m.name, self.m.template.feelings
+        self.heading(f"{n}'s sort beside the faces", 2)
+        self.para(f"Each card {n} sorted, beside the face {n} chose at that time and each adult's face for {n}. "
+                  f"After each adult's face is the pile it would be: the happier faces “good”, the middle one "
+                  f"“not sure”, the sadder ones “not good”. “≠” marks good against not good. Where {n}'s sort "
+                  f"and {n}'s own face disagree, or an adult's differs, it is something to talk about, not a finding.")
+        header = ["Card", f"{n}'s sort", f"{n}'s face there"] + [self.m.labels[a] for a in adults]
+        table, widths = self.table([24, 14, 16] + [46 / max(1, len(adults))] * len(adults), header)
         for r in rows:
             row = table.add_row()
             dk.keep_row_together(row)
@@ -195,10 +196,15 @@ class ComparingSections:
             dk.cell_text(cells[0], r.topic_title if r.topic_title == r.stage_title
                          else f"{r.topic_title} ({r.stage_title})", size=self.cell_pt)
             dk.cell_text(cells[1], pile_words(r.child), size=self.cell_pt, bold=True)
-            for cell, a in zip(cells[2:], adults):
+            own = in_their_words(scale, r.child_face, True) if r.child_face else "—"
+            disagree = r.child_face is not None and pile_of_feeling(scale, r.child_face) not in (None, r.child)
+            dk.cell_text(cells[2], f"{own} (another pile)" if disagree else own, size=self.cell_pt)
+            for cell, a in zip(cells[3:], adults):
                 seen = r.adults.get(a)
-                text = "—" if seen is None else (f"{pile_words(seen)} ({r.apart(a).lstrip('=≠ ')})"
-                                                 if r.differs(a) else pile_words(seen))
+                text = "—" if seen is None else (f"{self.option(scale.name, r.faces.get(a))} → "
+                                                 f"{pile_words(seen).lower()}")
+                if r.differs(a):
+                    text += f" ({r.apart(a).lstrip('=≠ ')})"
                 if r.far(a):
                     text = "≠ " + text
                 dk.cell_text(cell, text, size=self.cell_pt, bold=r.far(a))

@@ -13,7 +13,7 @@ from docx.shared import Cm
 
 from ..case import Answer, PerspectiveKind
 from ..compare import TopicComparison, also_felt_words, in_their_words, said_something
-from ..dates import now_utc, uk_date
+from ..dates import full_time, now_utc, uk_date
 from ..paths import option_picture
 from ..pictures import chosen_picture, raster, scale_pictured
 from ..sort import PILE_PICTURES, PILES
@@ -469,6 +469,10 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
         voice = voices[0]
         self._worries_first(voice)
         self._own_sort()
+        if any(chosen for tc in self.m.comparison.topics for *_x, chosen in self.seen_pictures(tc, voice) if chosen):
+            self.para(f"The small pictures beside some answers are the ones {self.m.name} saw in child mode with the "
+                      f"words {self.m.name} chose; the words are always there too. Answers without one were "
+                      f"chosen from words.", italic=True)
         drawn = self.drawings_by_topic(voice)
         for stage, tcs in self.day_stages():
             said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice)) or drawn.get(tc.topic.key)]
@@ -480,7 +484,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                     self.heading(tc.topic.title, 3)
                 if a is None or not self.not_asked(a):
                     for d in drawn.get(tc.topic.key, []):
-                        self.drawing(d)
+                        self.drawing_noted(d)
                     continue
                 if a.text:
                     self.quote(self.m.anon.text(a.text))
@@ -497,23 +501,18 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                     pairs.append(("What would make it better", self.m.anon.text(a.better), True))
                 self.facts(pairs)
                 self.notes(a)
-                for d in drawn.get(tc.topic.key, []):  # after their words, as the child's own picture of it
-                    self.drawing(d)
+                for d in drawn.get(tc.topic.key, []):  # after their words; the drawing itself is kept apart
+                    self.drawing_noted(d)
         quiet = self.not_talked_about(voice)
         if quiet:
             self.para(f"Not talked about with {self.m.name}: {'; '.join(quiet)}.", italic=True)
 
     def drawings_by_topic(self, voice: str) -> dict[str, list]:
         """The child's drawings, by the topic they were drawn at (one drawn at a stage goes with its
-        first topic). None in an anonymised copy: a drawing may show a name or a face, which the
-        anonymiser cannot see, so it says so once instead."""
+        first topic). The account says a drawing was made there; the drawing itself and the child's
+        words about it go in the section for professionals only (they may name or show the family,
+        and are shared with them only by a social worker's decision)."""
         iv = self.m.comparison.voice(voice).interview
-        if not iv.drawings:
-            return {}
-        if self.m.options.anonymise:
-            self.para(f"{self.m.name}'s drawings are left out of an anonymised copy: a drawing may show a "
-                      f"name or a face.", italic=True)
-            return {}
         firsts = {tc.stage.id: tc.topic.key for tc in reversed(self.m.comparison.topics)}
         keys = {tc.topic.key for tc in self.m.comparison.topics}
         out: dict[str, list] = {}
@@ -522,6 +521,15 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
             if key:
                 out.setdefault(key, []).append(d)
         return out
+
+    def drawing_noted(self, d) -> None:
+        """Where the child's account says a drawing was made, and where it is."""
+        n, m = self.m.name, self.m
+        where = ("It and what they said about it are in the section for professionals only."
+                 if m.options.sensitive and not m.options.anonymise else
+                 "It is left out of this copy, with what they said about it: it may name or show the family. "
+                 "It is in the section for professionals only, when that section is added.")
+        self.para(f"{n} made a drawing here in child mode ({full_time(d.at)}). {where}", italic=True)
 
     def drawing(self, d) -> None:
         """A drawing, as wide as half the page, with what the child said about it under it (their

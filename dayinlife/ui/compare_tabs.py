@@ -153,13 +153,14 @@ class FeelingsTab(QWidget):
             t.setRowCount(0)
             return
         self.sort_intro.setText(
-            "The child also sorted the cards in child mode. Beside each pile is where each adult's face for the "
-            "child at that time falls: the happier faces as good, the middle one as not sure, the sadder as not "
-            "good. \u201c\u2260\u201d marks good against not good. It is not a finding.")
+            "The child also sorted the cards in child mode. Beside each card: the face the child chose there, and "
+            "each adult's face for the child with the pile it would be (the happier faces good, the middle one not "
+            "sure, the sadder not good). \u201c\u2260\u201d marks good against not good. It is not a finding.")
         adults = [v.label for v in c.voices if v.kind is not PerspectiveKind.CHILD]
-        t.setColumnCount(2 + len(adults))
-        t.setHorizontalHeaderLabels(["Card", "The child put it on"] + [f"{two_lines(a)}:\nface for the child"
-                                                                      for a in adults])
+        scale = c.template.feelings
+        t.setColumnCount(3 + len(adults))
+        t.setHorizontalHeaderLabels(["Card", "The child put it on", "The child's face there"]
+                                    + [f"{two_lines(a)}:\nface for the child" for a in adults])
         t.setRowCount(len(rows))
         t.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
         bold = QFont(t.font())
@@ -170,10 +171,12 @@ class FeelingsTab(QWidget):
             mine = QTableWidgetItem(pile_words(r.child))
             mine.setIcon(picture_icon(option_picture(PILE_PICTURES[r.child])))
             t.setItem(n, 1, mine)
-            for col, a in enumerate(adults, start=2):
+            face = in_their_words(scale, r.child_face, True) if r.child_face else "—"
+            t.setItem(n, 2, QTableWidgetItem(face))
+            for col, a in enumerate(adults, start=3):
                 seen = r.adults.get(a)
-                text = "—" if seen is None else (f"{pile_words(seen)}   {r.apart(a)}" if r.differs(a)
-                                                 else f"{pile_words(seen)}   = same pile")
+                given = scale.option(r.faces[a]).label if seen is not None else ""
+                text = "—" if seen is None else f"{given} → {pile_words(seen).lower()}   {r.apart(a)}"
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,

@@ -364,3 +364,28 @@ def test_the_grid_shows_at_least_six_rows_on_a_laptop(qtbot, tmp_path, shipped_l
             assert whole >= 6 and answers >= 4, f"{case.reference} {child.called}: {whole} rows in view"
     window.close()
     _ = dialogs
+
+
+def test_the_feelings_tab_sets_the_childs_sort_beside_the_faces(qtbot, cshell):
+    """The cards the child sorted: the pile, the child's own face there, and each adult's face for
+    the child with the pile it would be; good against not good marked in words."""
+    case, child, ivs = build_family(cshell.session)
+    kid = ivs["kid"]
+    kid.answers["breakfast"].sort = "good"
+    cshell.session.save_answer(kid, "breakfast", kid.answers["breakfast"])
+    p = ComparePage(cshell)
+    qtbot.addWidget(p)
+    p.resize(1300, 800)
+    p.show()
+    p.show_child(case, child)
+    bar = p.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(p.tabs.indexOf(p.feelings)).center())
+    t = p.feelings.sort_table
+    assert t.isVisible() and t.rowCount() == 1
+    cells = [t.item(0, c).text() for c in range(t.columnCount())]
+    assert cells[0] == "Breakfast" and cells[1] == "Good" and cells[2] == "“Sad” (unhappy)"
+    mum = cells[2 + 1 + [v.label for v in p.comparison.voices if v.kind is not PerspectiveKind.CHILD].index(MUM)]
+    assert mum == "Happy → good   = same pile"
+    assert not t.item(0, 1).icon().isNull()  # the pile's picture
+    dad = cells[3 + [v.label for v in p.comparison.voices if v.kind is not PerspectiveKind.CHILD].index(DAD)]
+    assert dad == "—"  # the father gave no face there
