@@ -82,9 +82,10 @@ class TopicPrompts:
 
 def sees_child_words(template: Template, kind: PerspectiveKind) -> bool:
     """Whether the answer choices are put in a child's words ("Me, on my own"): for the child, in a
-    template that asks the child directly. The comparison and the report then show what the child
-    chose as the child saw it."""
-    return kind is PerspectiveKind.CHILD and template.child_voice is ChildVoice.DIRECT
+    template that asks the child, directly or in their own way (a disabled child with symbols, signs
+    or eye pointing: child mode is their screen too), not for a baby's voice told by an adult. The
+    comparison and the report then show what the child chose as the child saw it."""
+    return kind is PerspectiveKind.CHILD and template.child_voice is not ChildVoice.BABY
 
 
 def feeling_in_child_words(kind: PerspectiveKind) -> bool:

@@ -175,6 +175,9 @@ class ChildModeWindow(QWidget):
         self.draw_button.setProperty("role", "child-big")
         self.draw_button.clicked.connect(self.open_drawing)
         extras.addWidget(self.draw_button)
+        self.drawn_note = QLabel()  # "✓ Your drawing is kept", once there is one for this question
+        self.drawn_note.setProperty("role", "child-question-small")
+        extras.addWidget(self.drawn_note)
         extras.addStretch(1)
         column.addLayout(extras)
 
@@ -379,7 +382,7 @@ class ChildModeWindow(QWidget):
         column = QVBoxLayout(panel)
         column.setSpacing(14)
         picture = QLabel()
-        picture.setPixmap(QIcon(str(worry_picture())).pixmap(QSize(96, 96)))
+        picture.setPixmap(QIcon(str(worry_picture())).pixmap(QSize(64, 64)))
         picture.setAccessibleName("A hand held up")
         column.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
         self.worry_thanks = QLabel()
@@ -573,13 +576,11 @@ class ChildModeWindow(QWidget):
         """The card goes on the pile (kept at once, like any answer), then the next card comes up."""
         topic = self.sort_cards[self.card_index]
         a = self.interview.answers.get(topic.key) or Answer()
+        pile = pile or a.sort  # the pile it is already on, chosen again: it stays there
         a.sort = pile or ""
         self.autosaver.changed(self.interview, topic.key, a)
         self.autosaver.flush()
-        if pile:
-            self._show_card(self.card_index + 1)
-        else:
-            self.sorted_line.setText(self._sorted_so_far())
+        self._show_card(self.card_index + 1)
 
     def _sorted_so_far(self) -> str:
         """The piles in words, so the meaning never rests on the pictures."""
@@ -725,6 +726,7 @@ class ChildModeWindow(QWidget):
         if not self.pad.is_empty:
             announce(self, "Your drawing is kept. Thank you!")
         self._back_to_questions()
+        self._show()  # the question again, saying the drawing is kept
 
     # ------------------------------------------------------------------ read-aloud
 
@@ -832,6 +834,10 @@ class ChildModeWindow(QWidget):
         self.topic_heading.setVisible(not say)
         self.sort_button.setVisible(say and not self.easy and (self.step == 0 or self.steps[self.step - 1][0] is not stage))
         self.draw_button.setVisible(say and not self.easy)
+        drawn = len([d for d in self.interview.drawings if d.topic_key == topic.key])
+        self.drawn_note.setText("" if not drawn else "✓ Your drawing is kept" if drawn == 1
+                                else f"✓ Your {drawn} drawings are kept")
+        self.drawn_note.setVisible(say and bool(drawn))
         for widget in (self.feeling_label, self.faces):
             widget.setVisible(not say and bool(p.feeling_question))
         others = not say and bool(p.also_felt_question) and self.also_felt is not None
@@ -963,6 +969,8 @@ class ChildModeWindow(QWidget):
     def ask_to_leave(self) -> bool:
         """Only the practitioner, with their passphrase, can leave child mode."""
         self.autosaver.flush()
+        if self.scanner is not None:
+            self.scanner.frame.hide()  # never over the passphrase box
         typed = dialogs.passphrase(self, "Please give the laptop back to the grown-up.\n\n"
                                          "Practitioner: type your passphrase to leave child mode.")
         if typed is None:
@@ -1029,7 +1037,7 @@ class _Card(QFrame):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     def show_topic(self, picture, title: str, count: str) -> None:
-        self.picture.setPixmap(QIcon(str(picture)).pixmap(QSize(96, 96)))
+        self.picture.setPixmap(QIcon(str(picture)).pixmap(QSize(72, 72)))
         self.picture.setAccessibleName(f"Picture: {title}")
         self.title.setText(title)
         self.count.setText(count)
@@ -1051,6 +1059,7 @@ class _Card(QFrame):
         data.setData(CARD_MIME, self.title.text().encode("utf-8"))
         drag.setMimeData(data)
         drag.setPixmap(self.picture.pixmap())
+        drag.setHotSpot(self.picture.pixmap().rect().center() / self.picture.pixmap().devicePixelRatio())
         drag.exec(Qt.DropAction.MoveAction)
 
 

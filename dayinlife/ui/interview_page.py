@@ -495,6 +495,9 @@ class InterviewPage(QWidget):
                   or interview.perspective.kind is PerspectiveKind.PARENT)
         self.child_mode_button.setVisible(handed)
         self.switch_check.setVisible(handed)
+        if self.switch_check.property("interview") != interview.id:  # ticked for one person, not the next
+            self.switch_check.setChecked(False)
+            self.switch_check.setProperty("interview", interview.id)
         words, spoken = hand_over_words(child_, interview, self.template)
         self.child_mode_button.setText(words)
         self.child_mode_button.setAccessibleName(spoken)

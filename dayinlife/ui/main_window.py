@@ -471,10 +471,15 @@ class MainWindow(QMainWindow):
         window = self.child_window
         reached = window.stage_index if window is not None else None
         pressed = list(window.worries_pressed) if window is not None else []
+        drawn = len(window.drawings_made) if window is not None else 0
         self.child_window = None
         if self._interview_page is not None and self._interview_page.interview is not None:
             self._interview_page.refresh_from_model(reached)  # where the child got to, not stage 1
         self.activateWindow()
+        if drawn and not self._locking:
+            who = window.child_.called or "The child"
+            self.set_status(f"{who} made {'a drawing' if drawn == 1 else f'{drawn} drawings'} in child mode: kept "
+                            f"with the interview, shown with the answer on the compare screen.")
         if pressed and not self._locking:  # the practitioner's, at once (after a lock: on the interview page)
             self._tell_worries(window, pressed)
 

@@ -9,7 +9,9 @@ key for each switch, most often Space and Enter, so with scanning on:
 - Enter chooses what is framed, as a tap would. After a single choice the frame goes on to the next
   question's first choice (or to Next), so the child does not have to step through the rest.
 
-A key held down counts once (a switch is often held longer than a key is). Text boxes are never
+A key held down counts once (a switch is often held longer than a key is): a repeat the keyboard
+marks as one is ignored, so is a press while the key has not been let go, and so is a press that
+comes within REPEAT_GUARD_MS of its release (a held key sent as let go and pressed again at once). Text boxes are never
 framed: what a child says out loud the grown-up types, and while the grown-up is typing in one,
 Space and Enter type as usual.
 """
@@ -18,11 +20,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Qt
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRect, QTimer, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit,
                                QWidget)
 
+REPEAT_GUARD_MS = 40  # a press this soon after the same key was let go is the keyboard repeating a held key
 MOVE_KEYS = (Qt.Key.Key_Space,)
 CHOOSE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 HOW = "Space moves, Enter chooses"  # the two keys, as the practitioner is told them
@@ -75,6 +78,8 @@ class SwitchScanner(QObject):
         self.after_choice = after_choice
         self.current: QAbstractButton | None = None
         self.frame = _Frame(window)
+        self._down: set[int] = set()  # keys pressed and not yet let go
+        self._released: dict[int, QElapsedTimer] = {}  # key -> since it was let go
         QApplication.instance().installEventFilter(self)
         window.destroyed.connect(self._stop)
 
@@ -124,6 +129,7 @@ class SwitchScanner(QObject):
             scroll.ensureWidgetVisible(button, 16, 16)
         self.place()
         QTimer.singleShot(0, self.place)  # once the scroll and the layout have settled
+        QTimer.singleShot(80, self.place)  # and once a page that changed has been laid out again
 
     def place(self) -> None:
         """Put the frame round the framed button, wherever it is now on screen."""
@@ -151,6 +157,9 @@ class SwitchScanner(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         kind = event.type()
+        if kind == QEvent.Type.WindowDeactivate and obj is self.window:
+            self._down.clear()  # a key let go over another window (a dialog) is let go all the same
+            return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
             return False
         if not isinstance(obj, QWidget) or obj.window() is not self.window or not isinstance(event, QKeyEvent):
@@ -162,11 +171,25 @@ class SwitchScanner(QObject):
             return False  # the grown-up is typing
         if kind == QEvent.Type.ShortcutOverride:
             return False
+        if kind == QEvent.Type.KeyRelease:  # wherever it lands (the press may have moved the focus)
+            if not event.isAutoRepeat():
+                self._down.discard(key)
+                self._released.setdefault(key, QElapsedTimer()).start()
+            return True
         if obj is not QApplication.focusWidget() and QApplication.focusWidget() is not None:
             return True  # the same key, passed up to a parent: already dealt with
-        if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
-            if key in MOVE_KEYS:
-                self.move()
-            else:
-                self.choose()
+        if kind == QEvent.Type.KeyPress:
+            if not event.isAutoRepeat() and not self._held(key):
+                if key in MOVE_KEYS:
+                    self.move()
+                else:
+                    self.choose()
+            self._down.add(key)
         return True  # a button never sees Space or Enter itself (it would click on release)
+
+    def _held(self, key: int) -> bool:
+        """The key is still down, or was let go only just now: the same press, repeated."""
+        if key in self._down:
+            return True
+        since = self._released.get(key)
+        return since is not None and since.isValid() and since.elapsed() < REPEAT_GUARD_MS

@@ -71,6 +71,7 @@ def test_a_child_draws_and_the_grown_up_types_what_they_said(qtbot, session, hou
         qtbot.keyClicks(window.caption, SAID)
         qtbot.mouseClick(window.drawing_done, Qt.MouseButton.LeftButton)
         assert not window.drawing_panel.isVisible() and window.scroll.isVisible()
+        assert window.drawn_note.isVisible() and window.drawn_note.text() == "✓ Your drawing is kept"
         (kept,) = stored(tmp_path, household).drawings
         assert kept.caption == SAID and (kept.stage_key, kept.topic_key) == (window.steps[0][0].id, "getting_up")
         seen = colours_in(kept.png)

@@ -51,6 +51,11 @@ def test_a_child_taps_each_card_onto_a_pile_and_it_is_kept(qtbot, session, house
         assert window.card.title.text() == cards[1].title and window.piles.value() == NOT_GOOD
         click(qtbot, pile(window, NOT_SURE))
         qtbot.waitUntil(lambda: stored(tmp_path, household).answers[cards[1].key].sort == NOT_SURE, timeout=5000)
+        # back again, and the pile it is on chosen again: it stays there, and the next card comes
+        click(qtbot, window.card_back)
+        click(qtbot, pile(window, NOT_SURE))
+        assert window.card.title.text() == cards[2].title
+        assert stored(tmp_path, household).answers[cards[1].key].sort == NOT_SURE
         click(qtbot, window.sort_done)
         assert not window.sort_panel.isVisible() and window.scroll.isVisible() and window.nav.isVisible()
     finally:
@@ -97,18 +102,24 @@ def test_by_keys_alone_and_by_dropping_the_card_on_a_pile(qtbot, session, househ
         window.deleteLater()
 
 
+def switch(qtbot, key):
+    """A switch pressed and let go, as a person does it (not faster than a switch can be pressed again)."""
+    QTest.keyClick(QApplication.focusWidget(), key)
+    qtbot.wait(60)
+
+
 def test_with_a_switch(qtbot, session, household, monkeypatch, tmp_path):
     window = open_child_mode(qtbot, session, household, monkeypatch, template="preschool", stage=0, scanning=True)
     try:
         window.activateWindow()
         qtbot.waitUntil(lambda: window.scanner.current is not None, timeout=3000)
         while window.scanner.current is not window.sort_button:
-            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+            switch(qtbot, Qt.Key.Key_Space)
+        switch(qtbot, Qt.Key.Key_Return)
         assert window.sort_panel.isVisible() and window.scanner.current is pile(window, GOOD)
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # "Not good"
+        switch(qtbot, Qt.Key.Key_Space)
+        switch(qtbot, Qt.Key.Key_Space)
+        switch(qtbot, Qt.Key.Key_Return)  # "Not good"
         first = window.steps[0][1]
         qtbot.waitUntil(lambda: stored(tmp_path, household).answers.get(first.key) is not None, timeout=5000)
         assert stored(tmp_path, household).answers[first.key].sort == NOT_GOOD
