@@ -388,7 +388,7 @@ class ChildModeWindow(QWidget):
         self.worry_thanks = QLabel()
         self.worry_thanks.setWordWrap(True)
         self.worry_thanks.setTextFormat(Qt.TextFormat.PlainText)
-        self.worry_thanks.setProperty("role", "child-question")
+        self.worry_thanks.setProperty("role", "child-question-small")  # fits a small screen at large text
         column.addWidget(self.worry_thanks)
         self.worry_words = QPlainTextEdit()
         self.worry_words.setObjectName("worryWords")
