@@ -5,6 +5,12 @@ One thing at a time, big text, big faces, big buttons. Each topic has two pages:
 question (the child's words and choices), then how it feels (the faces, and what would make it
 better), so the faces are always on screen without scrolling, even on a 1366x768 laptop at 150%
 text. Every page opens at its top. Leaving needs the practitioner's passphrase.
+
+Beside the questions, three panels take their place when asked for: "Something worries me" (always
+there), sorting the day's cards onto good / not sure / not good (sort.py), and drawing (drawing.py).
+With `scanning` a switch works it all (scanning.py). The same window runs a parent's or carer's own
+interview as easy read: their questions in short sentences (interview.easy_read_prompts), with the
+pictures, and none of the child's panels.
 """
 
 from __future__ import annotations
