@@ -14,7 +14,7 @@ from enum import Enum
 from . import people as household
 from .sensitive import is_sensitive
 from .case import Answer, Case, Child, Interview, PerspectiveKind
-from .sort import SortRow, pile_of_feeling
+from .sort import SortRow, card_words, pile_of_feeling
 from .template_model import ALSO_FELT_SCALE, Measure, Scale, Stage, Template, Topic
 from .vocab import FRAMEWORK_DIMENSIONS, NeglectType
 from .wording import plural
@@ -432,7 +432,7 @@ def _sorted_cards(template: Template, voices: list[Voice], topics: list[TopicCom
         faces = {a: (None if template.common.own_feelings or tc.answers.get(a) is None
                      else tc.answers[a].feeling) for a in adults}
         seen = {a: pile_of_feeling(template.feelings, face) for a, face in faces.items()}
-        rows.append(SortRow(tc.stage.title, tc.topic.key, tc.topic.title, mine.sort, seen, faces, mine.feeling))
+        rows.append(SortRow(tc.stage.title, tc.topic.key, card_words(tc.topic), mine.sort, seen, faces, mine.feeling))
     return rows
 
 

@@ -44,6 +44,11 @@ CARD_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+def card_words(topic) -> str:
+    """The words on a topic's card: the template's own child words for it (`card`), else its title."""
+    return topic.card or topic.title
+
+
 def card_picture(topic_key: str) -> str:
     """The name of the picture on a topic's card (resources/pictures/<name>.svg)."""
     return next((name for name, words in CARD_RULES if any(w in topic_key for w in words)), "card-other")

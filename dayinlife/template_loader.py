@@ -422,7 +422,7 @@ _TOP_FIELDS = {"format", "id", "title", "version", "summary", "child_voice", "su
 _STAGE_FIELDS = {"id", "title", "kind", "hours", "intro", "topics"}
 _TOPIC_FIELDS = {
     "key", "title", "neglect", "framework", "child", "observe", "parent", "parent_own",
-    "parent_impact", "professional", "agencies", "measures", "seen_alone", "ask", "ages",
+    "parent_impact", "professional", "agencies", "measures", "seen_alone", "ask", "ages", "card",
 }
 _NEGLECT_CODES = [n.value for n in NeglectType]
 _FRAMEWORK_CODES = list(FRAMEWORK_DIMENSIONS)
@@ -707,6 +707,9 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
             c.problem(tpath + [field_name], "a topic never put to a parent or carer (ask = \"child\") has no "
                                             "parent prompts")
     child = c.text(raw, "child", tpath, prompt=True) if ask != "adults" else ""
+    if ask == "adults" and raw.get("card"):
+        c.problem(tpath + ["card"], "a topic asked of adults only (ask = \"adults\") is never a child's card")
+    card = c.text(raw, "card", tpath, required=False, prompt=True) if ask != "adults" else ""
     needs_observe = bool(voice and voice.needs_observation)
     observe = c.text(raw, "observe", tpath, required=needs_observe, prompt=True,
                      why=f"templates with child_voice = {voice.value!r} say what to observe "
@@ -770,7 +773,7 @@ def _read_topic(c: _Checker, raw: dict, tpath: list[str | int], voice: ChildVoic
     if needs_observe and not observe:
         return None
     return Topic(key, title, neglect, framework, child, parent, professional, tuple(agencies),
-                 observe, parent_own, parent_impact, tuple(measures), seen_alone, ask, ages)
+                 observe, parent_own, parent_impact, tuple(measures), seen_alone, ask, ages, card)
 
 
 # --------------------------------------------------------------------------- the library

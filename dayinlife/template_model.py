@@ -131,6 +131,9 @@ class Topic:
     # (from, to) in whole months of age, from inclusive: a topic only for some ages of a template
     # that spans many (the disabled child's: safe sleep for the under-twos, life online from ten)
     ages: tuple[int, int] | None = None
+    # The words on this topic's card when a child sorts the day in child mode (sort.py), in a child's
+    # words ("Other people who look after me"); the title when not given.
+    card: str = ""
 
     def fits(self, months: int | None) -> bool:
         """Whether it is asked about a child of this age in months (None: age unknown, so it is)."""
@@ -172,6 +175,8 @@ class Topic:
             d["ask"] = self.ask
         if self.ages is not None:
             d["ages"] = list(self.ages)
+        if self.card:
+            d["card"] = self.card
         return d
 
     @classmethod
@@ -194,6 +199,7 @@ class Topic:
             seen_alone=d.get("seen_alone", False),
             ask=d.get("ask", "everyone"),
             ages=tuple(d["ages"]) if d.get("ages") else None,
+            card=d.get("card", ""),
         )
 
 

@@ -87,3 +87,20 @@ def test_the_report_gives_the_childs_own_sort_then_sets_it_beside_the_adults(cas
     assert breakfast[3] == "≠ Very happy → good (the other end)"  # the mother's own face, and its pile
     bedtime = next(r for r in cells if r[0].startswith("Bedtime"))
     assert bedtime[3] == "Okay → not sure (one pile away)"
+
+
+def test_a_card_on_an_adults_only_topic_is_refused(tmp_path):
+    """`card` is a child's words for a topic the child sorts; a topic never put to the child has none."""
+    from dayinlife.paths import templates_dir
+    from dayinlife.template_loader import load_library
+
+    text = (templates_dir() / "primary.toml").read_text(encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "scales.toml").write_text((templates_dir() / "scales.toml").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    marker = '\nask = "adults"\n'  # a topic's own, on its own line
+    assert marker in text
+    (folder / "primary.toml").write_text(text.replace(marker, marker + 'card = "My doctor"\n', 1), encoding="utf-8")
+    problems = [str(p) for p in load_library(folder).problems]
+    assert any("never a child's card" in p for p in problems), problems

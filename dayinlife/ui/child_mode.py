@@ -38,7 +38,7 @@ from ..interview import (TopicPrompts, child_months, easy_read_opening, easy_rea
 from ..paths import option_picture, worry_picture
 from ..pictures import choice_pictures
 from ..sensitive import is_sensitive
-from ..sort import GOOD, PILE_PICTURES, PILES, card_picture
+from ..sort import GOOD, PILE_PICTURES, PILES, card_picture, card_words
 from ..session import StoreError
 from ..template_model import ALSO_FELT_SCALE, Template
 from ..worries import BUTTON
@@ -564,7 +564,7 @@ class ChildModeWindow(QWidget):
         self.sort_scroll.verticalScrollBar().setValue(0)
         if not done:
             topic = self.sort_cards[index]
-            self.card.show_topic(option_picture(card_picture(topic.key)), topic.title,
+            self.card.show_topic(option_picture(card_picture(topic.key)), card_words(topic),
                                  f"Card {index + 1} of {len(self.sort_cards)}")
             self.piles.set_value(self._answer_for(topic).sort or None)
         self.card_back.setEnabled(index > 0)
@@ -592,7 +592,7 @@ class ChildModeWindow(QWidget):
         """The piles in words, so the meaning never rests on the pictures."""
         lines = []
         for value, words in PILES:
-            titles = [t.title for t in self.sort_cards if self._answer_for(t).sort == value]
+            titles = [card_words(t) for t in self.sort_cards if self._answer_for(t).sort == value]
             if titles:
                 lines.append(f"{words}: {', '.join(titles)}")
         return "   ·   ".join(lines)
@@ -688,7 +688,7 @@ class ChildModeWindow(QWidget):
         self.caption.clear()
         self._kept_drawing = None
         topic = self.topic
-        self.drawing_prompt.setText(f"Draw it: {topic.title}")
+        self.drawing_prompt.setText(f"Draw it: {card_words(topic)}")
         self._in_place_of_questions(self.drawing_panel)
         self._pad_changed()
         self._focus_drawing()
@@ -855,7 +855,8 @@ class ChildModeWindow(QWidget):
         self.also_felt_label.setText(p.also_felt_question)
         self.better_label.setVisible(not say and bool(p.better_question))
         self.better.setVisible(not say and bool(p.better_question))
-        self.topic_heading.setText(topic.title if topic.title == stage.title else f"{stage.title}: {topic.title}")
+        shown = topic.title if self.easy else card_words(topic)  # a child sees the card's words, not a heading
+        self.topic_heading.setText(shown if shown == stage.title else f"{stage.title}: {shown}")
         self.question.setText(p.question)
         self.words.setAccessibleDescription(p.question)  # heard with the box, for a child who cannot see it
         self.words.setPlainText(a.text)

@@ -158,3 +158,23 @@ def test_something_worries_me_while_sorting_comes_back_to_the_cards(qtbot, sessi
     finally:
         window.leave()
         window.deleteLater()
+
+
+def test_a_card_carries_the_childs_words_not_the_practitioners(qtbot, session, household, monkeypatch):
+    """The disabled child's template calls a topic "How the child communicates and is understood";
+    its card, the page of faces and the drawing page say the template's child words for it."""
+    window = open_child_mode(qtbot, session, household, monkeypatch, template="disabled")
+    try:
+        n = next(i for i, (_s, t) in enumerate(window.steps) if t.key == "communication")
+        topic = window.steps[n][1]
+        assert topic.title == "How the child communicates and is understood"
+        click(qtbot, window.sort_button)
+        window._show_card(n)  # the cards before it, passed by (each would be put on a pile by a tap)
+        assert window.card.title.text() == "Talking, signing and being understood"
+        click(qtbot, window.sort_done)
+        window.go_to_step(n, "feel")
+        assert "Talking, signing and being understood" in window.topic_heading.text()
+        assert "the child" not in window.topic_heading.text()
+    finally:
+        window.leave()
+        window.deleteLater()
