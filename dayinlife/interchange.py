@@ -428,6 +428,21 @@ def _read_disclosures(r: _Reader, d: dict, w: str) -> list[Disclosure]:
     return out
 
 
+def _in_child_mode(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None, field: str, what: str,
+                   fields: set[str]):
+    """Each object of an interview's list of things a child did in child mode (`field`), with its
+    place, holding only `fields`; none, and the problem noted, in an interview that is not a child's."""
+    raw_list = r.array(d, field, w)
+    if raw_list and kind is not None and kind is not PerspectiveKind.CHILD:
+        r.fail(f"{w}.{field}", f"only a child's own interview has {what} (child mode)")
+        return
+    for i, raw in enumerate(raw_list):
+        where = f"{w}.{field}[{i}]"
+        x = r.obj(raw, where)
+        r.only(x, fields, where)
+        yield where, x
+
+
 def _at_a_stage(r: _Reader, where: str, snapshot: Template | None, stage: str, topic: str) -> bool:
     """Whether what a child did in child mode names a stage (and topic) of the interview's template;
     if not, the problem is noted at `where`."""
@@ -447,15 +462,9 @@ def _read_worries(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
                   snapshot: Template | None) -> list[Worry]:
     """"Something worries me", as the child pressed it: only in a child's own interview, at a stage
     (and topic) of the interview's template."""
-    raw_list = r.array(d, "worries", w)
-    if raw_list and kind is not None and kind is not PerspectiveKind.CHILD:
-        r.fail(f"{w}.worries", "only a child's own interview has \"Something worries me\" (child mode)")
-        return []
     out = []
-    for i, raw in enumerate(raw_list):
-        where = f"{w}.worries[{i}]"
-        x = r.obj(raw, where)
-        r.only(x, {"id", "stage", "topic", "words", "at"}, where)
+    for where, x in _in_child_mode(r, d, w, kind, "worries", "\"Something worries me\"",
+                                   {"id", "stage", "topic", "words", "at"}):
         stage = r.text(x, "stage", where, required=True)
         topic = r.text(x, "topic", where)
         at = r.parsed(x, "at", where, _datetime, "a date and time", required=True)
@@ -470,15 +479,9 @@ def _read_drawings(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
                    snapshot: Template | None) -> list[Drawing]:
     """Drawings made in child mode: only in a child's own interview, at a stage (and topic) of its
     template, each a PNG that decodes whole and is not too big."""
-    raw_list = r.array(d, "drawings", w)
-    if raw_list and kind is not None and kind is not PerspectiveKind.CHILD:
-        r.fail(f"{w}.drawings", "only a child's own interview has drawings (child mode)")
-        return []
     out = []
-    for i, raw in enumerate(raw_list):
-        where = f"{w}.drawings[{i}]"
-        x = r.obj(raw, where)
-        r.only(x, {"id", "stage", "topic", "caption", "at", "png"}, where)
+    for where, x in _in_child_mode(r, d, w, kind, "drawings", "drawings",
+                                   {"id", "stage", "topic", "caption", "at", "png"}):
         stage = r.text(x, "stage", where, required=True)
         topic = r.text(x, "topic", where)
         at = r.parsed(x, "at", where, _datetime, "a date and time", required=True)

@@ -469,7 +469,8 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
         voice = voices[0]
         self._worries_first(voice)
         self._own_sort()
-        if any(chosen for tc in self.m.comparison.topics for *_x, chosen in self.seen_pictures(tc, voice) if chosen):
+        seen = {tc.topic.key: self.seen_pictures(tc, voice) for tc in self.m.comparison.topics}  # once each
+        if any(chosen for pairs in seen.values() for *_x, chosen in pairs if chosen):
             self.para(f"The small pictures beside some answers are the ones {self.m.name} saw in child mode with the "
                       f"words {self.m.name} chose; the words are always there too. Answers without one were "
                       f"chosen from words.", italic=True)
@@ -488,7 +489,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                     continue
                 if a.text:
                     self.quote(self.m.anon.text(a.text))
-                pairs = self.seen_pictures(tc, voice)
+                pairs = list(seen[tc.topic.key])
                 if a.feeling:
                     pairs.append((feeling_heading(self.m.template, PerspectiveKind.CHILD, self.m.name),
                                   self.feeling(voice, a.feeling), False, self.faces_chosen(voice, [a.feeling])))
