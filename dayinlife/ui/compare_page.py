@@ -50,7 +50,7 @@ from ..wording import ANSWER_HEADING, feeling_heading, plural
 from .analysis_editor import AnalysisEditor, plain_label
 from .autosave import DebouncedSaver, show_save_state
 from .compare_tabs import (PICTURE_PX, DIFFER_BACKGROUND, DIFFER_FOREGROUND, NEAR_BACKGROUND, ChangeTab, FeelingsTab,
-                           picture_icon, two_lines)
+                           SortTab, picture_icon, two_lines)
 from .flow import flow_widget
 from .wheel import guard_choices
 
@@ -156,6 +156,9 @@ class ComparePage(QWidget):
         self.feelings = FeelingsTab()
         self.tabs.addTab(self.feelings, FeelingsTab.TITLE)
         self._describe_last_tab(FeelingsTab.DESCRIPTION)
+        self.sort_tab = SortTab()
+        self.tabs.addTab(self.sort_tab, SortTab.TITLE)
+        self._describe_last_tab(SortTab.DESCRIPTION)
         self.change = ChangeTab(shell)
         self.change_tab = self.change
         self.tabs.addTab(self.change, ChangeTab.TITLE)
@@ -388,6 +391,8 @@ class ComparePage(QWidget):
         self._fill_voice_checks()
         self._fill_grid()
         self.feelings.fill(self.comparison)
+        self.sort_tab.fill(self.comparison)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.sort_tab), bool(self.comparison and self.comparison.sort))
         self._show_answer_hint()
 
     # ------------------------------------------------------------------ the grid

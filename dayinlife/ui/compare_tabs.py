@@ -115,13 +115,6 @@ class FeelingsTab(QWidget):
                            "and how many steps apart they are")
         layout.addWidget(self.table, 1)
         self.columns: dict[str, int] = {}  # adult voice -> column
-        # the cards the child sorted in child mode, beside where each adult's face for the child falls
-        self.sort_intro = plain_label("")
-        layout.addWidget(self.sort_intro)
-        self.sort_table = table("The cards the child sorted, beside each adult's face for the child",
-                                "One row per card: the pile the child put it on (good, not sure, not good), "
-                                "then where each adult's face for the child at that time falls")
-        layout.addWidget(self.sort_table, 1)
 
     @staticmethod
     def intro_text(c: Comparison | None) -> str:
@@ -143,55 +136,7 @@ class FeelingsTab(QWidget):
         return ("The child's own feeling at each stage (the one they gave most often) beside each adult's "
                 f"estimate of it. {how} {after}")
 
-    def fill_sort(self, c: Comparison | None) -> None:
-        rows = c.sort if c is not None else []
-        t = self.sort_table
-        t.clear()
-        self.sort_intro.setVisible(bool(rows))
-        t.setVisible(bool(rows))
-        if not rows:
-            t.setRowCount(0)
-            return
-        self.sort_intro.setText(
-            "The child also sorted the cards in child mode. Beside each card: the face the child chose there, and "
-            "each adult's face for the child with the pile it would be (the happier faces good, the middle one not "
-            "sure, the sadder not good). \u201c\u2260\u201d marks good against not good. It is not a finding.")
-        adults = [v.label for v in c.voices if v.kind is not PerspectiveKind.CHILD]
-        scale = c.template.feelings
-        t.setColumnCount(3 + len(adults))
-        t.setHorizontalHeaderLabels(["Card", "The child put it on", "The child's face there"]
-                                    + [f"{two_lines(a)}:\nface for the child" for a in adults])
-        t.setRowCount(len(rows))
-        t.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
-        bold = QFont(t.font())
-        bold.setBold(True)
-        for n, r in enumerate(rows):
-            t.setItem(n, 0, QTableWidgetItem(r.topic_title if r.topic_title == r.stage_title
-                                             else f"{r.topic_title} ({r.stage_title})"))
-            mine = QTableWidgetItem(pile_words(r.child))
-            mine.setIcon(picture_icon(option_picture(PILE_PICTURES[r.child])))
-            t.setItem(n, 1, mine)
-            face = in_their_words(scale, r.child_face, True) if r.child_face else "—"
-            t.setItem(n, 2, QTableWidgetItem(face))
-            for col, a in enumerate(adults, start=3):
-                seen = r.adults.get(a)
-                given = scale.option(r.faces[a]).label if seen is not None else ""
-                text = "—" if seen is None else f"{given} → {pile_words(seen).lower()}   {r.apart(a)}"
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             f"{r.topic_title}: the child put it on {pile_words(r.child)}; {a}'s face for the "
-                             f"child falls on {pile_words(seen)}" if seen else f"{r.topic_title}: {a} gave no face")
-                if r.differs(a):
-                    item.setBackground(QBrush(DIFFER_BACKGROUND if r.far(a) else NEAR_BACKGROUND))
-                    item.setForeground(QBrush(DIFFER_FOREGROUND))
-                    if r.far(a):
-                        item.setFont(bold)
-                t.setItem(n, col, item)
-        fit(t)
-
     def fill(self, c: Comparison | None) -> None:
-        self.fill_sort(c)
         t = self.table
         t.clear()
         self.columns = {}
@@ -255,6 +200,71 @@ class FeelingsTab(QWidget):
     def hide_voices(self, hidden: set[str]) -> None:
         for voice, col in self.columns.items():
             self.table.setColumnHidden(col, voice in hidden)
+
+
+class SortTab(QWidget):
+    """The cards the child sorted in child mode, beside the child's own face there and each adult's
+    face for the child with the pile it would be. A tab of its own, shown only when there is a sort,
+    so neither it nor the feelings table is squeezed on a small screen."""
+
+    TITLE = "The child's so&rt"
+    DESCRIPTION = "The cards the child sorted in child mode, beside the faces the child and each adult chose"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.intro = plain_label("")
+        layout.addWidget(self.intro)
+        self.table = table("The cards the child sorted, beside each adult's face for the child",
+                           "One row per card: the pile the child put it on (good, not sure, not good), "
+                           "then where each adult's face for the child at that time falls")
+        layout.addWidget(self.table, 1)
+
+    def fill(self, c: Comparison | None) -> None:
+        rows = c.sort if c is not None else []
+        t = self.table
+        t.clear()
+        if not rows:
+            t.setRowCount(0)
+            return
+        self.intro.setText(
+            "The child also sorted the cards in child mode. Beside each card: the face the child chose there, and "
+            "each adult's face for the child with the pile it would be (the happier faces good, the middle one not "
+            "sure, the sadder not good). \u201c\u2260\u201d marks good against not good. It is not a finding.")
+        adults = [v.label for v in c.voices if v.kind is not PerspectiveKind.CHILD]
+        scale = c.template.feelings
+        t.setColumnCount(3 + len(adults))
+        t.setHorizontalHeaderLabels(["Card", "The child put it on", "The child's face there"]
+                                    + [f"{two_lines(a)}:\nface for the child" for a in adults])
+        t.setRowCount(len(rows))
+        t.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
+        bold = QFont(t.font())
+        bold.setBold(True)
+        for n, r in enumerate(rows):
+            t.setItem(n, 0, QTableWidgetItem(r.topic_title if r.topic_title == r.stage_title
+                                             else f"{r.topic_title} ({r.stage_title})"))
+            mine = QTableWidgetItem(pile_words(r.child))
+            mine.setIcon(picture_icon(option_picture(PILE_PICTURES[r.child])))
+            t.setItem(n, 1, mine)
+            face = in_their_words(scale, r.child_face, True) if r.child_face else "—"
+            t.setItem(n, 2, QTableWidgetItem(face))
+            for col, a in enumerate(adults, start=3):
+                seen = r.adults.get(a)
+                given = scale.option(r.faces[a]).label if seen is not None else ""
+                text = "—" if seen is None else f"{given} → {pile_words(seen).lower()}   {r.apart(a)}"
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{r.topic_title}: the child put it on {pile_words(r.child)}; {a}'s face for the "
+                             f"child falls on {pile_words(seen)}" if seen else f"{r.topic_title}: {a} gave no face")
+                if r.differs(a):
+                    item.setBackground(QBrush(DIFFER_BACKGROUND if r.far(a) else NEAR_BACKGROUND))
+                    item.setForeground(QBrush(DIFFER_FOREGROUND))
+                    if r.far(a):
+                        item.setFont(bold)
+                t.setItem(n, col, item)
+        fit(t)
+
 
 
 class ChangeTab(QWidget):

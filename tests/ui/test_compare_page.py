@@ -366,7 +366,7 @@ def test_the_grid_shows_at_least_six_rows_on_a_laptop(qtbot, tmp_path, shipped_l
     _ = dialogs
 
 
-def test_the_feelings_tab_sets_the_childs_sort_beside_the_faces(qtbot, cshell):
+def test_the_sort_tab_sets_the_childs_sort_beside_the_faces(qtbot, cshell):
     """The cards the child sorted: the pile, the child's own face there, and each adult's face for
     the child with the pile it would be; good against not good marked in words."""
     case, child, ivs = build_family(cshell.session)
@@ -379,8 +379,9 @@ def test_the_feelings_tab_sets_the_childs_sort_beside_the_faces(qtbot, cshell):
     p.show()
     p.show_child(case, child)
     bar = p.tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(p.tabs.indexOf(p.feelings)).center())
-    t = p.feelings.sort_table
+    assert p.tabs.isTabVisible(p.tabs.indexOf(p.sort_tab))  # a tab of its own, there when there is a sort
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(p.tabs.indexOf(p.sort_tab)).center())
+    t = p.sort_tab.table
     assert t.isVisible() and t.rowCount() == 1
     cells = [t.item(0, c).text() for c in range(t.columnCount())]
     assert cells[0] == "Breakfast" and cells[1] == "Good" and cells[2] == "“Sad” (unhappy)"
