@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from enum import Enum
 
 from .analysis import Analysis
+from .chronology import Event
 from .template_model import TemplateRef
 
 
@@ -266,6 +267,15 @@ class Case:
     # Other names and places an anonymised report hides, beyond the household's own names: a
     # school, a street, other professionals, relatives (one per entry, as the practitioner types it).
     hidden: list[str] = field(default_factory=list)
+    # Significant events in the family's life, as the practitioner recorded them (chronology.py);
+    # the interviews and analyses join them there by themselves.
+    chronology: list[Event] = field(default_factory=list)
+
+    def event(self, event_id: str) -> Event:
+        for ev in self.chronology:
+            if ev.id == event_id:
+                return ev
+        raise KeyError(f"no event {event_id!r} in case {self.reference}")
 
     def adult(self, adult_id: str) -> Adult:
         for a in self.adults:

@@ -22,6 +22,7 @@ from uuid import uuid4
 from . import __version__, dates, people
 from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Drawing, Interview, Perspective,
                    PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, control_character)
+from .chronology import TEXT_LIMIT as EVENT_TEXT_LIMIT, Effect, Event, event_to_dict, parse_iso_event_date
 from .prompts import PRONOUN_SETS
 from .sort import VALUES as SORT_PILES
 from .template_loader import check_snapshot
@@ -29,12 +30,13 @@ from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRe
 from .vocab import NeglectType
 
 FORMAT_NAME = "dayinlife-case"
-FORMAT_VERSION = 10  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
+FORMAT_VERSION = 11  # 2: an interview's "source", a case's "hidden"; 3: "seen_alone", "disclosures";
 #                    4: an answer's "also_felt"; 5: answers that name people ("person:<id>");
 #                    6: an answer's "sensitive"; 7: an answer's "well" (what goes well);
 #                    8: a child's interview's "worries" ("Something worries me" in child mode);
 #                    9: an answer's "sort" (the pile a child put the topic's card on);
-#                    10: a child's interview's "drawings" (drawn in child mode, PNG in base64)
+#                    10: a child's interview's "drawings" (drawn in child mode, PNG in base64);
+#                    11: a case's "chronology" (significant events, chronology.py)
 
 
 class InterchangeError(ValueError):
@@ -195,6 +197,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             ],
             "template_snapshots": case.template_snapshots,
             "analyses": [a.to_dict() for a in case.analyses.values()],
+            "chronology": [event_to_dict(ev) for ev in case.chronology],
         },
     }
 
@@ -350,7 +353,7 @@ def case_from_dict(data: Any) -> Case:
 def _read_case(r: _Reader, d: dict) -> Case | None:
     w = "case"
     r.only(d, {"reference", "id", "practitioner", "archived", "created", "updated", "adults", "children",
-               "analyses", "hidden", "template_snapshots"}, w)
+               "analyses", "hidden", "template_snapshots", "chronology"}, w)
     before = len(r.problems)
     reference = clean_reference(r.line(d, "reference", w, required=True))  # kept as the app keeps it
     if not reference and len(r.problems) == before:
@@ -389,12 +392,62 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
                 practitioner=r.line(d, "practitioner", w),
                 archived=r.get(d, "archived", w, bool, False, False),
                 template_snapshots={h: t.to_dict() for h, t in snapshots.items()},
-                analyses=analyses, hidden=_read_hidden(r, d, w))
+                analyses=analyses, hidden=_read_hidden(r, d, w),
+                chronology=_read_chronology(r, r.array(d, "chronology", w), {c.id for c in children}))
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:
             setattr(case, name, value)
     return None if r.problems else case
+
+
+def _read_chronology(r: _Reader, raw: list, child_ids: set[str]) -> list[Event]:
+    """Each significant event, every field checked, with its place named."""
+    out: list[Event] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        w = f"case.chronology[{i}]"
+        d = r.obj(item, w)
+        if not d:
+            continue
+        before = len(r.problems)
+        r.only(d, {"id", "when", "what", "source", "impact", "effect", "action", "children", "neglect",
+                   "created", "updated"}, w)
+        when = r.parsed(d, "when", w, parse_iso_event_date, "a date (YYYY-MM-DD) or a month (YYYY-MM)", True)
+        texts = {k: r.text(d, k, w, required=(k == "what")) for k in ("what", "source", "impact", "action")}
+        for k, v in texts.items():
+            if len(v) > EVENT_TEXT_LIMIT:
+                r.fail(f"{w}.{k}", f"is {len(v):,} characters long; an event's {k} is at most {EVENT_TEXT_LIMIT:,}")
+        effect = r.choice(d, "effect", w, Effect, required=False) or Effect.NOT_KNOWN
+        children = []
+        for j, c in enumerate(r.array(d, "children", w)):
+            if not isinstance(c, str):
+                r.fail(f"{w}.children[{j}]", f"should be a child's id (text), found {_json_kind(c)}")
+            elif c not in child_ids:
+                r.fail(f"{w}.children[{j}]", f"{c[:60]!r} is not a child in this case")
+            elif c not in children:
+                children.append(c)
+        neglect = []
+        for j, code in enumerate(r.array(d, "neglect", w)):
+            try:
+                kind = NeglectType(code) if isinstance(code, str) else None
+            except ValueError:
+                kind = None
+            if kind is None:
+                r.fail(f"{w}.neglect[{j}]", f"{json.dumps(code)[:60]} is not one of: "
+                                            f"{', '.join(n.value for n in NeglectType)}")
+            elif kind not in neglect:
+                neglect.append(kind)
+        event_id = r.text(d, "id", w) or uuid4().hex
+        if event_id in seen:
+            r.fail(f"{w}.id", "is the id of another event in this chronology")
+        seen.add(event_id)
+        created = r.parsed(d, "created", w, _datetime, "a date and time")
+        updated = r.parsed(d, "updated", w, _datetime, "a date and time")
+        if len(r.problems) == before and when is not None:
+            out.append(Event(when, texts["what"], texts["source"], texts["impact"], effect, texts["action"],
+                             children, [n for n in NeglectType if n in neglect], event_id, created, updated))
+    return out
 
 
 def _check_named(r: _Reader, w: str, children: list[Child], known: set[str]) -> None:

@@ -107,7 +107,18 @@ def _v6(conn) -> None:
     conn.execute("ALTER TABLE interviews ADD COLUMN drawings TEXT NOT NULL DEFAULT '[]'")
 
 
-MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(conn) -> None:
+    """The case's chronology: one row per significant event the practitioner recorded (JSON, see
+    chronology.py). Interviews and analyses are not copied here: the chronology reads them."""
+    conn.execute("""CREATE TABLE events (
+                        id TEXT PRIMARY KEY,
+                        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                        data TEXT NOT NULL,
+                        updated TEXT NOT NULL)""")
+    conn.execute("CREATE INDEX events_by_case ON events(case_id)")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

@@ -17,7 +17,8 @@ from typing import Iterator
 
 from .analysis import Analysis
 from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Drawing, Interview, Perspective,
-                   PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, one_line)
+                   PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, now, one_line)
+from .chronology import Event
 from .interchange import drawing_problem
 from .template_choice import Suggestion, suggest_template
 from .store import CaseSummary, Store, StoreError
@@ -178,9 +179,20 @@ class Session:
             self.store.save_case(case)
 
     def remove_child(self, case: Case, child: Child) -> None:
+        """Remove a child, their interviews and analysis, and the chronology's events about only them
+        (`only_about`); events about them and others stay, for the others."""
         with self._changing(case):
             case.children = [c for c in case.children if c.id != child.id]
+            case.analyses.pop(child.id, None)
+            case.chronology = [e for e in case.chronology if e.child_ids != [child.id]]
+            for e in case.chronology:
+                e.child_ids = [c for c in e.child_ids if c != child.id]
             self.store.save_case(case)
+
+    @staticmethod
+    def only_about(case: Case, child: Child) -> list[Event]:
+        """The chronology's events that concern this child alone (removed with them)."""
+        return [e for e in case.chronology if e.child_ids == [child.id]]
 
     def suggest(self, child: Child, on: date | None = None) -> Suggestion | None:
         try:
@@ -188,6 +200,38 @@ class Session:
                                     expected_date=child.expected_date, disabled=child.is_disabled, on=on)
         except ValueError:
             return None
+
+    # ------------------------------------------------------------------ the chronology
+
+    def chronology(self, case: Case, child_id: str | None = None, neglect=None, *, newest_first: bool = False):
+        """The case's chronology: the events recorded and the app's own interviews and analyses, in
+        time order (chronology.entries)."""
+        from .chronology import entries
+
+        return entries(case, child_id, neglect, newest_first=newest_first)
+
+    def keep_event(self, case: Case, event: Event) -> Event:
+        """A new event, or one changed (the same id), kept at once. Refused in words (ValueError)
+        when it says nothing of what happened or a field is far too long; the case is left as it was
+        if the store refuses (StoreError)."""
+        from .chronology import clean_event, event_problem
+
+        event = clean_event(copy.deepcopy(event), {c.id for c in case.children})
+        problem = event_problem(event)
+        if problem:
+            raise ValueError(problem)
+        stamp = now()
+        event.updated = stamp
+        event.created = event.created or stamp
+        with self._changing(case):
+            case.chronology = [e for e in case.chronology if e.id != event.id] + [event]
+            self.store.save_case(case)
+        return event
+
+    def remove_event(self, case: Case, event_id: str) -> None:
+        with self._changing(case):
+            case.chronology = [e for e in case.chronology if e.id != event_id]
+            self.store.save_case(case)
 
     # ------------------------------------------------------------------ interviews
 

@@ -549,9 +549,13 @@ class Store:
             rows = self._read("SELECT data FROM analyses WHERE child_id = ?", [child.id])
             if rows:
                 analyses[child.id] = Analysis.from_dict(json.loads(rows[0][0]))
+        from .chronology import event_from_dict
+
+        chronology = [event_from_dict(json.loads(data)) for (data,) in self._read(
+            "SELECT data FROM events WHERE case_id = ? ORDER BY rowid", [cid])]
         return Case(reference, adults, children, cid, practitioner, bool(archived),
                     datetime.fromisoformat(created), datetime.fromisoformat(updated), snapshots, analyses,
-                    hidden=[str(h) for h in json.loads(hidden or "[]")])
+                    hidden=[str(h) for h in json.loads(hidden or "[]")], chronology=chronology)
 
     def _load_interviews(self, child_id: str) -> list[Interview]:
         out = []
@@ -658,6 +662,14 @@ class Store:
                               "updated = excluded.updated",
                               (iv.id, key, json.dumps(answer_to_dict(answer), ensure_ascii=False),
                                _iso(answer.updated) or _iso(iv.updated)))
+        from .chronology import event_to_dict
+
+        _prune(c, "events", "case_id", case.id, [ev.id for ev in case.chronology])
+        for ev in case.chronology:
+            c.execute("INSERT INTO events (id, case_id, data, updated) VALUES (?,?,?,?) ON CONFLICT (id) DO "
+                      "UPDATE SET data = excluded.data, updated = excluded.updated",
+                      (ev.id, case.id, json.dumps(event_to_dict(ev), ensure_ascii=False),
+                       _iso(ev.updated) or _iso(case.updated)))
         for analysis in case.analyses.values():
             c.execute("INSERT INTO analyses (child_id, data, updated) VALUES (?, ?, ?) ON CONFLICT (child_id) "
                       "DO UPDATE SET data = excluded.data, updated = excluded.updated",
@@ -987,19 +999,20 @@ class Store:
 
     def _id_taken(self, case: Case) -> bool:
         ids = [case.id] + [a.id for a in case.adults] + [c.id for c in case.children] + \
-              [iv.id for c in case.children for iv in c.interviews]
+              [iv.id for c in case.children for iv in c.interviews] + [ev.id for ev in case.chronology]
         for start in range(0, len(ids), _BATCH):  # (a case of 100,000 adults: SQLite takes so many values at once)
             chunk = ids[start:start + _BATCH]
             marks = ",".join("?" * len(chunk))
             if self._conn.execute(
                     f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
                     f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
-                    f"WHERE id IN ({marks}) LIMIT 1", chunk * 4).fetchall():
+                    f"WHERE id IN ({marks}) UNION ALL SELECT 1 FROM events WHERE id IN ({marks}) LIMIT 1",
+                    chunk * 5).fetchall():
                 return True
         return False
 
 
-_BATCH = 200  # ids per query: four lists of them stay well under SQLite's oldest limit of 999 values
+_BATCH = 180  # ids per query: five lists of them stay under SQLite's oldest limit of 999 values
 
 
 def _nearly_full(folder: Path) -> bool:

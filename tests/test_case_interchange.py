@@ -56,6 +56,13 @@ def build_case(library):
     analysis.judgement(NeglectType.NUTRITIONAL).narrative = "Breakfast accounts differ"
     analysis.actions.append(Action("Breakfast club", "School", date(2026, 12, 1)))
     case.analyses[kid.id] = analysis
+    from dayinlife.chronology import Effect, Event, EventDate
+
+    case.chronology += [
+        Event(EventDate(2019, 6), "Two-year health check missed & not rebooked", "Health visitor",
+              "Her speech was not checked", Effect.HARMFUL, "Letter sent", [kid.id], [NeglectType.MEDICAL]),
+        Event(EventDate(2024, 9, 2), "Started breakfast club <free>", "School", effect=Effect.GOOD),
+    ]
     return case
 
 

@@ -184,6 +184,8 @@ def test_a_set_up_flag_beside_a_real_database_never_costs_it(saved, tmp_path, li
         child.id += "-o"
         for iv in child.interviews:
             iv.id += "-o"
+    for ev in other.chronology:
+        ev.child_ids = [c + "-o" for c in ev.child_ids]
     other.analyses = {}
     write_case_file(other, case_file)
     assert cli("case", "import", case_file, data=saved).returncode == 0

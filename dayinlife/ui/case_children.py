@@ -149,14 +149,22 @@ class ChildrenSection:
             return
         interviews = len(child.interviews)
         answers = sum(len(iv.answers) for iv in child.interviews)
+        events = len(self.shell.session.only_about(self.case, child))
+        lost = []
         if interviews:
-            lost = (f"The {plural(interviews, 'interview')} about {child.name}, with "
-                    f"{plural(answers, 'recorded answer')}, will be deleted for good. This cannot be undone.")
+            lost.append(f"The {plural(interviews, 'interview')} about {child.name}, with "
+                        f"{plural(answers, 'recorded answer')}")
+        if events:
+            lost.append(f"the chronology's {plural(events, 'entry', 'entries')} about {child.name} alone")
+        if lost:
+            said = " and ".join(lost)
+            lost = f"{said[0].upper()}{said[1:]} will be deleted for good. This cannot be undone."
         else:
             lost = f"Nothing has been recorded about {child.name} yet; their details will be removed."
         if not dialogs.confirm(self, "Remove a child", f"Remove {child.name} from the household? {lost}",
-                               ok_label="Remove the child" if not interviews
-                               else f"Remove and delete {plural(interviews, 'interview')}"):
+                               ok_label=f"Remove and delete {plural(interviews, 'interview')}" if interviews
+                               else f"Remove and delete {plural(events, 'entry', 'entries')}" if events
+                               else "Remove the child"):
             return
         row = self.child_table.currentRow()
         ok, _ = self._apply(lambda: self.shell.session.remove_child(self.case, child))

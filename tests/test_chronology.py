@@ -1,0 +1,188 @@
+"""The chronology: events typed as a practitioner types their dates, kept in a real store and in case
+files (older files still read, hostile ones refused by place), and the app's own interviews and
+analyses in it by themselves."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+import pytest
+
+from dayinlife.case import Perspective, PerspectiveKind
+from dayinlife.chronology import (Effect, Event, EventDate, Kind, children_words, entries, read_event_date)
+from dayinlife.dates import DateProblem
+from dayinlife.interchange import FORMAT_VERSION, InterchangeError, case_from_dict, case_to_dict
+from dayinlife.session import Session
+from dayinlife.store import Store, StoreError
+from dayinlife.vocab import NeglectType
+from tests.test_case_interchange import build_case
+
+PASS = "not a real passphrase"
+TODAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("14/03/2021", "14/03/2021"), ("14032021", "14/03/2021"), ("1/3/2021", "01/03/2021"),
+    ("03/2021", "March 2021"), ("3 2021", "March 2021"), ("032021", "March 2021"), ("March 2021", "March 2021"),
+    ("mar 2021", "March 2021"), ("Sept 2020", "September 2020"), ("2021-03", "March 2021"),
+    ("2021-03-14", "14/03/2021"),
+])
+def test_a_day_or_only_a_month(typed, shown):
+    assert read_event_date(typed, TODAY).text == shown
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("13/2021", "no month 13"), ("Smarch 2021", "not the name of a month"), ("31/02/2021", "28 days"),
+    ("02/12/2026x", "not a date"), ("03/1850", "too early"), ("02/12/2026", "in the future"),
+    ("01/2027", "in the future"), ("14/03/21", "four figures"),
+])
+def test_a_date_that_cannot_be_used_is_said(typed, said):
+    with pytest.raises(DateProblem, match=said):
+        read_event_date(typed, TODAY)
+
+
+def test_a_month_comes_before_the_days_in_it_and_after_the_month_before():
+    days = [EventDate(2021, 3, 5), EventDate(2021, 3), EventDate(2021, 2, 28), EventDate(2021, 3, 1)]
+    assert sorted(days) == [EventDate(2021, 2, 28), EventDate(2021, 3), EventDate(2021, 3, 1), EventDate(2021, 3, 5)]
+    assert EventDate(2021, 3).fraction < EventDate(2021, 4).fraction < 2022
+
+
+def test_interviews_and_the_analysis_are_in_it_by_themselves(library):
+    case = build_case(library)
+    kid, unborn = case.children
+    case.analyses[kid.id].updated = datetime(2026, 11, 25, 10, tzinfo=timezone.utc)
+    rows = entries(case, kid.id)
+    kinds = [(r.when.text, r.kind) for r in rows]
+    assert kinds == [("June 2019", Kind.EVENT), ("02/09/2024", Kind.EVENT), ("20/11/2026", Kind.INTERVIEW),
+                     ("21/11/2026", Kind.INTERVIEW), ("22/11/2026", Kind.INTERVIEW), ("25/11/2026", Kind.ANALYSIS)]
+    assert rows[2].what.startswith("Siobhán was seen and told their own day")
+    assert "Jo Testperson (mother)" in rows[3].what and rows[3].source == "A. Practitioner"
+    assert rows[4].what.startswith("School: class teacher")
+    # the unborn baby: the family-wide event and the mother's pre-birth interview, not the other child's
+    assert [r.what[:20] for r in entries(case, unborn.id)] == ["Started breakfast cl", "Jo Testperson (mothe"]
+    # by type: only the events about it
+    assert [r.when.text for r in entries(case, neglect=NeglectType.MEDICAL)] == ["June 2019"]
+    assert entries(case, newest_first=True)[0].kind is Kind.ANALYSIS
+    assert children_words(case, []) == "The whole family" and children_words(case, [kid.id]) == "Siobhán"
+
+
+@pytest.fixture
+def session(tmp_path, library):
+    store = Store.create(tmp_path / "data", PASS)
+    yield Session(store, library)
+    store.close()
+
+
+def test_events_are_kept_changed_and_removed_in_a_real_store(session, library):
+    case = build_case(library)
+    session.store.save_case(case)
+    kid = case.children[0]
+    ev = session.keep_event(case, Event(EventDate(2025, 1, 7), "  Police called: the children alone at night ",
+                                        "Police", effect=Effect.HARMFUL,
+                                        child_ids=[kid.id, kid.id, "not-a-child"],
+                                        neglect=[NeglectType.SUPERVISION, NeglectType.PHYSICAL, NeglectType.PHYSICAL]))
+    assert ev.what == "Police called: the children alone at night" and ev.child_ids == [kid.id]
+    assert ev.neglect == [NeglectType.PHYSICAL, NeglectType.SUPERVISION] and ev.created == ev.updated
+    back = session.open_case(case.id)
+    assert case_to_dict(back)["case"]["chronology"] == case_to_dict(case)["case"]["chronology"]
+    ev.what = "Police called: Siobhán alone at night"
+    session.keep_event(back, ev)
+    again = session.open_case(case.id)
+    assert [e.what for e in again.chronology if e.id == ev.id] == ["Police called: Siobhán alone at night"]
+    assert len(again.chronology) == 3
+    session.remove_event(again, ev.id)
+    assert len(session.open_case(case.id).chronology) == 2
+    with pytest.raises(ValueError, match="Say what happened"):
+        session.keep_event(again, Event(EventDate(2025, 1), "   "))
+    with pytest.raises(ValueError, match="at most 20,000"):
+        session.keep_event(again, Event(EventDate(2025, 1), "x", impact="y" * 20_001))
+
+
+def test_a_refused_save_leaves_the_chronology_as_it_was(session, library):
+    case = build_case(library)
+    session.store.save_case(case)
+    before = case_to_dict(case)["case"]["chronology"]
+    session.store.close()
+    with pytest.raises(StoreError):
+        session.keep_event(case, Event(EventDate(2025, 1), "Something"))
+    with pytest.raises(StoreError):
+        session.remove_event(case, case.chronology[0].id)
+    assert case_to_dict(case)["case"]["chronology"] == before
+
+
+def test_removing_a_child_takes_only_the_events_about_them_alone(session, library):
+    case = build_case(library)
+    kid, unborn = case.children
+    case.chronology.append(Event(EventDate(2026, 1), "Both at the GP", child_ids=[kid.id, unborn.id]))
+    session.store.save_case(case)
+    assert [e.what[:9] for e in session.only_about(case, kid)] == ["Two-year "]
+    session.remove_child(case, kid)
+    back = session.open_case(case.id)
+    assert [(e.what[:9], e.child_ids) for e in back.chronology] == [("Started b", []), ("Both at t", [unborn.id])]
+    assert kid.id not in back.analyses
+
+
+def test_a_case_file_carries_the_chronology_and_an_older_one_reads_without(library):
+    case = build_case(library)
+    data = json.loads(json.dumps(case_to_dict(case)))
+    assert data["version"] == FORMAT_VERSION == 11
+    again = case_from_dict(data)
+    assert case_to_dict(again) == case_to_dict(case)
+    data["version"] = 10
+    del data["case"]["chronology"]
+    assert case_from_dict(data).chronology == []
+
+
+@pytest.mark.parametrize("change, said", [
+    (lambda e: e.update(when="14/03/2021"), "chronology[0].when: '14/03/2021' is not a date (YYYY-MM-DD) or a month"),
+    (lambda e: e.update(when="2021-02-30"), "chronology[0].when"),
+    (lambda e: e.pop("when"), "chronology[0]: missing 'when'"),
+    (lambda e: e.update(what=""), "chronology[0].what: is empty"),
+    (lambda e: e.update(effect="bad"), "'bad' is not one of: harmful, good, not_known"),
+    (lambda e: e.update(children=["someone"]), "children[0]: 'someone' is not a child in this case"),
+    (lambda e: e.update(children=[7]), "children[0]: should be a child's id (text), found a number"),
+    (lambda e: e.update(neglect=["XXX"]), 'neglect[0]: "XXX" is not one of: MED'),
+    (lambda e: e.update(impact="z" * 20_001), "impact: is 20,001 characters long"),
+    (lambda e: e.update(whot="x"), "chronology[0].whot: is not a field of this format (did you mean 'what'?)"),
+    (lambda e: e.update(updated="yesterday"), "updated: 'yesterday' is not a date and time"),
+])
+def test_a_hostile_event_is_refused_by_its_place(library, change, said):
+    data = json.loads(json.dumps(case_to_dict(build_case(library))))
+    change(data["case"]["chronology"][0])
+    with pytest.raises(InterchangeError) as caught:
+        case_from_dict(data)
+    assert said in str(caught.value)
+
+
+def test_two_events_with_one_id_are_refused(library):
+    data = json.loads(json.dumps(case_to_dict(build_case(library))))
+    data["case"]["chronology"][1]["id"] = data["case"]["chronology"][0]["id"]
+    with pytest.raises(InterchangeError, match="chronology\\[1\\].id: is the id of another event"):
+        case_from_dict(data)
+
+
+def test_keep_both_gives_the_events_new_ids_that_follow_the_children(tmp_path, library):
+    case = build_case(library)
+    file_pass = "a case file passphrase"
+    with Store.create(tmp_path / "data", PASS) as store:
+        store.save_case(case)
+        store.export_case_file(case.id, tmp_path / "case.diml", file_pass)
+        both = store.import_case_file(tmp_path / "case.diml", file_pass, on_conflict="keep_both")
+        back = store.load_case(both.id)
+    assert back.id != case.id and len(back.chronology) == 2
+    assert {e.id for e in back.chronology}.isdisjoint({e.id for e in case.chronology})
+    assert back.chronology[0].child_ids == [back.children[0].id] != [case.children[0].id]
+
+
+def test_a_store_made_before_the_chronology_opens_with_an_empty_one(tmp_path, library):
+    from dayinlife.migrations import MIGRATIONS
+
+    case = build_case(library)
+    case.chronology = []
+    with Store.create(tmp_path / "data", PASS, migrations=MIGRATIONS[:6]) as old:
+        assert old.version == 6
+    with Store.open(tmp_path / "data", PASS) as store:
+        assert store.version == len(MIGRATIONS)
+        store.save_case(case)
+        assert store.load_case(case.id).chronology == []
