@@ -248,8 +248,20 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
         buttons.insertWidget(buttons.indexOf(self.start_interview_button) + 1, self.compare_button)
         QWidget.setTabOrder(self.start_interview_button, self.compare_button)
 
+        # The case over time: its chronology, on a page of its own.
+        self.chronology_button = QPushButton("Chr&onology…")
+        self.chronology_button.setObjectName("chronologyButton")
+        self.chronology_button.setAccessibleName("Chronology of the case")
+        self.chronology_button.setAccessibleDescription(
+            "Significant events in the children's lives, with the interviews and analyses, in time order")
+        top: QHBoxLayout = self.form.findChild(QHBoxLayout, "topRow")
+        top.insertWidget(1, self.chronology_button)
+        QWidget.setTabOrder(self.back_button, self.chronology_button)
+        QWidget.setTabOrder(self.chronology_button, self.reference_edit)
+
     def _connect(self) -> None:
         self.back_button.clicked.connect(self._back)
+        self.chronology_button.clicked.connect(self._open_chronology)
         self.reference_edit.editingFinished.connect(self._save_reference)
 
         self.add_adult_button.clicked.connect(self.add_adult)
@@ -450,6 +462,12 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
 
 
     # ------------------------------------------------------------------ navigation and keys
+
+    def _open_chronology(self) -> None:
+        if self.reference_edit.hasFocus():
+            self._save_reference()
+        if self.case is not None:
+            self.shell.open_chronology(self.case)
 
     def _back(self) -> None:
         if self.reference_edit.hasFocus():

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._first_run = self._unlock_page = None  # built when first shown
         self.cases_page = self._case_page = self._interview_page = self.templates_page = None
         self._compare_page = None
+        self._chronology_page = None
         self._resume: tuple | None = None  # the screen that was open when the app locked (ids only, in memory)
         self.saved_status = QLabel("")  # the open page's saved state, named by what it says
         self.statusBar().addPermanentWidget(self.saved_status)
@@ -300,11 +301,13 @@ class MainWindow(QMainWindow):
             self._interview_page.autosaver.flush()
         if self._compare_page is not None:
             self._compare_page.clear()  # saves the analysis first
-        for page in (self.cases_page, self._case_page, self._interview_page, self._compare_page):
+        for page in (self.cases_page, self._case_page, self._interview_page, self._compare_page,
+                     self._chronology_page):
             if page is not None:
                 self.stack.removeWidget(page)
                 page.deleteLater()
         self.cases_page = self._case_page = self._interview_page = self._compare_page = None
+        self._chronology_page = None
         self.session.lock()
         self.session = None
         self._show_lock_screen()
@@ -322,6 +325,8 @@ class MainWindow(QMainWindow):
             return ("interview", shown.case.id, shown.child_.id, shown.interview.id, shown.stage_index)
         if shown is self._compare_page and shown.child_ is not None:
             return ("compare", shown.case.id, shown.child_.id, shown.tabs.currentIndex())
+        if shown is self._chronology_page and shown.case is not None:
+            return ("chronology", shown.case.id, None, shown.child_filter.currentData())
         if shown is self._case_page and shown.case is not None:
             child = shown.selected_child()
             return ("case", shown.case.id, child.id if child is not None else None)
@@ -353,6 +358,8 @@ class MainWindow(QMainWindow):
             self.open_interview(case, child, interview)
             if self._interview_page is not None and self._interview_page.interview is interview:
                 self._interview_page.go_to_stage(where[4])
+        elif kind == "chronology":
+            self.open_chronology(case, where[3])
         elif kind == "compare":
             self.open_compare(case, child)
             if self._compare_page is not None and self._compare_page.child_ is child:
@@ -389,6 +396,15 @@ class MainWindow(QMainWindow):
             self._compare_page.saver.state_changed.connect(self._saved_state)
             self.stack.addWidget(self._compare_page)
         return self._compare_page
+
+    @property
+    def chronology_page(self):
+        if self._chronology_page is None and self.session is not None:
+            from .chronology_page import ChronologyPage
+
+            self._chronology_page = ChronologyPage(self)
+            self.stack.addWidget(self._chronology_page)
+        return self._chronology_page
 
     # ------------------------------------------------------------------ the Shell the screens use
 
@@ -430,6 +446,12 @@ class MainWindow(QMainWindow):
             return self.show_error(str(exc))
         self.stack.setCurrentWidget(self.compare_page)
         self.compare_page.grid.setFocus()
+
+    def open_chronology(self, case: "Case", child_id: str | None = None) -> None:
+        """The case's chronology (one child's, when `child_id` names one)."""
+        self.chronology_page.show_case(case, child_id)
+        self.stack.setCurrentWidget(self.chronology_page)
+        self.chronology_page.table.setFocus()
 
     def show_templates(self) -> None:
         if self.session is None:

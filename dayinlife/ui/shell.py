@@ -25,6 +25,9 @@ class Shell(Protocol):
         """Go to one child's comparison of perspectives and the practitioner's analysis
         (practitioner only; never in child mode)."""
 
+    def open_chronology(self, case: Case, child_id: str | None = None) -> None:
+        """Go to the case's chronology (one child's, when `child_id` names one)."""
+
     def show_error(self, message: str) -> None:
         """Tell the practitioner something went wrong (one clear sentence; nothing is lost)."""
 

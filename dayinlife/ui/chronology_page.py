@@ -1,0 +1,521 @@
+"""The chronology of one case: every significant event in the family's life, in time order, with
+the interviews and analyses made here among them; add, edit and remove events, and show one
+child's or one type of neglect's.
+
+Every change is a Session method (keep_event, remove_event), saved at once; if the store refuses,
+the panel keeps what was typed and the shell says why. Interviews and analyses are shown but not
+edited here: they change where they are made.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..case import Case
+from ..chronology import Effect, Entry, Event, Kind, MONTH_HINT, children_words, read_event_date, types_words
+from ..dates import DateProblem, today
+from ..session import StoreError
+from ..vocab import NeglectType
+from ..wording import plural
+from .announce import show_status
+from .case_tables import ID_ROLE, select_id, selected_id, set_row, titled
+from .flow import FlowLayout
+from .widgets import plain_label, text_box
+from .wheel import guard_choices
+
+COLUMNS = ["Date", "What happened", "Where it comes from", "Impact on the child", "Children", "Types of neglect"]
+FROM_THE_APP = "Made in this app: it changes where it was made (the interview, or the analysis)."
+
+
+class ChronologyPage(QWidget):
+    """`show_case(case)` fills it; needs a `shell` with session, open_case, show_error, set_status."""
+
+    def __init__(self, shell, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shell = shell
+        guard_choices()
+        self.case: Case | None = None
+        self.rows: list[Entry] = []
+        self.editing: Event | None = None
+        self.setObjectName("chronologyPage")
+        self.setAccessibleName("Chronology")
+        page = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.back_button = QPushButton("← &Back to the case")
+        self.back_button.setAccessibleName("Back to the case")
+        self.back_button.setAccessibleDescription("Return to the household and its interviews")
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        self.saved_label = QLabel()
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(self.saved_label)
+        page.addLayout(top)
+        self.heading = plain_label("Chronology", "heading")
+        page.addWidget(self.heading)
+        self.about = plain_label(
+            "Significant events in the children's lives, oldest first: facts, not opinion, and good "
+            "events as well as worrying ones. Each interview and analysis made here is in it by itself.")
+        page.addWidget(self.about)
+
+        filters = FlowLayout()
+        self.child_filter = QComboBox()
+        self.child_filter.setAccessibleName("Show the chronology of")
+        self.child_filter.setAccessibleDescription("All the children, or one child (events about the whole "
+                                                   "family are shown for each child)")
+        self.type_filter = QComboBox()
+        self.type_filter.setAccessibleName("Type of neglect")
+        self.type_filter.setAccessibleDescription("Show only the events about one type of neglect")
+        self.type_filter.addItem("Every event and interview", None)
+        for n in NeglectType:
+            self.type_filter.addItem(f"{n.label} only", n.value)
+        self.order = QComboBox()
+        self.order.setAccessibleName("Order")
+        self.order.addItem("Oldest first", False)
+        self.order.addItem("Newest first", True)
+        for caption, combo in (("&Show:", self.child_filter), ("T&ype:", self.type_filter),
+                               ("O&rder:", self.order)):
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(caption)
+            label.setBuddy(combo)
+            row.addWidget(label)
+            row.addWidget(combo)
+            filters.addWidget(box)
+        page.addLayout(filters)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("chronologyTable")
+        self.table.setAccessibleName("Chronology")
+        self.table.setAccessibleDescription("One event a row. Enter edits the event; interviews and analyses "
+                                            "are shown here and changed where they were made.")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for col in range(len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+        page.addWidget(self.table, 3)
+        self.empty = plain_label("Nothing in the chronology yet. Add the first event: a birth, a referral, a "
+                                 "move, a missed appointment, a good change.")
+        page.addWidget(self.empty)
+
+        buttons = FlowLayout()
+        self.add_button = QPushButton("&Add an event…")
+        self.add_button.setAccessibleName("Add an event to the chronology")
+        self.add_button.setToolTip("Add an event (Ctrl+N)")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setAccessibleName("Edit the chosen event")
+        self.remove_button = QPushButton("Re&move")
+        self.remove_button.setAccessibleName("Remove the chosen event")
+        for b in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(b)
+        page.addLayout(buttons)
+        self.row_note = plain_label("")
+        self.row_note.setObjectName("rowNote")
+        page.addWidget(self.row_note)
+
+        self.panel_area = QScrollArea()
+        self.panel_area.setWidgetResizable(True)
+        self.panel_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel = QGroupBox("Add an event")
+        self.panel_area.setWidget(self.panel)
+        self.panel_area.setVisible(False)
+        page.addWidget(self.panel_area, 4)
+        self._build_panel()
+        self._connect()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_panel(self) -> None:
+        form = QFormLayout(self.panel)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.date_edit = QLineEdit()
+        self.date_edit.setObjectName("eventDate")
+        self.date_edit.setPlaceholderText("dd/mm/yyyy, or mm/yyyy")
+        self.date_edit.setMaxLength(30)
+        self.date_edit.setAccessibleName("When it happened")
+        self.date_edit.setAccessibleDescription(MONTH_HINT)
+        self.date_edit.setMaximumWidth(self.date_edit.fontMetrics().horizontalAdvance("x" * 24))
+        self.date_message = QLabel()
+        self.date_message.setProperty("role", "message")
+        self.date_message.setWordWrap(True)
+        self.date_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_message.setVisible(False)
+        form.addRow("&When:", self.date_edit)
+        form.addRow("", self.date_message)
+        self.source_edit = QLineEdit()
+        self.source_edit.setObjectName("eventSource")
+        self.source_edit.setPlaceholderText("For example Health visitor, Police, School, the mother")
+        self.source_edit.setAccessibleName("Where it comes from")
+        self.source_edit.setAccessibleDescription("The agency, person or record it comes from")
+        form.addRow("Where it &comes from:", self.source_edit)
+        self.what_edit = text_box("What happened", "What happened, in plain words: the facts, not opinion", 3)
+        self.what_edit.setObjectName("eventWhat")
+        form.addRow("What &happened:", self.what_edit)
+        self.impact_edit = text_box("Its impact on the child", "What it meant for the child, as far as is known", 3)
+        self.impact_edit.setObjectName("eventImpact")
+        form.addRow("&Impact on the child:", self.impact_edit)
+        effects = QWidget()
+        effects.setAccessibleName("What it meant for the child")
+        row = FlowLayout(effects)
+        self.effect_group = QButtonGroup(self)
+        self.effect_radios: dict[Effect, QRadioButton] = {}
+        for effect in (Effect.HARMFUL, Effect.GOOD, Effect.NOT_KNOWN):
+            radio = QRadioButton(effect.label)
+            radio.setObjectName(f"effect_{effect.value}")
+            self.effect_group.addButton(radio)
+            self.effect_radios[effect] = radio
+            row.addWidget(radio)
+        form.addRow("For the child:", effects)
+        self.action_edit = QLineEdit()
+        self.action_edit.setObjectName("eventAction")
+        self.action_edit.setPlaceholderText("What was done about it, if anything")
+        self.action_edit.setAccessibleName("The action taken")
+        form.addRow("Action &taken:", self.action_edit)
+        self.children_box = QWidget()
+        self.children_box.setAccessibleName("The children it concerns")
+        self.children_row = FlowLayout(self.children_box)
+        self.child_checks: dict[str, QCheckBox] = {}
+        form.addRow("Which children:", self.children_box)
+        self.children_note = plain_label("None ticked: it concerns the whole family.")
+        form.addRow("", self.children_note)
+        types = QWidget()
+        types.setAccessibleName("The types of neglect it bears on")
+        type_row = FlowLayout(types)
+        self.type_checks: dict[NeglectType, QCheckBox] = {}
+        for n in NeglectType:
+            check = QCheckBox(n.short_label)
+            check.setObjectName(f"type_{n.value}")
+            check.setAccessibleName(f"Type of neglect: {n.label}")
+            self.type_checks[n] = check
+            type_row.addWidget(check)
+        form.addRow("Types of neglect:", types)
+        self.panel_message = QLabel()
+        self.panel_message.setProperty("role", "message")
+        self.panel_message.setWordWrap(True)
+        self.panel_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.panel_message.setVisible(False)
+        form.addRow("", self.panel_message)
+        bar = QHBoxLayout()
+        self.save_button = QPushButton("Sa&ve the event")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel")
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.cancel_button)
+        bar.addStretch(1)
+        form.addRow(bar)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.panel)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel)
+
+    def _connect(self) -> None:
+        self.back_button.clicked.connect(self._back)
+        self.add_button.clicked.connect(self.add_event)
+        self.edit_button.clicked.connect(self.edit_event)
+        self.remove_button.clicked.connect(self.remove_event)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.date_edit.editingFinished.connect(self._date_left)
+        self.date_edit.returnPressed.connect(self.save)
+        self.source_edit.returnPressed.connect(self.save)
+        self.action_edit.returnPressed.connect(self.save)
+        for combo in (self.child_filter, self.type_filter, self.order):
+            combo.currentIndexChanged.connect(lambda _i: self._fill())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_event())
+        new = QShortcut(QKeySequence.StandardKey.New, self)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.activated.connect(self.add_event)
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        from PySide6.QtCore import QEvent
+
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_event()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove_event()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ showing
+
+    def show_case(self, case: Case, child_id: str | None = None) -> None:
+        self.case = case
+        self.heading.setText(f"Chronology: {case.reference}")
+        self.child_filter.blockSignals(True)
+        self.child_filter.clear()
+        self.child_filter.addItem("All the children", None)
+        for c in case.children:
+            self.child_filter.addItem(c.called or c.name, c.id)
+        found = self.child_filter.findData(child_id) if child_id else 0
+        self.child_filter.setCurrentIndex(max(found, 0))
+        self.child_filter.blockSignals(False)
+        self._hide_panel()
+        self._fill()
+        self.table.setFocus()
+
+    def _fill(self, select: str | None = None) -> None:
+        if self.case is None:
+            return
+        keep = select or selected_id(self.table)
+        code = self.type_filter.currentData()
+        self.rows = self.shell.session.chronology(self.case, self.child_filter.currentData(),
+                                                  NeglectType(code) if code else None,
+                                                  newest_first=bool(self.order.currentData()))
+        table = self.table
+        table.setRowCount(len(self.rows))
+        for r, entry in enumerate(self.rows):
+            impact = entry.impact
+            if entry.effect is not None and entry.effect is not Effect.NOT_KNOWN:
+                impact = f"{entry.effect.label}. {impact}".strip() if impact else entry.effect.label
+            what = entry.what + (f" Action taken: {entry.action}" if entry.action else "")
+            values = [entry.when.text, what, entry.source,
+                      impact if entry.typed_by_hand else "",
+                      children_words(self.case, entry.child_ids), types_words(entry.neglect)]
+            set_row(table, r, _row_id(entry), values)
+            if not entry.typed_by_hand:
+                for col in range(len(values)):
+                    item = table.item(r, col)
+                    font = QFont(item.font())
+                    font.setItalic(True)
+                    item.setFont(font)
+                    item.setToolTip(f"{values[col]}\n{FROM_THE_APP}" if values[col] else FROM_THE_APP)
+        table.resizeRowsToContents()
+        select_id(table, keep)
+        if table.rowCount() and not table.selectionModel().selectedRows():
+            table.selectRow(0)
+        shown = bool(self.rows)
+        typed = sum(1 for e in self.rows if e.typed_by_hand)
+        self.empty.setVisible(not shown)
+        self.table.setAccessibleName(f"Chronology: {plural(len(self.rows), 'entry', 'entries')}, "
+                                     f"{plural(typed, 'event')} recorded here")
+        self._update_buttons()
+
+    def selected_entry(self) -> Entry | None:
+        row_id = selected_id(self.table)
+        return next((e for e in self.rows if _row_id(e) == row_id), None)
+
+    def _update_buttons(self) -> None:
+        entry = self.selected_entry()
+        editable = entry is not None and entry.typed_by_hand
+        self.edit_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
+        self.row_note.setText(FROM_THE_APP if entry is not None and not editable else "")
+        self.row_note.setVisible(entry is not None and not editable)
+
+    # ------------------------------------------------------------------ the panel
+
+    def _set_children(self, ticked: list[str]) -> None:
+        for check in self.child_checks.values():
+            self.children_row.removeWidget(check)
+            check.deleteLater()
+        self.child_checks = {}
+        for c in self.case.children:
+            check = QCheckBox(c.called or c.name)
+            check.setAccessibleName(f"It concerns {c.called or c.name}")
+            check.setChecked(c.id in ticked)
+            self.children_row.addWidget(check)
+            self.child_checks[c.id] = check
+        self.children_box.updateGeometry()
+
+    def add_event(self) -> None:
+        if self.case is None:
+            return
+        self.editing = None
+        titled(self.panel, "Add an event")
+        self.date_edit.clear()
+        for box in (self.source_edit, self.what_edit, self.impact_edit, self.action_edit):
+            box.clear()
+        self.effect_radios[Effect.NOT_KNOWN].setChecked(True)
+        shown = self.child_filter.currentData()
+        self._set_children([shown] if shown else [c.id for c in self.case.children])
+        code = self.type_filter.currentData()
+        for n, check in self.type_checks.items():
+            check.setChecked(n.value == code)
+        self._open_panel()
+
+    def edit_event(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        if not entry.typed_by_hand:
+            show_status(self.saved_label, "", say=False)
+            self.shell.set_status(FROM_THE_APP)
+            return
+        ev = entry.event
+        self.editing = ev
+        titled(self.panel, f"Edit the event of {ev.when.text}")
+        self.date_edit.setText(ev.when.typed)
+        self.source_edit.setText(ev.source)
+        self.what_edit.setPlainText(ev.what)
+        self.impact_edit.setPlainText(ev.impact)
+        self.action_edit.setText(ev.action)
+        self.effect_radios[ev.effect].setChecked(True)
+        self._set_children(ev.child_ids)
+        for n, check in self.type_checks.items():
+            check.setChecked(n in ev.neglect)
+        self._open_panel()
+
+    def _open_panel(self) -> None:
+        self.date_message.setVisible(False)
+        self.panel_message.setVisible(False)
+        self.panel_area.setVisible(True)
+        self.date_edit.setFocus()
+        QTimer.singleShot(0, lambda: self.panel_area.ensureWidgetVisible(self.date_edit, 0, 0))
+
+    def _hide_panel(self) -> None:
+        self.panel_area.setVisible(False)
+        self.editing = None
+
+    def cancel(self) -> None:
+        self._hide_panel()
+        self.table.setFocus()
+
+    def _read_date(self, say: bool = True):
+        try:
+            when = read_event_date(self.date_edit.text(), today())
+        except DateProblem as exc:
+            if say:
+                self._problem(self.date_message, self.date_edit, str(exc))
+            return None
+        if when is None and say:
+            self._problem(self.date_message, self.date_edit, f"Say when it happened. {MONTH_HINT}")
+        return when
+
+    def _date_left(self) -> None:
+        text = self.date_edit.text()
+        if not text.strip():
+            return
+        try:
+            when = read_event_date(text, today())
+        except DateProblem as exc:
+            self.date_message.setVisible(True)
+            show_status(self.date_message, str(exc))
+            return
+        self.date_message.setVisible(False)
+        if when is not None and text != when.typed:
+            self.date_edit.setText(when.typed)  # 14032021 -> 14/03/2021, March 2021 -> 03/2021
+
+    @staticmethod
+    def _problem(label: QLabel, field: QWidget, text: str) -> None:
+        label.setVisible(True)
+        field.setFocus()
+        show_status(label, text, repeat=True)
+
+    def save(self) -> None:
+        if self.case is None or not self.panel_area.isVisible():
+            return
+        self.date_message.setVisible(False)
+        self.panel_message.setVisible(False)
+        when = self._read_date()
+        if when is None:
+            return
+        effect = next(e for e, radio in self.effect_radios.items() if radio.isChecked())
+        base = self.editing
+        event = Event(when, self.what_edit.toPlainText(), self.source_edit.text(), self.impact_edit.toPlainText(),
+                      effect, self.action_edit.text(),
+                      [cid for cid, check in self.child_checks.items() if check.isChecked()],
+                      [n for n, check in self.type_checks.items() if check.isChecked()],
+                      id=base.id if base else "", created=base.created if base else None)
+        try:
+            kept = self.shell.session.keep_event(self.case, event)
+        except ValueError as exc:
+            self._problem(self.panel_message, self.what_edit, str(exc))
+            return
+        except StoreError as exc:
+            show_status(self.saved_label, "Not saved", assertive=True)
+            self.shell.show_error(str(exc))
+            return
+        now = datetime.now()
+        show_status(self.saved_label, f"All changes saved at {now.hour:02d}:{now.minute:02d}", repeat=True)
+        self._hide_panel()
+        self._fill(select=kept.id)
+        if selected_id(self.table) != kept.id:  # kept, but not shown with the filters chosen
+            self.shell.set_status(f"Event of {kept.when.text} saved; the filters chosen do not show it.")
+        else:
+            self.shell.set_status(f"Event of {kept.when.text} saved.")
+        self.table.setFocus()
+
+    def remove_event(self) -> None:
+        from . import dialogs
+
+        entry = self.selected_entry()
+        if entry is None or not entry.typed_by_hand:
+            return
+        ev = entry.event
+        if not dialogs.confirm(self, "Remove an event",
+                               f"Remove the event of {ev.when.text} from the chronology? “{_short(ev.what)}” "
+                               f"will be deleted for good. This cannot be undone.", ok_label="Remove the event"):
+            return
+        row = self.table.currentRow()
+        try:
+            self.shell.session.remove_event(self.case, ev.id)
+        except StoreError as exc:
+            show_status(self.saved_label, "Not saved", assertive=True)
+            self.shell.show_error(str(exc))
+            return
+        self._hide_panel()
+        self._fill()
+        if self.table.rowCount():
+            self.table.selectRow(min(max(row, 0), self.table.rowCount() - 1))
+        self.table.setFocus()
+        self.shell.set_status(f"Event of {ev.when.text} removed.")
+
+    def _back(self) -> None:
+        if self.case is not None:
+            self.shell.open_case(self.case.id)
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock)."""
+        self.case = None
+        self.rows = []
+        self.table.setRowCount(0)
+        self._hide_panel()
+
+
+def _row_id(entry: Entry) -> str:
+    return entry.event.id if entry.event is not None else f"{entry.kind.value}:{entry.ref}"
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+__all__ = ["ChronologyPage", "COLUMNS", "FROM_THE_APP", "ID_ROLE", "Kind"]
