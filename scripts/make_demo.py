@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from dayinlife import people  # noqa: E402
 from dayinlife.analysis import Action, Analysis, ScaleRating  # noqa: E402
 from dayinlife.case import Adult, AdultRole, Case, Child, Drawing, Perspective, PerspectiveKind, Worry  # noqa: E402
+from dayinlife.chronology import Effect, Event, EventDate  # noqa: E402
 from dayinlife.interchange import write_case_file  # noqa: E402
 from dayinlife.template_loader import load_library  # noqa: E402
 from dayinlife.vocab import NeglectType as N  # noqa: E402
@@ -165,6 +166,20 @@ def analysis(case, child, interviews, *, neglect, strengths, worries, now, uncha
     an.actions = [Action(what, who, by) for what, who, by in actions]
     an.ratings = [ScaleRating(p, s, r) for p, s, r in ratings]
     case.analyses[child.id] = an
+
+
+HARM, GOOD, UNSURE = Effect.HARMFUL, Effect.GOOD, Effect.NOT_KNOWN
+
+
+def chronology(case, events):
+    """The case's significant events: (when, source, what, impact, effect, action, children, types).
+    `when` is (year, month) or (year, month, day); children are given by first name, none for the
+    whole family."""
+    by_name = {c.called: c.id for c in case.children}
+    for n, (when, source, what, impact, effect, action, children, types) in enumerate(events):
+        case.chronology.append(Event(EventDate(*when), what, source, impact, effect, action,
+                                     [by_name[c] for c in children], list(types), sid(case.reference, "event", str(n)),
+                                     STAMP, STAMP))
 
 
 def new_case(reference, adults, children):
@@ -407,6 +422,41 @@ def hartley() -> Case:
                 ("Pram repair and a place at the baby group", "Family support worker", date(2026, 6, 30))],
        ratings=[("Dawn Hartley (mother)", 8, "He's a happy baby."),
                 ("Health visitor", 6, "Loving care; sleep is the worry.")])
+
+    chronology(case, [
+        ((2018, 3, 14), "Maternity unit", "Maisie born at 39 weeks, 3.1 kg; Dawn aged 19, living with her mother.",
+         "", GOOD, "", ["Maisie"], ()),
+        ((2019, 2), "Health visitor", "Maisie's one-year review missed twice; seen at the third offer, development "
+         "on track.", "Her development was checked four months late.", UNSURE, "Reminder letters; seen at home.",
+         ["Maisie"], (N.MEDICAL,)),
+        ((2020, 6), "Housing", "Dawn and Maisie moved to a one-bedroom flat after a row with Dawn's mother.",
+         "Maisie lost daily time with Nana Pearl for a year.", HARM, "", ["Maisie"], (N.EMOTIONAL,)),
+        ((2021, 11, 3), "Police", "Neighbour's call about shouting at night; Dawn and a former partner argued. "
+         "Maisie (3) was in bed and woke.", "Maisie heard the argument; she was frightened, the officers said.",
+         HARM, "Notification to children's services; no further action after checks.", ["Maisie"],
+         (N.EMOTIONAL,)),
+        ((2022, 9, 5), "Puddlecombe Primary", "Maisie started in Reception; settled well, attendance 96%.",
+         "A good start: she loves reading.", GOOD, "", ["Maisie"], (N.EDUCATIONAL,)),
+        ((2024, 1), "Puddlecombe Primary", "School noted Maisie often hungry and in unwashed uniform; "
+         "breakfast offered informally.", "Hungry at the start of the day; teased about her clothes.", HARM,
+         "Talked with Dawn; no referral.", ["Maisie"], (N.NUTRITIONAL, N.PHYSICAL)),
+        ((2024, 10), "School dental screening", "Decay found in two teeth; letter to Dawn; no dentist registered.",
+         "Toothache later in the year.", HARM, "Letter home.", ["Maisie"], (N.MEDICAL,)),
+        ((2025, 4), "Dawn", "Lee Cotter moved in; he cooks at weekends and takes Maisie to school.", "",
+         UNSURE, "", [], ()),
+        ((2026, 1, 20), "Maternity unit", "Alfie born at 37 weeks, 2.8 kg; home after two days.", "", GOOD, "",
+         ["Alfie"], ()),
+        ((2026, 3), "GP", "Dawn seen for low mood after Alfie's birth; no follow-up appointment made.",
+         "Mornings at home depend on how Dawn's night was.", HARM, "", [], (N.EMOTIONAL,)),
+        ((2026, 4, 21), "Puddlecombe Primary", "Referral to children's services: Maisie hungry most mornings, "
+         "tooth pain, glasses not collected, late three days a week.", "Hungry, tired and in pain in lessons.",
+         HARM, "Child and family assessment started; this day in the life with each of them.", ["Maisie"],
+         (N.NUTRITIONAL, N.MEDICAL, N.EDUCATIONAL)),
+        ((2026, 7, 15), "Family support worker", "Washing machine replaced through the local welfare grant.",
+         "Clean uniform every day since.", GOOD, "", ["Maisie"], (N.PHYSICAL,)),
+        ((2026, 9, 8), "Community dentist", "Maisie's decayed teeth treated; registered with the practice.",
+         "No more toothache, she says.", GOOD, "", ["Maisie"], (N.MEDICAL,)),
+    ])
     return case
 
 
@@ -565,6 +615,20 @@ def pennyworth() -> Case:
        actions=[("Grandmother or a childminder to collect Ruby on Wednesdays", "Karen", date(2026, 10, 1))],
        ratings=[("Karen Pennyworth (mother)", 9, "She's my little ray of sunshine."),
                 ("Nursery key worker", 8, "Happy and well cared for.")])
+
+    chronology(case, [
+        ((2011, 2, 9), "Maternity unit", "Jordan born.", "", GOOD, "", ["Jordan"], ()),
+        ((2017, 6), "School", "Jordan's attendance 84% in Year 2; often late.", "Missed early reading help.",
+         HARM, "Attendance letters.", ["Jordan"], (N.EDUCATIONAL,)),
+        ((2023, 4, 2), "Maternity unit", "Ruby born.", "", GOOD, "", ["Ruby"], ()),
+        ((2024, 11), "Health visitor", "Ruby's two-year review not attended; two appointments missed.",
+         "Her speech was not checked.", HARM, "Home visit offered.", ["Ruby"], (N.MEDICAL,)),
+        ((2025, 9), "Karen", "Karen took a second job, leaving home at 6.30; Jordan takes Ruby to nursery.",
+         "Jordan late for school; Ruby at nursery on time.", UNSURE, "", [], (N.SUPERVISION,)),
+        ((2026, 6, 12), "Thistlebury Academy", "Jordan's attendance 78%; falling asleep in lessons.",
+         "Behind in three subjects.", HARM, "Early help assessment offered; accepted.", ["Jordan"],
+         (N.EDUCATIONAL, N.SUPERVISION)),
+    ])
     return case
 
 
@@ -670,6 +734,20 @@ def ashdown() -> Case:
                 ("Carer's assessment for Michelle", "Adult social care", date(2026, 9, 30))],
        ratings=[("Michelle Ashdown (mother)", 7, "We manage."), ("Ray Ashdown (father)", 6, ""),
                 ("Social worker", 4, "His equipment needs are not being met.")])
+
+    chronology(case, [
+        ((2015, 9, 30), "Maternity unit", "Sam born at 29 weeks; eight weeks in neonatal care.", "", UNSURE, "",
+         ["Sam"], ()),
+        ((2017, 5), "Paediatrician", "Cerebral palsy diagnosed; physiotherapy and equipment arranged.", "",
+         GOOD, "", ["Sam"], (N.MEDICAL,)),
+        ((2023, 9), "Occupational therapy", "Hoist and wet room fitted at home.", "Safer washing and moving.",
+         GOOD, "", ["Sam"], (N.PHYSICAL,)),
+        ((2025, 12), "Short breaks service", "Short breaks stopped when the provider closed; no replacement.",
+         "Michelle and Ray without a break for eight months.", HARM, "Carers' assessment requested.", [],
+         (N.EMOTIONAL,)),
+        ((2026, 6), "Special school", "Sam's eye-gaze aid not charged on four mornings; he could not join in.",
+         "Without his voice at school those mornings.", HARM, "", ["Sam"], (N.EDUCATIONAL,)),
+    ])
     return case
 
 
@@ -762,6 +840,16 @@ def fenwick() -> Case:
                 ("Damp treatment or move", "Housing Options", date(2027, 1, 10))],
        ratings=[("Chloe Fenwick (mother)", 8, "We'll be fine, we've got family."),
                 ("Community midwife", 5, "Loving, but the sleep plan worries me.")])
+
+    chronology(case, [
+        ((2026, 6, 2), "Community midwife", "Pregnancy booked at 9 weeks; Chloe 18, in a one-bedroom flat with Dan.",
+         "", GOOD, "", ["Baby"], ()),
+        ((2026, 8), "Police", "Call to the flat: Dan and Chloe arguing; Chloe 22 weeks pregnant.",
+         "Risk to the unborn baby from violence at home.", HARM, "Referral to children's services; DASH completed.",
+         ["Baby"], (N.EMOTIONAL, N.SUPERVISION)),
+        ((2026, 9, 14), "Community midwife", "Iron low at 28 weeks; tablets prescribed.", "", UNSURE,
+         "Healthy Start applied for.", ["Baby"], (N.NUTRITIONAL, N.MEDICAL)),
+    ])
     return case
 
 
