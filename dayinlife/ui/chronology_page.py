@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -44,7 +43,9 @@ from .flow import FlowLayout
 from .widgets import plain_label, text_box
 from .wheel import guard_choices
 
-COLUMNS = ["Date", "What happened", "Where it comes from", "Impact on the child", "Children", "Types of neglect"]
+COLUMNS = ["Date", "What happened", "From", "Impact on the child", "Children", "Types"]
+# Each column's share of the width left after the date: what happened and its impact read best wide.
+SHARES = [0, 34, 14, 26, 13, 13]
 FROM_THE_APP = "Made in this app: it changes where it was made (the interview, or the analysis)."
 
 
@@ -75,11 +76,12 @@ class ChronologyPage(QWidget):
         self.heading = plain_label("Chronology", "heading")
         page.addWidget(self.heading)
         self.about = plain_label(
-            "Significant events in the children's lives, oldest first: facts, not opinion, and good "
-            "events as well as worrying ones. Each interview and analysis made here is in it by itself.")
+            "Significant events in the children's lives: facts, not opinion, good as well as worrying. "
+            "Interviews and analyses made here are in it by themselves.")
         page.addWidget(self.about)
 
-        filters = FlowLayout()
+        self.filters_box = QWidget()
+        filters = FlowLayout(self.filters_box)
         self.child_filter = QComboBox()
         self.child_filter.setAccessibleName("Show the chronology of")
         self.child_filter.setAccessibleDescription("All the children, or one child (events about the whole "
@@ -87,24 +89,26 @@ class ChronologyPage(QWidget):
         self.type_filter = QComboBox()
         self.type_filter.setAccessibleName("Type of neglect")
         self.type_filter.setAccessibleDescription("Show only the events about one type of neglect")
-        self.type_filter.addItem("Every event and interview", None)
+        self.type_filter.addItem("Every type", None)
         for n in NeglectType:
             self.type_filter.addItem(f"{n.label} only", n.value)
         self.order = QComboBox()
         self.order.setAccessibleName("Order")
         self.order.addItem("Oldest first", False)
         self.order.addItem("Newest first", True)
-        for caption, combo in (("&Show:", self.child_filter), ("T&ype:", self.type_filter),
+        for caption, combo in (("Sh&ow:", self.child_filter), ("T&ype:", self.type_filter),
                                ("O&rder:", self.order)):
             box = QWidget()
             row = QHBoxLayout(box)
             row.setContentsMargins(0, 0, 0, 0)
             label = QLabel(caption)
             label.setBuddy(combo)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             row.addWidget(label)
             row.addWidget(combo)
             filters.addWidget(box)
-        page.addLayout(filters)
+        page.addWidget(self.filters_box)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("chronologyTable")
@@ -121,11 +125,11 @@ class ChronologyPage(QWidget):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        for col in range(len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
-        page.addWidget(self.table, 3)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(8)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.viewport().installEventFilter(self)
+        page.addWidget(self.table, 2)
         self.empty = plain_label("Nothing in the chronology yet. Add the first event: a birth, a referral, a "
                                  "move, a missed appointment, a good change.")
         page.addWidget(self.empty)
@@ -152,7 +156,7 @@ class ChronologyPage(QWidget):
         self.panel = QGroupBox("Add an event")
         self.panel_area.setWidget(self.panel)
         self.panel_area.setVisible(False)
-        page.addWidget(self.panel_area, 4)
+        page.addWidget(self.panel_area, 5)
         self._build_panel()
         self._connect()
 
@@ -184,19 +188,18 @@ class ChronologyPage(QWidget):
         form.addRow("Where it &comes from:", self.source_edit)
         self.what_edit = text_box("What happened", "What happened, in plain words: the facts, not opinion", 3)
         self.what_edit.setObjectName("eventWhat")
-        form.addRow("What &happened:", self.what_edit)
+        form.addRow("What ha&ppened:", self.what_edit)
         self.impact_edit = text_box("Its impact on the child", "What it meant for the child, as far as is known", 3)
         self.impact_edit.setObjectName("eventImpact")
         form.addRow("&Impact on the child:", self.impact_edit)
         effects = QWidget()
         effects.setAccessibleName("What it meant for the child")
         row = FlowLayout(effects)
-        self.effect_group = QButtonGroup(self)
+        # Siblings, auto-exclusive: Tab stops on the one chosen, and the arrows choose another.
         self.effect_radios: dict[Effect, QRadioButton] = {}
         for effect in (Effect.HARMFUL, Effect.GOOD, Effect.NOT_KNOWN):
             radio = QRadioButton(effect.label)
             radio.setObjectName(f"effect_{effect.value}")
-            self.effect_group.addButton(radio)
             self.effect_radios[effect] = radio
             row.addWidget(radio)
         form.addRow("For the child:", effects)
@@ -204,13 +207,13 @@ class ChronologyPage(QWidget):
         self.action_edit.setObjectName("eventAction")
         self.action_edit.setPlaceholderText("What was done about it, if anything")
         self.action_edit.setAccessibleName("The action taken")
-        form.addRow("Action &taken:", self.action_edit)
+        form.addRow("Action ta&ken:", self.action_edit)
         self.children_box = QWidget()
         self.children_box.setAccessibleName("The children it concerns")
         self.children_row = FlowLayout(self.children_box)
         self.child_checks: dict[str, QCheckBox] = {}
         form.addRow("Which children:", self.children_box)
-        self.children_note = plain_label("None ticked: it concerns the whole family.")
+        self.children_note = QLabel("None ticked: it concerns the whole family.")
         form.addRow("", self.children_note)
         types = QWidget()
         types.setAccessibleName("The types of neglect it bears on")
@@ -230,7 +233,7 @@ class ChronologyPage(QWidget):
         self.panel_message.setVisible(False)
         form.addRow("", self.panel_message)
         bar = QHBoxLayout()
-        self.save_button = QPushButton("Sa&ve the event")
+        self.save_button = QPushButton("Save the even&t")
         self.save_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel")
         bar.addWidget(self.save_button)
@@ -264,6 +267,8 @@ class ChronologyPage(QWidget):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
         from PySide6.QtCore import QEvent
 
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.edit_event()
@@ -327,6 +332,18 @@ class ChronologyPage(QWidget):
                                      f"{plural(typed, 'event')} recorded here")
         self._update_buttons()
 
+    def _fit_columns(self) -> None:
+        """The date as wide as 'September 2021'; the rest of the width shared out (SHARES), then the
+        rows as tall as their text."""
+        metrics = self.table.fontMetrics()
+        width = self.table.viewport().width()
+        date_width = min(metrics.horizontalAdvance("September 2021") + 16, width // 5)
+        rest = max(0, width - date_width)
+        self.table.setColumnWidth(0, date_width)
+        for col, share in enumerate(SHARES[1:], start=1):
+            self.table.setColumnWidth(col, rest * share // 100)
+        self.table.resizeRowsToContents()
+
     def selected_entry(self) -> Entry | None:
         row_id = selected_id(self.table)
         return next((e for e in self.rows if _row_id(e) == row_id), None)
@@ -352,6 +369,9 @@ class ChronologyPage(QWidget):
             check.setChecked(c.id in ticked)
             self.children_row.addWidget(check)
             self.child_checks[c.id] = check
+        chain = [self.action_edit, *self.child_checks.values(), self.type_checks[next(iter(NeglectType))]]
+        for before, after in zip(chain, chain[1:]):  # Tab goes down the panel as it is read
+            QWidget.setTabOrder(before, after)
         self.children_box.updateGeometry()
 
     def add_event(self) -> None:
@@ -396,11 +416,15 @@ class ChronologyPage(QWidget):
         self.date_message.setVisible(False)
         self.panel_message.setVisible(False)
         self.panel_area.setVisible(True)
+        for quiet in (self.about, self.filters_box):  # room for the panel on a small screen
+            quiet.setVisible(False)
         self.date_edit.setFocus()
         QTimer.singleShot(0, lambda: self.panel_area.ensureWidgetVisible(self.date_edit, 0, 0))
 
     def _hide_panel(self) -> None:
         self.panel_area.setVisible(False)
+        for shown in (self.about, self.filters_box):
+            shown.setVisible(True)
         self.editing = None
 
     def cancel(self) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from dayinlife.case import AdultRole, Perspective, PerspectiveKind
 from dayinlife.chronology import Effect, Kind
@@ -205,3 +205,24 @@ def test_locking_on_the_chronology_comes_back_to_it(qtbot, window):
     QApplication.processEvents()
     assert w.stack.currentWidget() is w.chronology_page
     assert w.chronology_page.child_filter.currentText() == "Ben"
+
+
+def test_alt_keys_on_the_panel_reach_its_own_fields_not_the_menus(qtbot, window):
+    """Alt+V was "Save" and opened the View menu instead; Alt+H (Help) was "What happened"."""
+    w, case_id = window
+    chron = open_chronology(qtbot, w)
+    qtbot.keyClick(chron.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(chron.date_edit, "04/2023")
+    qtbot.keyClick(chron.date_edit, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert chron.what_edit.hasFocus()
+    qtbot.keyClicks(chron.what_edit, "Started at the childminder three days a week")
+    qtbot.keyClick(chron.what_edit, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not chron.panel_area.isVisible())  # a button's Alt key clicks it after a moment
+    (ev,) = w.session.open_case(case_id).chronology
+    assert ev.when.text == "April 2023" and not chron.panel_area.isVisible()
+    menus = {a.text().replace("&&", "")[a.text().index("&") + 1].lower()
+             for a in w.menuBar().actions() if "&" in a.text()}
+    mine = [b.text() for b in chron.findChildren(QPushButton) + chron.findChildren(QLabel) if "&" in b.text()]
+    taken = [t[t.index("&") + 1].lower() for t in mine]
+    assert not menus & set(taken), (menus, mine)
+    assert len(taken) == len(set(taken)), mine
