@@ -251,18 +251,18 @@ def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | No
             if child_id is not None and child.id != child_id:
                 continue
             called = name(child.called) or "the child"
+            their = _their(child)
             for iv in child.interviews:
-                template = (case.template_snapshots.get(iv.template.content_hash) or {}).get("title", "")
                 seen = who(iv, case, child, name=name, text=text)
-                what = f"{seen}: an account of {called}'s day"
-                if iv.perspective.kind.value == "child" and not seen.startswith("The baby"):
-                    what = f"{called} was seen and told their own day"
-                    if iv.seen_alone:
-                        what += ", on their own"
-                if template:
-                    what += f" ({template})"
+                if iv.perspective.kind.value != "child":
+                    what = _sentence(f"Account of {called}'s day by {seen}")
+                elif seen.startswith("The baby's voice"):
+                    what = f"{called}'s day, told in the baby's voice from what was seen and heard."
+                else:
+                    what = f"{called} was seen and told {their} own day" + (", on their own." if iv.seen_alone
+                                                                             else ".")
                 by = " ".join((iv.practitioner or case.practitioner).split())
-                out.append(Entry(EventDate.of(iv.held_on), what + ".", text(by) or APP_SOURCE, Kind.INTERVIEW,
+                out.append(Entry(EventDate.of(iv.held_on), what, text(by) or APP_SOURCE, Kind.INTERVIEW,
                                  [child.id], ref=iv.id))
             analysis = case.analyses.get(child.id)
             if analysis is not None and analysis.updated is not None and _written(analysis):
@@ -273,6 +273,20 @@ def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | No
     order = {Kind.EVENT: 0, Kind.INTERVIEW: 1, Kind.ANALYSIS: 2}
     out.sort(key=lambda e: (e.when, order[e.kind]), reverse=newest_first)
     return out
+
+
+def _sentence(text: str) -> str:
+    """A full stop at the end, unless the text (someone's own words at its end) has one already."""
+    return text if text.rstrip()[-1:] in ".!?…" else text + "."
+
+
+def _their(child) -> str:
+    from .prompts import Pronouns
+
+    try:
+        return Pronouns.named(child.pronouns).their
+    except Exception:
+        return "their"
 
 
 def _written(analysis) -> bool:

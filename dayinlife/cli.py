@@ -99,10 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_case_check)
 
     p = top.add_parser("report", parents=[store_opts], help="one child's day and its analysis, as a Word document")
-    p.add_argument("reference", help="the case reference")
-    p.add_argument("--child", required=True, metavar="NAME", help="the child's name or the name they are known as")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.docx",
-                   help="the file to write, or a folder for the default short file name")
+    p.add_argument("reference", nargs="?", help="the case reference")
+    p.add_argument("--child", metavar="NAME", help="the child's name or the name they are known as (needed)")
+    p.add_argument("--out", type=Path, metavar="FILE.docx",
+                   help="the file to write, or a folder for the default short file name (needed)")
+    p.add_argument("--list-sections", action="store_true",
+                   help="list the report's section ids, in the report's order, with what each holds, and stop")
     p.add_argument("--anonymise", "--anonymize", action="store_true",
                    help="labels instead of names throughout (Child A, Adult A, Practitioner A, [surname], "
                         "[case reference], and [name 1]/[place 1] for the case's list of names and places to "
@@ -110,9 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org-template", type=Path, metavar="FILE",
                    help="your organisation's own .docx or .dotx: its styles, header, footer and logo are used")
     p.add_argument("--sections", nargs="+", metavar="SECTION",
-                   help="only these sections, in the report's own order (ids: cover child_day parent_day "
-                        "professionals comparison picture feelings other_times change strengths worries neglect "
-                        "impact plan ratings; commas also separate)")
+                   help="only these sections, in the report's own order (ids: see --list-sections; commas "
+                        "also separate)")
     p.add_argument("--marking", default=None, metavar="TEXT",
                    help="the protective marking in the header (default OFFICIAL-SENSITIVE; '' for none)")
     p.add_argument("--notes", action="store_true",
@@ -298,6 +299,17 @@ def _case_export(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .report import DEFAULT_MARKING, SECTIONS, ReportError, ReportOptions, find_child
     from .session import Session
+
+    if args.list_sections:
+        width = max(map(len, SECTIONS))
+        for section_id, what in SECTIONS.items():
+            print(f"{section_id.ljust(width)}  {what}")
+        return EXIT_OK
+    missing = [name for name, value in (("the case reference", args.reference), ("--child NAME", args.child),
+                                        ("--out FILE.docx", args.out)) if not value]
+    if missing:
+        raise CommandError(f"report needs {', '.join(missing)} (or --list-sections to see the sections)",
+                           EXIT_USAGE)
 
     managed = _managed()
     base, marking = args.org_template, DEFAULT_MARKING if args.marking is None else args.marking

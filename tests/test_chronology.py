@@ -56,11 +56,12 @@ def test_interviews_and_the_analysis_are_in_it_by_themselves(library):
     kinds = [(r.when.text, r.kind) for r in rows]
     assert kinds == [("June 2019", Kind.EVENT), ("02/09/2024", Kind.EVENT), ("20/11/2026", Kind.INTERVIEW),
                      ("21/11/2026", Kind.INTERVIEW), ("22/11/2026", Kind.INTERVIEW), ("25/11/2026", Kind.ANALYSIS)]
-    assert rows[2].what.startswith("Siobhán was seen and told their own day")
-    assert "Jo Testperson (mother)" in rows[3].what and rows[3].source == "A. Practitioner"
-    assert rows[4].what.startswith("School: class teacher")
+    assert rows[2].what == "Siobhán was seen and told her own day."
+    assert rows[3].what == "Account of Siobhán's day by Jo Testperson (mother)."
+    assert rows[3].source == "A. Practitioner"
+    assert rows[4].what == "Account of Siobhán's day by School: class teacher."
     # the unborn baby: the family-wide event and the mother's pre-birth interview, not the other child's
-    assert [r.what[:20] for r in entries(case, unborn.id)] == ["Started breakfast cl", "Jo Testperson (mothe"]
+    assert [r.what[:21] for r in entries(case, unborn.id)] == ["Started breakfast clu", "Account of Baby's day"]
     # by type: only the events about it
     assert [r.when.text for r in entries(case, neglect=NeglectType.MEDICAL)] == ["June 2019"]
     assert entries(case, newest_first=True)[0].kind is Kind.ANALYSIS

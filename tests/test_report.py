@@ -106,6 +106,16 @@ def full_case(library, seed: int = 7, earlier: bool = True) -> Case:
     analysis.ratings += [ScaleRating("Jo Fictional (mother)", 7, "Things are better than they were"),
                          ScaleRating("Social worker", 4, "Breakfast and sleep are still worries")]
     case.analyses[child.id] = analysis
+    from dayinlife.chronology import Effect, Event, EventDate
+
+    case.chronology += [
+        Event(EventDate(2019, 2), "Mimi's one-year review missed; Jo said she forgot", "Health visitor",
+              "Development checked four months late", Effect.HARMFUL, "Letter to Jo", [child.id],
+              [NeglectType.MEDICAL]),
+        Event(EventDate(2024, 9, 4), "Mimi and Leo started at breakfast club", "School", effect=Effect.GOOD,
+              neglect=[NeglectType.NUTRITIONAL]),
+        Event(EventDate(2025, 3), "Leo's hearing test", "Audiology", child_ids=[sibling.id]),
+    ]
     return case
 
 
@@ -157,6 +167,7 @@ def test_headings_present_and_in_order(case, library):
         "How Mimi feels: Mimi and the adults",
         "Weekends, holidays and other carers",
         "Change over time",
+        "Chronology: what has happened to Mimi",
         "Strengths: what is working well",
         "Worries",
         "Evidence by type of neglect",
@@ -352,6 +363,40 @@ def test_anonymised_has_no_names_anywhere(case, library, tmp_path):
     # the picture's legend is drawn from the same labels
     chart = next(s for s in doc.inline_shapes if s._inline.docPr.get("title") == "How Child A feels through the day")
     assert "Child A (child):" in chart._inline.docPr.get("descr")
+
+
+def test_the_chronology_is_the_childs_with_a_timeline_and_the_assessment_in_it(case, library):
+    doc = docx_of(case, library, sections=["chronology"])
+    assert headings(doc, 1) == ["Chronology: what has happened to Mimi"]
+    table = doc.tables[-1]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Date", "What happened, and where it comes from", "Impact on Mimi", "Type"]
+    assert rows[1] == ["February 2019", "Mimi's one-year review missed; Jo said she forgot (Health visitor) "
+                       "Action taken: Letter to Jo", "Harmful. Development checked four months late", "Medical"]
+    assert rows[2][:3] == ["04/09/2024", "Whole family: Mimi and Leo started at breakfast club (School)", "Good."]
+    assert "Leo's hearing test" not in body_text(doc)                      # his alone: not in Mimi's
+    held = [r[1] for r in rows if r[1].startswith("Mimi was seen")]
+    assert held == ["Mimi was seen and told her own day. (held by Alex Worker)"] * 2   # August and November
+    assert rows[-1][1] == "Analysis of Mimi's day, last saved. (written by Alex Worker)" or \
+        not case.analyses[case.children[0].id].updated
+    assert "2 events recorded for Mimi or the whole family, from February 2019 to 04/09/2024: 1 recorded as " \
+           "harmful to Mimi, 1 as good." in body_text(doc)
+    (chart,) = doc.inline_shapes
+    assert chart._inline.docPr.get("title") == "Mimi's chronology by type of neglect"
+    described = chart._inline.docPr.get("descr")
+    assert "Medical: 1 harmful to the child." in described and "Nutritional: 1 good for the child." in described
+    from PIL import Image
+
+    blob = chart._inline.graphic.graphicData.pic.blipFill.blip.embed
+    png = doc.part.related_parts[blob].blob
+    assert Image.open(io.BytesIO(png)).size[0] == 2000
+
+
+def test_a_chronology_with_no_events_says_how_one_is_kept(case, library):
+    case.chronology = []
+    doc = docx_of(case, library, sections=["chronology"])
+    assert "No events are recorded in the chronology for Mimi yet" in body_text(doc) and not doc.inline_shapes
+    assert len(doc.tables[-1].rows) > 1  # this assessment's interviews still are
 
 
 def test_section_choice(case, library):

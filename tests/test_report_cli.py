@@ -88,6 +88,23 @@ def test_report_problems_are_one_line(stored, args, words):
     assert not (stored / "x.docx").exists()
 
 
+def test_the_sections_are_listed_and_taken(stored, tmp_path):
+    from dayinlife.report import SECTIONS
+
+    out = store_cli(stored, "report", "--list-sections")
+    assert out.returncode == 0, out.stderr
+    listed = [line.split()[0] for line in out.stdout.splitlines()]
+    assert listed == list(SECTIONS) and "chronology" in listed
+    assert "significant events" in out.stdout
+    out = store_cli(stored, "report", "FICT-2041/B", "--child", "Mia", "--out", tmp_path / "c.docx",
+                    "--sections", "chronology")
+    assert out.returncode == 0, out.stderr
+    assert [p.text for p in docx.Document(tmp_path / "c.docx").paragraphs if p.style.name == "Heading 1"] == [
+        "Chronology: what has happened to Mimi"]
+    out = store_cli(stored, "report", "FICT-2041/B")
+    assert out.returncode == 2 and "report needs --child NAME, --out FILE.docx" in out.stderr
+
+
 def test_report_needs_the_passphrase(stored):
     out = store_cli(stored, "report", "FICT-2041/B", "--child", "Mia", "--out", "x.docx", passphrase="wrong")
     assert out.returncode == 1 and "not right" in out.stderr

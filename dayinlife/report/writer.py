@@ -24,6 +24,7 @@ from ..wording import feeling_heading
 from . import docxkit as dk
 from .model import ReportModel, age_text, long_date
 from ..evidence import topic_at
+from .history import HistorySections
 from .kept import KeptSections
 from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections
 from .text import clean
@@ -70,7 +71,7 @@ def framed(png: bytes) -> bytes:
         return out.getvalue()
 
 
-class Writer(ComparingSections, AnalysisSections, KeptSections):
+class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections):
     def __init__(self, model: ReportModel):
         self.m = model
         self.doc = dk.new_document(model.options.base_document)
@@ -298,7 +299,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
             self.para(KEPT_WARNING, bold=True)
         own_feelings = m.template.common.own_feelings  # nothing to draw: each adult's own feelings
         order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
-                             "feelings", "other_times", "change", "strengths", "worries", "neglect", "impact",
+                             "feelings", "other_times", "change", "chronology", "strengths", "worries", "neglect", "impact",
                              "plan", "ratings") if o.wants(s) and not (s == "picture" and own_feelings)]
         titles = self._titles()
         for kind, section in ((PerspectiveKind.CHILD, "child_day"), (PerspectiveKind.PARENT, "parent_day"),
@@ -347,6 +348,7 @@ class Writer(ComparingSections, AnalysisSections, KeptSections):
                          else f"How {n} feels: {n} and the adults"),
             "other_times": "Weekends, holidays and other carers",
             "change": "Change over time",
+            "chronology": f"Chronology: what has happened to {n}",
             "strengths": "Strengths: what is working well",
             "worries": "Worries",
             "neglect": "Evidence by type of neglect",

@@ -1,0 +1,93 @@
+"""The report's sections about the case over time: the chronology, as a timeline and a table.
+
+A part of the Writer (writer.py), like sections.py: it uses the writer's plumbing and its model.
+Everything here is what the practitioner recorded, laid out by date; the tool draws no conclusion
+from the pattern.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx.shared import Cm
+
+from ..chronology import Effect, Kind, born_entries, entries, types_words
+from ..vocab import NeglectType
+from . import docxkit as dk
+from .timeline import Mark, describe, timeline_chart
+
+OTHER_ROW = "Other events"
+ASSESSMENT_ROW = "This assessment"
+EFFECT_WORD = {Effect.HARMFUL: "Harmful", Effect.GOOD: "Good"}
+
+
+class HistorySections:
+    """Mixed into the Writer."""
+
+    def _chronology_entries(self):
+        m = self.m
+        return entries(m.case, m.child.id, name=m.anon.name, text=m.anon.text)
+
+    def _chronology(self) -> None:
+        m = self.m
+        rows = self._chronology_entries()
+        events = [e for e in rows if e.kind is Kind.EVENT]
+        if not events:
+            self.para(f"No events are recorded in the chronology for {m.name} yet: only this assessment's "
+                      f"interviews. A chronology starts at or before birth and is kept up to date, with good "
+                      f"events as well as worrying ones.", italic=True)
+        else:
+            harmful = sum(1 for e in events if e.effect is Effect.HARMFUL)
+            good = sum(1 for e in events if e.effect is Effect.GOOD)
+            self.para(f"{len(events)} event{'s' if len(events) != 1 else ''} recorded for {m.name} or the whole "
+                      f"family, from {events[0].when.text} to {events[-1].when.text}: {harmful} recorded as "
+                      f"harmful to {m.name}, {good} as good. The practitioner's record of facts, in date "
+                      f"order; what the pattern means is weighed in the analysis.")
+            self._timeline(rows)
+        widths_pct = [15, 45, 28, 12]
+        table, widths = self.table(widths_pct, ["Date", "What happened, and where it comes from",
+                                                f"Impact on {m.name}", "Type"])
+        for e in rows:
+            what = e.what
+            if e.kind is Kind.EVENT and not e.child_ids:
+                what = f"Whole family: {what}"
+            if e.source:
+                what += f" ({e.source})" if e.kind is Kind.EVENT else \
+                    f" ({'held' if e.kind is Kind.INTERVIEW else 'written'} by {e.source})"
+            if e.action:
+                what += f" Action taken: {e.action}"
+            impact = e.impact
+            if e.effect in EFFECT_WORD:
+                impact = f"{EFFECT_WORD[e.effect]}. {impact}".strip() if impact else EFFECT_WORD[e.effect] + "."
+            row = self.row(table, widths, [e.when.text, what, impact, types_words(e.neglect)])
+            if e.kind is not Kind.EVENT:
+                for cell in row.cells:
+                    dk.shade(cell, "F2F2F2")
+        self.para("Shaded rows are this assessment's own interviews and analysis.", style=self.styles.caption)
+
+    def _timeline(self, rows) -> None:
+        m = self.m
+        types = [n for n in NeglectType if any(n in e.neglect for e in rows)]
+        labels = [n.label for n in types]
+        other = any(e.kind is Kind.EVENT and not e.neglect for e in rows)
+        if other:
+            labels.append(OTHER_ROW)
+        marks, counts = [], [{Effect.HARMFUL: 0, Effect.GOOD: 0, Effect.NOT_KNOWN: 0} for _ in labels]
+        assessment = 0
+        for e in rows:
+            if e.kind is not Kind.EVENT:
+                marks.append(Mark(e.when.fraction, len(labels), None))
+                assessment += 1
+                continue
+            for i in ([types.index(n) for n in e.neglect] or [len(labels) - 1]):
+                marks.append(Mark(e.when.fraction, i, e.effect))
+                counts[i][e.effect] += 1
+        births = [(when.fraction, label) for when, label in born_entries(m.case, m.child.id, name=m.anon.name)]
+        title = f"{m.name}'s chronology by type of neglect"
+        png = timeline_chart(title, labels, marks, births, ASSESSMENT_ROW)
+        self.doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(min(self.width_cm, 17.0)))
+        dk.set_alt_text(self.doc.inline_shapes[-1], title,
+                        describe(title, labels, counts, rows[0].when.text, rows[-1].when.text, assessment))
+        self.para("Each mark is one event, in the row of each type of neglect it bears on: a filled square "
+                  "harmful, an open circle good, a diamond not known yet; triangles are this assessment's "
+                  "interviews and analysis. A line marks the birth (or the due date).", style=self.styles.caption)
