@@ -1,8 +1,9 @@
 """The practitioner's analysis of one child's day: their judgement, not the tool's.
 
 The tool lays out the evidence (see compare.py); everything here is written by the practitioner:
-a narrative per neglect type, strengths, worries, impact now and if nothing changes, the plan,
-and optionally each person's 0–10 scale with their reason.
+a narrative per neglect type, strengths, worries, impact now and if nothing changes, the
+likelihood of change (what has been tried before, the family's capacity to change, the prognosis),
+the plan, and optionally each person's 0–10 scale with their reason. Never computed.
 """
 
 from __future__ import annotations
@@ -46,10 +47,16 @@ class Analysis:
     worries: str = ""
     impact_now: str = ""
     impact_if_unchanged: str = ""
+    # The likelihood of change, as the practitioner judges it (never computed):
+    tried_before: str = ""      # what has been tried before, and what happened
+    capacity: str = ""          # the family's capacity to change: what they have shown, what gets in the way
+    prognosis: str = ""         # the prognosis for change, in the child's timescale
     actions: list[Action] = field(default_factory=list)
     ratings: list[ScaleRating] = field(default_factory=list)
     practitioner: str = ""
     updated: datetime | None = None
+
+    LIKELIHOOD = ("tried_before", "capacity", "prognosis")
 
     def judgement(self, neglect: NeglectType) -> NeglectJudgement:
         return self.by_neglect.setdefault(neglect, NeglectJudgement())
@@ -63,6 +70,9 @@ class Analysis:
             "worries": self.worries,
             "impact_now": self.impact_now,
             "impact_if_unchanged": self.impact_if_unchanged,
+            "tried_before": self.tried_before,
+            "capacity": self.capacity,
+            "prognosis": self.prognosis,
             "actions": [{"what": a.what, "who": a.who, "by_when": a.by_when.isoformat() if a.by_when else None}
                         for a in self.actions],
             "ratings": [{"person": r.person, "score": r.score, "reason": r.reason} for r in self.ratings],
@@ -81,6 +91,9 @@ class Analysis:
             worries=d.get("worries", ""),
             impact_now=d.get("impact_now", ""),
             impact_if_unchanged=d.get("impact_if_unchanged", ""),
+            tried_before=d.get("tried_before", ""),
+            capacity=d.get("capacity", ""),
+            prognosis=d.get("prognosis", ""),
             actions=[Action(a["what"], a.get("who", ""),
                             date.fromisoformat(a["by_when"]) if a.get("by_when") else None)
                      for a in d.get("actions", [])],

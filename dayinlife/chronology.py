@@ -292,7 +292,7 @@ def _their(child) -> str:
 def _written(analysis) -> bool:
     d = analysis.to_dict()
     return any(d.get(k) for k in ("by_neglect", "strengths", "worries", "impact_now", "impact_if_unchanged",
-                                  "actions", "ratings"))
+                                  "tried_before", "capacity", "prognosis", "actions", "ratings"))
 
 
 def children_words(case: "Case", child_ids: list[str], name=lambda s: s) -> str:

@@ -36,7 +36,8 @@ FORMAT_VERSION = 11  # 2: an interview's "source", a case's "hidden"; 3: "seen_a
 #                    8: a child's interview's "worries" ("Something worries me" in child mode);
 #                    9: an answer's "sort" (the pile a child put the topic's card on);
 #                    10: a child's interview's "drawings" (drawn in child mode, PNG in base64);
-#                    11: a case's "chronology" (significant events, chronology.py)
+#                    11: a case's "chronology" (significant events, chronology.py); an analysis's
+#                        likelihood of change ("tried_before", "capacity", "prognosis")
 
 
 class InterchangeError(ValueError):
@@ -564,7 +565,8 @@ def _read_analysis(r: _Reader, d: dict, w: str):
 
     before = len(r.problems)
     r.only(d, {"child_id", "interview_ids", "by_neglect", "strengths", "worries", "impact_now",
-               "impact_if_unchanged", "actions", "ratings", "practitioner", "updated"}, w)
+               "impact_if_unchanged", "tried_before", "capacity", "prognosis", "actions", "ratings",
+               "practitioner", "updated"}, w)
     child_id = r.text(d, "child_id", w, required=True)
     interview_ids = []
     for i, item in enumerate(r.array(d, "interview_ids", w)):
@@ -603,7 +605,9 @@ def _read_analysis(r: _Reader, d: dict, w: str):
             ratings.append(ScaleRating(person, score, reason))
     analysis = Analysis(child_id, interview_ids, by_neglect, strengths=r.text(d, "strengths", w),
                         worries=r.text(d, "worries", w), impact_now=r.text(d, "impact_now", w),
-                        impact_if_unchanged=r.text(d, "impact_if_unchanged", w), actions=actions, ratings=ratings,
+                        impact_if_unchanged=r.text(d, "impact_if_unchanged", w),
+                        tried_before=r.text(d, "tried_before", w), capacity=r.text(d, "capacity", w),
+                        prognosis=r.text(d, "prognosis", w), actions=actions, ratings=ratings,
                         practitioner=r.text(d, "practitioner", w),
                         updated=r.parsed(d, "updated", w, _datetime, "a date and time"))
     return analysis if len(r.problems) == before else None

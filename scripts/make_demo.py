@@ -161,6 +161,7 @@ def interview(case, child, kind, template_id, held_on, answers, key, adult=None,
 def analysis(case, child, interviews, *, neglect, strengths, worries, now, unchanged, actions, ratings):
     an = Analysis(child.id, [iv.id for iv in interviews], strengths=strengths, worries=worries,
                   impact_now=now, impact_if_unchanged=unchanged, practitioner=WORKER, updated=STAMP)
+    an.tried_before, an.capacity, an.prognosis = LIKELIHOOD.get((case.reference, child.called), ("", "", ""))
     for n, text in neglect.items():
         an.judgement(n).narrative = text
     an.actions = [Action(what, who, by) for what, who, by in actions]
@@ -169,6 +170,35 @@ def analysis(case, child, interviews, *, neglect, strengths, worries, now, uncha
 
 
 HARM, GOOD, UNSURE = Effect.HARMFUL, Effect.GOOD, Effect.NOT_KNOWN
+
+# The likelihood of change, as the demo social worker judged it: (tried before, capacity, prognosis).
+LIKELIHOOD = {
+    ("DEMO-0001 Hartley", "Maisie"): (
+        "School offered breakfast informally in 2024 and wrote about Maisie's teeth; neither was followed up at "
+        "home. The police notification in 2021 led to no further action.",
+        "Since May Dawn has taken every offer up: the grant, the dentist, a GP appointment, a bedtime routine. "
+        "What gets in the way is her low mood and broken nights with Alfie; Lee and Nana Pearl help.",
+        "Good if the routine holds through the winter and Dawn's mood is treated: Maisie's words in October "
+        "show real change in five months. Review in January; if breakfast and bedtime slip again, a child in "
+        "need plan."),
+    ("DEMO-0001 Hartley", "Alfie"): (
+        "Safe-sleep advice was given at the new-birth visit and again in May.",
+        "Dawn responds warmly and quickly to Alfie; she has not yet seen the sofa as a risk.",
+        "Uncertain until the Moses basket is used for every daytime nap; the health visitor checks in June."),
+    ("DEMO-0002 Pennyworth", "Jordan"): (
+        "Attendance letters since Year 2; an early help offer in 2024 closed when Karen did not reply.",
+        "Karen wants things to change but works two jobs; Jordan has started to talk to his head of year.",
+        "Poor without someone at home in the mornings and evenings: Jordan's GCSEs are eighteen months away."),
+    ("DEMO-0003 Ashdown", "Sam"): (
+        "Short breaks worked well until the provider closed in December 2025.",
+        "Michelle and Ray know Sam's needs in detail and ask for help; exhaustion is what gets in the way.",
+        "Good once short breaks restart: the care itself is loving and skilled."),
+    ("DEMO-0004 Fenwick", "Baby"): (
+        "Nothing before this pregnancy; the midwife's advice on iron and smoking has been taken up.",
+        "Chloe has stopped smoking and keeps antenatal appointments; the violence at home is not yet "
+        "acknowledged by Dan.",
+        "Unclear: depends on the domestic abuse work before the baby is due in January."),
+}
 
 
 def chronology(case, events):

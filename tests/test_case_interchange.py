@@ -52,7 +52,8 @@ def build_case(library):
     from dayinlife.analysis import Action, Analysis
     from dayinlife.vocab import NeglectType
 
-    analysis = Analysis(kid.id, [child_iv.id, parent_iv.id], strengths="Loves school & <drama>")
+    analysis = Analysis(kid.id, [child_iv.id, parent_iv.id], strengths="Loves school & <drama>",
+                        tried_before="Early help, 2024", capacity="Jo engages", prognosis="Fair & <hopeful>")
     analysis.judgement(NeglectType.NUTRITIONAL).narrative = "Breakfast accounts differ"
     analysis.actions.append(Action("Breakfast club", "School", date(2026, 12, 1)))
     case.analyses[kid.id] = analysis

@@ -98,7 +98,10 @@ def full_case(library, seed: int = 7, earlier: bool = True) -> Case:
                         strengths="Mimi is warm with her brother Leo & loves drama club.\nJo asks for help.",
                         worries="Breakfast is missed on most days; Mimi gets herself up.",
                         impact_now="Mimi arrives hungry and tired; she finds it hard to concentrate.",
-                        impact_if_unchanged="Her learning and health are likely to suffer.")
+                        impact_if_unchanged="Her learning and health are likely to suffer.",
+                        tried_before="Early help in 2024: Jo stopped after a month.",
+                        capacity="Jo asks for help when Mimi's words are put to her.",
+                        prognosis="Reasonable, if breakfast club lasts through the winter.")
     for n in NeglectType:
         analysis.judgement(n).narrative = f"Reading of {n.label.lower()} evidence: accounts differ; Sam agrees."
     analysis.actions += [Action("Breakfast club place", "School (Ms Patel)", date(2027, 1, 6)),
@@ -172,6 +175,7 @@ def test_headings_present_and_in_order(case, library):
         "Worries",
         "Evidence by type of neglect",
         "Impact on Mimi",
+        "Likelihood of change",
         "What needs to happen: who, what, by when",
         "Scales from 0 to 10",
     ]
@@ -390,6 +394,16 @@ def test_the_chronology_is_the_childs_with_a_timeline_and_the_assessment_in_it(c
     blob = chart._inline.graphic.graphicData.pic.blipFill.blip.embed
     png = doc.part.related_parts[blob].blob
     assert Image.open(io.BytesIO(png)).size[0] == 2000
+
+
+def test_the_likelihood_of_change_is_the_practitioners_own_words(case, library):
+    doc = docx_of(case, library, sections=["likelihood"])
+    assert headings(doc, 2) == ["What has been tried before, and what happened", "The family's capacity to change",
+                                "The prognosis for change"]
+    text = body_text(doc)
+    assert "Early help in 2024: Jo stopped after a month." in text and "nothing here is scored" in text
+    case.analyses[case.children[0].id].capacity = ""
+    assert "Not written yet." in body_text(docx_of(case, library, sections=["likelihood"]))
 
 
 def test_a_chronology_with_no_events_says_how_one_is_kept(case, library):

@@ -28,6 +28,7 @@ SECTIONS: dict[str, str] = {
     "worries": "Worries",
     "neglect": "Evidence by type of neglect, with the practitioner's reading",
     "impact": "Impact on the child now and if nothing changes",
+    "likelihood": "Likelihood of change: what has been tried, the family's capacity to change, the prognosis",
     "plan": "What needs to happen: who, what, by when",
     "ratings": "Scales 0-10 (optional)",
 }

@@ -14,6 +14,10 @@ from ..template_model import Stage
 from ..vocab import NeglectType
 from . import docxkit as dk
 from .model import long_date
+
+LIKELIHOOD_TITLES = (("tried_before", "What has been tried before, and what happened"),
+                     ("capacity", "The family's capacity to change"),
+                     ("prognosis", "The prognosis for change"))
 from .picture import Series, describe, feelings_chart
 from ..sort import pile_of_feeling, pile_words
 
@@ -316,6 +320,13 @@ class AnalysisSections:
         self.not_written(self._text_of("impact_now"))
         self.heading("If nothing changes", 2)
         self.not_written(self._text_of("impact_if_unchanged"))
+
+    def _likelihood(self) -> None:
+        self.para(f"The practitioner's own judgement (nothing here is scored): what has been tried, what the family has shown "
+                  f"it can do, and how likely change is in {self.m.name}'s timescale.", italic=True)
+        for attr, title in LIKELIHOOD_TITLES:
+            self.heading(title, 2)
+            self.not_written(self._text_of(attr))
 
     def _plan(self) -> None:
         actions = self.m.analysis.actions if self.m.analysis is not None else []

@@ -300,7 +300,7 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
         own_feelings = m.template.common.own_feelings  # nothing to draw: each adult's own feelings
         order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
                              "feelings", "other_times", "change", "chronology", "strengths", "worries", "neglect", "impact",
-                             "plan", "ratings") if o.wants(s) and not (s == "picture" and own_feelings)]
+                             "likelihood", "plan", "ratings") if o.wants(s) and not (s == "picture" and own_feelings)]
         titles = self._titles()
         for kind, section in ((PerspectiveKind.CHILD, "child_day"), (PerspectiveKind.PARENT, "parent_day"),
                               (PerspectiveKind.PROFESSIONAL, "professionals"), ("other", "other_times")):
@@ -353,6 +353,7 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
             "worries": "Worries",
             "neglect": "Evidence by type of neglect",
             "impact": f"Impact on {n}",
+            "likelihood": "Likelihood of change",
             "plan": "What needs to happen: who, what, by when",
             "ratings": "Scales from 0 to 10",
         }

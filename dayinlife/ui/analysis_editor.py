@@ -322,6 +322,28 @@ class AnalysisEditor(QWidget):
             column.addWidget(box)
             box.textChanged.connect(self._edited)
 
+        column.addWidget(plain_label("Likelihood of change", "heading"))
+        column.addWidget(plain_label(
+            "Your own judgement (nothing here is scored): what has been tried, what the family has shown it "
+            "can do, and how likely change is in the child's timescale."))
+        self.likelihood: dict[str, QPlainTextEdit] = {}
+        for attr, name, description in (
+                ("tried_before", "What has been tried before, and what happened",
+                 "Help, plans and services offered before, what the family did with them and what changed. "
+                 "Saved as you type."),
+                ("capacity", "The family's capacity to change",
+                 "What they have shown they can do, what gets in the way, the support they use. Saved as you type."),
+                ("prognosis", "The prognosis for change, in the child's timescale",
+                 "How likely change is, and how soon, set against how long the child can wait. Saved as you type.")):
+            box = text_box(name, description)
+            box.setObjectName(f"likelihood_{attr}")
+            caption = QLabel(name)
+            caption.setBuddy(box)
+            column.addWidget(caption)
+            column.addWidget(box)
+            box.textChanged.connect(self._edited)
+            self.likelihood[attr] = box
+
         self.plan = PlanEditor()
         self.plan.changed.connect(self._edited)
         column.addWidget(self.plan)
@@ -347,6 +369,8 @@ class AnalysisEditor(QWidget):
             self.worries.setPlainText(a.worries)
             self.impact_now.setPlainText(a.impact_now)
             self.impact_if_unchanged.setPlainText(a.impact_if_unchanged)
+            for attr, box in self.likelihood.items():
+                box.setPlainText(getattr(a, attr))
             self.plan.set_actions(a.actions)
             self.ratings.set_ratings(a.ratings)
         finally:
@@ -380,6 +404,8 @@ class AnalysisEditor(QWidget):
         a.worries = self.worries.toPlainText()
         a.impact_now = self.impact_now.toPlainText()
         a.impact_if_unchanged = self.impact_if_unchanged.toPlainText()
+        for attr, box in self.likelihood.items():
+            setattr(a, attr, box.toPlainText())
         # the plan and ratings editors change a.actions / a.ratings in place
         self.saver.changed()
 
@@ -396,7 +422,7 @@ class AnalysisEditor(QWidget):
         self.case = self.child_ = self.analysis = None
         self._loading = True
         for box in [*self.narratives.values(), self.strengths, self.worries, self.impact_now,
-                    self.impact_if_unchanged]:
+                    self.impact_if_unchanged, *self.likelihood.values()]:
             box.clear()
         self.practitioner.clear()
         for label in self.evidence.values():

@@ -51,6 +51,12 @@ def test_analysis_typed_by_keyboard_is_saved_and_read_back(qtbot, page, tmp_path
     qtbot.keyClicks(ed.worries, "Mia says she is hungry")
     qtbot.keyClicks(ed.impact_now, "Tired in class")
     qtbot.keyClicks(ed.impact_if_unchanged, "Falling behind")
+    ed.likelihood["tried_before"].setFocus()
+    qtbot.keyClicks(ed.likelihood["tried_before"], "Early help in 2024: a month of visits, then dropped")
+    qtbot.keyClick(ed.likelihood["tried_before"], Qt.Key.Key_Tab)       # Tab moves on to the next box
+    assert ed.likelihood["capacity"].hasFocus()
+    qtbot.keyClicks(ed.likelihood["capacity"], "Jo acts quickly when she sees Mia's words")
+    qtbot.keyClicks(ed.likelihood["prognosis"], "Good if the support lasts past the winter")
     qtbot.keyClicks(ed.practitioner, "A. Fictional, social worker")
     qtbot.waitUntil(lambda: p.saver.state == DebouncedSaver.SAVED, timeout=5000)
     assert "All changes saved" in p.saved_label.text()
@@ -58,6 +64,9 @@ def test_analysis_typed_by_keyboard_is_saved_and_read_back(qtbot, page, tmp_path
     assert a.by_neglect[NeglectType.NUTRITIONAL].narrative == words
     assert (a.strengths, a.worries, a.impact_now, a.impact_if_unchanged) == (
         "Both parents came to every meeting", "Mia says she is hungry", "Tired in class", "Falling behind")
+    assert (a.tried_before, a.capacity, a.prognosis) == (
+        "Early help in 2024: a month of visits, then dropped", "Jo acts quickly when she sees Mia's words",
+        "Good if the support lasts past the winter")
     assert a.practitioner == "A. Fictional, social worker"
     assert set(a.interview_ids) == {iv.id for iv in ivs.values()}
     # a fresh page on the reopened case shows it again
@@ -65,6 +74,7 @@ def test_analysis_typed_by_keyboard_is_saved_and_read_back(qtbot, page, tmp_path
     qtbot.addWidget(fresh)
     fresh.show_child(cshell.session.open_case(case.id), child)
     assert fresh.editor.narratives[NeglectType.NUTRITIONAL].toPlainText() == words
+    assert fresh.editor.likelihood["capacity"].toPlainText() == "Jo acts quickly when she sees Mia's words"
 
 
 def test_plan_rows_with_dates_add_and_remove(qtbot, page, tmp_path):
