@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .oversight import Review, Version
 from .vocab import NeglectType
 
 
@@ -55,6 +56,16 @@ class Analysis:
     ratings: list[ScaleRating] = field(default_factory=list)
     practitioner: str = ""
     updated: datetime | None = None
+    # Oversight (oversight.py): each version kept for review, and each manager's review. Kept apart
+    # from what the analysis says (to_dict), in the store's append-only tables.
+    versions: list[Version] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+
+    def content(self) -> dict[str, Any]:
+        """What the analysis says, as a version keeps it (no time of saving)."""
+        d = self.to_dict()
+        d.pop("updated")
+        return d
 
     LIKELIHOOD = ("tried_before", "capacity", "prognosis")
 

@@ -55,6 +55,12 @@ def with_new_ids(case: Case) -> Case:
     for analysis in body.get("analyses", []):
         analysis["child_id"] = mapping[analysis["child_id"]]
         analysis["interview_ids"] = [mapping.get(i, i) for i in analysis.get("interview_ids", [])]
+        for kept in analysis.get("versions", []):
+            kept["id"] = uuid.uuid4().hex
+            kept["data"]["child_id"] = analysis["child_id"]
+            kept["data"]["interview_ids"] = [mapping.get(i, i) for i in kept["data"].get("interview_ids", [])]
+        for review in analysis.get("reviews", []):
+            review["id"] = uuid.uuid4().hex
     return case_from_dict(data)
 
 

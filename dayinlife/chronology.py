@@ -203,6 +203,8 @@ class Kind(str, Enum):
     EVENT = "event"          # typed by the practitioner
     INTERVIEW = "interview"  # one of the app's interviews, on the day it was held
     ANALYSIS = "analysis"    # the practitioner's analysis of a child, on the day it was last saved
+    VERSION = "version"      # a version of the analysis kept for a manager's review
+    REVIEW = "review"        # a manager's review of the analysis
 
 
 APP_SOURCE = "Day in My Life"
@@ -223,6 +225,7 @@ class Entry:
     neglect: list[NeglectType] = field(default_factory=list)
     event: Event | None = None        # for kind EVENT: the event itself (to edit it)
     ref: str = ""                     # for the app's entries: the interview's id or the child's id
+    at: datetime | None = None        # the time of day, where the app knows it (orders a day's entries)
 
     @property
     def typed_by_hand(self) -> bool:
@@ -265,13 +268,24 @@ def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | No
                 out.append(Entry(EventDate.of(iv.held_on), what, text(by) or APP_SOURCE, Kind.INTERVIEW,
                                  [child.id], ref=iv.id))
             analysis = case.analyses.get(child.id)
-            if analysis is not None and analysis.updated is not None and _written(analysis):
+            if analysis is None:
+                continue
+            for v in analysis.versions:
+                out.append(Entry(EventDate.of(v.at.date()), f"Analysis of {called}'s day: version {v.number} kept "
+                                 f"for a manager's review.", text(v.by) or APP_SOURCE, Kind.VERSION, [child.id],
+                                 ref=f"{child.id}:{v.number}", at=v.at))
+            for r in analysis.reviews:
+                out.append(Entry(EventDate.of(r.at.date()), f"Manager's review of the analysis of {called}'s day, "
+                                 f"version {r.version}: {r.outcome.label.lower()}.", text(r.by), Kind.REVIEW,
+                                 [child.id], ref=f"{child.id}:{r.id}", at=r.at))
+            changed = not analysis.versions or analysis.versions[-1].data != analysis.content()
+            if analysis.updated is not None and _written(analysis) and changed:
                 by = " ".join(analysis.practitioner.split())
                 out.append(Entry(EventDate.of(analysis.updated.date()),
                                  f"Analysis of {called}'s day, last saved.", text(by) or APP_SOURCE, Kind.ANALYSIS,
-                                 [child.id], ref=child.id))
-    order = {Kind.EVENT: 0, Kind.INTERVIEW: 1, Kind.ANALYSIS: 2}
-    out.sort(key=lambda e: (e.when, order[e.kind]), reverse=newest_first)
+                                 [child.id], ref=child.id, at=analysis.updated))
+    order = {Kind.EVENT: 0, Kind.INTERVIEW: 1, Kind.ANALYSIS: 2, Kind.VERSION: 2, Kind.REVIEW: 2}
+    out.sort(key=lambda e: (e.when, order[e.kind], e.at.timestamp() if e.at else 0.0), reverse=newest_first)
     return out
 
 

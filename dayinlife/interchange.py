@@ -197,10 +197,18 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                 for c in case.children
             ],
             "template_snapshots": case.template_snapshots,
-            "analyses": [a.to_dict() for a in case.analyses.values()],
+            "analyses": [analysis_to_dict(a) for a in case.analyses.values()],
             "chronology": [event_to_dict(ev) for ev in case.chronology],
         },
     }
+
+
+def analysis_to_dict(a) -> dict[str, Any]:
+    """What the analysis says, with its kept versions and reviews (oversight.py)."""
+    from .oversight import review_to_dict, version_to_dict
+
+    return {**a.to_dict(), "versions": [version_to_dict(v) for v in a.versions],
+            "reviews": [review_to_dict(x) for x in a.reviews]}
 
 
 def dumps_case(case: Case) -> str:
@@ -559,14 +567,15 @@ def _read_drawings(r: _Reader, d: dict, w: str, kind: PerspectiveKind | None,
     return out
 
 
-def _read_analysis(r: _Reader, d: dict, w: str):
-    """One analysis, every field checked for its type, with its place named."""
+def _read_analysis(r: _Reader, d: dict, w: str, kept: bool = True):
+    """One analysis, every field checked for its type, with its place named (and, when `kept`, its
+    versions kept for review and their reviews)."""
     from .analysis import Action, Analysis, NeglectJudgement, ScaleRating
 
     before = len(r.problems)
     r.only(d, {"child_id", "interview_ids", "by_neglect", "strengths", "worries", "impact_now",
                "impact_if_unchanged", "tried_before", "capacity", "prognosis", "actions", "ratings",
-               "practitioner", "updated"}, w)
+               "practitioner", "updated"} | ({"versions", "reviews"} if kept else set()), w)
     child_id = r.text(d, "child_id", w, required=True)
     interview_ids = []
     for i, item in enumerate(r.array(d, "interview_ids", w)):
@@ -610,7 +619,57 @@ def _read_analysis(r: _Reader, d: dict, w: str):
                         prognosis=r.text(d, "prognosis", w), actions=actions, ratings=ratings,
                         practitioner=r.text(d, "practitioner", w),
                         updated=r.parsed(d, "updated", w, _datetime, "a date and time"))
+    if kept:
+        analysis.versions, analysis.reviews = _read_oversight(r, d, w, child_id)
     return analysis if len(r.problems) == before else None
+
+
+def _read_oversight(r: _Reader, d: dict, w: str, child_id: str):
+    """The versions kept for review (numbered 1, 2, 3... in order, each what an analysis says, checked
+    as one) and the reviews, each of a version there."""
+    from .oversight import COMMENTS_LIMIT, Outcome, Review, Version
+
+    versions, reviews, ids = [], [], set()
+    for i, raw in enumerate(r.array(d, "versions", w)):
+        vw = f"{w}.versions[{i}]"
+        x = r.obj(raw, vw)
+        r.only(x, {"id", "number", "at", "by", "data"}, vw)
+        number = r.get(x, "number", vw, int)
+        if isinstance(number, int) and number != i + 1:
+            r.fail(f"{vw}.number", f"should be {i + 1} (versions are numbered in order from 1), found {number}")
+        at = r.parsed(x, "at", vw, _datetime, "a date and time", required=True)
+        data = r.get(x, "data", vw, dict, True, {})
+        if data:
+            said = _read_analysis(r, data, f"{vw}.data", kept=False)
+            if said is not None and said.child_id != child_id:
+                r.fail(f"{vw}.data.child_id", "is not the child this analysis is about")
+        vid = r.text(x, "id", vw) or uuid4().hex
+        if vid in ids:
+            r.fail(f"{vw}.id", "is the id of another version or review")
+        ids.add(vid)
+        if isinstance(number, int) and at is not None and data:
+            versions.append(Version(number, at, r.text(x, "by", vw), data, vid))
+    numbers = {v.number for v in versions}
+    for i, raw in enumerate(r.array(d, "reviews", w)):
+        rw = f"{w}.reviews[{i}]"
+        x = r.obj(raw, rw)
+        r.only(x, {"id", "version", "by", "at", "outcome", "comments"}, rw)
+        number = r.get(x, "version", rw, int)
+        if isinstance(number, int) and number not in numbers:
+            r.fail(f"{rw}.version", f"names version {number}, which this analysis does not have")
+        by = r.text(x, "by", rw, required=True)
+        at = r.parsed(x, "at", rw, _datetime, "a date and time", required=True)
+        outcome = r.choice(x, "outcome", rw, Outcome)
+        comments = r.text(x, "comments", rw)
+        if len(comments) > COMMENTS_LIMIT:
+            r.fail(f"{rw}.comments", f"is {len(comments):,} characters long; at most {COMMENTS_LIMIT:,}")
+        rid = r.text(x, "id", rw) or uuid4().hex
+        if rid in ids:
+            r.fail(f"{rw}.id", "is the id of another version or review")
+        ids.add(rid)
+        if isinstance(number, int) and by and at is not None and outcome is not None:
+            reviews.append(Review(number, by, at, outcome, comments, rid))
+    return versions, reviews
 
 
 def _read_hidden(r: _Reader, d: dict, w: str) -> list[str]:

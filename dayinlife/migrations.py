@@ -118,7 +118,33 @@ def _v7(conn) -> None:
     conn.execute("CREATE INDEX events_by_case ON events(case_id)")
 
 
-MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+def _v8(conn) -> None:
+    """Oversight: each version of an analysis kept for review, and each manager's review (oversight.py).
+    Written once and never changed; deleted only with the child (a child or case removed for good)."""
+    for sql in (
+        """CREATE TABLE analysis_versions (
+               id TEXT PRIMARY KEY,
+               child_id TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+               number INTEGER NOT NULL,
+               data TEXT NOT NULL,
+               UNIQUE (child_id, number))""",
+        """CREATE TABLE analysis_reviews (
+               id TEXT PRIMARY KEY,
+               child_id TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+               at TEXT NOT NULL,
+               data TEXT NOT NULL)""",
+        "CREATE INDEX analysis_reviews_by_child ON analysis_reviews(child_id)",
+    ):
+        conn.execute(sql)
+    for table in ("analysis_versions", "analysis_reviews"):
+        conn.execute(f"CREATE TRIGGER {table}_never_changed BEFORE UPDATE ON {table} "
+                     f"BEGIN SELECT RAISE(ABORT, 'kept for the record: it cannot be changed'); END")
+        conn.execute(f"CREATE TRIGGER {table}_kept BEFORE DELETE ON {table} "
+                     f"WHEN EXISTS (SELECT 1 FROM children WHERE id = OLD.child_id) "
+                     f"BEGIN SELECT RAISE(ABORT, 'kept for the record: it cannot be deleted'); END")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .analysis import Analysis
 from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Drawing, Interview, Perspective,
-                   PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, now, one_line)
+                   PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, new_id, now, one_line)
 from .chronology import Event
 from .interchange import drawing_problem
 from .template_choice import Suggestion, suggest_template
@@ -28,6 +28,13 @@ __all__ = ["CaseSummary", "ReferenceTaken", "Session", "StoreError", "create_sto
 
 class ReferenceTaken(StoreError):
     """Another case already has that reference."""
+
+
+def _precise_now():
+    """Now, to the microsecond: what is kept for the record is ordered by it."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)
 
 
 def _one_line_names(details: dict) -> dict:
@@ -333,6 +340,67 @@ class Session:
     def save_analysis(self, case: Case, analysis: Analysis) -> None:
         case.analyses[analysis.child_id] = analysis
         self.store.save_analysis(analysis)
+
+    # ------------------------------------------------------------------ oversight
+
+    def keep_version(self, case: Case, child: Child):
+        """Keep the analysis as it stands now as its next version, for a manager's review: who wrote it
+        (its "written by"), when, and what it said; kept for good. Refused in words (ValueError) when
+        nothing is written, no one is named as its writer, or nothing has changed since the last one."""
+        from .oversight import Version
+
+        analysis = self.analysis(case, child)
+        if not self._written(analysis):
+            raise ValueError("Nothing is written in the analysis yet: there is nothing to keep for review.")
+        by = " ".join((analysis.practitioner or case.practitioner).split())
+        if not by:
+            raise ValueError("Say who wrote the analysis (Written by) before keeping a version for review.")
+        if analysis.versions and analysis.versions[-1].data == analysis.content():
+            raise ValueError(f"Version {analysis.versions[-1].number} already holds the analysis as it stands: "
+                             f"nothing has changed since it was kept.")
+        version = Version(len(analysis.versions) + 1, _precise_now(), by, analysis.content(), new_id())
+        return self._for_the_record(analysis, version=version)
+
+    def record_review(self, case: Case, child: Child, by: str, outcome, comments: str = "", at=None):
+        """A manager's review of the analysis as it stands: kept as a new version first if it has changed
+        since the last one (what was reviewed is always on record), then the review; kept for good."""
+        from .oversight import COMMENTS_LIMIT, Outcome, Review, Version
+
+        analysis = self.analysis(case, child)
+        by = " ".join(by.split())
+        if not by:
+            raise ValueError("Say who reviewed it: your name and role.")
+        if len(comments) > COMMENTS_LIMIT:
+            raise ValueError(f"The comments are {len(comments):,} characters long; at most {COMMENTS_LIMIT:,}.")
+        if not self._written(analysis):
+            raise ValueError("Nothing is written in the analysis yet: there is nothing to review.")
+        version = None
+        if not analysis.versions or analysis.versions[-1].data != analysis.content():
+            writer = " ".join((analysis.practitioner or case.practitioner).split()) or "not named"
+            version = Version(len(analysis.versions) + 1, _precise_now(), writer, analysis.content(), new_id())
+        number = version.number if version else analysis.versions[-1].number
+        review = Review(number, by, at or _precise_now(), Outcome(outcome), comments.strip(), new_id())
+        self._for_the_record(analysis, version=version, review=review)
+        return review
+
+    def _for_the_record(self, analysis: Analysis, *, version=None, review=None):
+        before = (list(analysis.versions), list(analysis.reviews))
+        if version is not None:
+            analysis.versions.append(version)
+        if review is not None:
+            analysis.reviews.append(review)
+        try:
+            self.store.keep_for_the_record(analysis)
+        except StoreError:
+            analysis.versions, analysis.reviews = before
+            raise
+        return version if version is not None else review
+
+    @staticmethod
+    def _written(analysis: Analysis) -> bool:
+        from .chronology import _written
+
+        return _written(analysis)
 
     # ------------------------------------------------------------------ the store as a whole
 

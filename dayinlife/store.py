@@ -544,11 +544,19 @@ class Store:
                 snapshots[h] = json.loads(found[0][0])
         from .analysis import Analysis
 
+        from .oversight import review_from_dict, version_from_dict
+
         analyses = {}
         for child in children:
             rows = self._read("SELECT data FROM analyses WHERE child_id = ?", [child.id])
-            if rows:
-                analyses[child.id] = Analysis.from_dict(json.loads(rows[0][0]))
+            versions = [version_from_dict(json.loads(d)) for (d,) in self._read(
+                "SELECT data FROM analysis_versions WHERE child_id = ? ORDER BY number", [child.id])]
+            reviews = [review_from_dict(json.loads(d)) for (d,) in self._read(
+                "SELECT data FROM analysis_reviews WHERE child_id = ? ORDER BY at, rowid", [child.id])]
+            if rows or versions or reviews:
+                analysis = Analysis.from_dict(json.loads(rows[0][0])) if rows else Analysis(child.id)
+                analysis.versions, analysis.reviews = versions, reviews
+                analyses[child.id] = analysis
         from .chronology import event_from_dict
 
         chronology = [event_from_dict(json.loads(data)) for (data,) in self._read(
@@ -675,6 +683,7 @@ class Store:
                       "DO UPDATE SET data = excluded.data, updated = excluded.updated",
                       (analysis.child_id, json.dumps(analysis.to_dict(), ensure_ascii=False),
                        _iso(analysis.updated) or _iso(case.updated)))
+            self._write_oversight(analysis)
 
     # ------------------------------------------------------------------ the analysis
 
@@ -690,6 +699,35 @@ class Store:
             self._conn.execute("INSERT INTO analyses (child_id, data, updated) VALUES (?, ?, ?) ON CONFLICT "
                                "(child_id) DO UPDATE SET data = excluded.data, updated = excluded.updated",
                                (analysis.child_id, data, stamp))
+            self._conn.execute("UPDATE cases SET updated = ? WHERE id = (SELECT case_id FROM children WHERE id = ?)",
+                               (stamp, analysis.child_id))
+
+    def _write_oversight(self, analysis) -> None:
+        """The analysis's kept versions and reviews: added when new, never changed (the tables refuse)."""
+        from .oversight import review_to_dict, version_to_dict
+
+        for v in analysis.versions:
+            self._conn.execute("INSERT INTO analysis_versions (id, child_id, number, data) VALUES (?,?,?,?) "
+                               "ON CONFLICT DO NOTHING",
+                               (v.id, analysis.child_id, v.number, json.dumps(version_to_dict(v), ensure_ascii=False)))
+        for r in analysis.reviews:
+            self._conn.execute("INSERT INTO analysis_reviews (id, child_id, at, data) VALUES (?,?,?,?) "
+                               "ON CONFLICT DO NOTHING",
+                               (r.id, analysis.child_id, _iso(r.at), json.dumps(review_to_dict(r), ensure_ascii=False)))
+
+    def keep_for_the_record(self, analysis) -> None:
+        """Save the analysis with its new version or review (one transaction): what is kept is never
+        changed or deleted afterwards, except with the child."""
+        stamp = _now_precise()
+        with self._transaction():
+            if not self._conn.execute("SELECT 1 FROM children WHERE id = ?", (analysis.child_id,)).fetchone():
+                raise CaseNotFound("That child is no longer in the store.")
+            analysis.updated = analysis.updated or datetime.fromisoformat(stamp)
+            self._conn.execute("INSERT INTO analyses (child_id, data, updated) VALUES (?, ?, ?) ON CONFLICT "
+                               "(child_id) DO UPDATE SET data = excluded.data, updated = excluded.updated",
+                               (analysis.child_id, json.dumps(analysis.to_dict(), ensure_ascii=False),
+                                _iso(analysis.updated)))
+            self._write_oversight(analysis)
             self._conn.execute("UPDATE cases SET updated = ? WHERE id = (SELECT case_id FROM children WHERE id = ?)",
                                (stamp, analysis.child_id))
 
@@ -987,6 +1025,8 @@ class Store:
             raise CaseExists(case.reference, existing)
         if on_conflict not in ("ask", "replace", "keep_both"):
             raise ValueError(f"unknown choice {on_conflict!r}")
+        if existing and on_conflict == "replace":
+            self._keeps_the_record(existing, case)
         with self._transaction():
             if existing and on_conflict == "replace":
                 self._conn.execute("DELETE FROM cases WHERE id = ?", (existing,))
@@ -996,6 +1036,20 @@ class Store:
                 case.reference = self.free_reference(case.reference, dates.today())
             self._write_case(case)
         return case
+
+    def _keeps_the_record(self, existing_id: str, incoming: Case) -> None:
+        """Replacing a case never loses a kept version or review of an analysis: refused (CaseExists'
+        sibling, StoreError) when the case here has one the file does not carry."""
+        incoming_ids = {x.id for a in incoming.analyses.values() for x in [*a.versions, *a.reviews]}
+        here = self._read("SELECT v.id FROM analysis_versions v JOIN children c ON c.id = v.child_id "
+                          "WHERE c.case_id = ? UNION ALL SELECT r.id FROM analysis_reviews r JOIN children c "
+                          "ON c.id = r.child_id WHERE c.case_id = ?", [existing_id, existing_id])
+        lost = [i for (i,) in here if i not in incoming_ids]
+        if lost:
+            raise StoreError(f"The case {incoming.reference} here has {len(lost)} kept version(s) or review(s) of "
+                             f"an analysis that the file does not carry; replacing it would lose them from the "
+                             f"record. Import the file as a separate case (keep both) instead. Nothing has "
+                             f"been changed.")
 
     def _id_taken(self, case: Case) -> bool:
         ids = [case.id] + [a.id for a in case.adults] + [c.id for c in case.children] + \

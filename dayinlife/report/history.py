@@ -19,6 +19,7 @@ from .timeline import Mark, describe, timeline_chart
 OTHER_ROW = "Other events"
 ASSESSMENT_ROW = "This assessment"
 EFFECT_WORD = {Effect.HARMFUL: "Harmful", Effect.GOOD: "Good"}
+BY = {Kind.INTERVIEW: "held", Kind.ANALYSIS: "written", Kind.VERSION: "written", Kind.REVIEW: "reviewed"}
 
 
 class HistorySections:
@@ -52,8 +53,7 @@ class HistorySections:
             if e.kind is Kind.EVENT and not e.child_ids:
                 what = f"Whole family: {what}"
             if e.source:
-                what += f" ({e.source})" if e.kind is Kind.EVENT else \
-                    f" ({'held' if e.kind is Kind.INTERVIEW else 'written'} by {e.source})"
+                what += f" ({e.source})" if e.kind is Kind.EVENT else f" ({BY[e.kind]} by {e.source})"
             if e.action:
                 what += f" Action taken: {e.action}"
             impact = e.impact
