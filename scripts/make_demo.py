@@ -21,6 +21,7 @@ from dayinlife import people  # noqa: E402
 from dayinlife.analysis import Action, Analysis, ScaleRating  # noqa: E402
 from dayinlife.case import Adult, AdultRole, Case, Child, Drawing, Perspective, PerspectiveKind, Worry  # noqa: E402
 from dayinlife.chronology import Effect, Event, EventDate  # noqa: E402
+from dayinlife.oversight import Outcome, Review, Version  # noqa: E402
 from dayinlife.interchange import write_case_file  # noqa: E402
 from dayinlife.template_loader import load_library  # noqa: E402
 from dayinlife.vocab import NeglectType as N  # noqa: E402
@@ -170,6 +171,24 @@ def analysis(case, child, interviews, *, neglect, strengths, worries, now, uncha
 
 
 HARM, GOOD, UNSURE = Effect.HARMFUL, Effect.GOOD, Effect.NOT_KNOWN
+MANAGER = "Jan Okafor (demo team manager)"
+
+
+def oversight(case, child, steps):
+    """Versions kept and reviews, in order: ("keep", when, changes) keeps the analysis as it was with
+    `changes` (field -> the earlier text) undone; ("review", when, outcome, comments)."""
+    an = case.analyses[child.id]
+    for step in steps:
+        if step[0] == "keep":
+            _, when, earlier = step
+            data = {**an.content(), **earlier}
+            n = len(an.versions) + 1
+            an.versions.append(Version(n, when, WORKER, data, sid(case.reference, child.name, "version", str(n))))
+        else:
+            _, when, outcome, comments = step
+            n = len(an.reviews) + 1
+            an.reviews.append(Review(an.versions[-1].number, MANAGER, when, outcome, comments,
+                                     sid(case.reference, child.name, "review", str(n))))
 
 # The likelihood of change, as the demo social worker judged it: (tried before, capacity, prognosis).
 LIKELIHOOD = {
@@ -453,6 +472,18 @@ def hartley() -> Case:
        ratings=[("Dawn Hartley (mother)", 8, "He's a happy baby."),
                 ("Health visitor", 6, "Loving care; sleep is the worry.")])
 
+
+    oversight(case, maisie, [
+        ("keep", datetime(2026, 10, 12, 16, 5, tzinfo=timezone.utc), {"tried_before": "", "capacity": "",
+                                                                       "prognosis": ""}),
+        ("review", datetime(2026, 10, 14, 11, 30, tzinfo=timezone.utc), Outcome.RETURNED,
+         "Maisie's words lead it well. Say what has been tried before and how likely the change is to last "
+         "through the winter, set against the chronology."),
+        ("keep", datetime(2026, 10, 20, 9, 40, tzinfo=timezone.utc), {}),
+        ("review", datetime(2026, 10, 21, 14, 0, tzinfo=timezone.utc), Outcome.APPROVED,
+         "Clear and evidenced; the plan follows from it. Review in January as planned."),
+    ])
+    oversight(case, alfie, [("keep", datetime(2026, 10, 20, 9, 45, tzinfo=timezone.utc), {})])
     chronology(case, [
         ((2018, 3, 14), "Maternity unit", "Maisie born at 39 weeks, 3.1 kg; Dawn aged 19, living with her mother.",
          "", GOOD, "", ["Maisie"], ()),

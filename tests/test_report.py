@@ -178,6 +178,7 @@ def test_headings_present_and_in_order(case, library):
         "Likelihood of change",
         "What needs to happen: who, what, by when",
         "Scales from 0 to 10",
+        "Management oversight",
     ]
     h2 = headings(doc, 2)
     assert "Breakfast (07:00–09:00)" in h2 and "In the night (21:00–06:00)" in h2  # wraps past midnight
@@ -338,13 +339,51 @@ def test_a_child_without_interviews_is_refused(case, library):
 # ------------------------------------------------------------------ options
 
 
+DRAFT = "DRAFT: not yet approved by a manager"
+
+
 def test_marking_in_the_header(case, library):
     doc = docx_of(case, library)
-    assert doc.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+    assert doc.sections[0].header.paragraphs[0].text == f"{DRAFT} — OFFICIAL-SENSITIVE"
     doc = docx_of(case, library, marking="OFFICIAL")
-    assert doc.sections[0].header.paragraphs[0].text == "OFFICIAL"
+    assert doc.sections[0].header.paragraphs[0].text == f"{DRAFT} — OFFICIAL"
     doc = docx_of(case, library, marking="")
     assert "OFFICIAL" not in "".join(p.text for p in doc.sections[0].header.paragraphs)
+    assert doc.sections[0].header.paragraphs[0].text == DRAFT     # no marking chosen: still a draft
+
+
+def approve(case, reviewer="Pat Manager, team manager"):
+    from datetime import datetime, timezone
+
+    from dayinlife.oversight import Outcome, Review, Version
+
+    a = case.analyses[case.children[0].id]
+    a.versions.append(Version(len(a.versions) + 1, datetime(2026, 11, 20, 9, tzinfo=timezone.utc), a.practitioner,
+                              a.content(), f"v{len(a.versions) + 1}"))
+    a.reviews.append(Review(a.versions[-1].number, reviewer, datetime(2026, 11, 21, 15, tzinfo=timezone.utc),
+                            Outcome.APPROVED, "Clear; the child's words lead it.", f"r{len(a.reviews) + 1}"))
+    return a
+
+
+def test_draft_on_every_page_until_a_manager_approves_the_analysis_as_it_stands(case, library, tmp_path):
+    doc = docx_of(case, library, sections=["oversight"])
+    assert headings(doc, 1) == ["Management oversight"]
+    assert "DRAFT. A draft: no version has been kept for a manager's review yet." in body_text(doc)
+    a = approve(case)
+    doc = docx_of(case, library)
+    headers = [p.text for s in doc.sections for p in s.header.paragraphs if p.text]
+    assert headers and all(h == "OFFICIAL-SENSITIVE" for h in headers)
+    assert "DRAFT" not in body_text(doc)
+    rows = [[c.text for c in r.cells] for r in docx_of(case, library, sections=["oversight"]).tables[-1].rows]
+    assert rows[1][1:] == ["Version 1 kept for review", "Alex Worker", "—"]
+    assert rows[2][1:] == ["Review of version 1: approved", "Pat Manager, team manager",
+                           "Clear; the child's words lead it."]
+    a.worries += " And another."                                  # changed after approval: a draft again
+    doc = docx_of(case, library, sections=["oversight", "worries"])
+    assert doc.sections[0].header.paragraphs[0].text.startswith(DRAFT)
+    assert "has changed since version 1 was approved" in body_text(doc)
+    anon = docx_of(case, library, sections=["oversight"], anonymise=True)
+    assert "Pat" not in body_text(anon) and "Practitioner B" in body_text(anon)
 
 
 NAMES = ["Mia", "Mimi", "Fictional", "Jo", "Sam", "Brook", "Leo", "Alex", "Alex Worker", "FICT-2041/B"]
@@ -455,7 +494,7 @@ def test_base_document_styles_header_footer_survive(case, library, tmp_path):
     base = org_base(tmp_path / "org.docx")
     doc = docx_of(case, library, base_document=base)
     header = [p.text for p in doc.sections[0].header.paragraphs]
-    assert header[0] == "OFFICIAL-SENSITIVE" and "Anyshire Council Children's Services" in header
+    assert header[0] == f"{DRAFT} — OFFICIAL-SENSITIVE" and "Anyshire Council Children's Services" in header
     assert doc.sections[0].footer.paragraphs[0].text == "Anyshire footer: Protecting children together"
     assert doc.styles["Heading 1"].font.name == "Georgia" and doc.styles["Heading 1"].font.size.pt == 20
     assert "Placeholder body text" not in body_text(doc)

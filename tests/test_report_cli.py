@@ -52,7 +52,7 @@ def test_report_options(stored, tmp_path):
                     "--sections", "cover,comparison", "plan", "--marking", "OFFICIAL")
     assert out.returncode == 0, out.stderr
     doc = docx.Document(path)
-    assert doc.sections[0].header.paragraphs[0].text == "OFFICIAL"
+    assert doc.sections[0].header.paragraphs[0].text == "DRAFT: not yet approved by a manager — OFFICIAL"
     heads = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert heads == ["Where the accounts differ", "What needs to happen: who, what, by when"]
     xml = "".join(zipfile.ZipFile(path).read(n).decode() for n in zipfile.ZipFile(path).namelist()

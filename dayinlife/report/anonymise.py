@@ -351,6 +351,8 @@ def anonymiser_for(case, active: bool = True) -> Anonymiser:
     fields: list[str] = [case.practitioner]
     fields += [getattr(case.analyses.get(c.id), "practitioner", "") for c in case.children]
     fields += [iv.practitioner for c in case.children for iv in c.interviews]
+    for analysis in case.analyses.values():  # who wrote each kept version, who reviewed it
+        fields += [v.by for v in analysis.versions] + [r.by for r in analysis.reviews]
     seen: dict[str, str] = {}
     for field in fields:
         name = name_part(field or "")

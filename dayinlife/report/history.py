@@ -12,6 +12,8 @@ import io
 from docx.shared import Cm
 
 from ..chronology import Effect, Kind, born_entries, entries, types_words
+from ..dates import full_time
+from ..oversight import Status, latest_review, status, status_words
 from ..vocab import NeglectType
 from . import docxkit as dk
 from .timeline import Mark, describe, timeline_chart
@@ -19,11 +21,39 @@ from .timeline import Mark, describe, timeline_chart
 OTHER_ROW = "Other events"
 ASSESSMENT_ROW = "This assessment"
 EFFECT_WORD = {Effect.HARMFUL: "Harmful", Effect.GOOD: "Good"}
+DRAFT_MARK = "DRAFT: not yet approved by a manager"
 BY = {Kind.INTERVIEW: "held", Kind.ANALYSIS: "written", Kind.VERSION: "written", Kind.REVIEW: "reviewed"}
 
 
 class HistorySections:
     """Mixed into the Writer."""
+
+    def _status(self) -> str:
+        m = self.m
+        return m.anon.text(status_words(m.analysis, full_time))
+
+    def _draft_words(self) -> str:
+        return f"DRAFT. {self._status()} Until a manager approves it, every page says DRAFT."
+
+    def _oversight(self) -> None:
+        m = self.m
+        a = m.analysis
+        self.para(self._status())
+        if a is None or not (a.versions or a.reviews):
+            self.para("Each version of the analysis kept for review, and each manager's review of it, is listed "
+                      "here, with who and when; they are kept for good and cannot be changed.", italic=True)
+            return
+        table, widths = self.table([22, 30, 22, 26], ["When", "What", "Who", "Comments"])
+        rows = [(v.at, f"Version {v.number} kept for review", v.by, "") for v in a.versions]
+        rows += [(r.at, f"Review of version {r.version}: {r.outcome.label.lower()}", r.by, r.comments)
+                 for r in a.reviews]
+        for at, what, who, comments in sorted(rows, key=lambda row: row[0]):
+            self.row(table, widths, [full_time(at), what, m.anon.text(who) if who else "—",
+                                     m.anon.text(comments) or "—"])
+        if status(a) is Status.CHANGED:
+            review = latest_review(a.reviews, a.versions[-1].number)
+            self.para(f"The analysis in this report has changed since version {a.versions[-1].number} was approved "
+                      f"on {full_time(review.at)}: this report is a draft.", italic=True)
 
     def _chronology_entries(self):
         m = self.m

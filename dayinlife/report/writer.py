@@ -24,7 +24,8 @@ from ..wording import feeling_heading
 from . import docxkit as dk
 from .model import ReportModel, age_text, long_date
 from ..evidence import topic_at
-from .history import HistorySections
+from ..oversight import is_approved
+from .history import DRAFT_MARK, HistorySections
 from .kept import KeptSections
 from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections
 from .text import clean
@@ -297,10 +298,12 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
             self.para(NOTES_WARNING, bold=True)
         if o.sensitive:
             self.para(KEPT_WARNING, bold=True)
+        if not is_approved(m.analysis):
+            self.para(self._draft_words(), bold=True)
         own_feelings = m.template.common.own_feelings  # nothing to draw: each adult's own feelings
         order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
                              "feelings", "other_times", "change", "chronology", "strengths", "worries", "neglect", "impact",
-                             "likelihood", "plan", "ratings") if o.wants(s) and not (s == "picture" and own_feelings)]
+                             "likelihood", "plan", "ratings", "oversight") if o.wants(s) and not (s == "picture" and own_feelings)]
         titles = self._titles()
         for kind, section in ((PerspectiveKind.CHILD, "child_day"), (PerspectiveKind.PARENT, "parent_day"),
                               (PerspectiveKind.PROFESSIONAL, "professionals"), ("other", "other_times")):
@@ -356,6 +359,7 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
             "likelihood": "Likelihood of change",
             "plan": "What needs to happen: who, what, by when",
             "ratings": "Scales from 0 to 10",
+            "oversight": "Management oversight",
         }
 
     def _properties(self) -> None:
@@ -370,6 +374,8 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
 
     def _header_footer(self) -> None:
         marking = clean(self.m.options.marking).strip()
+        if not is_approved(self.m.analysis):  # on every page until a manager approves the analysis as it stands
+            marking = f"{DRAFT_MARK} — {marking}" if marking else DRAFT_MARK
         if self.m.options.notes:  # on every page: this copy holds the practitioner's own notes
             marking = f"{marking} — {NOTES_MARK}" if marking else NOTES_MARK
         if self.m.options.sensitive:

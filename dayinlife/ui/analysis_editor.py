@@ -273,6 +273,11 @@ class AnalysisEditor(QWidget):
         self.practitioner.setAccessibleDescription("Your name and role, shown in the Word export as the author")
         who.addRow("Written by", self.practitioner)
         column.addLayout(who)
+        # where it stands (a draft, awaiting review, approved...), at the top too: the details are at the end
+        self.standing = plain_label("")
+        self.standing.setObjectName("analysisStanding")
+        self.standing.setAccessibleName("Where the analysis stands")
+        column.addWidget(self.standing)
 
         heading = plain_label("By type of neglect", "heading")
         column.addWidget(heading)
@@ -350,6 +355,12 @@ class AnalysisEditor(QWidget):
         self.ratings = RatingsEditor()
         self.ratings.changed.connect(self._edited)
         column.addWidget(self.ratings)
+        from .oversight_box import OversightBox
+
+        self.oversight = OversightBox(shell)
+        self.oversight.before_keeping = self._save_now
+        self.oversight.kept.connect(self._show_standing)
+        column.addWidget(self.oversight)
         column.addStretch(1)
         self.practitioner.textChanged.connect(self._edited)
 
@@ -373,8 +384,10 @@ class AnalysisEditor(QWidget):
                 box.setPlainText(getattr(a, attr))
             self.plan.set_actions(a.actions)
             self.ratings.set_ratings(a.ratings)
+            self.oversight.show_analysis(case, child, a)
         finally:
             self._loading = False
+        self._show_standing()
         self.set_comparison(comparison)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
@@ -415,6 +428,18 @@ class AnalysisEditor(QWidget):
         if self.interview_ids:
             self.analysis.interview_ids = list(self.interview_ids)
         self.shell.session.save_analysis(self.case, self.analysis)
+        self._show_standing()
+
+    def _save_now(self) -> None:
+        """Before a version or review is kept: what is typed is saved first (kept is what is on screen)."""
+        self.saver.flush()
+
+    def _show_standing(self) -> None:
+        from ..dates import full_time
+        from ..oversight import status_words
+
+        self.oversight.refresh()
+        self.standing.setText(status_words(self.analysis, full_time) if self.analysis is not None else "")
 
     def clear(self) -> None:
         """Save, then forget everything shown (on lock)."""
@@ -429,4 +454,6 @@ class AnalysisEditor(QWidget):
             label.clear()
         self.plan.set_actions([])
         self.ratings.set_ratings([])
+        self.oversight.clear()
+        self.standing.clear()
         self._loading = False

@@ -96,6 +96,7 @@ class ChronologyPage(QWidget):
         self.order.setAccessibleName("Order")
         self.order.addItem("Oldest first", False)
         self.order.addItem("Newest first", True)
+        self.order.setAccessibleDescription("Oldest first, as a chronology is read, or newest first")
         for caption, combo in (("Sh&ow:", self.child_filter), ("T&ype:", self.type_filter),
                                ("O&rder:", self.order)):
             box = QWidget()
@@ -138,10 +139,13 @@ class ChronologyPage(QWidget):
         self.add_button = QPushButton("&Add an event…")
         self.add_button.setAccessibleName("Add an event to the chronology")
         self.add_button.setToolTip("Add an event (Ctrl+N)")
+        self.add_button.setAccessibleDescription("Opens a form for a new event under the table (Ctrl+N)")
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setAccessibleName("Edit the chosen event")
+        self.edit_button.setAccessibleDescription("Opens the chosen event to change it (or press Enter on its row)")
         self.remove_button = QPushButton("Re&move")
         self.remove_button.setAccessibleName("Remove the chosen event")
+        self.remove_button.setAccessibleDescription("Deletes the chosen event after asking (or press Delete)")
         for b in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(b)
         page.addLayout(buttons)
@@ -193,13 +197,14 @@ class ChronologyPage(QWidget):
         self.impact_edit.setObjectName("eventImpact")
         form.addRow("&Impact on the child:", self.impact_edit)
         effects = QWidget()
-        effects.setAccessibleName("What it meant for the child")
+        effects.setAccessibleName("For the child: what it meant")
         row = FlowLayout(effects)
         # Siblings, auto-exclusive: Tab stops on the one chosen, and the arrows choose another.
         self.effect_radios: dict[Effect, QRadioButton] = {}
         for effect in (Effect.HARMFUL, Effect.GOOD, Effect.NOT_KNOWN):
             radio = QRadioButton(effect.label)
             radio.setObjectName(f"effect_{effect.value}")
+            radio.setAccessibleDescription("What the event meant for the child, as far as is known")
             self.effect_radios[effect] = radio
             row.addWidget(radio)
         form.addRow("For the child:", effects)
@@ -207,22 +212,24 @@ class ChronologyPage(QWidget):
         self.action_edit.setObjectName("eventAction")
         self.action_edit.setPlaceholderText("What was done about it, if anything")
         self.action_edit.setAccessibleName("The action taken")
+        self.action_edit.setAccessibleDescription("What was done about it, if anything")
         form.addRow("Action ta&ken:", self.action_edit)
         self.children_box = QWidget()
-        self.children_box.setAccessibleName("The children it concerns")
+        self.children_box.setAccessibleName("Which children it concerns")
         self.children_row = FlowLayout(self.children_box)
         self.child_checks: dict[str, QCheckBox] = {}
         form.addRow("Which children:", self.children_box)
         self.children_note = QLabel("None ticked: it concerns the whole family.")
         form.addRow("", self.children_note)
         types = QWidget()
-        types.setAccessibleName("The types of neglect it bears on")
+        types.setAccessibleName("Types of neglect it bears on")
         type_row = FlowLayout(types)
         self.type_checks: dict[NeglectType, QCheckBox] = {}
         for n in NeglectType:
             check = QCheckBox(n.short_label)
             check.setObjectName(f"type_{n.value}")
             check.setAccessibleName(f"Type of neglect: {n.label}")
+            check.setAccessibleDescription("Tick each type of neglect the event bears on")
             self.type_checks[n] = check
             type_row.addWidget(check)
         form.addRow("Types of neglect:", types)
@@ -235,7 +242,9 @@ class ChronologyPage(QWidget):
         bar = QHBoxLayout()
         self.save_button = QPushButton("Save the even&t")
         self.save_button.setDefault(True)
+        self.save_button.setAccessibleDescription("Keeps the event in the chronology (Alt+T)")
         self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleDescription("Closes the form without keeping it (or press Escape)")
         bar.addWidget(self.save_button)
         bar.addWidget(self.cancel_button)
         bar.addStretch(1)
@@ -366,6 +375,7 @@ class ChronologyPage(QWidget):
         for c in self.case.children:
             check = QCheckBox(c.called or c.name)
             check.setAccessibleName(f"It concerns {c.called or c.name}")
+            check.setAccessibleDescription("Tick each child it concerns; none ticked: the whole family")
             check.setChecked(c.id in ticked)
             self.children_row.addWidget(check)
             self.child_checks[c.id] = check

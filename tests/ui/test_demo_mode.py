@@ -180,6 +180,11 @@ def test_every_demo_screen_names_and_describes_every_control(qtbot, window):
         case = session.store.load_case(summary.id)
         window.open_case(case.id)
         problems[case.reference] = gaps(window.case_page)
+        window.case_page.chronology_button.click()                 # the chronology, and its panel open
+        problems[f"{case.reference} chronology"] = gaps(window.chronology_page)
+        window.chronology_page.add_event()
+        problems[f"{case.reference} chronology panel"] = gaps(window.chronology_page)
+        window.chronology_page.cancel()
         for child in case.children:
             for iv in child.interviews:
                 window.open_interview(case, child, iv)

@@ -263,4 +263,4 @@ def test_what_the_organisation_fixes_is_shown_and_used(qtbot, store, library, tm
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     assert Path(asked[0]).parent == exports
     header = [p.text for p in docx.Document(str(exports / "r.docx")).sections[0].header.paragraphs]
-    assert "OFFICIAL-SENSITIVE (ANYSHIRE)" in header and "Anyshire Council Children's Services" in header
+    assert "DRAFT: not yet approved by a manager — OFFICIAL-SENSITIVE (ANYSHIRE)" in header and "Anyshire Council Children's Services" in header
