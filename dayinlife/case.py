@@ -16,6 +16,7 @@ from enum import Enum
 
 from .analysis import Analysis
 from .chronology import Event
+from .scores import ScoreSet
 from .template_model import TemplateRef
 
 
@@ -270,6 +271,8 @@ class Case:
     # Significant events in the family's life, as the practitioner recorded them (chronology.py);
     # the interviews and analyses join them there by themselves.
     chronology: list[Event] = field(default_factory=list)
+    # Scores from other tools in use (GCP2, SDQ, Outcomes Star, a measure of the organisation's own).
+    scores: list[ScoreSet] = field(default_factory=list)
 
     def event(self, event_id: str) -> Event:
         for ev in self.chronology:

@@ -49,6 +49,9 @@ def with_new_ids(case: Case) -> Case:
                 answer["measures"] = {mid: (people.named(*(mapping.get(i, i) for i in people.ids_of(v)))
                                             if people.is_named(v) else v)
                                       for mid, v in answer.get("measures", {}).items()}
+    for x in body.get("scores", []):
+        x["id"] = uuid.uuid4().hex
+        x["children"] = [mapping[c] for c in x.get("children", []) if c in mapping]
     for ev in body.get("chronology", []):
         ev["id"] = uuid.uuid4().hex
         ev["children"] = [mapping[c] for c in ev.get("children", []) if c in mapping]

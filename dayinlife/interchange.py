@@ -24,6 +24,7 @@ from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Drawing, I
                    PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, control_character)
 from .chronology import TEXT_LIMIT as EVENT_TEXT_LIMIT, Effect, Event, event_to_dict, parse_iso_event_date
 from .prompts import PRONOUN_SETS
+from .scores import MEASURES, Score, ScoreSet, problem as score_problem, to_dict as score_to_dict
 from .sort import VALUES as SORT_PILES
 from .template_loader import check_snapshot
 from .template_model import ALSO_FELT_SCALE, FEELING_SCALE, Template, TemplateRef, content_hash
@@ -37,7 +38,8 @@ FORMAT_VERSION = 11  # 2: an interview's "source", a case's "hidden"; 3: "seen_a
 #                    9: an answer's "sort" (the pile a child put the topic's card on);
 #                    10: a child's interview's "drawings" (drawn in child mode, PNG in base64);
 #                    11: a case's "chronology" (significant events, chronology.py); an analysis's
-#                        likelihood of change ("tried_before", "capacity", "prognosis")
+#                        likelihood of change ("tried_before", "capacity", "prognosis"), its kept
+#                        "versions" and "reviews"; a case's "scores" from other tools (scores.py)
 
 
 class InterchangeError(ValueError):
@@ -199,6 +201,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "template_snapshots": case.template_snapshots,
             "analyses": [analysis_to_dict(a) for a in case.analyses.values()],
             "chronology": [event_to_dict(ev) for ev in case.chronology],
+            "scores": [score_to_dict(x) for x in case.scores],
         },
     }
 
@@ -362,7 +365,7 @@ def case_from_dict(data: Any) -> Case:
 def _read_case(r: _Reader, d: dict) -> Case | None:
     w = "case"
     r.only(d, {"reference", "id", "practitioner", "archived", "created", "updated", "adults", "children",
-               "analyses", "hidden", "template_snapshots", "chronology"}, w)
+               "analyses", "hidden", "template_snapshots", "chronology", "scores"}, w)
     before = len(r.problems)
     reference = clean_reference(r.line(d, "reference", w, required=True))  # kept as the app keeps it
     if not reference and len(r.problems) == before:
@@ -402,7 +405,8 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
                 archived=r.get(d, "archived", w, bool, False, False),
                 template_snapshots={h: t.to_dict() for h, t in snapshots.items()},
                 analyses=analyses, hidden=_read_hidden(r, d, w),
-                chronology=_read_chronology(r, r.array(d, "chronology", w), {c.id for c in children}))
+                chronology=_read_chronology(r, r.array(d, "chronology", w), {c.id for c in children}),
+                scores=_read_scores(r, r.array(d, "scores", w), {c.id for c in children}))
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:
@@ -456,6 +460,56 @@ def _read_chronology(r: _Reader, raw: list, child_ids: set[str]) -> list[Event]:
         if len(r.problems) == before and when is not None:
             out.append(Event(when, texts["what"], texts["source"], texts["impact"], effect, texts["action"],
                              children, [n for n in NeglectType if n in neglect], event_id, created, updated))
+    return out
+
+
+def _read_scores(r: _Reader, raw: list, child_ids: set[str]) -> list[ScoreSet]:
+    """Each set of scores from another tool: its fields checked by type and place, then as the app
+    checks one it keeps (scores.problem: areas, ranges)."""
+    out: list[ScoreSet] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        w = f"case.scores[{i}]"
+        d = r.obj(item, w)
+        if not d:
+            continue
+        before = len(r.problems)
+        r.only(d, {"id", "measure", "on", "name", "by", "informant", "children", "notes", "scores", "low", "high",
+                   "better", "updated"}, w)
+        measure = r.get(d, "measure", w, str)
+        if isinstance(measure, str) and measure not in MEASURES:
+            r.fail(f"{w}.measure", f"{measure[:60]!r} is not one of: {', '.join(MEASURES)}")
+        on = r.parsed(d, "on", w, date.fromisoformat, "a date (YYYY-MM-DD)", True)
+        scores = []
+        for j, raw_score in enumerate(r.array(d, "scores", w)):
+            sw = f"{w}.scores[{j}]"
+            x = r.obj(raw_score, sw)
+            r.only(x, {"area", "value"}, sw)
+            area, value = r.text(x, "area", sw, True), r.get(x, "value", sw, int)
+            if area and isinstance(value, int):
+                scores.append(Score(area, value))
+        children = []
+        for j, c in enumerate(r.array(d, "children", w)):
+            if not isinstance(c, str) or c not in child_ids:
+                r.fail(f"{w}.children[{j}]", f"{json.dumps(c)[:60]} is not a child in this case")
+            elif c not in children:
+                children.append(c)
+        low, high = r.get(d, "low", w, int, False), r.get(d, "high", w, int, False)
+        sid = r.text(d, "id", w) or uuid4().hex
+        if sid in seen:
+            r.fail(f"{w}.id", "is the id of another set of scores")
+        seen.add(sid)
+        updated = r.parsed(d, "updated", w, _datetime, "a date and time")
+        texts = {k: r.text(d, k, w) for k in ("name", "by", "informant", "notes", "better")}
+        if len(r.problems) != before or on is None or measure not in MEASURES:
+            continue
+        s = ScoreSet(measure, on, scores, texts["name"], texts["by"], texts["informant"], children, texts["notes"],
+                     low, high, texts["better"], sid, updated)
+        said = score_problem(s, child_ids)
+        if said:
+            r.fail(w, said)
+            continue
+        out.append(s)
     return out
 
 

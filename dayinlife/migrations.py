@@ -144,7 +144,16 @@ def _v8(conn) -> None:
                      f"BEGIN SELECT RAISE(ABORT, 'kept for the record: it cannot be deleted'); END")
 
 
-MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+def _v9(conn) -> None:
+    """Scores from other tools (scores.py): one row per set of scores on a day (JSON)."""
+    conn.execute("""CREATE TABLE score_sets (
+                        id TEXT PRIMARY KEY,
+                        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                        data TEXT NOT NULL)""")
+    conn.execute("CREATE INDEX score_sets_by_case ON score_sets(case_id)")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

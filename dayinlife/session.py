@@ -194,12 +194,16 @@ class Session:
             case.chronology = [e for e in case.chronology if e.child_ids != [child.id]]
             for e in case.chronology:
                 e.child_ids = [c for c in e.child_ids if c != child.id]
+            case.scores = [x for x in case.scores if x.child_ids != [child.id]]
+            for x in case.scores:
+                x.child_ids = [c for c in x.child_ids if c != child.id]
             self.store.save_case(case)
 
     @staticmethod
     def only_about(case: Case, child: Child) -> list[Event]:
-        """The chronology's events that concern this child alone (removed with them)."""
-        return [e for e in case.chronology if e.child_ids == [child.id]]
+        """The chronology's events and the sets of scores that concern this child alone (removed with them)."""
+        return [*(e for e in case.chronology if e.child_ids == [child.id]),
+                *(x for x in case.scores if x.child_ids == [child.id])]
 
     def suggest(self, child: Child, on: date | None = None) -> Suggestion | None:
         try:
@@ -238,6 +242,29 @@ class Session:
     def remove_event(self, case: Case, event_id: str) -> None:
         with self._changing(case):
             case.chronology = [e for e in case.chronology if e.id != event_id]
+            self.store.save_case(case)
+
+    # ------------------------------------------------------------------ scores from other tools
+
+    def keep_scores(self, case: Case, score_set) -> object:
+        """A new set of scores, or one changed (the same id), kept at once; refused in words
+        (ValueError, scores.problem) and the case left as it was if the store refuses (StoreError)."""
+        from .scores import clean, problem
+
+        known = {c.id for c in case.children}
+        kept = clean(copy.deepcopy(score_set), known)
+        said = problem(kept, known)
+        if said:
+            raise ValueError(said)
+        kept.updated = now()
+        with self._changing(case):
+            case.scores = [x for x in case.scores if x.id != kept.id] + [kept]
+            self.store.save_case(case)
+        return kept
+
+    def remove_scores(self, case: Case, score_id: str) -> None:
+        with self._changing(case):
+            case.scores = [x for x in case.scores if x.id != score_id]
             self.store.save_case(case)
 
     # ------------------------------------------------------------------ interviews

@@ -561,9 +561,13 @@ class Store:
 
         chronology = [event_from_dict(json.loads(data)) for (data,) in self._read(
             "SELECT data FROM events WHERE case_id = ? ORDER BY rowid", [cid])]
+        from .scores import from_dict as score_set
+
+        score_sets = [score_set(json.loads(data)) for (data,) in self._read(
+            "SELECT data FROM score_sets WHERE case_id = ? ORDER BY rowid", [cid])]
         return Case(reference, adults, children, cid, practitioner, bool(archived),
                     datetime.fromisoformat(created), datetime.fromisoformat(updated), snapshots, analyses,
-                    hidden=[str(h) for h in json.loads(hidden or "[]")], chronology=chronology)
+                    hidden=[str(h) for h in json.loads(hidden or "[]")], chronology=chronology, scores=score_sets)
 
     def _load_interviews(self, child_id: str) -> list[Interview]:
         out = []
@@ -678,6 +682,12 @@ class Store:
                       "UPDATE SET data = excluded.data, updated = excluded.updated",
                       (ev.id, case.id, json.dumps(event_to_dict(ev), ensure_ascii=False),
                        _iso(ev.updated) or _iso(case.updated)))
+        from .scores import to_dict as score_dict
+
+        _prune(c, "score_sets", "case_id", case.id, [x.id for x in case.scores])
+        for x in case.scores:
+            c.execute("INSERT INTO score_sets (id, case_id, data) VALUES (?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                      "data = excluded.data", (x.id, case.id, json.dumps(score_dict(x), ensure_ascii=False)))
         for analysis in case.analyses.values():
             c.execute("INSERT INTO analyses (child_id, data, updated) VALUES (?, ?, ?) ON CONFLICT (child_id) "
                       "DO UPDATE SET data = excluded.data, updated = excluded.updated",
@@ -1053,20 +1063,21 @@ class Store:
 
     def _id_taken(self, case: Case) -> bool:
         ids = [case.id] + [a.id for a in case.adults] + [c.id for c in case.children] + \
-              [iv.id for c in case.children for iv in c.interviews] + [ev.id for ev in case.chronology]
+              [iv.id for c in case.children for iv in c.interviews] + [ev.id for ev in case.chronology] + [x.id for x in case.scores]
         for start in range(0, len(ids), _BATCH):  # (a case of 100,000 adults: SQLite takes so many values at once)
             chunk = ids[start:start + _BATCH]
             marks = ",".join("?" * len(chunk))
             if self._conn.execute(
                     f"SELECT 1 FROM cases WHERE id IN ({marks}) UNION ALL SELECT 1 FROM adults WHERE id IN ({marks}) "
                     f"UNION ALL SELECT 1 FROM children WHERE id IN ({marks}) UNION ALL SELECT 1 FROM interviews "
-                    f"WHERE id IN ({marks}) UNION ALL SELECT 1 FROM events WHERE id IN ({marks}) LIMIT 1",
-                    chunk * 5).fetchall():
+                    f"WHERE id IN ({marks}) UNION ALL SELECT 1 FROM events WHERE id IN ({marks}) "
+                    f"UNION ALL SELECT 1 FROM score_sets WHERE id IN ({marks}) LIMIT 1",
+                    chunk * 6).fetchall():
                 return True
         return False
 
 
-_BATCH = 180  # ids per query: five lists of them stay under SQLite's oldest limit of 999 values
+_BATCH = 160  # ids per query: six lists of them stay under SQLite's oldest limit of 999 values
 
 
 def _nearly_full(folder: Path) -> bool:

@@ -64,6 +64,14 @@ def build_case(library):
               "Her speech was not checked", Effect.HARMFUL, "Letter sent", [kid.id], [NeglectType.MEDICAL]),
         Event(EventDate(2024, 9, 2), "Started breakfast club <free>", "School", effect=Effect.GOOD),
     ]
+    from dayinlife.scores import Score, ScoreSet
+
+    case.scores += [
+        ScoreSet("gcp2", date(2026, 11, 23), [Score("physical", 4), Score("love", 2)], by="A. Practitioner, with Jo",
+                 child_ids=[kid.id], notes="Jo agreed the physical care score & <why>"),
+        ScoreSet("custom", date(2026, 11, 24), [Score("Home conditions", 3)], name="Home conditions scale", low=1,
+                 high=4, better="1 is the best"),
+    ]
     return case
 
 

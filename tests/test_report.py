@@ -368,7 +368,8 @@ def approve(case, reviewer="Pat Manager, team manager"):
 def test_draft_on_every_page_until_a_manager_approves_the_analysis_as_it_stands(case, library, tmp_path):
     doc = docx_of(case, library, sections=["oversight"])
     assert headings(doc, 1) == ["Management oversight"]
-    assert "DRAFT. A draft: no version has been kept for a manager's review yet." in body_text(doc)
+    assert "A draft: no version has been kept for a manager's review yet. Until a manager approves it, every page " \
+        "says DRAFT." in body_text(doc)
     a = approve(case)
     doc = docx_of(case, library)
     headers = [p.text for s in doc.sections for p in s.header.paragraphs if p.text]

@@ -33,7 +33,7 @@ class HistorySections:
         return m.anon.text(status_words(m.analysis, full_time))
 
     def _draft_words(self) -> str:
-        return f"DRAFT. {self._status()} Until a manager approves it, every page says DRAFT."
+        return f"{self._status()} Until a manager approves it, every page says DRAFT."
 
     def _oversight(self) -> None:
         m = self.m

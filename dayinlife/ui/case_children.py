@@ -149,21 +149,28 @@ class ChildrenSection:
             return
         interviews = len(child.interviews)
         answers = sum(len(iv.answers) for iv in child.interviews)
-        events = len(self.shell.session.only_about(self.case, child))
+        alone = self.shell.session.only_about(self.case, child)
+        from ..chronology import Event
+
+        events = sum(1 for x in alone if isinstance(x, Event))
+        score_sets = len(alone) - events
         lost = []
         if interviews:
             lost.append(f"The {plural(interviews, 'interview')} about {child.name}, with "
                         f"{plural(answers, 'recorded answer')}")
         if events:
             lost.append(f"the chronology's {plural(events, 'entry', 'entries')} about {child.name} alone")
+        if score_sets:
+            lost.append(f"{plural(score_sets, 'set')} of scores from other tools about {child.name} alone")
         if lost:
-            said = " and ".join(lost)
+            said = ", ".join(lost[:-1]) + (" and " if len(lost) > 1 else "") + lost[-1]
             lost = f"{said[0].upper()}{said[1:]} will be deleted for good. This cannot be undone."
         else:
             lost = f"Nothing has been recorded about {child.name} yet; their details will be removed."
         if not dialogs.confirm(self, "Remove a child", f"Remove {child.name} from the household? {lost}",
                                ok_label=f"Remove and delete {plural(interviews, 'interview')}" if interviews
                                else f"Remove and delete {plural(events, 'entry', 'entries')}" if events
+                               else f"Remove and delete {plural(score_sets, 'set')} of scores" if score_sets
                                else "Remove the child"):
             return
         row = self.child_table.currentRow()
