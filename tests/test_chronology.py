@@ -117,11 +117,12 @@ def test_removing_a_child_takes_only_the_events_about_them_alone(session, librar
     kid, unborn = case.children
     case.chronology.append(Event(EventDate(2026, 1), "Both at the GP", child_ids=[kid.id, unborn.id]))
     session.store.save_case(case)
-    assert [e.what[:9] for e in session.only_about(case, kid)] == ["Two-year "]
+    assert [getattr(e, "what", "scores")[:9] for e in session.only_about(case, kid)] == ["Two-year ", "scores"]
     session.remove_child(case, kid)
     back = session.open_case(case.id)
     assert [(e.what[:9], e.child_ids) for e in back.chronology] == [("Started b", []), ("Both at t", [unborn.id])]
     assert kid.id not in back.analyses
+    assert [x.name for x in back.scores] == ["Home conditions scale"]  # the GCP2 about only Siobhán went with her
 
 
 def test_a_case_file_carries_the_chronology_and_an_older_one_reads_without(library):
