@@ -124,7 +124,7 @@ def test_commands_run_at_once_all_succeed_in_turn(folder, library, tmp_path):
             child.id = f"{child.id}-{n}"
             for iv in child.interviews:
                 iv.id = f"{iv.id}-{n}"
-        for ev in case.chronology:
+        for ev in [*case.chronology, *case.scores]:
             ev.child_ids = [f"{c}-{n}" for c in ev.child_ids]
         case.analyses = {}
         path = tmp_path / f"turn-{n}.json"

@@ -184,7 +184,7 @@ def test_a_set_up_flag_beside_a_real_database_never_costs_it(saved, tmp_path, li
         child.id += "-o"
         for iv in child.interviews:
             iv.id += "-o"
-    for ev in other.chronology:
+    for ev in [*other.chronology, *other.scores]:
         ev.child_ids = [c + "-o" for c in ev.child_ids]
     other.analyses = {}
     write_case_file(other, case_file)
