@@ -233,12 +233,13 @@ class Entry:
 
 
 def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | None = None,
-            *, newest_first: bool = False, name=lambda s: s, text=lambda s: s) -> list[Entry]:
+            *, newest_first: bool = False, name=lambda s: s, text=lambda s: s, oversight: bool = True) -> list[Entry]:
     """The whole chronology, in time order (oldest first unless `newest_first`): the events typed,
     and each interview and analysis. `child_id` keeps what concerns one child (events for the
     whole family included); `neglect` keeps the events about one type of neglect (the app's own
     entries have no type, so they go). `name` and `text` rewrite names and free text (the report's
-    anonymiser)."""
+    anonymiser). `oversight` False leaves out the versions submitted for review and the reviews (the
+    report lists them in a section of their own)."""
     from .voices import who
 
     out: list[Entry] = []
@@ -257,29 +258,31 @@ def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | No
             their = _their(child)
             for iv in child.interviews:
                 seen = who(iv, case, child, name=name, text=text)
-                if iv.perspective.kind.value != "child":
-                    what = _sentence(f"Account of {called}'s day by {seen}")
+                if iv.perspective.kind.value == "parent":
+                    what = _sentence(f"Day in the life interview with {seen} about {called}'s day")
+                elif iv.perspective.kind.value == "professional":
+                    what = _sentence(f"Day in the life account from {seen} about {called}'s day")
                 elif seen.startswith("The baby's voice"):
-                    what = f"{called}'s day, told in the baby's voice from what was seen and heard."
+                    what = f"Day in the life of {called}, told in the baby's voice from what was seen and heard."
                 else:
-                    what = f"{called} was seen and told {their} own day" + (", on their own." if iv.seen_alone
-                                                                             else ".")
+                    what = f"Day in the life interview with {called}" + (", seen on {their} own.".format(their=their)
+                                                                         if iv.seen_alone else ".")
                 by = " ".join((iv.practitioner or case.practitioner).split())
                 out.append(Entry(EventDate.of(iv.held_on), what, text(by) or APP_SOURCE, Kind.INTERVIEW,
                                  [child.id], ref=iv.id))
             analysis = case.analyses.get(child.id)
             if analysis is None:
                 continue
-            for v in analysis.versions:
-                out.append(Entry(EventDate.of(v.at.date()), f"Analysis of {called}'s day: version {v.number} kept "
+            for v in (analysis.versions if oversight else ()):
+                out.append(Entry(EventDate.of(v.at.date()), f"Analysis of {called}'s day: version {v.number} submitted "
                                  f"for a manager's review.", text(v.by) or APP_SOURCE, Kind.VERSION, [child.id],
                                  ref=f"{child.id}:{v.number}", at=v.at))
-            for r in analysis.reviews:
+            for r in (analysis.reviews if oversight else ()):
                 out.append(Entry(EventDate.of(r.at.date()), f"Manager's review of the analysis of {called}'s day, "
                                  f"version {r.version}: {r.outcome.label.lower()}.", text(r.by), Kind.REVIEW,
                                  [child.id], ref=f"{child.id}:{r.id}", at=r.at))
             changed = not analysis.versions or analysis.versions[-1].data != analysis.content()
-            if analysis.updated is not None and _written(analysis) and changed:
+            if analysis.updated is not None and _written(analysis) and (changed or not oversight):
                 by = " ".join(analysis.practitioner.split())
                 out.append(Entry(EventDate.of(analysis.updated.date()),
                                  f"Analysis of {called}'s day, last saved.", text(by) or APP_SOURCE, Kind.ANALYSIS,

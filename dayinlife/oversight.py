@@ -85,20 +85,20 @@ def status_words(analysis: "Analysis | None", full_time) -> str:
     """One sentence for the screen and the report: where the analysis stands."""
     s = status(analysis)
     if s is Status.NOT_KEPT:
-        return "A draft: no version has been kept for a manager's review yet."
+        return "A draft: no version has been submitted for a manager's review yet."
     last = analysis.versions[-1]
     review = latest_review(analysis.reviews, last.number)
-    kept = f"Version {last.number} was kept on {full_time(last.at)}" + (f" by {last.by}" if last.by else "")
+    kept = f"Version {last.number} was submitted on {full_time(last.at)}" + (f" by {last.by}" if last.by else "")
     if s is Status.AWAITING:
         changed = "" if analysis.content() == last.data else "; the analysis has changed since"
-        return f"A draft awaiting review. {kept}{changed}."
-    said = f"{review.outcome.label} by {review.by} on {full_time(review.at)}"
+        return f"A draft awaiting a manager's review. {kept}{changed}."
+    said = f"by {review.by} on {full_time(review.at)}"
     if s is Status.RETURNED:
-        return f"A draft: version {last.number} was returned for more work ({said})."
+        return f"A draft: version {last.number} was returned for more work {said}."
     if s is Status.CHANGED:
-        return (f"A draft again: version {last.number} was approved ({said}), and the analysis has changed "
-                f"since. Keep a new version for review.")
-    return f"Approved: version {last.number}, {said}."
+        return (f"A draft again: version {last.number} was approved {said}, and the analysis has changed "
+                f"since. Submit a new version for review.")
+    return f"Approved: version {last.number}, approved {said}."
 
 
 def version_to_dict(v: Version) -> dict[str, Any]:

@@ -378,13 +378,13 @@ class Session:
 
         analysis = self.analysis(case, child)
         if not self._written(analysis):
-            raise ValueError("Nothing is written in the analysis yet: there is nothing to keep for review.")
+            raise ValueError("Nothing is written in the analysis yet: there is nothing to submit for review.")
         by = " ".join((analysis.practitioner or case.practitioner).split())
         if not by:
-            raise ValueError("Say who wrote the analysis (Written by) before keeping a version for review.")
+            raise ValueError("Say who wrote the analysis (Written by) before submitting a version for review.")
         if analysis.versions and analysis.versions[-1].data == analysis.content():
             raise ValueError(f"Version {analysis.versions[-1].number} already holds the analysis as it stands: "
-                             f"nothing has changed since it was kept.")
+                             f"nothing has changed since it was submitted.")
         version = Version(len(analysis.versions) + 1, _precise_now(), by, analysis.content(), new_id())
         return self._for_the_record(analysis, version=version)
 

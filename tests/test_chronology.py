@@ -56,12 +56,12 @@ def test_interviews_and_the_analysis_are_in_it_by_themselves(library):
     kinds = [(r.when.text, r.kind) for r in rows]
     assert kinds == [("June 2019", Kind.EVENT), ("02/09/2024", Kind.EVENT), ("20/11/2026", Kind.INTERVIEW),
                      ("21/11/2026", Kind.INTERVIEW), ("22/11/2026", Kind.INTERVIEW), ("25/11/2026", Kind.ANALYSIS)]
-    assert rows[2].what == "Siobhán was seen and told her own day."
-    assert rows[3].what == "Account of Siobhán's day by Jo Testperson (mother)."
+    assert rows[2].what == "Day in the life interview with Siobhán."
+    assert rows[3].what == "Day in the life interview with Jo Testperson (mother) about Siobhán's day."
     assert rows[3].source == "A. Practitioner"
-    assert rows[4].what == "Account of Siobhán's day by School: class teacher."
+    assert rows[4].what == "Day in the life account from School: class teacher about Siobhán's day."
     # the unborn baby: the family-wide event and the mother's pre-birth interview, not the other child's
-    assert [r.what[:21] for r in entries(case, unborn.id)] == ["Started breakfast clu", "Account of Baby's day"]
+    assert [r.what[:22] for r in entries(case, unborn.id)] == ["Started breakfast club", "Day in the life interv"]
     # by type: only the events about it
     assert [r.when.text for r in entries(case, neglect=NeglectType.MEDICAL)] == ["June 2019"]
     assert entries(case, newest_first=True)[0].kind is Kind.ANALYSIS

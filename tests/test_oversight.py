@@ -48,7 +48,7 @@ def test_a_version_kept_then_reviewed_and_approved_then_changed_is_a_draft_again
     approved = s.record_review(case, kid, "M. Lead, team manager", Outcome.APPROVED, "Clear and evidenced.")
     assert approved.version == 2 and [v.number for v in analysis.versions] == [1, 2]  # what was read is kept
     assert status(analysis) is Status.APPROVED
-    assert "Approved: version 2, Approved by M. Lead, team manager" in status_words(analysis, lambda t: "today")
+    assert "Approved: version 2, approved by M. Lead, team manager on today." in status_words(analysis, lambda t: "today")
     analysis.worries = "A new worry."
     s.save_analysis(case, analysis)
     assert status(analysis) is Status.CHANGED and "A draft again" in status_words(analysis, str)

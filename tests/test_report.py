@@ -368,7 +368,7 @@ def approve(case, reviewer="Pat Manager, team manager"):
 def test_draft_on_every_page_until_a_manager_approves_the_analysis_as_it_stands(case, library, tmp_path):
     doc = docx_of(case, library, sections=["oversight"])
     assert headings(doc, 1) == ["Management oversight"]
-    assert "A draft: no version has been kept for a manager's review yet. Until a manager approves it, every page " \
+    assert "A draft: no version has been submitted for a manager's review yet. Until a manager approves it, every page " \
         "says DRAFT." in body_text(doc)
     a = approve(case)
     doc = docx_of(case, library)
@@ -414,19 +414,20 @@ def test_the_chronology_is_the_childs_with_a_timeline_and_the_assessment_in_it(c
     assert headings(doc, 1) == ["Chronology: what has happened to Mimi"]
     table = doc.tables[-1]
     rows = [[c.text for c in r.cells] for r in table.rows]
-    assert rows[0] == ["Date", "What happened, and where it comes from", "Impact on Mimi", "Type"]
+    assert rows[0] == ["Date", "What happened, and where it comes from", "Impact on Mimi", "Bears on"]
     assert rows[1] == ["February 2019", "Mimi's one-year review missed; Jo said she forgot (Health visitor) "
                        "Action taken: Letter to Jo", "Harmful. Development checked four months late", "Medical"]
     assert rows[2][:3] == ["04/09/2024", "Whole family: Mimi and Leo started at breakfast club (School)", "Good."]
     assert "Leo's hearing test" not in body_text(doc)                      # his alone: not in Mimi's
-    held = [r[1] for r in rows if r[1].startswith("Mimi was seen")]
-    assert held == ["Mimi was seen and told her own day. (held by Alex Worker)"] * 2   # August and November
-    assert rows[-1][1] == "Analysis of Mimi's day, last saved. (written by Alex Worker)" or \
+    held = [r[1] for r in rows if r[1].startswith("Day in the life interview with Mimi")]
+    assert held == ["Day in the life interview with Mimi, held by Alex Worker."] * 2   # August and November
+    assert rows[-1][1] == "Analysis of Mimi's day, last saved, written by Alex Worker." or \
         not case.analyses[case.children[0].id].updated
-    assert "2 events recorded for Mimi or the whole family, from February 2019 to 04/09/2024: 1 recorded as " \
-           "harmful to Mimi, 1 as good." in body_text(doc)
+    assert "2 events recorded for Mimi or the whole family, from February 2019 to 04/09/2024, with this " \
+           "assessment's interviews among them" in body_text(doc)
+    assert "harmful to Mimi" not in body_text(doc)  # no tally: the pattern is weighed in the analysis
     (chart,) = doc.inline_shapes
-    assert chart._inline.docPr.get("title") == "Mimi's chronology by type of neglect"
+    assert chart._inline.docPr.get("title") == "Mimi's chronology: events by the type of neglect they bear on"
     described = chart._inline.docPr.get("descr")
     assert "Medical: 1 harmful to the child." in described and "Nutritional: 1 good for the child." in described
     from PIL import Image

@@ -11,7 +11,7 @@ import io
 
 from docx.shared import Cm
 
-from ..chronology import Effect, Kind, born_entries, entries, types_words
+from ..chronology import Effect, EventDate, Kind, born_entries, entries, types_words
 from ..dates import full_time
 from ..oversight import Status, latest_review, status, status_words
 from ..vocab import NeglectType
@@ -20,7 +20,7 @@ from .timeline import Mark, describe, timeline_chart
 
 OTHER_ROW = "Other events"
 ASSESSMENT_ROW = "This assessment"
-EFFECT_WORD = {Effect.HARMFUL: "Harmful", Effect.GOOD: "Good"}
+EFFECT_WORD = {Effect.HARMFUL: "Harmful", Effect.GOOD: "Good", Effect.NOT_KNOWN: "Not known yet"}
 DRAFT_MARK = "DRAFT: not yet approved by a manager"
 BY = {Kind.INTERVIEW: "held", Kind.ANALYSIS: "written", Kind.VERSION: "written", Kind.REVIEW: "reviewed"}
 
@@ -57,7 +57,7 @@ class HistorySections:
 
     def _chronology_entries(self):
         m = self.m
-        return entries(m.case, m.child.id, name=m.anon.name, text=m.anon.text)
+        return entries(m.case, m.child.id, name=m.anon.name, text=m.anon.text, oversight=False)
 
     def _chronology(self) -> None:
         m = self.m
@@ -68,26 +68,25 @@ class HistorySections:
                       f"interviews. A chronology starts at or before birth and is kept up to date, with good "
                       f"events as well as worrying ones.", italic=True)
         else:
-            harmful = sum(1 for e in events if e.effect is Effect.HARMFUL)
-            good = sum(1 for e in events if e.effect is Effect.GOOD)
             self.para(f"{len(events)} event{'s' if len(events) != 1 else ''} recorded for {m.name} or the whole "
-                      f"family, from {events[0].when.text} to {events[-1].when.text}: {harmful} recorded as "
-                      f"harmful to {m.name}, {good} as good. The practitioner's record of facts, in date "
-                      f"order; what the pattern means is weighed in the analysis.")
+                      f"family, from {events[0].when.text} to {events[-1].when.text}, with this assessment's "
+                      f"interviews among them: the practitioner's record of facts, in date order. What the pattern "
+                      f"means is weighed in the analysis.")
             self._timeline(rows)
         widths_pct = [15, 45, 28, 12]
         table, widths = self.table(widths_pct, ["Date", "What happened, and where it comes from",
-                                                f"Impact on {m.name}", "Type"])
+                                                f"Impact on {m.name}", "Bears on"])
         for e in rows:
             what = e.what
             if e.kind is Kind.EVENT and not e.child_ids:
                 what = f"Whole family: {what}"
             if e.source:
-                what += f" ({e.source})" if e.kind is Kind.EVENT else f" ({BY[e.kind]} by {e.source})"
+                what = f"{what} ({e.source})" if e.kind is Kind.EVENT else \
+                    f"{what.rstrip('.')}, {BY[e.kind]} by {e.source}."
             if e.action:
                 what += f" Action taken: {e.action}"
             impact = e.impact
-            if e.effect in EFFECT_WORD:
+            if e.effect is not None:
                 impact = f"{EFFECT_WORD[e.effect]}. {impact}".strip() if impact else EFFECT_WORD[e.effect] + "."
             row = self.row(table, widths, [e.when.text, what, impact, types_words(e.neglect)])
             if e.kind is not Kind.EVENT:
@@ -112,12 +111,14 @@ class HistorySections:
             for i in ([types.index(n) for n in e.neglect] or [len(labels) - 1]):
                 marks.append(Mark(e.when.fraction, i, e.effect))
                 counts[i][e.effect] += 1
-        births = [(when.fraction, label) for when, label in born_entries(m.case, m.child.id, name=m.anon.name)]
-        title = f"{m.name}'s chronology by type of neglect"
-        png = timeline_chart(title, labels, marks, births, ASSESSMENT_ROW)
+        births = [(when.fraction, label) for when, label in born_entries(m.case, name=m.anon.name)]
+        title = f"{m.name}'s chronology: events by the type of neglect they bear on"
+        png = timeline_chart(title, labels, marks, births, ASSESSMENT_ROW,
+                             report=(EventDate.of(m.today).fraction, "This report"))
         self.doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(min(self.width_cm, 17.0)))
         dk.set_alt_text(self.doc.inline_shapes[-1], title,
                         describe(title, labels, counts, rows[0].when.text, rows[-1].when.text, assessment))
-        self.para("Each mark is one event, in the row of each type of neglect it bears on: a filled square "
-                  "harmful, an open circle good, a diamond not known yet; triangles are this assessment's "
-                  "interviews and analysis. A line marks the birth (or the due date).", style=self.styles.caption)
+        self.para("Each mark is one event, in the row of each type of neglect it bears on (a good event too): a "
+                  "filled square harmful, an open circle good, a diamond not known yet; triangles are this "
+                  "assessment's interviews and analysis. Solid lines mark each child's birth (or due date), the "
+                  "dashed line this report.", style=self.styles.caption)

@@ -32,13 +32,13 @@ class Mark:
 
 
 def timeline_chart(title: str, rows: list[str], marks: list[Mark], births: list[tuple[float, str]],
-                   assessment_row: str) -> bytes:
+                   assessment_row: str, report: tuple[float, str] | None = None) -> bytes:
     """PNG bytes. `rows`: the labels of the rows, top to bottom (types of neglect, then the events of
     no type); the assessment's own row is drawn last, under them. `births`: (when, 'Maisie born'),
     drawn as a line down the whole picture."""
     f_title, f_label, f_small = font(46, True), font(32), font(28)
     all_rows = rows + [assessment_row]
-    times = [m.when for m in marks] + [b[0] for b in births]
+    times = [m.when for m in marks] + [b[0] for b in births] + ([report[0]] if report else [])
     first = int(min(times)) if times else 2000
     last = int(max(times)) + 1 if times else first + 1
     if last - first < 2:
@@ -81,21 +81,29 @@ def timeline_chart(title: str, rows: list[str], marks: list[Mark], births: list[
         if (year - first) % step == 0:
             draw.text((x, bottom + 12), str(year), fill="black", font=f_small, anchor="ma")
     draw.line((left, bottom, WIDTH - right, bottom), fill="black", width=3)
-    for when, label in births:
+    for k, (when, label) in enumerate(sorted(births)):
         x = at(when)
         draw.line((x, plot_top - 8, x, bottom), fill="#404040", width=3)
-        draw.text((x + 6, plot_top - 10), label, fill="#404040", font=f_small, anchor="lb")
+        draw.text((x + 6, plot_top - 10 - (k % 2) * 30), label, fill="#404040", font=f_small, anchor="lb")
+    if report is not None:
+        x = at(report[0])
+        for y in range(int(plot_top - 8), int(bottom), 22):
+            draw.line((x, y, x, min(y + 12, bottom)), fill="black", width=3)
+        draw.text((x - 6, bottom + 48), report[1], fill="black", font=f_small, anchor="ra")
 
     # marks on the same day in one row sit side by side, not on top of each other
     placed: dict[tuple[int, int], int] = {}
     for m in sorted(marks, key=lambda m: (m.row, m.when)):
         x = at(m.when)
-        slot = (m.row, round(x / 20))
+        slot = (m.row, round(x / (34 if m.effect is None else 20)))
         n = placed.get(slot, 0)
         placed[slot] = n + 1
         y = plot_top + (m.row + 0.5) * row_h + (0, -20, 20)[n % 3]
-        if m.effect is None:
-            _assessment_mark(draw, x, plot_top + (len(all_rows) - 0.5) * row_h)
+        if m.effect is None:  # side by side when close together, so each interview can be counted
+            slot = (m.row, round(x / 34))
+            n = placed.get(slot, 0) - 1
+            _assessment_mark(draw, x + (n % 4) * 14 - (6 if n else 0), plot_top + (len(all_rows) - 0.5) * row_h
+                             + (0, -14, 14, 0)[n % 4])
         else:
             shape, colour = MARKS[m.effect]
             _mark(draw, x, y, shape, colour)

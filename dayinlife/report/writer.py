@@ -433,7 +433,10 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
             *[(label, anon.text(value)) for label, value in (
                 ("Disability", m.child.disability), ("How the child communicates", m.child.communication),
                 ("Other needs", m.child.other_needs)) if value.strip()],
-            ("Template", f"{m.template.title}, version {m.template.version}. {m.template.review.label}."),
+            ("Template", f"{m.template.title}, version {m.template.version}. " + (
+                m.template.review.label + "." if m.template.review.approved
+                else "The template itself is not yet signed off for use by the local partnership.")),
+            ("Management oversight", self._status()),
             ("Interviews compared", "\n".join(f"{long_date(v.interview.held_on)}: {self.undated(v)}"
                                               # where, only when named: an address or a school's name
                                               # identifies a family as surely as a surname

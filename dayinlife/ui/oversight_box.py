@@ -48,13 +48,13 @@ class OversightBox(QGroupBox):
         self.history.setObjectName("oversightHistory")
         column.addWidget(self.history)
         column.addWidget(plain_label(
-            "When the analysis is ready for your manager, keep a version: it is kept for good as it stands, with "
-            "who wrote it and when. A review is kept for good too. Until a manager approves the analysis as it "
+            "When the analysis is ready for your manager, submit a version: it is kept for good as it stands, "
+            "with who wrote it and when. A review is kept for good too. Until a manager approves the analysis as it "
             "stands, the report says DRAFT on every page."))
-        self.keep_button = QPushButton("&Keep this version for review")
+        self.keep_button = QPushButton("Sub&mit this version for review")
         self.keep_button.setObjectName("keepVersionButton")
-        self.keep_button.setAccessibleDescription("Keeps the analysis as it stands for a manager's review; it "
-                                                  "cannot be changed or deleted afterwards")
+        self.keep_button.setAccessibleDescription("Keeps the analysis as it stands for a manager's review; the "
+                                                  "version cannot be changed or deleted afterwards")
         bar = QHBoxLayout()
         bar.addWidget(self.keep_button)
         bar.addStretch(1)
@@ -91,7 +91,7 @@ class OversightBox(QGroupBox):
         self.comments = text_box("The reviewer's comments", "What is good, what is missing, what needs to happen "
                                  "next; kept with the review", 3)
         self.comments.setObjectName("reviewComments")
-        form.addRow("Co&mments:", self.comments)
+        form.addRow("C&omments:", self.comments)
         self.review_button = QPushButton("Record th&e review")
         self.review_button.setObjectName("recordReviewButton")
         self.review_button.setAccessibleDescription("Keeps the review, with the analysis as it stands; it cannot be "
@@ -119,9 +119,9 @@ class OversightBox(QGroupBox):
         a = self.analysis
         self.status.setText(status_words(a, full_time) if a is not None else "")
         if a is None or not (a.versions or a.reviews):
-            self.history.setText("Nothing kept for review yet.")
+            self.history.setText("Nothing submitted for review yet.")
             return
-        lines = [(v.at, f"Version {v.number}, kept {full_time(v.at)}" + (f" by {v.by}" if v.by else ""))
+        lines = [(v.at, f"Version {v.number}, submitted {full_time(v.at)}" + (f" by {v.by}" if v.by else ""))
                  for v in a.versions]
         lines += [(r.at, f"Review of version {r.version}: {r.outcome.label.lower()}, by {r.by}, {full_time(r.at)}"
                    + (f": “{r.comments}”" if r.comments else "")) for r in a.reviews]
@@ -148,7 +148,7 @@ class OversightBox(QGroupBox):
             return self._say(f"Not kept: {exc}", self.keep_button)
         self.message.setVisible(False)
         self.refresh()
-        self.shell.set_status(f"Version {version.number} of the analysis kept for review.")
+        self.shell.set_status(f"Version {version.number} of the analysis submitted for review.")
         self.kept.emit()
 
     def record_review(self) -> None:

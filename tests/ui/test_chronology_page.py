@@ -51,7 +51,7 @@ def test_an_event_typed_in_is_kept_and_the_interview_is_there_by_itself(qtbot, w
     w, case_id = window
     chron = open_chronology(qtbot, w)
     assert [e.kind for e in chron.rows] == [Kind.INTERVIEW]
-    assert "Amy was seen and told their own day." == chron.table.item(0, 1).text()
+    assert "Day in the life interview with Amy." == chron.table.item(0, 1).text()
     assert not chron.edit_button.isEnabled() and "changes where it was made" in chron.row_note.text()
 
     qtbot.keyClick(chron.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

@@ -16,7 +16,7 @@ from .test_compare_page import cshell  # noqa: F401  (the fixture)
 def test_keep_a_version_then_a_manager_returns_it_then_approves_it(qtbot, page, tmp_path, cshell):  # noqa: F811
     p, case, child, ivs = page
     ed, box = p.editor, p.editor.oversight
-    assert "A draft: no version has been kept" in ed.standing.text()
+    assert "A draft: no version has been submitted" in ed.standing.text()
     ed.practitioner.clear()
     case.practitioner = ""
     ed.strengths.setFocus()
@@ -26,8 +26,8 @@ def test_keep_a_version_then_a_manager_returns_it_then_approves_it(qtbot, page, 
     qtbot.keyClicks(ed.practitioner, "R. Quill, social worker")
     qtbot.mouseClick(box.keep_button, Qt.MouseButton.LeftButton)      # what is typed is saved, then kept
     assert not box.message.isVisible()
-    assert "A draft awaiting review. Version 1 was kept" in ed.standing.text()
-    assert "Version 1, kept" in box.history.text() and "by R. Quill, social worker" in box.history.text()
+    assert "A draft awaiting a manager's review. Version 1 was submitted" in ed.standing.text()
+    assert "Version 1, submitted" in box.history.text() and "by R. Quill, social worker" in box.history.text()
 
     # the manager: no outcome chosen is said; then returned with a comment, typed
     box.reviewer.setFocus()
