@@ -420,8 +420,8 @@ def test_the_chronology_is_the_childs_with_a_timeline_and_the_assessment_in_it(c
     assert rows[2][:3] == ["04/09/2024", "Whole family: Mimi and Leo started at breakfast club (School)", "Good."]
     assert "Leo's hearing test" not in body_text(doc)                      # his alone: not in Mimi's
     held = [r[1] for r in rows if r[1].startswith("Day in the life interview with Mimi")]
-    assert held == ["Day in the life interview with Mimi, held by Alex Worker."] * 2   # August and November
-    assert rows[-1][1] == "Analysis of Mimi's day, last saved, written by Alex Worker." or \
+    assert held == ["Day in the life interview with Mimi (held by Alex Worker)"] * 2   # August and November
+    assert rows[-1][1] == "Analysis of Mimi's day, last saved (written by Alex Worker)" or \
         not case.analyses[case.children[0].id].updated
     assert "2 events recorded for Mimi or the whole family, from February 2019 to 04/09/2024, with this " \
            "assessment's interviews among them" in body_text(doc)

@@ -82,7 +82,7 @@ class HistorySections:
                 what = f"Whole family: {what}"
             if e.source:
                 what = f"{what} ({e.source})" if e.kind is Kind.EVENT else \
-                    f"{what.rstrip('.')}, {BY[e.kind]} by {e.source}."
+                    f"{what.rstrip('.')} ({BY[e.kind]} by {e.source})"
             if e.action:
                 what += f" Action taken: {e.action}"
             impact = e.impact
