@@ -22,6 +22,7 @@ from dayinlife.analysis import Action, Analysis, ScaleRating  # noqa: E402
 from dayinlife.case import Adult, AdultRole, Case, Child, Drawing, Perspective, PerspectiveKind, Worry  # noqa: E402
 from dayinlife.chronology import Effect, Event, EventDate  # noqa: E402
 from dayinlife.oversight import Outcome, Review, Version  # noqa: E402
+from dayinlife.scores import Score, ScoreSet  # noqa: E402
 from dayinlife.interchange import write_case_file  # noqa: E402
 from dayinlife.template_loader import load_library  # noqa: E402
 from dayinlife.vocab import NeglectType as N  # noqa: E402
@@ -229,6 +230,15 @@ def chronology(case, events):
         case.chronology.append(Event(EventDate(*when), what, source, impact, effect, action,
                                      [by_name[c] for c in children], list(types), sid(case.reference, "event", str(n)),
                                      STAMP, STAMP))
+
+
+def scores(case, sets):
+    """Scores from other tools: (measure, day, {area: score}, by, children by first name, notes, name)."""
+    by_name = {c.called: c.id for c in case.children}
+    for n, (measure, on, given, by, children, notes, *name) in enumerate(sets):
+        case.scores.append(ScoreSet(measure, on, [Score(a, v) for a, v in given.items()], name[0] if name else "", by,
+                                    "", [by_name[c] for c in children], notes, id=sid(case.reference, "scores", str(n)),
+                                    updated=STAMP))
 
 
 def new_case(reference, adults, children):
@@ -473,6 +483,16 @@ def hartley() -> Case:
                 ("Health visitor", 6, "Loving care; sleep is the worry.")])
 
 
+
+    scores(case, [
+        ("gcp2", date(2026, 5, 20), {"physical": 4, "safety": 3, "love": 2, "esteem": 3}, f"{WORKER}, with Dawn",
+         ["Maisie"], "Physical care scored on hunger, unwashed uniform and the missed dentist; Dawn agreed with "
+                     "it once she heard Maisie's words."),
+        ("gcp2", date(2026, 10, 8), {"physical": 2, "safety": 2, "love": 2, "esteem": 2}, f"{WORKER}, with Dawn",
+         ["Maisie"], "Breakfast most days, clean uniform, teeth treated. Dawn scored physical care 2 herself."),
+        ("gcp2", date(2026, 5, 20), {"physical": 2, "safety": 4, "love": 2, "esteem": 3}, f"{WORKER}, with Dawn",
+         ["Alfie"], "Safety scored on sofa sleeping and the heater by the playmat."),
+    ])
     oversight(case, maisie, [
         ("keep", datetime(2026, 10, 12, 16, 5, tzinfo=timezone.utc), {"tried_before": "", "capacity": "",
                                                                        "prognosis": ""}),

@@ -170,6 +170,7 @@ def test_headings_present_and_in_order(case, library):
         "How Mimi feels: Mimi and the adults",
         "Weekends, holidays and other carers",
         "Change over time",
+        "Scores from other tools",
         "Chronology: what has happened to Mimi",
         "Strengths: what is working well",
         "Worries",
@@ -445,6 +446,30 @@ def test_the_likelihood_of_change_is_the_practitioners_own_words(case, library):
     assert "Early help in 2024: Jo stopped after a month." in text and "nothing here is scored" in text
     case.analyses[case.children[0].id].capacity = ""
     assert "Not written yet." in body_text(docx_of(case, library, sections=["likelihood"]))
+
+
+def test_scores_from_other_tools_side_by_side_over_time(case, library):
+    from dayinlife.scores import Score, ScoreSet
+
+    mimi, leo = case.children
+    case.scores += [
+        ScoreSet("gcp2", date(2026, 11, 20), [Score("physical", 2), Score("love", 1)], by="Alex Worker, with Jo",
+                 child_ids=[mimi.id], notes="Jo scored physical care with me."),
+        ScoreSet("gcp2", date(2026, 5, 2), [Score("physical", 4), Score("safety", 3)], by="Alex Worker",
+                 child_ids=[mimi.id]),
+        ScoreSet("sdq", date(2026, 6, 1), [Score("total", 17)], informant="teacher", by="School", child_ids=[leo.id]),
+    ]
+    doc = docx_of(case, library, sections=["scores"])
+    assert headings(doc, 2) == ["Graded Care Profile 2 (GCP2)"]            # Leo's SDQ is not in Mimi's
+    assert "Scores from 1 to 5: 1 is the best care, 5 the poorest." in body_text(doc)
+    rows = [[c.text for c in r.cells] for r in doc.tables[-1].rows]
+    assert rows == [["Area", "2 May 2026", "20 November 2026"], ["Physical care", "4", "2"],
+                    ["Care of safety", "3", "—"], ["Emotional care: love and belonging", "—", "1"]]
+    assert "20 November 2026: scored by Alex Worker, with Jo. Jo scored physical care with me." in body_text(doc)
+    anon = docx_of(case, library, sections=["scores"], anonymise=True)
+    assert "Jo" not in body_text(anon) and "Alex" not in body_text(anon)
+    case.scores = []
+    assert "No scores from other tools" in body_text(docx_of(case, library, sections=["scores"]))
 
 
 def test_a_chronology_with_no_events_says_how_one_is_kept(case, library):

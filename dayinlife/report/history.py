@@ -14,6 +14,8 @@ from docx.shared import Cm
 from ..chronology import Effect, EventDate, Kind, born_entries, entries, types_words
 from ..dates import full_time
 from ..oversight import Status, latest_review, status, status_words
+from ..scores import for_child, series
+from .model import long_date
 from ..vocab import NeglectType
 from . import docxkit as dk
 from .timeline import Mark, describe, timeline_chart
@@ -54,6 +56,47 @@ class HistorySections:
             review = latest_review(a.reviews, a.versions[-1].number)
             self.para(f"The analysis in this report has changed since version {a.versions[-1].number} was approved "
                       f"on {full_time(review.at)}: this report is a draft.", italic=True)
+
+    def _scores(self) -> None:
+        m = self.m
+        sets = for_child(m.case.scores, m.child.id)
+        if not sets:
+            self.para(f"No scores from other tools (such as the Graded Care Profile 2 or the SDQ) are recorded for "
+                      f"{m.name}.", italic=True)
+            return
+        self.para("Scores from tools in use beside this assessment, as they were recorded: the scores and the "
+                  "practitioner's notes only. Each tool's own guidance says what a score means; the tool adds "
+                  "nothing up and reads nothing into them.", italic=True)
+        for (_measure, _title), group in series(sets).items():
+            first = group[0]
+            self.heading(first.title, 2)
+            if first.better_words():
+                self.para(f"Scores from {first.range_of('')[0]} to {first.range_of('')[1]}: {first.better_words()}."
+                          if first.measure != "sdq" else f"Scores: {first.better_words()}.")
+            areas: list[str] = []
+            for g in group:
+                for sc in g.scores:
+                    if sc.area not in areas:
+                        areas.append(sc.area)
+            if first.kind.areas:
+                order = [k for k, _ in first.kind.areas]
+                areas.sort(key=lambda a: order.index(a) if a in order else len(order))
+            shown = group[-6:]  # the latest six, side by side
+            widths_pct = [40] + [60 / len(shown)] * len(shown)
+            table, widths = self.table(widths_pct, ["Area"] + [long_date(g.on) for g in shown])
+            for area in areas:
+                values = [g.value(area) for g in shown]
+                self.row(table, widths, [first.area_name(area)] + ["—" if v is None else str(v) for v in values])
+            if len(group) > len(shown):
+                self.para(f"{len(group) - len(shown)} earlier set(s) of these scores are on record in the app.",
+                          italic=True)
+            for g in shown:
+                said = ", ".join(x for x in (m.anon.text(g.by), f"completed by {g.informant}" if g.informant else "")
+                                 if x)
+                line = f"{long_date(g.on)}: scored by {said}." if said else f"{long_date(g.on)}."
+                if g.notes:
+                    line += f" {m.anon.text(g.notes)}"
+                self.para(line)
 
     def _chronology_entries(self):
         m = self.m

@@ -23,6 +23,7 @@ SECTIONS: dict[str, str] = {
     "feelings": "How the child feels: the child and the adults",
     "other_times": "Weekends, holidays and other carers",
     "change": "Change over time (earlier interviews)",
+    "scores": "Scores from other tools (GCP2, SDQ, Outcomes Star, your own measure), over time",
     "chronology": "The chronology: significant events over the years, and a timeline by type of neglect",
     "strengths": "Strengths: what is working well",
     "worries": "Worries",

@@ -256,12 +256,20 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
             "Significant events in the children's lives, with the interviews and analyses, in time order")
         top: QHBoxLayout = self.form.findChild(QHBoxLayout, "topRow")
         top.insertWidget(1, self.chronology_button)
+        self.scores_button = QPushButton("Scor&es from other tools…")
+        self.scores_button.setObjectName("scoresButton")
+        self.scores_button.setAccessibleName("Scores from other tools")
+        self.scores_button.setAccessibleDescription(
+            "Graded Care Profile 2, SDQ, Outcomes Star or your own measure: the scores, beside the day")
+        top.insertWidget(2, self.scores_button)
         QWidget.setTabOrder(self.back_button, self.chronology_button)
-        QWidget.setTabOrder(self.chronology_button, self.reference_edit)
+        QWidget.setTabOrder(self.chronology_button, self.scores_button)
+        QWidget.setTabOrder(self.scores_button, self.reference_edit)
 
     def _connect(self) -> None:
         self.back_button.clicked.connect(self._back)
         self.chronology_button.clicked.connect(self._open_chronology)
+        self.scores_button.clicked.connect(self._open_scores)
         self.reference_edit.editingFinished.connect(self._save_reference)
 
         self.add_adult_button.clicked.connect(self.add_adult)
@@ -468,6 +476,12 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
             self._save_reference()
         if self.case is not None:
             self.shell.open_chronology(self.case)
+
+    def _open_scores(self) -> None:
+        if self.reference_edit.hasFocus():
+            self._save_reference()
+        if self.case is not None:
+            self.shell.open_scores(self.case)
 
     def _back(self) -> None:
         if self.reference_edit.hasFocus():

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.cases_page = self._case_page = self._interview_page = self.templates_page = None
         self._compare_page = None
         self._chronology_page = None
+        self._scores_page = None
         self._resume: tuple | None = None  # the screen that was open when the app locked (ids only, in memory)
         self.saved_status = QLabel("")  # the open page's saved state, named by what it says
         self.statusBar().addPermanentWidget(self.saved_status)
@@ -302,12 +303,12 @@ class MainWindow(QMainWindow):
         if self._compare_page is not None:
             self._compare_page.clear()  # saves the analysis first
         for page in (self.cases_page, self._case_page, self._interview_page, self._compare_page,
-                     self._chronology_page):
+                     self._chronology_page, self._scores_page):
             if page is not None:
                 self.stack.removeWidget(page)
                 page.deleteLater()
         self.cases_page = self._case_page = self._interview_page = self._compare_page = None
-        self._chronology_page = None
+        self._chronology_page = self._scores_page = None
         self.session.lock()
         self.session = None
         self._show_lock_screen()
@@ -325,6 +326,8 @@ class MainWindow(QMainWindow):
             return ("interview", shown.case.id, shown.child_.id, shown.interview.id, shown.stage_index)
         if shown is self._compare_page and shown.child_ is not None:
             return ("compare", shown.case.id, shown.child_.id, shown.tabs.currentIndex())
+        if shown is self._scores_page and shown.case is not None:
+            return ("scores", shown.case.id, None)
         if shown is self._chronology_page and shown.case is not None:
             return ("chronology", shown.case.id, None, shown.child_filter.currentData())
         if shown is self._case_page and shown.case is not None:
@@ -358,6 +361,8 @@ class MainWindow(QMainWindow):
             self.open_interview(case, child, interview)
             if self._interview_page is not None and self._interview_page.interview is interview:
                 self._interview_page.go_to_stage(where[4])
+        elif kind == "scores":
+            self.open_scores(case)
         elif kind == "chronology":
             self.open_chronology(case, where[3])
         elif kind == "compare":
@@ -406,6 +411,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._chronology_page)
         return self._chronology_page
 
+    @property
+    def scores_page(self):
+        if self._scores_page is None and self.session is not None:
+            from .scores_page import ScoresPage
+
+            self._scores_page = ScoresPage(self)
+            self.stack.addWidget(self._scores_page)
+        return self._scores_page
+
     # ------------------------------------------------------------------ the Shell the screens use
 
     def show_cases(self, refresh: bool = True) -> None:
@@ -452,6 +466,12 @@ class MainWindow(QMainWindow):
         self.chronology_page.show_case(case, child_id)
         self.stack.setCurrentWidget(self.chronology_page)
         self.chronology_page.table.setFocus()
+
+    def open_scores(self, case: "Case") -> None:
+        """The case's scores from other tools (GCP2, SDQ, Outcomes Star, a measure of its own)."""
+        self.scores_page.show_case(case)
+        self.stack.setCurrentWidget(self.scores_page)
+        self.scores_page.table.setFocus()
 
     def show_templates(self) -> None:
         if self.session is None:

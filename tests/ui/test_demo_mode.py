@@ -185,6 +185,15 @@ def test_every_demo_screen_names_and_describes_every_control(qtbot, window):
         window.chronology_page.add_event()
         problems[f"{case.reference} chronology panel"] = gaps(window.chronology_page)
         window.chronology_page.cancel()
+        window.open_case(case.id)
+        window.case_page.scores_button.click()                     # the scores, and the form for each tool
+        problems[f"{case.reference} scores"] = gaps(window.scores_page)
+        window.scores_page.add_scores()
+        for i in range(window.scores_page.tool.count()):
+            window.scores_page.tool.setCurrentIndex(i)
+            problems[f"{case.reference} scores form {i}"] = gaps(window.scores_page)
+        window.scores_page.cancel()
+        window.open_case(case.id)
         for child in case.children:
             for iv in child.interviews:
                 window.open_interview(case, child, iv)
