@@ -30,6 +30,11 @@ class Measure:
     ranges: dict[str, tuple[int, int]] = field(default_factory=dict)  # an area with its own range
 
 
+# Short names for a table's narrow column (the full names are in the form and the report).
+SHORT = {"physical": "Physical", "safety": "Safety", "love": "Love and belonging", "esteem": "Esteem",
+         "emotional": "Emotional", "conduct": "Conduct", "hyperactivity": "Hyperactivity", "peer": "Peer",
+         "prosocial": "Prosocial", "total": "Total"}
+
 MEASURES: dict[str, Measure] = {m.key: m for m in (
     Measure("gcp2", "Graded Care Profile 2 (GCP2)",
             (("physical", "Physical care"), ("safety", "Care of safety"),

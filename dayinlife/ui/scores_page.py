@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ..case import Case
 from ..chronology import children_words
 from ..dates import DateRule, today, uk_date
-from ..scores import MEASURES, SDQ_INFORMANTS, Score, ScoreSet
+from ..scores import MEASURES, SDQ_INFORMANTS, SHORT, Score, ScoreSet
 from ..session import StoreError
 from ..wording import plural
 from .announce import show_status
@@ -44,14 +44,18 @@ from .wheel import guard_choices
 from .widgets import plain_label, text_box
 
 COLUMNS = ["Date", "Tool", "Scores", "Scored by", "Children"]
+SHARES = [0, 22, 38, 24, 16]  # each column's share of the width after the date
 NOT_SCORED = "not scored"
 
 
 def scores_text(s: ScoreSet) -> str:
-    """'Physical care 4, Care of safety 3 (1 is the best care, 5 the poorest)'."""
-    said = ", ".join(f"{s.area_name(sc.area)} {sc.value}" for sc in s.scores)
-    better = s.better_words()
-    return f"{said} ({better})" if better else said
+    """'Physical 4; Safety 3' (short names: the full ones and which end is better are in its tooltip)."""
+    return "; ".join(f"{SHORT.get(sc.area, s.area_name(sc.area))} {sc.value}" for sc in s.scores)
+
+
+def scores_tip(s: ScoreSet) -> str:
+    lines = [f"{s.area_name(sc.area)}: {sc.value}" for sc in s.scores]
+    return "\n".join(lines + ([s.better_words().capitalize() + "."] if s.better_words() else []))
 
 
 class ScoresPage(QWidget):
@@ -96,10 +100,9 @@ class ScoresPage(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(8)
+        self.table.viewport().installEventFilter(self)
         page.addWidget(self.table, 2)
         self.empty = plain_label("No scores recorded yet.")
         page.addWidget(self.empty)
@@ -245,6 +248,13 @@ class ScoresPage(QWidget):
         self.table.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.table.viewport().width()
+            first = min(self.table.fontMetrics().horizontalAdvance("00/00/0000") + 24, width // 5)
+            self.table.setColumnWidth(0, first)
+            for col, share in enumerate(SHARES[1:], start=1):
+                self.table.setColumnWidth(col, max(0, width - first) * share // 100)
+            self.table.resizeRowsToContents()
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.edit_scores()
@@ -271,6 +281,7 @@ class ScoresPage(QWidget):
             title = s.title + (f", completed by {s.informant}" if s.informant else "")
             set_row(self.table, r, s.id, [uk_date(s.on), title, scores_text(s), s.by,
                                           children_words(self.case, s.child_ids)])
+            self.table.item(r, 2).setToolTip(scores_tip(s))
         self.table.resizeRowsToContents()
         select_id(self.table, keep)
         if self.table.rowCount() and not self.table.selectionModel().selectedRows():

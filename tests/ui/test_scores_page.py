@@ -64,8 +64,9 @@ def test_a_gcp2_typed_in_is_kept_with_areas_not_scored_left_out(qtbot, window, t
     assert (kept.measure, kept.on, kept.by) == ("gcp2", date(2026, 11, 2), "R. Quill, social worker, with Dee")
     assert [(sc.area, sc.value) for sc in kept.scores] == [("physical", 4), ("love", 2)]
     assert kept.child_ids == [w.case_page.case.children[0].id]          # the only child, ticked for you
-    assert page.table.item(0, 2).text() == ("Physical care 4, Emotional care: love and belonging 2 "
-                                            "(1 is the best care, 5 the poorest)")
+    assert page.table.item(0, 2).text() == "Physical 4; Love and belonging 2"
+    assert page.table.item(0, 2).toolTip() == ("Physical care: 4\nEmotional care: love and belonging: 2\n"
+                                               "1 is the best care, 5 the poorest.")
 
 
 def test_an_outcomes_star_names_its_areas_and_a_measure_of_our_own_its_range(qtbot, window, monkeypatch):
