@@ -203,6 +203,7 @@ class Kind(str, Enum):
     EVENT = "event"          # typed by the practitioner
     INTERVIEW = "interview"  # one of the app's interviews, on the day it was held
     ANALYSIS = "analysis"    # the practitioner's analysis of a child, on the day it was last saved
+    DISCLOSURE = "disclosure"  # something disclosed, or "Something worries me", in an interview (never its words)
     VERSION = "version"      # a version of the analysis kept for a manager's review
     REVIEW = "review"        # a manager's review of the analysis
 
@@ -270,6 +271,18 @@ def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | No
                 by = " ".join((iv.practitioner or case.practitioner).split())
                 out.append(Entry(EventDate.of(iv.held_on), what, text(by) or APP_SOURCE, Kind.INTERVIEW,
                                  [child.id], ref=iv.id))
+                # what was disclosed, and each "Something worries me": on its day, never its words
+                for d in iv.disclosures:
+                    out.append(Entry(EventDate.of(d.at.date()), f"Something was disclosed in the day in the life "
+                                     f"interview ({seen}); the words are kept with the interview, for professionals "
+                                     f"only.", text(by) or APP_SOURCE, Kind.DISCLOSURE, [child.id],
+                                     ref=f"{iv.id}:{d.id}", at=d.at))
+                if iv.worries:
+                    first = min(w.at for w in iv.worries)
+                    out.append(Entry(EventDate.of(first.date()), f"{called} pressed “Something worries me” "
+                                     f"{_times(len(iv.worries))} in the interview; what it is about is kept with the "
+                                     f"interview, for professionals only.", text(by) or APP_SOURCE, Kind.DISCLOSURE,
+                                     [child.id], ref=f"{iv.id}:worries", at=first))
             analysis = case.analyses.get(child.id)
             if analysis is None:
                 continue
@@ -287,9 +300,13 @@ def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | No
                 out.append(Entry(EventDate.of(analysis.updated.date()),
                                  f"Analysis of {called}'s day, last saved.", text(by) or APP_SOURCE, Kind.ANALYSIS,
                                  [child.id], ref=child.id, at=analysis.updated))
-    order = {Kind.EVENT: 0, Kind.INTERVIEW: 1, Kind.ANALYSIS: 2, Kind.VERSION: 2, Kind.REVIEW: 2}
+    order = {Kind.EVENT: 0, Kind.INTERVIEW: 1, Kind.DISCLOSURE: 1, Kind.ANALYSIS: 2, Kind.VERSION: 2, Kind.REVIEW: 2}
     out.sort(key=lambda e: (e.when, order[e.kind], e.at.timestamp() if e.at else 0.0), reverse=newest_first)
     return out
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
 def _sentence(text: str) -> str:

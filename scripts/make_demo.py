@@ -527,12 +527,17 @@ def hartley() -> Case:
          UNSURE, "", [], ()),
         ((2026, 1, 20), "Maternity unit", "Alfie born at 37 weeks, 2.8 kg; home after two days.", "", GOOD, "",
          ["Alfie"], ()),
+        ((2026, 2, 3), "Health visitor", "New-birth visit: Alfie feeding well; safe-sleep advice given to Dawn and "
+         "Lee.", "", GOOD, "", ["Alfie"], (N.SUPERVISION,)),
         ((2026, 3), "GP", "Dawn seen for low mood after Alfie's birth; no follow-up appointment made.",
          "Mornings at home depend on how Dawn's night was.", HARM, "", [], (N.EMOTIONAL,)),
         ((2026, 4, 21), "Puddlecombe Primary", "Referral to children's services: Maisie hungry most mornings, "
          "tooth pain, glasses not collected, late three days a week.", "Hungry, tired and in pain in lessons.",
          HARM, "Child and family assessment started; this day in the life with each of them.", ["Maisie"],
          (N.NUTRITIONAL, N.MEDICAL, N.EDUCATIONAL)),
+        ((2026, 5, 18), "Health visitor", "Safe-sleep advice given again after Dawn said she falls asleep on the "
+         "sofa with Alfie.", "A risk to Alfie each time he sleeps on the sofa beside an exhausted parent.", HARM,
+         "Moses basket offered for daytime naps.", ["Alfie"], (N.SUPERVISION,)),
         ((2026, 7, 15), "Family support worker", "Washing machine replaced through the local welfare grant.",
          "Clean uniform every day since.", GOOD, "", ["Maisie"], (N.PHYSICAL,)),
         ((2026, 9, 8), "Community dentist", "Maisie's decayed teeth treated; registered with the practice.",

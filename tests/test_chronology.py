@@ -53,9 +53,13 @@ def test_interviews_and_the_analysis_are_in_it_by_themselves(library):
     kid, unborn = case.children
     case.analyses[kid.id].updated = datetime(2026, 11, 25, 10, tzinfo=timezone.utc)
     rows = entries(case, kid.id)
-    kinds = [(r.when.text, r.kind) for r in rows]
+    rows = [r for r in rows if r.kind is not Kind.DISCLOSURE] + [r for r in rows if r.kind is Kind.DISCLOSURE]
+    kinds = [(r.when.text, r.kind) for r in rows if r.kind is not Kind.DISCLOSURE]
     assert kinds == [("June 2019", Kind.EVENT), ("02/09/2024", Kind.EVENT), ("20/11/2026", Kind.INTERVIEW),
                      ("21/11/2026", Kind.INTERVIEW), ("22/11/2026", Kind.INTERVIEW), ("25/11/2026", Kind.ANALYSIS)]
+    (pressed,) = [r for r in rows if r.kind is Kind.DISCLOSURE]  # two worries in one interview: one entry
+    assert pressed.what.startswith("Siobhán pressed “Something worries me” twice in the interview")
+    assert all(w.words[:20] not in pressed.what for w in kid.interviews[0].worries if w.words)  # never the words
     assert rows[2].what == "Day in the life interview with Siobhán."
     assert rows[3].what == "Day in the life interview with Jo Testperson (mother) about Siobhán's day."
     assert rows[3].source == "A. Practitioner"
@@ -64,7 +68,7 @@ def test_interviews_and_the_analysis_are_in_it_by_themselves(library):
     assert [r.what[:22] for r in entries(case, unborn.id)] == ["Started breakfast club", "Day in the life interv"]
     # by type: only the events about it
     assert [r.when.text for r in entries(case, neglect=NeglectType.MEDICAL)] == ["June 2019"]
-    assert entries(case, newest_first=True)[0].kind is Kind.ANALYSIS
+    assert [e for e in entries(case, newest_first=True) if e.kind is not Kind.DISCLOSURE][0].kind is Kind.ANALYSIS
     assert children_words(case, []) == "The whole family" and children_words(case, [kid.id]) == "Siobhán"
 
 

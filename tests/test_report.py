@@ -472,6 +472,19 @@ def test_scores_from_other_tools_side_by_side_over_time(case, library):
     assert "No scores from other tools" in body_text(docx_of(case, library, sections=["scores"]))
 
 
+def test_a_disclosure_is_in_the_chronology_only_in_the_copy_for_professionals(case, library):
+    from dayinlife.case import Disclosure
+
+    child_iv = case.children[0].interviews[0]
+    child_iv.disclosures.append(Disclosure("He hits me when Mum is out", "Who is there at night?"))
+    for sensitive, shown in ((False, False), (True, True)):
+        doc = docx_of(case, library, sections=["chronology"], sensitive=sensitive)
+        chronology = next(t for t in doc.tables if t.rows[0].cells[0].text == "Date")
+        text = "\n".join(c.text for r in chronology.rows for c in r.cells)
+        assert ("Something was disclosed in the day in the life interview" in text) is shown
+        assert "He hits me" not in text   # never the words in the chronology, even for professionals
+
+
 def test_a_chronology_with_no_events_says_how_one_is_kept(case, library):
     case.chronology = []
     doc = docx_of(case, library, sections=["chronology"])

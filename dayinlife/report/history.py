@@ -24,7 +24,8 @@ OTHER_ROW = "Other events"
 ASSESSMENT_ROW = "This assessment"
 EFFECT_WORD = {Effect.HARMFUL: "Harmful", Effect.GOOD: "Good", Effect.NOT_KNOWN: "Not known yet"}
 DRAFT_MARK = "DRAFT: not yet approved by a manager"
-BY = {Kind.INTERVIEW: "held", Kind.ANALYSIS: "written", Kind.VERSION: "written", Kind.REVIEW: "reviewed"}
+BY = {Kind.INTERVIEW: "held", Kind.DISCLOSURE: "recorded", Kind.ANALYSIS: "written", Kind.VERSION: "written",
+      Kind.REVIEW: "reviewed"}
 
 
 class HistorySections:
@@ -99,8 +100,12 @@ class HistorySections:
                 self.para(line)
 
     def _chronology_entries(self):
+        """The child's chronology as the report gives it: that something was disclosed, or that the child
+        pressed "Something worries me", only in a copy with the section for professionals (a report may be
+        read by the family); the oversight trail in its own section."""
         m = self.m
-        return entries(m.case, m.child.id, name=m.anon.name, text=m.anon.text, oversight=False)
+        rows = entries(m.case, m.child.id, name=m.anon.name, text=m.anon.text, oversight=False)
+        return [e for e in rows if e.kind is not Kind.DISCLOSURE or (m.options.sensitive and not m.options.anonymise)]
 
     def _chronology(self) -> None:
         m = self.m
