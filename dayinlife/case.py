@@ -16,6 +16,7 @@ from enum import Enum
 
 from .analysis import Analysis
 from .chronology import Event
+from .family import Family
 from .scores import ScoreSet
 from .template_model import TemplateRef
 
@@ -84,6 +85,9 @@ class AdultRole(str, Enum):
     STEP_PARENT = "step_parent"
     GRANDPARENT = "grandparent"
     FOSTER_CARER = "foster_carer"
+    PARTNER = "partner"                     # a parent's partner
+    KINSHIP_CARER = "kinship_carer"         # a relative or friend bringing the child up
+    SPECIAL_GUARDIAN = "special_guardian"   # under a special guardianship order
     OTHER = "other"
 
     @property
@@ -273,6 +277,8 @@ class Case:
     chronology: list[Event] = field(default_factory=list)
     # Scores from other tools in use (GCP2, SDQ, Outcomes Star, a measure of the organisation's own).
     scores: list[ScoreSet] = field(default_factory=list)
+    # The wider family: relatives beyond the household, relationships, the family's history (family.py).
+    family: Family = field(default_factory=Family)
 
     def event(self, event_id: str) -> Event:
         for ev in self.chronology:

@@ -49,6 +49,15 @@ def with_new_ids(case: Case) -> Case:
                 answer["measures"] = {mid: (people.named(*(mapping.get(i, i) for i in people.ids_of(v)))
                                             if people.is_named(v) else v)
                                       for mid, v in answer.get("measures", {}).items()}
+    family = body.get("family") or {}
+    for rel in family.get("relatives", []):
+        rel["id"] = fresh(rel["id"])
+    for link in family.get("links", []):
+        link["id"] = uuid.uuid4().hex
+        link["a"], link["b"] = mapping.get(link["a"], link["a"]), mapping.get(link["b"], link["b"])
+    if family:
+        family["details"] = {mapping.get(k, k): v for k, v in family.get("details", {}).items()}
+        family["childhood"] = {mapping.get(k, k): v for k, v in family.get("childhood", {}).items()}
     for x in body.get("scores", []):
         x["id"] = uuid.uuid4().hex
         x["children"] = [mapping[c] for c in x.get("children", []) if c in mapping]

@@ -24,6 +24,8 @@ from .case import (Adult, AdultRole, Answer, Case, Child, Disclosure, Drawing, I
                    PerspectiveKind, REFERENCE_LIMIT, Worry, clean_reference, control_character)
 from .chronology import TEXT_LIMIT as EVENT_TEXT_LIMIT, Effect, Event, event_to_dict, parse_iso_event_date
 from .prompts import PRONOUN_SETS
+from .family import Bond, Details, Family, Gender, Link, Relative, Role, problem as family_problem, \
+    to_dict as family_to_dict
 from .scores import MEASURES, Score, ScoreSet, problem as score_problem, to_dict as score_to_dict
 from .sort import VALUES as SORT_PILES
 from .template_loader import check_snapshot
@@ -202,6 +204,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "analyses": [analysis_to_dict(a) for a in case.analyses.values()],
             "chronology": [event_to_dict(ev) for ev in case.chronology],
             "scores": [score_to_dict(x) for x in case.scores],
+            "family": family_to_dict(case.family),
         },
     }
 
@@ -365,7 +368,7 @@ def case_from_dict(data: Any) -> Case:
 def _read_case(r: _Reader, d: dict) -> Case | None:
     w = "case"
     r.only(d, {"reference", "id", "practitioner", "archived", "created", "updated", "adults", "children",
-               "analyses", "hidden", "template_snapshots", "chronology", "scores"}, w)
+               "analyses", "hidden", "template_snapshots", "chronology", "scores", "family"}, w)
     before = len(r.problems)
     reference = clean_reference(r.line(d, "reference", w, required=True))  # kept as the app keeps it
     if not reference and len(r.problems) == before:
@@ -406,7 +409,8 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
                 template_snapshots={h: t.to_dict() for h, t in snapshots.items()},
                 analyses=analyses, hidden=_read_hidden(r, d, w),
                 chronology=_read_chronology(r, r.array(d, "chronology", w), {c.id for c in children}),
-                scores=_read_scores(r, r.array(d, "scores", w), {c.id for c in children}))
+                scores=_read_scores(r, r.array(d, "scores", w), {c.id for c in children}),
+                family=_read_family(r, r.get(d, "family", w, dict, False, {}), set(adult_ids) | {c.id for c in children}))
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:
@@ -511,6 +515,65 @@ def _read_scores(r: _Reader, raw: list, child_ids: set[str]) -> list[ScoreSet]:
             continue
         out.append(s)
     return out
+
+
+def _read_family(r: _Reader, d: dict, household: set[str]) -> Family:
+    """The wider family: every field checked by type and place, then as the app checks it (family.problem)."""
+    w = "case.family"
+    if not d:
+        return Family()
+    before = len(r.problems)
+    r.only(d, {"relatives", "links", "details", "childhood", "history"}, w)
+    relatives = []
+    for i, raw in enumerate(r.array(d, "relatives", w)):
+        rw = f"{w}.relatives[{i}]"
+        x = r.obj(raw, rw)
+        r.only(x, {"id", "name", "role", "role_detail", "gender", "born", "died", "where", "notes"}, rw)
+        name, role = r.line(x, "name", rw, True), r.choice(x, "role", rw, Role)
+        gender = r.choice(x, "gender", rw, Gender, required=False) or Gender.OTHER
+        born, died = r.get(x, "born", rw, int, False), r.get(x, "died", rw, bool, False, False)
+        rid = r.text(x, "id", rw, True)
+        if name and role and rid:
+            relatives.append(Relative(name, role, gender, born, died, r.text(x, "where", rw), r.text(x, "notes", rw),
+                                      r.line(x, "role_detail", rw), rid))
+    known = household | {x.id for x in relatives}
+    if len(known) != len(household) + len(relatives):
+        r.fail(f"{w}.relatives", "two people share one id")
+    links = []
+    for i, raw in enumerate(r.array(d, "links", w)):
+        lw = f"{w}.links[{i}]"
+        x = r.obj(raw, lw)
+        r.only(x, {"id", "a", "b", "bond", "notes"}, lw)
+        a, b, bond = r.text(x, "a", lw, True), r.text(x, "b", lw, True), r.choice(x, "bond", lw, Bond)
+        for key, pid in (("a", a), ("b", b)):
+            if pid and pid not in known:
+                r.fail(f"{lw}.{key}", f"{pid[:60]!r} is not anyone in this family")
+        if a and b and bond:
+            links.append(Link(a, b, bond, r.text(x, "notes", lw), r.text(x, "id", lw) or uuid4().hex))
+    details = {}
+    for pid, raw in r.get(d, "details", w, dict, False, {}).items():
+        dw = f"{w}.details[{pid[:40]!r}]"
+        x = r.obj(raw, dw)
+        r.only(x, {"gender", "born", "died"}, dw)
+        if pid not in household:
+            r.fail(dw, "is not an adult or a child of the household")
+            continue
+        details[pid] = Details(r.choice(x, "gender", dw, Gender, required=False) or Gender.OTHER,
+                               r.get(x, "born", dw, int, False), r.get(x, "died", dw, bool, False, False))
+    childhood = {}
+    for pid, text in r.get(d, "childhood", w, dict, False, {}).items():
+        if pid not in known:
+            r.fail(f"{w}.childhood[{pid[:40]!r}]", "is not anyone in this family")
+        elif not isinstance(text, str) or not is_text(text):
+            r.fail(f"{w}.childhood[{pid[:40]!r}]", f"should be text, found {_json_kind(text)}")
+        else:
+            childhood[pid] = text
+    family = Family(relatives, links, details, childhood, r.text(d, "history", w))
+    if len(r.problems) == before:
+        said = family_problem(family, known)
+        if said:
+            r.fail(w, said)
+    return family
 
 
 def _check_named(r: _Reader, w: str, children: list[Child], known: set[str]) -> None:

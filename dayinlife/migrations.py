@@ -153,7 +153,12 @@ def _v9(conn) -> None:
     conn.execute("CREATE INDEX score_sets_by_case ON score_sets(case_id)")
 
 
-MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
+def _v10(conn) -> None:
+    """The wider family (family.py): relatives, relationships and the family's history, as JSON."""
+    conn.execute("ALTER TABLE cases ADD COLUMN family TEXT NOT NULL DEFAULT '{}'")
+
+
+MIGRATIONS: Sequence[Step] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10)
 
 
 def latest_version(migrations: Sequence[Step] = MIGRATIONS) -> int:

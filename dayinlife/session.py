@@ -166,6 +166,7 @@ class Session:
             for child in case.children:
                 child.interviews = [i for i in child.interviews if i.perspective.adult_id != adult.id]
             case.adults = [a for a in case.adults if a.id != adult.id]
+            self._forget_person(case, adult.id)
             self.store.save_case(case)
 
     def add_child(self, case: Case, **details) -> Child:
@@ -191,6 +192,7 @@ class Session:
         with self._changing(case):
             case.children = [c for c in case.children if c.id != child.id]
             case.analyses.pop(child.id, None)
+            self._forget_person(case, child.id)
             case.chronology = [e for e in case.chronology if e.child_ids != [child.id]]
             for e in case.chronology:
                 e.child_ids = [c for c in e.child_ids if c != child.id]
@@ -243,6 +245,32 @@ class Session:
         with self._changing(case):
             case.chronology = [e for e in case.chronology if e.id != event_id]
             self.store.save_case(case)
+
+    # ------------------------------------------------------------------ the wider family
+
+    def save_family(self, case: Case, family) -> None:
+        """The wider family as it now stands (relatives, relationships, details, history), kept at once;
+        refused in words (ValueError) when it does not hold together; the case is left as it was if
+        the store refuses (StoreError)."""
+        from .family import problem
+
+        family = copy.deepcopy(family)
+        for r in family.relatives:
+            r.name, r.role_detail = one_line(r.name), one_line(r.role_detail)
+        known = {a.id for a in case.adults} | {c.id for c in case.children} | {r.id for r in family.relatives}
+        said = problem(family, known)
+        if said:
+            raise ValueError(said)
+        with self._changing(case):
+            case.family = family
+            self.store.save_case(case)
+
+    @staticmethod
+    def _forget_person(case: Case, person_id: str) -> None:
+        f = case.family
+        f.links = [x for x in f.links if person_id not in (x.a, x.b)]
+        f.details.pop(person_id, None)
+        f.childhood.pop(person_id, None)
 
     # ------------------------------------------------------------------ scores from other tools
 

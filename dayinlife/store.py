@@ -522,11 +522,11 @@ class Store:
         return candidate
 
     def load_case(self, case_id: str) -> Case:
-        rows = self._read("SELECT id, reference, practitioner, archived, created, updated, hidden FROM cases "
+        rows = self._read("SELECT id, reference, practitioner, archived, created, updated, hidden, family FROM cases "
                           "WHERE id = ?", [case_id])
         if not rows:
             raise CaseNotFound("That case is no longer in the store.")
-        cid, reference, practitioner, archived, created, updated, hidden = rows[0]
+        cid, reference, practitioner, archived, created, updated, hidden, family = rows[0]
         adults = [Adult(name, AdultRole(role), aid, detail) for aid, name, role, detail in self._read(
             "SELECT id, name, role, role_detail FROM adults WHERE case_id = ? ORDER BY position", [cid])]
         children = []
@@ -561,13 +561,15 @@ class Store:
 
         chronology = [event_from_dict(json.loads(data)) for (data,) in self._read(
             "SELECT data FROM events WHERE case_id = ? ORDER BY rowid", [cid])]
+        from .family import from_dict as family_from_dict
         from .scores import from_dict as score_set
 
         score_sets = [score_set(json.loads(data)) for (data,) in self._read(
             "SELECT data FROM score_sets WHERE case_id = ? ORDER BY rowid", [cid])]
         return Case(reference, adults, children, cid, practitioner, bool(archived),
                     datetime.fromisoformat(created), datetime.fromisoformat(updated), snapshots, analyses,
-                    hidden=[str(h) for h in json.loads(hidden or "[]")], chronology=chronology, scores=score_sets)
+                    hidden=[str(h) for h in json.loads(hidden or "[]")], chronology=chronology, scores=score_sets,
+                    family=family_from_dict(json.loads(family or "{}")))
 
     def _load_interviews(self, child_id: str) -> list[Interview]:
         out = []
@@ -622,13 +624,16 @@ class Store:
 
     def _write_case(self, case: Case) -> None:
         c = self._conn
-        c.execute("INSERT INTO cases (id, reference, practitioner, archived, created, updated, hidden) "
-                  "VALUES (?,?,?,?,?,?,?) "
+        from .family import to_dict as family_dict
+
+        c.execute("INSERT INTO cases (id, reference, practitioner, archived, created, updated, hidden, family) "
+                  "VALUES (?,?,?,?,?,?,?,?) "
                   "ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, practitioner = "
                   "excluded.practitioner, archived = excluded.archived, updated = excluded.updated, "
-                  "hidden = excluded.hidden",
+                  "hidden = excluded.hidden, family = excluded.family",
                   (case.id, case.reference, case.practitioner, int(case.archived), _iso(case.created),
-                   _iso(case.updated), json.dumps(list(case.hidden), ensure_ascii=False)))
+                   _iso(case.updated), json.dumps(list(case.hidden), ensure_ascii=False),
+                   json.dumps(family_dict(case.family), ensure_ascii=False)))
         for h, snapshot in case.template_snapshots.items():
             c.execute("INSERT OR IGNORE INTO template_snapshots (hash, data) VALUES (?, ?)",
                       (h, json.dumps(snapshot, ensure_ascii=False, sort_keys=True)))

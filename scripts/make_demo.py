@@ -23,6 +23,7 @@ from dayinlife.case import Adult, AdultRole, Case, Child, Drawing, Perspective, 
 from dayinlife.chronology import Effect, Event, EventDate  # noqa: E402
 from dayinlife.oversight import Outcome, Review, Version  # noqa: E402
 from dayinlife.scores import Score, ScoreSet  # noqa: E402
+from dayinlife.family import Bond, Details, Family, Gender, Link, Relative, Role  # noqa: E402
 from dayinlife.interchange import write_case_file  # noqa: E402
 from dayinlife.template_loader import load_library  # noqa: E402
 from dayinlife.vocab import NeglectType as N  # noqa: E402
@@ -484,6 +485,29 @@ def hartley() -> Case:
 
 
 
+
+    pearl = Relative("Pearl Hartley", Role.GRANDPARENT, Gender.FEMALE, 1968,
+                     where="Two streets away; Maisie stays most Saturdays", id=sid(case.reference, "Pearl Hartley"))
+    gary = Relative("Gary Marsh", Role.PARENT, Gender.MALE, 1996, where="Maisie's father; lives in Exeter, "
+                    "no contact since 2021", id=sid(case.reference, "Gary Marsh"))
+    ken = Relative("Ken Hartley", Role.GRANDPARENT, Gender.MALE, 1965, died=True, id=sid(case.reference, "Ken Hartley"))
+    case.family = Family(
+        [pearl, ken, gary],
+        [Link(pearl.id, ken.id, Bond.MARRIED, id=sid(case.reference, "link", "1")),
+         Link(pearl.id, dawn.id, Bond.PARENT, id=sid(case.reference, "link", "2")),
+         Link(ken.id, dawn.id, Bond.PARENT, id=sid(case.reference, "link", "3")),
+         Link(dawn.id, gary.id, Bond.SEPARATED, "Separated in 2021 after the police call", sid(case.reference, "link", "4")),
+         Link(dawn.id, lee.id, Bond.TOGETHER, id=sid(case.reference, "link", "5")),
+         Link(dawn.id, maisie.id, Bond.PARENT, id=sid(case.reference, "link", "6")),
+         Link(gary.id, maisie.id, Bond.PARENT, id=sid(case.reference, "link", "7")),
+         Link(dawn.id, alfie.id, Bond.PARENT, id=sid(case.reference, "link", "8")),
+         Link(lee.id, alfie.id, Bond.PARENT, id=sid(case.reference, "link", "9"))],
+        {dawn.id: Details(Gender.FEMALE, 1999), lee.id: Details(Gender.MALE, 1994),
+         maisie.id: Details(Gender.FEMALE), alfie.id: Details(Gender.MALE)},
+        {dawn.id: "Dawn's father Ken drank and died when she was 15; she left school at 16 and cared for her "
+                  "mother for a time. She says no one noticed when she went hungry."},
+        "Dawn had Maisie at 19 while living with Pearl. Maisie's father left in 2021 after a police call to an "
+        "argument; there has been no contact since. Lee moved in in April 2025; Alfie is Dawn and Lee's son.")
     scores(case, [
         ("gcp2", date(2026, 5, 20), {"physical": 4, "safety": 3, "love": 2, "esteem": 3}, f"{WORKER}, with Dawn",
          ["Maisie"], "Physical care scored on hunger, unwashed uniform and the missed dentist; Dawn agreed with "

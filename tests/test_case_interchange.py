@@ -64,6 +64,16 @@ def build_case(library):
               "Her speech was not checked", Effect.HARMFUL, "Letter sent", [kid.id], [NeglectType.MEDICAL]),
         Event(EventDate(2024, 9, 2), "Started breakfast club <free>", "School", effect=Effect.GOOD),
     ]
+    from dayinlife.family import Bond, Details, Family, Gender, Link, Relative, Role
+
+    dad = Relative("Tomasz Kowal", Role.PARENT, Gender.MALE, 1990, where="Leeds; sees Siobhán monthly")
+    nan = Relative("Nan Testperson", Role.GRANDPARENT, Gender.FEMALE, 1962, died=True)
+    case.family = Family([dad, nan], [Link(dad.id, kid.id, Bond.PARENT), Link(mum.id, kid.id, Bond.PARENT),
+                                      Link(mum.id, dad.id, Bond.SEPARATED, "Split in 2019"),
+                                      Link(nan.id, mum.id, Bond.PARENT)],
+                         {mum.id: Details(Gender.FEMALE, 1994), kid.id: Details(Gender.FEMALE)},
+                         {mum.id: "In care from 12; moved placements often & <rarely settled>"},
+                         "Jo grew up in care; Tomasz left in 2019.")
     from dayinlife.scores import Score, ScoreSet
 
     case.scores += [

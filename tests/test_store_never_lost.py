@@ -179,13 +179,7 @@ def test_a_set_up_flag_beside_a_real_database_never_costs_it(saved, tmp_path, li
     from dayinlife.interchange import write_case_file
 
     other = build_case(library)
-    other.reference, other.id = "FICT-OTHER", "other-id"
-    for child in other.children:
-        child.id += "-o"
-        for iv in child.interviews:
-            iv.id += "-o"
-    for ev in [*other.chronology, *other.scores]:
-        ev.child_ids = [c + "-o" for c in ev.child_ids]
+    other.reference, other.id = "FICT-OTHER", "other-id"  # (every other id is new in each build_case)
     other.analyses = {}
     write_case_file(other, case_file)
     assert cli("case", "import", case_file, data=saved).returncode == 0
