@@ -172,6 +172,7 @@ def test_headings_present_and_in_order(case, library):
         "Change over time",
         "Scores from other tools",
         "Chronology: what has happened to Mimi",
+        "Mimi's family",
         "Strengths: what is working well",
         "Worries",
         "Evidence by type of neglect",
@@ -483,6 +484,32 @@ def test_a_disclosure_is_in_the_chronology_only_in_the_copy_for_professionals(ca
         text = "\n".join(c.text for r in chronology.rows for c in r.cells)
         assert ("Something was disclosed in the day in the life interview" in text) is shown
         assert "He hits me" not in text   # never the words in the chronology, even for professionals
+
+
+def test_the_genogram_draws_the_wider_family_and_anonymised_names_people_by_role(case, library):
+    from dayinlife.family import Bond, Details, Family, Gender, Link, Relative, Role
+
+    mum, dad = case.adults
+    mimi, leo = case.children
+    nan = Relative("Rosalind Quarry", Role.GRANDPARENT, Gender.FEMALE, 1960, where="Nearby; Mimi stays Fridays")
+    case.family = Family([nan], [Link(nan.id, mum.id, Bond.PARENT), Link(mum.id, dad.id, Bond.MARRIED)],
+                         {mum.id: Details(Gender.FEMALE, 1990), dad.id: Details(Gender.MALE, 1988),
+                          mimi.id: Details(Gender.FEMALE), leo.id: Details(Gender.MALE)},
+                         {mum.id: "Jo was looked after by Rosalind and an aunt."}, "Jo and Sam married in 2016.")
+    doc = docx_of(case, library, sections=["genogram"])
+    assert headings(doc) == ["Mimi's family", "Family history", "The parents' own childhood"]
+    (chart,) = doc.inline_shapes
+    described = chart._inline.docPr.get("descr")
+    assert "In the household: Jo Fictional, Sam Fictional-Brook, Mimi, Leo." in described
+    assert "Rosalind Quarry is a parent of Jo Fictional." in described and "married" in described
+    assert [c.text for c in doc.tables[-1].rows[1].cells][:3] == ["Rosalind Quarry", "Grandparent",
+                                                                  "Nearby; Mimi stays Fridays"]
+    assert "Jo Fictional: Jo was looked after by Rosalind and an aunt." in body_text(doc)
+    anon = docx_of(case, library, sections=["genogram"], anonymise=True)
+    text = body_text(anon) + anon.inline_shapes[0]._inline.docPr.get("descr")
+    for name in ("Rosalind", "Quarry", "Jo", "Mimi", "Leo", "Sam"):
+        assert not re.search(rf"(?<!\w){name}(?!\w)", text), name
+    assert "In the household: Mother, Father, Child A, Child B." in text
 
 
 def test_a_chronology_with_no_events_says_how_one_is_kept(case, library):

@@ -348,6 +348,8 @@ def anonymiser_for(case, active: bool = True) -> Anonymiser:
     for i, adult in enumerate(case.adults):
         anon.add_person(adult.name, f"Adult {_letter(i)}")
     anon.counts["children"], anon.counts["adults"] = len(case.children), len(case.adults)
+    for i, relative in enumerate(case.family.relatives):  # the wider family: labelled too (by role in the genogram)
+        anon.add_person(relative.name, f"Relative {_letter(i)}")
     fields: list[str] = [case.practitioner]
     fields += [getattr(case.analyses.get(c.id), "practitioner", "") for c in case.children]
     fields += [iv.practitioner for c in case.children for iv in c.interviews]

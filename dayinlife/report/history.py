@@ -99,6 +99,63 @@ class HistorySections:
                     line += f" {m.anon.text(g.notes)}"
                 self.para(line)
 
+    def _genogram(self) -> None:
+        from ..family import Bond, Gender, parents_of
+        from ..voices import role_text
+        from .genogram import Person, Tie, describe, genogram_chart
+
+        m, f = self.m, self.m.case.family
+        anon = m.anon.active
+        people: list[Person] = []
+        for a in m.case.adults:
+            det = f.details.get(a.id)
+            label = role_text(a) if anon else a.name
+            people.append(Person(a.id, label, det.gender if det else Gender.OTHER,
+                                 f"b. {det.born}" if det and det.born else "", bool(det and det.died), household=True))
+        for i, c in enumerate(sorted(m.case.children, key=lambda c: c.date_of_birth or c.expected_date)):
+            det = f.details.get(c.id)
+            year = f"b. {c.date_of_birth.year}" if c.date_of_birth else \
+                (f"due {c.expected_date.year}" if c.expected_date else "")
+            people.append(Person(c.id, m.anon.name(c.name) if anon else c.called or c.name,
+                                 det.gender if det else Gender.OTHER, year, bool(det and det.died), household=True,
+                                 index=c.id == m.child.id, order=i))
+        for r in f.relatives:
+            label = (r.role_detail.strip() or r.role.label) if anon else r.name
+            people.append(Person(r.id, label, r.gender, f"b. {r.born}" if r.born else "", r.died))
+        ties = [Tie(x.a, x.b, x.bond) for x in f.links]
+        for c in m.case.children:  # the household's mother and father, where no parent is linked
+            if not any(t.bond is Bond.PARENT and t.b == c.id for t in ties):
+                ties += [Tie(pid, c.id, Bond.PARENT) for pid in parents_of(m.case, c.id)]
+        title = f"{m.name}'s family (genogram)"
+        png = genogram_chart(title, people, ties)
+        self.doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(min(self.width_cm, 17.0)))
+        dk.set_alt_text(self.doc.inline_shapes[-1], title, m.anon.text(describe(title, people, ties)))
+        self.para("A square is a male, a circle a female, a diamond another identity or not known; an X, someone "
+                  "who has died. A line under two people joins a couple (dashed: not married; one slash: "
+                  "separated; two: divorced); children hang from it, oldest on the left. "
+                  f"{m.name} has a double outline; the household is inside the dashed line."
+                  + (" People beyond the household are named by their role." if anon else ""),
+                  style=self.styles.caption)
+        if not f.relatives and not f.links:
+            self.para("No relatives beyond the household are recorded yet, and no relationships: the picture shows "
+                      "the household only.", italic=True)
+        if f.relatives:
+            table, widths = self.table([24, 20, 28, 28], ["Who", "To the children", "Where, and how often seen",
+                                                          "Notes"])
+            for r in f.relatives:
+                who = (r.role_detail.strip() or r.role.label) if anon else r.name
+                self.row(table, widths, [who + (" (died)" if r.died else ""), r.role_detail.strip() or r.role.label,
+                                         m.anon.text(r.where) or "—", m.anon.text(r.notes) or "—"])
+        self.heading("Family history", 2)
+        self.not_written(f.history, "No family history written yet.")
+        said = [(pid, text) for pid, text in f.childhood.items() if text.strip()]
+        if said:
+            self.heading("The parents' own childhood", 2)
+            names = {p.id: p.label for p in people}
+            for pid, text in said:
+                p = self.para(f"{names.get(pid, 'Someone')}: ", bold=True)
+                dk.add_text(p, m.anon.text(text))
+
     def _chronology_entries(self):
         """The child's chronology as the report gives it: that something was disclosed, or that the child
         pressed "Something worries me", only in a copy with the section for professionals (a report may be

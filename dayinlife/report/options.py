@@ -25,6 +25,7 @@ SECTIONS: dict[str, str] = {
     "change": "Change over time (earlier interviews)",
     "scores": "Scores from other tools (GCP2, SDQ, Outcomes Star, your own measure), over time",
     "chronology": "The chronology: significant events over the years, and a timeline by type of neglect",
+    "genogram": "The family: a genogram, relatives beyond the household, the family's history",
     "strengths": "Strengths: what is working well",
     "worries": "Worries",
     "neglect": "Evidence by type of neglect, with the practitioner's reading",

@@ -302,7 +302,7 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
             self.para(self._draft_words(), bold=True)
         own_feelings = m.template.common.own_feelings  # nothing to draw: each adult's own feelings
         order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
-                             "feelings", "other_times", "change", "scores", "chronology", "strengths", "worries", "neglect", "impact",
+                             "feelings", "other_times", "change", "scores", "chronology", "genogram", "strengths", "worries", "neglect", "impact",
                              "likelihood", "plan", "ratings", "oversight") if o.wants(s) and not (s == "picture" and own_feelings)]
         titles = self._titles()
         for kind, section in ((PerspectiveKind.CHILD, "child_day"), (PerspectiveKind.PARENT, "parent_day"),
@@ -353,6 +353,7 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
             "change": "Change over time",
             "scores": "Scores from other tools",
             "chronology": f"Chronology: what has happened to {n}",
+            "genogram": f"{n}'s family",
             "strengths": "Strengths: what is working well",
             "worries": "Worries",
             "neglect": "Evidence by type of neglect",
