@@ -160,4 +160,6 @@ def test_the_cover_says_when_the_template_is_still_a_draft(family, library, tmp_
     case, ava, _ = family
     doc, *_ = export(case, ava, library, tmp_path)
     cover = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
-    assert "Draft — not yet approved for use" in cover["Template"]
+    # said of the template, in words that cannot be taken for the report's own draft state
+    assert "The template itself is not yet signed off for use by the local partnership." in cover["Template"]
+    assert cover["Management oversight"].startswith("A draft: no version has been submitted")
