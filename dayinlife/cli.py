@@ -306,7 +306,7 @@ def _report(args: argparse.Namespace) -> int:
             print(f"{section_id.ljust(width)}  {what}")
         return EXIT_OK
     missing = [name for name, value in (("the case reference", args.reference), ("--child NAME", args.child),
-                                        ("--out FILE.docx", args.out)) if not value]
+                                        ("--out FILE.docx", args.out)) if value is None]
     if missing:
         raise CommandError(f"report needs {', '.join(missing)} (or --list-sections to see the sections)",
                            EXIT_USAGE)

@@ -86,7 +86,8 @@ def test_the_command_line_keeps_to_them(organisation, store_with_a_case, tmp_pat
               settings=organisation)
     assert out.returncode == 0, out.stderr
     header = [p.text for p in docx.Document(str(tmp_path / "r.docx")).sections[0].header.paragraphs]
-    assert "OFFICIAL-SENSITIVE (ANYSHIRE)" in header and "Anyshire Council Children's Services" in header
+    assert "DRAFT: not yet approved by a manager — OFFICIAL-SENSITIVE (ANYSHIRE)" in header  # not yet approved
+    assert "Anyshire Council Children's Services" in header
     out = cli("report", "FICT-0042", "--child", "Baby", "--marking", "OFFICIAL", "--out", tmp_path / "s.docx",
               data=store_with_a_case, settings=organisation)
     assert out.returncode == 1 and "set by your organisation" in out.stderr and not (tmp_path / "s.docx").exists()

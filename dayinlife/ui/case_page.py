@@ -262,14 +262,22 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
         self.scores_button.setAccessibleDescription(
             "Graded Care Profile 2, SDQ, Outcomes Star or your own measure: the scores, beside the day")
         top.insertWidget(2, self.scores_button)
+        self.family_button = QPushButton("The wider &family…")
+        self.family_button.setObjectName("familyButton")
+        self.family_button.setAccessibleName("The wider family")
+        self.family_button.setAccessibleDescription(
+            "Relatives beyond the household, how everyone is related, the family's history: the genogram")
+        top.insertWidget(3, self.family_button)
         QWidget.setTabOrder(self.back_button, self.chronology_button)
         QWidget.setTabOrder(self.chronology_button, self.scores_button)
-        QWidget.setTabOrder(self.scores_button, self.reference_edit)
+        QWidget.setTabOrder(self.scores_button, self.family_button)
+        QWidget.setTabOrder(self.family_button, self.reference_edit)
 
     def _connect(self) -> None:
         self.back_button.clicked.connect(self._back)
         self.chronology_button.clicked.connect(self._open_chronology)
         self.scores_button.clicked.connect(self._open_scores)
+        self.family_button.clicked.connect(lambda: self.case is not None and self.shell.open_family(self.case))
         self.reference_edit.editingFinished.connect(self._save_reference)
 
         self.add_adult_button.clicked.connect(self.add_adult)

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._compare_page = None
         self._chronology_page = None
         self._scores_page = None
+        self._family_page = None
         self._resume: tuple | None = None  # the screen that was open when the app locked (ids only, in memory)
         self.saved_status = QLabel("")  # the open page's saved state, named by what it says
         self.statusBar().addPermanentWidget(self.saved_status)
@@ -302,13 +303,15 @@ class MainWindow(QMainWindow):
             self._interview_page.autosaver.flush()
         if self._compare_page is not None:
             self._compare_page.clear()  # saves the analysis first
+        if self._family_page is not None and self._family_page.case is not None:
+            self._family_page._texts_changed()  # the history typed, kept before the page goes
         for page in (self.cases_page, self._case_page, self._interview_page, self._compare_page,
-                     self._chronology_page, self._scores_page):
+                     self._chronology_page, self._scores_page, self._family_page):
             if page is not None:
                 self.stack.removeWidget(page)
                 page.deleteLater()
         self.cases_page = self._case_page = self._interview_page = self._compare_page = None
-        self._chronology_page = self._scores_page = None
+        self._chronology_page = self._scores_page = self._family_page = None
         self.session.lock()
         self.session = None
         self._show_lock_screen()
@@ -326,6 +329,8 @@ class MainWindow(QMainWindow):
             return ("interview", shown.case.id, shown.child_.id, shown.interview.id, shown.stage_index)
         if shown is self._compare_page and shown.child_ is not None:
             return ("compare", shown.case.id, shown.child_.id, shown.tabs.currentIndex())
+        if shown is self._family_page and shown.case is not None:
+            return ("family", shown.case.id, None)
         if shown is self._scores_page and shown.case is not None:
             return ("scores", shown.case.id, None)
         if shown is self._chronology_page and shown.case is not None:
@@ -361,6 +366,8 @@ class MainWindow(QMainWindow):
             self.open_interview(case, child, interview)
             if self._interview_page is not None and self._interview_page.interview is interview:
                 self._interview_page.go_to_stage(where[4])
+        elif kind == "family":
+            self.open_family(case)
         elif kind == "scores":
             self.open_scores(case)
         elif kind == "chronology":
@@ -410,6 +417,15 @@ class MainWindow(QMainWindow):
             self._chronology_page = ChronologyPage(self)
             self.stack.addWidget(self._chronology_page)
         return self._chronology_page
+
+    @property
+    def family_page(self):
+        if self._family_page is None and self.session is not None:
+            from .family_page import FamilyPage
+
+            self._family_page = FamilyPage(self)
+            self.stack.addWidget(self._family_page)
+        return self._family_page
 
     @property
     def scores_page(self):
@@ -466,6 +482,12 @@ class MainWindow(QMainWindow):
         self.chronology_page.show_case(case, child_id)
         self.stack.setCurrentWidget(self.chronology_page)
         self.chronology_page.table.setFocus()
+
+    def open_family(self, case: "Case") -> None:
+        """The case's wider family: relatives, relationships, history (drawn as a genogram in the report)."""
+        self.family_page.show_case(case)
+        self.stack.setCurrentWidget(self.family_page)
+        self.family_page.relatives.setFocus()
 
     def open_scores(self, case: "Case") -> None:
         """The case's scores from other tools (GCP2, SDQ, Outcomes Star, a measure of its own)."""

@@ -28,6 +28,9 @@ class Shell(Protocol):
     def open_chronology(self, case: Case, child_id: str | None = None) -> None:
         """Go to the case's chronology (one child's, when `child_id` names one)."""
 
+    def open_family(self, case: Case) -> None:
+        """Go to the case's wider family."""
+
     def open_scores(self, case: Case) -> None:
         """Go to the case's scores from other tools."""
 

@@ -194,6 +194,11 @@ def test_every_demo_screen_names_and_describes_every_control(qtbot, window):
             problems[f"{case.reference} scores form {i}"] = gaps(window.scores_page)
         window.scores_page.cancel()
         window.open_case(case.id)
+        window.case_page.family_button.click()                     # the wider family, and its form
+        problems[f"{case.reference} family"] = gaps(window.family_page)
+        window.family_page.add_relative()
+        problems[f"{case.reference} family form"] = gaps(window.family_page)
+        window.open_case(case.id)
         for child in case.children:
             for iv in child.interviews:
                 window.open_interview(case, child, iv)
