@@ -141,7 +141,7 @@ class FamilyPage(QWidget):
         self.detail_edit.setPlaceholderText("In the family's words, for example Nana, mum's cousin")
         self.detail_edit.setAccessibleName("In the family's words")
         self.detail_edit.setAccessibleDescription("Optional: how the family describes them")
-        form.addRow("In their &words:", self.detail_edit)
+        form.addRow("In the &family's words:", self.detail_edit)
         self.gender_combo = QComboBox()
         for g in Gender:
             self.gender_combo.addItem(g.label, g.value)
@@ -242,7 +242,7 @@ class FamilyPage(QWidget):
         self.history = text_box("The family's history", "Moves, losses, separations, help before: in your own "
                                 "words. Saved when you leave the box.", 5)
         self.history.setObjectName("familyHistory")
-        caption = QLabel("The family's &history:")
+        caption = QLabel("The family's his&tory:")
         caption.setBuddy(self.history)
         col.addWidget(caption)
         col.addWidget(self.history)

@@ -97,3 +97,17 @@ def test_the_households_gender_and_year_for_the_genogram(qtbot, window):
     qtbot.keyClick(born, Qt.Key.Key_Tab)
     d = w.session.open_case(case_id).family.details[dee.id]
     assert (d.gender, d.born, d.died) == (Gender.FEMALE, 1990, False)
+
+
+def test_alt_keys_on_the_page_are_its_own_not_the_menus(qtbot, window):
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    w, _case_id = window
+    w.open_family(w.case_page.case)
+    page = w.family_page
+    page.add_relative()
+    menus = {a.text()[a.text().index("&") + 1].lower() for a in w.menuBar().actions() if "&" in a.text()}
+    mine = [b.text() for b in page.findChildren(QPushButton) + page.findChildren(QLabel)
+            if "&" in b.text() and b.isVisibleTo(page)]
+    taken = [t[t.index("&") + 1].lower() for t in mine]
+    assert not menus & set(taken) and len(taken) == len(set(taken)), mine
