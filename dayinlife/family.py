@@ -28,7 +28,7 @@ class Gender(str, Enum):
 
     @property
     def label(self) -> str:
-        return {Gender.FEMALE: "Female", Gender.MALE: "Male", Gender.OTHER: "Another identity, or not known"}[self]
+        return {Gender.FEMALE: "Female", Gender.MALE: "Male", Gender.OTHER: "Other, or not known"}[self]
 
 
 class Role(str, Enum):

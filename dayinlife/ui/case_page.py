@@ -254,20 +254,27 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
         self.chronology_button.setAccessibleName("Chronology of the case")
         self.chronology_button.setAccessibleDescription(
             "Significant events in the children's lives, with the interviews and analyses, in time order")
-        top: QHBoxLayout = self.form.findChild(QHBoxLayout, "topRow")
-        top.insertWidget(1, self.chronology_button)
+        # in a row of their own that wraps, under Back (beside it, the row was wider than 1024x768 at 150%)
+        from .flow import FlowLayout
+
+        self.over_time = QWidget()
+        self.over_time.setObjectName("caseOverTime")
+        row = FlowLayout(self.over_time)
+        row.addWidget(self.chronology_button)
         self.scores_button = QPushButton("Scor&es from other tools…")
         self.scores_button.setObjectName("scoresButton")
         self.scores_button.setAccessibleName("Scores from other tools")
         self.scores_button.setAccessibleDescription(
             "Graded Care Profile 2, SDQ, Outcomes Star or your own measure: the scores, beside the day")
-        top.insertWidget(2, self.scores_button)
+        row.addWidget(self.scores_button)
         self.family_button = QPushButton("The wider &family…")
         self.family_button.setObjectName("familyButton")
         self.family_button.setAccessibleName("The wider family")
         self.family_button.setAccessibleDescription(
             "Relatives beyond the household, how everyone is related, the family's history: the genogram")
-        top.insertWidget(3, self.family_button)
+        row.addWidget(self.family_button)
+        page_layout: QVBoxLayout = self.form.findChild(QVBoxLayout, "pageLayout")
+        page_layout.insertWidget(1, self.over_time)
         QWidget.setTabOrder(self.back_button, self.chronology_button)
         QWidget.setTabOrder(self.chronology_button, self.scores_button)
         QWidget.setTabOrder(self.scores_button, self.family_button)

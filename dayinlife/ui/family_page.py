@@ -254,6 +254,12 @@ class FamilyPage(QWidget):
 
     # ------------------------------------------------------------------ showing
 
+    def _narrow(self) -> None:
+        """Drop-downs as narrow as a short name: the page scrolls down, never wider than the screen."""
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+
     def show_case(self, case: Case) -> None:
         self.case = case
         self.heading.setText(f"The wider family: {case.reference}")
@@ -299,6 +305,7 @@ class FamilyPage(QWidget):
                                 "household's mother and father as the children's parents.")
         self.remove_link_button.setEnabled(bool(f.links))
         self._fill_household()
+        self._narrow()
         self.history.setPlainText(f.history)
         self._fill_childhood()
         for b in (self.edit_relative_button, self.remove_relative_button):
