@@ -410,7 +410,8 @@ def _read_case(r: _Reader, d: dict) -> Case | None:
                 analyses=analyses, hidden=_read_hidden(r, d, w),
                 chronology=_read_chronology(r, r.array(d, "chronology", w), {c.id for c in children}),
                 scores=_read_scores(r, r.array(d, "scores", w), {c.id for c in children}),
-                family=_read_family(r, r.get(d, "family", w, dict, False, {}), set(adult_ids) | {c.id for c in children}))
+                family=_read_family(r, r.get(d, "family", w, dict, False, {}),
+                                    set(adult_ids) | {c.id for c in children}))
     for name in ("created", "updated"):
         value = r.parsed(d, name, w, _datetime, "a date and time")
         if value:

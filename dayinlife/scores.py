@@ -75,7 +75,7 @@ class ScoreSet:
     notes: str = ""                                   # the practitioner's notes: never the tool's own wording
     low: int | None = None                            # another measure's own range
     high: int | None = None
-    better: str = ""                                  # another measure: which end is better, in the practitioner's words
+    better: str = ""                                  # another measure: which end is better, in the user's words
     id: str = ""
     updated: datetime | None = None
 

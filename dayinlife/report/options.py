@@ -33,7 +33,7 @@ SECTIONS: dict[str, str] = {
     "likelihood": "Likelihood of change: what has been tried, the family's capacity to change, the prognosis",
     "plan": "What needs to happen: who, what, by when",
     "ratings": "Scales 0-10 (optional)",
-    "oversight": "Management oversight: each version kept for review, and each manager's review",
+    "oversight": "Management oversight: each version submitted for review, and each manager's review",
 }
 
 

@@ -26,6 +26,7 @@ from .model import ReportModel, age_text, long_date
 from ..evidence import topic_at
 from ..oversight import is_approved
 from .history import DRAFT_MARK, HistorySections
+from .options import SECTIONS
 from .kept import KeptSections
 from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections
 from .text import clean
@@ -301,9 +302,7 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
         if not is_approved(m.analysis):
             self.para(self._draft_words(), bold=True)
         own_feelings = m.template.common.own_feelings  # nothing to draw: each adult's own feelings
-        order = [s for s in ("cover", "child_day", "parent_day", "professionals", "comparison", "picture",
-                             "feelings", "other_times", "change", "scores", "chronology", "genogram", "strengths", "worries", "neglect", "impact",
-                             "likelihood", "plan", "ratings", "oversight") if o.wants(s) and not (s == "picture" and own_feelings)]
+        order = [s for s in SECTIONS if o.wants(s) and not (s == "picture" and own_feelings)]  # in the options' order
         titles = self._titles()
         for kind, section in ((PerspectiveKind.CHILD, "child_day"), (PerspectiveKind.PARENT, "parent_day"),
                               (PerspectiveKind.PROFESSIONAL, "professionals"), ("other", "other_times")):

@@ -9,10 +9,8 @@ edited here: they change where they are made.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,8 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,10 +34,10 @@ from ..session import StoreError
 from ..vocab import NeglectType
 from ..wording import plural
 from .announce import show_status
+from .case_part import CasePart
 from .case_tables import ID_ROLE, select_id, selected_id, set_row, titled
 from .flow import FlowLayout
 from .widgets import plain_label, text_box
-from .wheel import guard_choices
 
 COLUMNS = ["Date", "What happened", "From", "Impact on the child", "Children", "Types"]
 # Each column's share of the width left after the date: what happened and its impact read best wide.
@@ -49,32 +45,15 @@ SHARES = [0, 34, 14, 26, 13, 13]
 FROM_THE_APP = "Made in this app: it changes where it was made (the interview, or the analysis)."
 
 
-class ChronologyPage(QWidget):
+class ChronologyPage(CasePart):
     """`show_case(case)` fills it; needs a `shell` with session, open_case, show_error, set_status."""
 
     def __init__(self, shell, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.shell = shell
-        guard_choices()
+        super().__init__(shell, "chronologyPage", "Chronology", parent)
         self.case: Case | None = None
         self.rows: list[Entry] = []
         self.editing: Event | None = None
-        self.setObjectName("chronologyPage")
-        self.setAccessibleName("Chronology")
-        page = QVBoxLayout(self)
-
-        top = QHBoxLayout()
-        self.back_button = QPushButton("← &Back to the case")
-        self.back_button.setAccessibleName("Back to the case")
-        self.back_button.setAccessibleDescription("Return to the household and its interviews")
-        top.addWidget(self.back_button)
-        top.addStretch(1)
-        self.saved_label = QLabel()
-        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
-        top.addWidget(self.saved_label)
-        page.addLayout(top)
-        self.heading = plain_label("Chronology", "heading")
-        page.addWidget(self.heading)
+        page = self.page
         self.about = plain_label(
             "Significant events in the children's lives: facts, not opinion, good as well as worrying. "
             "Interviews and analyses made here are in it by themselves.")
@@ -111,43 +90,25 @@ class ChronologyPage(QWidget):
             filters.addWidget(box)
         page.addWidget(self.filters_box)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("chronologyTable")
-        self.table.setAccessibleName("Chronology")
-        self.table.setAccessibleDescription("One event a row. Enter edits the event; interviews and analyses "
-                                            "are shown here and changed where they were made.")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table = self.records_table("chronologyTable", "Chronology", "One event a row. Enter edits the "
+                                        "event; interviews and analyses are shown here and changed where they "
+                                        "were made.", COLUMNS)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(8)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.viewport().installEventFilter(self)
         page.addWidget(self.table, 2)
         self.empty = plain_label("Nothing in the chronology yet. Add the first event: a birth, a referral, a "
                                  "move, a missed appointment, a good change.")
         page.addWidget(self.empty)
 
-        buttons = FlowLayout()
-        self.add_button = QPushButton("&Add an event…")
-        self.add_button.setAccessibleName("Add an event to the chronology")
+        self.add_button, self.edit_button, self.remove_button, buttons = self.record_buttons(
+            ("&Add an event…", "Add an event to the chronology", "Opens a form for a new event under the table (Ctrl+N)"),
+            ("Edit the chosen event", "Opens the chosen event to change it (or press Enter on its row)"),
+            ("Remove the chosen event", "Deletes the chosen event after asking (or press Delete)"))
         self.add_button.setToolTip("Add an event (Ctrl+N)")
-        self.add_button.setAccessibleDescription("Opens a form for a new event under the table (Ctrl+N)")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setAccessibleName("Edit the chosen event")
-        self.edit_button.setAccessibleDescription("Opens the chosen event to change it (or press Enter on its row)")
-        self.remove_button = QPushButton("Re&move")
-        self.remove_button.setAccessibleName("Remove the chosen event")
-        self.remove_button.setAccessibleDescription("Deletes the chosen event after asking (or press Delete)")
-        for b in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(b)
         page.addLayout(buttons)
         self.row_note = plain_label("")
         self.row_note.setObjectName("rowNote")
@@ -177,11 +138,7 @@ class ChronologyPage(QWidget):
         self.date_edit.setAccessibleName("When it happened")
         self.date_edit.setAccessibleDescription(MONTH_HINT)
         self.date_edit.setMaximumWidth(self.date_edit.fontMetrics().horizontalAdvance("x" * 24))
-        self.date_message = QLabel()
-        self.date_message.setProperty("role", "message")
-        self.date_message.setWordWrap(True)
-        self.date_message.setTextFormat(Qt.TextFormat.PlainText)
-        self.date_message.setVisible(False)
+        self.date_message = self.message_label()
         form.addRow("&When:", self.date_edit)
         form.addRow("", self.date_message)
         self.source_edit = QLineEdit()
@@ -233,11 +190,7 @@ class ChronologyPage(QWidget):
             self.type_checks[n] = check
             type_row.addWidget(check)
         form.addRow("Types of neglect:", types)
-        self.panel_message = QLabel()
-        self.panel_message.setProperty("role", "message")
-        self.panel_message.setWordWrap(True)
-        self.panel_message.setTextFormat(Qt.TextFormat.PlainText)
-        self.panel_message.setVisible(False)
+        self.panel_message = self.message_label()
         form.addRow("", self.panel_message)
         bar = QHBoxLayout()
         self.save_button = QPushButton("Save the even&t")
@@ -249,12 +202,9 @@ class ChronologyPage(QWidget):
         bar.addWidget(self.cancel_button)
         bar.addStretch(1)
         form.addRow(bar)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.panel)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancel)
+        self.escape_closes(self.panel, self.cancel)
 
     def _connect(self) -> None:
-        self.back_button.clicked.connect(self._back)
         self.add_button.clicked.connect(self.add_event)
         self.edit_button.clicked.connect(self.edit_event)
         self.remove_button.clicked.connect(self.remove_event)
@@ -268,24 +218,18 @@ class ChronologyPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._fill())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_event())
-        new = QShortcut(QKeySequence.StandardKey.New, self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.add_event)
-        self.table.installEventFilter(self)
+        self.new_key(self.add_event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        from PySide6.QtCore import QEvent
-
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.edit_event()
-                return True
-            if event.key() == Qt.Key.Key_Delete:
-                self.remove_event()
-                return True
         return super().eventFilter(watched, event)
+
+    def open_row(self, _table) -> None:
+        self.edit_event()
+
+    def remove_row(self, _table) -> None:
+        self.remove_event()
 
     # ------------------------------------------------------------------ showing
 
@@ -368,17 +312,8 @@ class ChronologyPage(QWidget):
     # ------------------------------------------------------------------ the panel
 
     def _set_children(self, ticked: list[str]) -> None:
-        for check in self.child_checks.values():
-            self.children_row.removeWidget(check)
-            check.deleteLater()
-        self.child_checks = {}
-        for c in self.case.children:
-            check = QCheckBox(c.called or c.name)
-            check.setAccessibleName(f"It concerns {c.called or c.name}")
-            check.setAccessibleDescription("Tick each child it concerns; none ticked: the whole family")
-            check.setChecked(c.id in ticked)
-            self.children_row.addWidget(check)
-            self.child_checks[c.id] = check
+        self.child_checks = self.child_ticks(self.case, self.children_row, self.child_checks, ticked, "It concerns {}",
+                                             "Tick each child it concerns; none ticked: the whole family")
         chain = [self.action_edit, *self.child_checks.values(), self.type_checks[next(iter(NeglectType))]]
         for before, after in zip(chain, chain[1:]):  # Tab goes down the panel as it is read
             QWidget.setTabOrder(before, after)
@@ -446,10 +381,10 @@ class ChronologyPage(QWidget):
             when = read_event_date(self.date_edit.text(), today())
         except DateProblem as exc:
             if say:
-                self._problem(self.date_message, self.date_edit, str(exc))
+                self.say(self.date_message, self.date_edit, str(exc))
             return None
         if when is None and say:
-            self._problem(self.date_message, self.date_edit, f"Say when it happened. {MONTH_HINT}")
+            self.say(self.date_message, self.date_edit, f"Say when it happened. {MONTH_HINT}")
         return when
 
     def _date_left(self) -> None:
@@ -465,12 +400,6 @@ class ChronologyPage(QWidget):
         self.date_message.setVisible(False)
         if when is not None and text != when.typed:
             self.date_edit.setText(when.typed)  # 14032021 -> 14/03/2021, March 2021 -> 03/2021
-
-    @staticmethod
-    def _problem(label: QLabel, field: QWidget, text: str) -> None:
-        label.setVisible(True)
-        field.setFocus()
-        show_status(label, text, repeat=True)
 
     def save(self) -> None:
         if self.case is None or not self.panel_area.isVisible():
@@ -490,14 +419,12 @@ class ChronologyPage(QWidget):
         try:
             kept = self.shell.session.keep_event(self.case, event)
         except ValueError as exc:
-            self._problem(self.panel_message, self.what_edit, str(exc))
+            self.say(self.panel_message, self.what_edit, str(exc))
             return
         except StoreError as exc:
-            show_status(self.saved_label, "Not saved", assertive=True)
-            self.shell.show_error(str(exc))
+            self.not_saved(exc)
             return
-        now = datetime.now()
-        show_status(self.saved_label, f"All changes saved at {now.hour:02d}:{now.minute:02d}", repeat=True)
+        self.saved()
         self._hide_panel()
         self._fill(select=kept.id)
         if selected_id(self.table) != kept.id:  # kept, but not shown with the filters chosen
@@ -521,8 +448,7 @@ class ChronologyPage(QWidget):
         try:
             self.shell.session.remove_event(self.case, ev.id)
         except StoreError as exc:
-            show_status(self.saved_label, "Not saved", assertive=True)
-            self.shell.show_error(str(exc))
+            self.not_saved(exc)
             return
         self._hide_panel()
         self._fill()
@@ -530,10 +456,6 @@ class ChronologyPage(QWidget):
             self.table.selectRow(min(max(row, 0), self.table.rowCount() - 1))
         self.table.setFocus()
         self.shell.set_status(f"Event of {ev.when.text} removed.")
-
-    def _back(self) -> None:
-        if self.case is not None:
-            self.shell.open_case(self.case.id)
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""

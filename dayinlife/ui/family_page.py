@@ -9,11 +9,9 @@ if the store refuses, what was typed stays on screen and the shell says why.
 from __future__ import annotations
 
 import copy
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,39 +32,22 @@ from ..case import Case
 from ..family import Bond, Details, Family, Gender, Link, Relative, Role
 from ..session import StoreError
 from ..voices import in_brackets, role_text
-from .announce import show_status
+from .case_part import CasePart
 from .case_tables import select_id, selected_id, set_row, titled
 from .flow import FlowLayout
-from .wheel import guard_choices
 from .widgets import plain_label, text_box
 
 NO_YEAR = "not known"
 
 
-class FamilyPage(QWidget):
+class FamilyPage(CasePart):
     """`show_case(case)` fills it; needs a `shell` (session, open_case, show_error, set_status)."""
 
     def __init__(self, shell, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.shell = shell
-        guard_choices()
+        super().__init__(shell, "familyPage", "The wider family", parent)
         self.case: Case | None = None
         self.editing: Relative | None = None
-        self.setObjectName("familyPage")
-        self.setAccessibleName("The wider family")
-        outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back_button = QPushButton("← &Back to the case")
-        self.back_button.setAccessibleName("Back to the case")
-        self.back_button.setAccessibleDescription("Return to the household and its interviews")
-        top.addWidget(self.back_button)
-        top.addStretch(1)
-        self.saved_label = QLabel()
-        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
-        top.addWidget(self.saved_label)
-        outer.addLayout(top)
-        self.heading = plain_label("The wider family", "heading")
-        outer.addWidget(self.heading)
+        outer = self.page
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -86,7 +66,6 @@ class FamilyPage(QWidget):
         self._build_household()
         self._build_history()
         self.column.addStretch(1)
-        self.back_button.clicked.connect(self._back)
 
     # ------------------------------------------------------------------ building
 
@@ -94,32 +73,16 @@ class FamilyPage(QWidget):
         box = QGroupBox()
         titled(box, "Relatives and important people")
         col = QVBoxLayout(box)
-        self.relatives = QTableWidget(0, 4)
-        self.relatives.setObjectName("relativesTable")
-        self.relatives.setAccessibleName("Relatives and important people")
-        self.relatives.setAccessibleDescription("One person a row. Enter edits them.")
-        self.relatives.setHorizontalHeaderLabels(["Name", "Who they are", "Born", "Where, and how often seen"])
-        self.relatives.verticalHeader().setVisible(False)
-        self.relatives.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.relatives.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.relatives.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.relatives.setWordWrap(True)
+        self.relatives = self.records_table("relativesTable", "Relatives and important people",
+                                            "One person a row. Enter edits them, Delete removes them.",
+                                            ["Name", "Who they are", "Born", "Where, and how often seen"])
         self.relatives.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.relatives.setMinimumHeight(self.relatives.fontMetrics().height() * 7)
-        self.relatives.installEventFilter(self)
         col.addWidget(self.relatives)
-        bar = FlowLayout()
-        self.add_relative_button = QPushButton("&Add a relative…")
-        self.add_relative_button.setAccessibleName("Add a relative or important person")
-        self.add_relative_button.setAccessibleDescription("Opens a form for someone beyond the household")
-        self.edit_relative_button = QPushButton("&Edit…")
-        self.edit_relative_button.setAccessibleName("Edit the chosen relative")
-        self.edit_relative_button.setAccessibleDescription("Opens the chosen person to change them")
-        self.remove_relative_button = QPushButton("Re&move")
-        self.remove_relative_button.setAccessibleName("Remove the chosen relative")
-        self.remove_relative_button.setAccessibleDescription("Removes the person and their relationships")
-        for b in (self.add_relative_button, self.edit_relative_button, self.remove_relative_button):
-            bar.addWidget(b)
+        self.add_relative_button, self.edit_relative_button, self.remove_relative_button, bar = self.record_buttons(
+            ("&Add a relative…", "Add a relative or important person", "Opens a form for someone beyond the household"),
+            ("Edit the chosen relative", "Opens the chosen person to change them"),
+            ("Remove the chosen relative", "Removes the person and their relationships"))
         col.addLayout(bar)
         self.panel = QGroupBox()
         titled(self.panel, "Add a relative")
@@ -160,10 +123,7 @@ class FamilyPage(QWidget):
         form.addRow("Whe&re:", self.where_edit)
         self.notes_edit = text_box("Notes", "What they mean to the children, support, worries", 2)
         form.addRow("N&otes:", self.notes_edit)
-        self.panel_message = QLabel()
-        self.panel_message.setProperty("role", "message")
-        self.panel_message.setWordWrap(True)
-        self.panel_message.setVisible(False)
+        self.panel_message = self.message_label()
         form.addRow("", self.panel_message)
         row = QHBoxLayout()
         self.save_relative_button = QPushButton("Save the &person")
@@ -175,6 +135,7 @@ class FamilyPage(QWidget):
         row.addStretch(1)
         form.addRow(row)
         self.panel.setVisible(False)
+        self.escape_closes(self.panel, self._close_panel)
         col.addWidget(self.panel)
         self.column.addWidget(box)
         self.add_relative_button.clicked.connect(self.add_relative)
@@ -219,10 +180,7 @@ class FamilyPage(QWidget):
         row2.addWidget(self.remove_link_combo)
         row2.addWidget(self.remove_link_button)
         col.addLayout(row2)
-        self.link_message = QLabel()
-        self.link_message.setProperty("role", "message")
-        self.link_message.setWordWrap(True)
-        self.link_message.setVisible(False)
+        self.link_message = self.message_label()
         col.addWidget(self.link_message)
         self.column.addWidget(box)
         self.add_link_button.clicked.connect(self.add_link)
@@ -368,17 +326,12 @@ class FamilyPage(QWidget):
             self.shell.session.save_family(self.case, family)
         except ValueError as exc:
             if message_label is not None:
-                message_label.setVisible(True)
-                if field is not None:
-                    field.setFocus()
-                show_status(message_label, str(exc), repeat=True)
+                self.say(message_label, field, str(exc))
             return False
         except StoreError as exc:
-            show_status(self.saved_label, "Not saved", assertive=True)
-            self.shell.show_error(str(exc))
+            self.not_saved(exc)
             return False
-        now = datetime.now()
-        show_status(self.saved_label, f"All changes saved at {now.hour:02d}:{now.minute:02d}", repeat=True)
+        self.saved()
         return True
 
     def _copy(self) -> Family:
@@ -387,11 +340,13 @@ class FamilyPage(QWidget):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.FocusOut and (watched is self.history or watched in self.childhood.values()):
             self._texts_changed()
-        if watched is self.relatives and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.edit_relative()
-            return True
         return super().eventFilter(watched, event)
+
+    def open_row(self, _table) -> None:
+        self.edit_relative()
+
+    def remove_row(self, _table) -> None:
+        self.remove_relative()
 
     def _texts_changed(self) -> None:
         if self.case is None:
@@ -457,10 +412,7 @@ class FamilyPage(QWidget):
 
     def save_relative(self) -> None:
         if not self.name_edit.text().strip():
-            self.panel_message.setVisible(True)
-            self.name_edit.setFocus()
-            show_status(self.panel_message, "Give their name, or how the family refers to them.", repeat=True)
-            return
+            return self.say(self.panel_message, self.name_edit, "Give their name, or how the family refers to them.")
         f = self._copy()
         born = self.born_spin.value() if self.born_spin.value() != self.born_spin.minimum() else None
         person = Relative(self.name_edit.text(), Role(self.role_combo.currentData()),
@@ -519,8 +471,7 @@ class FamilyPage(QWidget):
 
     def _back(self) -> None:
         self._texts_changed()
-        if self.case is not None:
-            self.shell.open_case(self.case.id)
+        super()._back()
 
     def clear(self) -> None:
         self.case = None

@@ -7,12 +7,8 @@ Only scores and area names are asked for, never a tool's questions. Every change
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -25,8 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,11 +30,10 @@ from ..dates import DateRule, today, uk_date
 from ..scores import MEASURES, SDQ_INFORMANTS, SHORT, Score, ScoreSet
 from ..session import StoreError
 from ..wording import plural
-from .announce import show_status
+from .case_part import CasePart
 from .case_tables import select_id, selected_id, set_row, titled
 from .date_field import DateField
 from .flow import FlowLayout
-from .wheel import guard_choices
 from .widgets import plain_label, text_box
 
 COLUMNS = ["Date", "Tool", "Scores", "Scored by", "Children"]
@@ -58,47 +51,21 @@ def scores_tip(s: ScoreSet) -> str:
     return "\n".join(lines + ([s.better_words().capitalize() + "."] if s.better_words() else []))
 
 
-class ScoresPage(QWidget):
+class ScoresPage(CasePart):
     """`show_case(case)` fills it; needs a `shell` (session, open_case, show_error, set_status)."""
 
     def __init__(self, shell, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.shell = shell
-        guard_choices()
+        super().__init__(shell, "scoresPage", "Scores from other tools", parent)
         self.case: Case | None = None
         self.editing: ScoreSet | None = None
-        self.setObjectName("scoresPage")
-        self.setAccessibleName("Scores from other tools")
-        page = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back_button = QPushButton("← &Back to the case")
-        self.back_button.setAccessibleName("Back to the case")
-        self.back_button.setAccessibleDescription("Return to the household and its interviews")
-        top.addWidget(self.back_button)
-        top.addStretch(1)
-        self.saved_label = QLabel()
-        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
-        top.addWidget(self.saved_label)
-        page.addLayout(top)
-        self.heading = plain_label("Scores from other tools", "heading")
-        page.addWidget(self.heading)
+        page = self.page
         self.about = plain_label(
             "Scores from tools you already use, beside the day: Graded Care Profile 2 levels, SDQ scores, Outcomes "
             "Star readings, or a measure of your own. Record the scores and your notes only, never the tools' "
             "questions; the tool adds nothing up and reads nothing into them.")
         page.addWidget(self.about)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("scoresTable")
-        self.table.setAccessibleName("Scores from other tools")
-        self.table.setAccessibleDescription("One set of scores a row. Enter edits it, Delete removes it.")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table = self.records_table("scoresTable", "Scores from other tools",
+                                        "One set of scores a row. Enter edits it, Delete removes it.", COLUMNS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(8)
@@ -106,18 +73,10 @@ class ScoresPage(QWidget):
         page.addWidget(self.table, 2)
         self.empty = plain_label("No scores recorded yet.")
         page.addWidget(self.empty)
-        buttons = FlowLayout()
-        self.add_button = QPushButton("&Add scores…")
-        self.add_button.setAccessibleName("Add scores from one tool")
-        self.add_button.setAccessibleDescription("Opens a form for one tool's scores on one day (Ctrl+N)")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setAccessibleName("Edit the chosen scores")
-        self.edit_button.setAccessibleDescription("Opens the chosen set of scores to change it (or press Enter)")
-        self.remove_button = QPushButton("Re&move")
-        self.remove_button.setAccessibleName("Remove the chosen scores")
-        self.remove_button.setAccessibleDescription("Deletes the chosen set of scores after asking (or press Delete)")
-        for b in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(b)
+        self.add_button, self.edit_button, self.remove_button, buttons = self.record_buttons(
+            ("&Add scores…", "Add scores from one tool", "Opens a form for one tool's scores on one day (Ctrl+N)"),
+            ("Edit the chosen scores", "Opens the chosen set of scores to change it (or press Enter)"),
+            ("Remove the chosen scores", "Deletes the chosen set of scores after asking (or press Delete)"))
         page.addLayout(buttons)
 
         self.panel_area = QScrollArea()
@@ -210,11 +169,7 @@ class ScoresPage(QWidget):
                               "words", 3)
         self.notes.setObjectName("scoresNotes")
         form.addRow("&Notes:", self.notes)
-        self.message = QLabel()
-        self.message.setProperty("role", "message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setVisible(False)
+        self.message = self.message_label()
         form.addRow("", self.message)
         bar = QHBoxLayout()
         self.save_button = QPushButton("Save the s&cores")
@@ -225,12 +180,9 @@ class ScoresPage(QWidget):
         bar.addWidget(self.cancel_button)
         bar.addStretch(1)
         form.addRow(bar)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.panel)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancel)
+        self.escape_closes(self.panel, self.cancel)
 
     def _connect(self) -> None:
-        self.back_button.clicked.connect(self._back)
         self.add_button.clicked.connect(self.add_scores)
         self.edit_button.clicked.connect(self.edit_scores)
         self.remove_button.clicked.connect(self.remove_scores)
@@ -242,10 +194,7 @@ class ScoresPage(QWidget):
         self.add_area_button.clicked.connect(lambda: self._add_area_row("", None, focus=True))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_scores())
-        new = QShortcut(QKeySequence.StandardKey.New, self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.add_scores)
-        self.table.installEventFilter(self)
+        self.new_key(self.add_scores)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -255,14 +204,13 @@ class ScoresPage(QWidget):
             for col, share in enumerate(SHARES[1:], start=1):
                 self.table.setColumnWidth(col, max(0, width - first) * share // 100)
             self.table.resizeRowsToContents()
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.edit_scores()
-                return True
-            if event.key() == Qt.Key.Key_Delete:
-                self.remove_scores()
-                return True
         return super().eventFilter(watched, event)
+
+    def open_row(self, _table) -> None:
+        self.edit_scores()
+
+    def remove_row(self, _table) -> None:
+        self.remove_scores()
 
     # ------------------------------------------------------------------ showing
 
@@ -368,17 +316,8 @@ class ScoresPage(QWidget):
             QTimer.singleShot(0, label.setFocus)
 
     def _set_children(self, ticked: list[str]) -> None:
-        for check in self.child_checks.values():
-            self.children_row.removeWidget(check)
-            check.deleteLater()
-        self.child_checks = {}
-        for c in self.case.children:
-            check = QCheckBox(c.called or c.name)
-            check.setAccessibleName(f"About {c.called or c.name}")
-            check.setAccessibleDescription("Tick each child the scores are about; none ticked: the whole family")
-            check.setChecked(c.id in ticked)
-            self.children_row.addWidget(check)
-            self.child_checks[c.id] = check
+        self.child_checks = self.child_ticks(self.case, self.children_row, self.child_checks, ticked, "About {}",
+                                             "Tick each child the scores are about; none ticked: the whole family")
 
     def add_scores(self) -> None:
         if self.case is None:
@@ -435,11 +374,6 @@ class ScoresPage(QWidget):
         self._hide_panel()
         self.table.setFocus()
 
-    def _say(self, text: str, field: QWidget) -> None:
-        self.message.setVisible(True)
-        field.setFocus()
-        show_status(self.message, text, repeat=True)
-
     def save(self) -> None:
         if self.case is None or not self.panel_area.isVisible():
             return
@@ -464,13 +398,10 @@ class ScoresPage(QWidget):
         try:
             kept = self.shell.session.keep_scores(self.case, s)
         except ValueError as exc:
-            return self._say(str(exc), self.area_rows[0][1] if self.area_rows else self.tool)
+            return self.say(self.message, self.area_rows[0][1] if self.area_rows else self.tool, str(exc))
         except StoreError as exc:
-            show_status(self.saved_label, "Not saved", assertive=True)
-            self.shell.show_error(str(exc))
-            return
-        now = datetime.now()
-        show_status(self.saved_label, f"All changes saved at {now.hour:02d}:{now.minute:02d}", repeat=True)
+            return self.not_saved(exc)
+        self.saved()
         self._hide_panel()
         self._fill(select=kept.id)
         self.table.setFocus()
@@ -488,16 +419,10 @@ class ScoresPage(QWidget):
         try:
             self.shell.session.remove_scores(self.case, s.id)
         except StoreError as exc:
-            show_status(self.saved_label, "Not saved", assertive=True)
-            self.shell.show_error(str(exc))
-            return
+            return self.not_saved(exc)
         self._fill()
         self.table.setFocus()
         self.shell.set_status(f"{s.title} of {uk_date(s.on)} removed.")
-
-    def _back(self) -> None:
-        if self.case is not None:
-            self.shell.open_case(self.case.id)
 
     def clear(self) -> None:
         self.case = None
