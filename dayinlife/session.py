@@ -202,7 +202,7 @@ class Session:
             self.store.save_case(case)
 
     @staticmethod
-    def only_about(case: Case, child: Child) -> list[Event]:
+    def only_about(case: Case, child: Child) -> list:
         """The chronology's events and the sets of scores that concern this child alone (removed with them)."""
         return [*(e for e in case.chronology if e.child_ids == [child.id]),
                 *(x for x in case.scores if x.child_ids == [child.id])]

@@ -23,17 +23,17 @@ SECTIONS: dict[str, str] = {
     "feelings": "How the child feels: the child and the adults",
     "other_times": "Weekends, holidays and other carers",
     "change": "Change over time (earlier interviews)",
-    "scores": "Scores from other tools (GCP2, SDQ, Outcomes Star, your own measure), over time",
-    "chronology": "The chronology: significant events over the years, and a timeline by type of neglect",
-    "genogram": "The family: a genogram, relatives beyond the household, the family's history",
+    "scores": "Scores from other tools (GCP2, SDQ, Star), over time",
+    "chronology": "Chronology of significant events, with a timeline",
+    "genogram": "The wider family: a genogram and the family's history",
     "strengths": "Strengths: what is working well",
     "worries": "Worries",
     "neglect": "Evidence by type of neglect, with the practitioner's reading",
     "impact": "Impact on the child now and if nothing changes",
-    "likelihood": "Likelihood of change: what has been tried, the family's capacity to change, the prognosis",
+    "likelihood": "Likelihood of change: tried before, capacity, prognosis",
     "plan": "What needs to happen: who, what, by when",
     "ratings": "Scales 0-10 (optional)",
-    "oversight": "Management oversight: each version submitted for review, and each manager's review",
+    "oversight": "Management oversight: versions and managers' reviews",
 }
 
 
