@@ -8,8 +8,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QVBoxLayout, QWidget)
 
 from .announce import show_status
 from .flow import FlowLayout
@@ -44,8 +44,12 @@ class CasePart(QWidget):
         self.page.addWidget(self.heading)
         self.back_button.clicked.connect(self._back)
         self._tables: list[QTableWidget] = []
+        self._shared: dict[QWidget, tuple] = {}   # a table's viewport -> (table, first column's text, shares)
 
-    def records_table(self, name: str, title: str, description: str, headers: list[str]) -> QTableWidget:
+    def records_table(self, name: str, title: str, description: str, headers: list[str],
+                      shares: list[int] | None = None, first: str = "") -> QTableWidget:
+        """A table of records. With `shares`, its first column is as wide as the text `first` and the
+        rest of the width is shared out by percentage (the first share is ignored), as it is resized."""
         table = QTableWidget(0, len(headers))
         table.setObjectName(name)
         table.setAccessibleName(title)
@@ -60,7 +64,38 @@ class CasePart(QWidget):
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.installEventFilter(self)
         self._tables.append(table)
+        if shares is not None:
+            header = table.horizontalHeader()
+            header.setHighlightSections(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setMinimumSectionSize(8)
+            self._shared[table.viewport()] = (table, first, shares)
+            table.viewport().installEventFilter(self)
         return table
+
+    @staticmethod
+    def _share_out(table: QTableWidget, first: str, shares: list[int]) -> None:
+        width = table.viewport().width()
+        first_width = min(table.fontMetrics().horizontalAdvance(first) + 16, width // 5)
+        table.setColumnWidth(0, first_width)
+        for col, share in enumerate(shares[1:], start=1):
+            table.setColumnWidth(col, max(0, width - first_width) * share // 100)
+        table.resizeRowsToContents()
+
+    @staticmethod
+    def form_buttons(form, save_text: str, save_description: str) -> tuple[QPushButton, QPushButton]:
+        """Save (the default button) and Cancel, at the foot of a form."""
+        bar = QHBoxLayout()
+        save = QPushButton(save_text)
+        save.setDefault(True)
+        save.setAccessibleDescription(save_description)
+        cancel = QPushButton("Cancel")
+        cancel.setAccessibleDescription("Closes the form without keeping it (or press Escape)")
+        bar.addWidget(save)
+        bar.addWidget(cancel)
+        bar.addStretch(1)
+        form.addRow(bar)
+        return save, cancel
 
     @staticmethod
     def record_buttons(add: tuple[str, str, str], edit: tuple[str, str], remove: tuple[str, str]):
@@ -116,6 +151,8 @@ class CasePart(QWidget):
         new.activated.connect(add)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize and watched in self._shared:
+            self._share_out(*self._shared[watched])
         if watched in self._tables and event.type() == QEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_row(watched)

@@ -9,7 +9,7 @@ edited here: they change where they are made.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QWidget,
@@ -92,13 +90,8 @@ class ChronologyPage(CasePart):
 
         self.table = self.records_table("chronologyTable", "Chronology", "One event a row. Enter edits the "
                                         "event; interviews and analyses are shown here and changed where they "
-                                        "were made.", COLUMNS)
+                                        "were made.", COLUMNS, SHARES, "September 2021")
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setMinimumSectionSize(8)
-        self.table.viewport().installEventFilter(self)
         page.addWidget(self.table, 2)
         self.empty = plain_label("Nothing in the chronology yet. Add the first event: a birth, a referral, a "
                                  "move, a missed appointment, a good change.")
@@ -192,16 +185,8 @@ class ChronologyPage(CasePart):
         form.addRow("Types of neglect:", types)
         self.panel_message = self.message_label()
         form.addRow("", self.panel_message)
-        bar = QHBoxLayout()
-        self.save_button = QPushButton("Save the even&t")
-        self.save_button.setDefault(True)
-        self.save_button.setAccessibleDescription("Keeps the event in the chronology (Alt+T)")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleDescription("Closes the form without keeping it (or press Escape)")
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.cancel_button)
-        bar.addStretch(1)
-        form.addRow(bar)
+        self.save_button, self.cancel_button = self.form_buttons(form, "Save the even&t",
+                                                                 "Keeps the event in the chronology (Alt+T)")
         self.escape_closes(self.panel, self.cancel)
 
     def _connect(self) -> None:
@@ -219,11 +204,6 @@ class ChronologyPage(CasePart):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_event())
         self.new_key(self.add_event)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(watched, event)
 
     def open_row(self, _table) -> None:
         self.edit_event()
@@ -284,18 +264,6 @@ class ChronologyPage(CasePart):
         self.table.setAccessibleName(f"Chronology: {plural(len(self.rows), 'entry', 'entries')}, "
                                      f"{plural(typed, 'event')} recorded here")
         self._update_buttons()
-
-    def _fit_columns(self) -> None:
-        """The date as wide as 'September 2021'; the rest of the width shared out (SHARES), then the
-        rows as tall as their text."""
-        metrics = self.table.fontMetrics()
-        width = self.table.viewport().width()
-        date_width = min(metrics.horizontalAdvance("September 2021") + 16, width // 5)
-        rest = max(0, width - date_width)
-        self.table.setColumnWidth(0, date_width)
-        for col, share in enumerate(SHARES[1:], start=1):
-            self.table.setColumnWidth(col, rest * share // 100)
-        self.table.resizeRowsToContents()
 
     def selected_entry(self) -> Entry | None:
         row_id = selected_id(self.table)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -125,15 +124,8 @@ class FamilyPage(CasePart):
         form.addRow("N&otes:", self.notes_edit)
         self.panel_message = self.message_label()
         form.addRow("", self.panel_message)
-        row = QHBoxLayout()
-        self.save_relative_button = QPushButton("Save the &person")
-        self.save_relative_button.setAccessibleDescription("Keeps this person in the wider family")
-        self.cancel_relative_button = QPushButton("Cancel")
-        self.cancel_relative_button.setAccessibleDescription("Closes the form without keeping it")
-        row.addWidget(self.save_relative_button)
-        row.addWidget(self.cancel_relative_button)
-        row.addStretch(1)
-        form.addRow(row)
+        self.save_relative_button, self.cancel_relative_button = self.form_buttons(
+            form, "Save the &person", "Keeps this person in the wider family")
         self.panel.setVisible(False)
         self.escape_closes(self.panel, self._close_panel)
         col.addWidget(self.panel)
@@ -419,8 +411,10 @@ class FamilyPage(CasePart):
                           Gender(self.gender_combo.currentData()), born, self.died_check.isChecked(),
                           self.where_edit.text().strip(), self.notes_edit.toPlainText().strip(),
                           self.detail_edit.text(), id=self.editing.id if self.editing else "")
-        f.relatives = [r for r in f.relatives if r.id != person.id] + [person] if self.editing is None else \
-            [person if r.id == person.id else r for r in f.relatives]
+        if self.editing is None:
+            f.relatives.append(person)
+        else:  # in its place in the list
+            f.relatives = [person if r.id == person.id else r for r in f.relatives]
         if not self._keep(f, self.panel_message, self.name_edit):
             return
         self._close_panel()

@@ -7,7 +7,7 @@ Only scores and area names are asked for, never a tool's questions. Every change
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -65,11 +64,8 @@ class ScoresPage(CasePart):
             "questions; the tool adds nothing up and reads nothing into them.")
         page.addWidget(self.about)
         self.table = self.records_table("scoresTable", "Scores from other tools",
-                                        "One set of scores a row. Enter edits it, Delete removes it.", COLUMNS)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setMinimumSectionSize(8)
-        self.table.viewport().installEventFilter(self)
+                                        "One set of scores a row. Enter edits it, Delete removes it.", COLUMNS,
+                                        SHARES, "00/00/0000xx")
         page.addWidget(self.table, 2)
         self.empty = plain_label("No scores recorded yet.")
         page.addWidget(self.empty)
@@ -171,15 +167,7 @@ class ScoresPage(CasePart):
         form.addRow("&Notes:", self.notes)
         self.message = self.message_label()
         form.addRow("", self.message)
-        bar = QHBoxLayout()
-        self.save_button = QPushButton("Save the s&cores")
-        self.save_button.setAccessibleDescription("Keeps this set of scores")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleDescription("Closes the form without keeping it (or press Escape)")
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.cancel_button)
-        bar.addStretch(1)
-        form.addRow(bar)
+        self.save_button, self.cancel_button = self.form_buttons(form, "Save the s&cores", "Keeps this set of scores")
         self.escape_closes(self.panel, self.cancel)
 
     def _connect(self) -> None:
@@ -195,16 +183,6 @@ class ScoresPage(CasePart):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_scores())
         self.new_key(self.add_scores)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            width = self.table.viewport().width()
-            first = min(self.table.fontMetrics().horizontalAdvance("00/00/0000") + 24, width // 5)
-            self.table.setColumnWidth(0, first)
-            for col, share in enumerate(SHARES[1:], start=1):
-                self.table.setColumnWidth(col, max(0, width - first) * share // 100)
-            self.table.resizeRowsToContents()
-        return super().eventFilter(watched, event)
 
     def open_row(self, _table) -> None:
         self.edit_scores()
