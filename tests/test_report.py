@@ -162,25 +162,31 @@ def test_headings_present_and_in_order(case, library):
     doc = docx_of(case, library)
     assert doc.paragraphs[0].style.name == "Title" and doc.paragraphs[0].text == "A day in the life of Mia Fictional"
     assert headings(doc, 1) == [
-        "Mimi's typical day, in her own words",
-        "The parent's own day, and how it affects Mimi",
-        "What professionals know",
-        "Where the accounts differ",
-        "A picture of Mimi's day",
-        "How Mimi feels: Mimi and the adults",
-        "Weekends, holidays and other carers",
-        "Change over time",
-        "Scores from other tools",
-        "Chronology: what has happened to Mimi",
-        "Mimi's family",
+        # first what a conference chair reads
+        "Summary",
         "Strengths: what is working well",
         "Worries",
-        "Evidence by type of neglect",
         "Impact on Mimi",
-        "Likelihood of change",
         "What needs to happen: who, what, by when",
-        "Scales from 0 to 10",
+        # then the child's own account, the practitioner's reading and the case over time
+        "Mimi's typical day, in her own words",
+        "The practitioner's reading by type of neglect",
+        "Likelihood of change",
+        "Chronology: what has happened to Mimi",
+        "Mimi's family",
+        "Scores from other tools",
         "Management oversight",
+        # then the appendices, lettered
+        "Appendices",
+        "Appendix A: The parent's own day, and how it affects Mimi",
+        "Appendix B: What professionals know",
+        "Appendix C: Where the accounts differ",
+        "Appendix D: A picture of Mimi's day",
+        "Appendix E: How Mimi feels: Mimi and the adults",
+        "Appendix F: Weekends, holidays and other carers",
+        "Appendix G: Change over time",
+        "Appendix H: The evidence by type of neglect",
+        "Appendix I: Scales from 0 to 10",
     ]
     h2 = headings(doc, 2)
     assert "Breakfast (07:00–09:00)" in h2 and "In the night (21:00–06:00)" in h2  # wraps past midnight
@@ -197,7 +203,7 @@ def test_cover_block(case, library):
     assert "10 November 2026: Mimi (child), at school" in cover["Interviews compared"]
     assert "Jo Fictional (mother), interpreter: Polish, by phone" in cover["Who took part"]
     assert cover["Practitioner"] == "Alex Worker"
-    assert "earlier interview (set against the later one under “Change over time”)" in cover["Earlier interviews"]
+    assert "earlier interview (set against the later one under “Appendix G: Change over time”)" in cover["Earlier interviews"]
 
 
 def test_the_cover_names_who_wrote_the_analysis_when_the_case_names_nobody(library):
@@ -211,9 +217,14 @@ def test_the_cover_names_who_wrote_the_analysis_when_the_case_names_nobody(libra
     assert cover["Practitioner"] == "—"
 
 
+def table_headed(doc, first: str):
+    """The table whose header row starts with `first`."""
+    return next(t for t in doc.tables if t.rows and t.rows[0].cells[0].text == first)
+
+
 def test_comparison_table_contents(case, library):
     doc = docx_of(case, library)
-    table = doc.tables[1]
+    table = table_headed(doc, "Stage and what was compared")
     header = [c.text for c in table.rows[0].cells]
     pro = next(iv for iv in choose_interviews(case, case.children[0]).compared
                if iv.perspective.kind.value == "professional")
@@ -299,7 +310,7 @@ def test_the_childs_account_shows_the_pictures_the_child_chose(case, library):
                 for s in doc.inline_shapes if s._inline.docPr.get("title") == routine.child_label}
     assert embedded == {option_picture(routine.picture).with_suffix(".png").read_bytes()}
     # nothing of the sort in a parent's account
-    parents = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text.startswith("The parent"))
+    parents = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text.startswith("Appendix A: The parent"))
     after = next((i for i, p in enumerate(paragraphs) if i > parents and p.style.name == "Heading 1"), len(paragraphs))
     assert not any(p._p.findall(".//" + qn("wp:docPr")) for p in paragraphs[parents:after])
 
@@ -401,8 +412,8 @@ def test_anonymised_has_no_names_anywhere(case, library, tmp_path):
         assert name.lower() not in path.name.lower()
     doc = docx.Document(io.BytesIO(data))
     assert doc.paragraphs[0].text == "A day in the life of Child A"
-    assert "Adult A (mother)" in [c.text for c in doc.tables[1].rows[0].cells]
-    assert "Adult B (father)" in [c.text for c in doc.tables[1].rows[0].cells]
+    assert "Adult A (mother)" in [c.text for c in table_headed(doc, "Stage and what was compared").rows[0].cells]
+    assert "Adult B (father)" in [c.text for c in table_headed(doc, "Stage and what was compared").rows[0].cells]
     assert "Child A says:" in body_text(doc) and "Child B and Adult A are there." in body_text(doc)
     assert "Social worker" in body_text(doc)  # a job, not the practitioner's surname
     assert doc.core_properties.author == "Day in My Life"
@@ -521,7 +532,8 @@ def test_a_chronology_with_no_events_says_how_one_is_kept(case, library):
 
 def test_section_choice(case, library):
     doc = docx_of(case, library, sections=["comparison", "plan"])
-    assert headings(doc, 1) == ["Where the accounts differ", "What needs to happen: who, what, by when"]
+    assert headings(doc, 1) == ["What needs to happen: who, what, by when", "Appendices",
+                                "Appendix A: Where the accounts differ"]
     assert not doc.inline_shapes
     with pytest.raises(ReportError, match="Unknown report section"):
         ReportOptions(sections=["cover", "gossip"])
@@ -565,7 +577,7 @@ def test_base_document_styles_header_footer_survive(case, library, tmp_path):
     assert doc.sections[0].footer.paragraphs[0].text == "Anyshire footer: Protecting children together"
     assert doc.styles["Heading 1"].font.name == "Georgia" and doc.styles["Heading 1"].font.size.pt == 20
     assert "Placeholder body text" not in body_text(doc)
-    assert headings(doc, 1)[0] == "Mimi's typical day, in her own words"
+    assert headings(doc, 1)[0] == "Summary"
 
 
 def test_base_document_without_table_styles_falls_back(case, library, tmp_path):
@@ -649,14 +661,16 @@ def test_a_5000_word_answer(case, library, tmp_path):
     long = " ".join(f"word{i}" for i in range(5000))
     child_iv = choose_interviews(case, case.children[0]).compared[0]
     child_iv.answers["breakfast"].text = long
+    faces = [o.value for o in library.get("primary").feelings.options if not o.unranked]
+    child_iv.answers["breakfast"].feeling = faces[-1]  # the saddest face: the summary leads with it
     path = export_report(case, case.children[0], tmp_path / "long.docx", library, today=TODAY)
     doc = docx.Document(path)
     assert f"“{long}”" in [p.text for p in doc.paragraphs]
-    # given in full once; where the evidence repeats it, it is shortened and says where the rest is
-    evidence = [p.text for p in doc.paragraphs if "word0 word1" in p.text and p.style.name != "Quote"]
-    assert evidence and all(" ".join(f"word{i}" for i in range(40)) + " …”" in t for t in evidence)
-    assert all("word40" not in t and "[continues: the whole answer is under" in t for t in evidence)
-    assert any("each saying where the whole answer is given" in p.text for p in doc.paragraphs)
+    # given in full once; where the summary repeats it, it is shortened and says where the rest is
+    again = [p.text for p in doc.paragraphs if "word0 word1" in p.text and p.style.name != "Quote"]
+    assert len(again) == 1 and again[0].startswith("Breakfast: “")
+    assert " ".join(f"word{i}" for i in range(40)) + " …”" in again[0] and "word40" not in again[0]
+    assert "[continues under “Mimi's typical day, in her own words”]" in again[0]
 
 
 # ------------------------------------------------------------------ writing the file

@@ -50,6 +50,10 @@ def export(case, child, library, tmp_path, **options):
     return doc, text, cells
 
 
+def comparison_table(doc):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text == "Stage and what was compared")
+
+
 def test_every_professional_account_is_in_the_report(family, library, tmp_path):
     case, ava, _ = family
     doc, text, cells = export(case, ava, library, tmp_path)
@@ -57,7 +61,7 @@ def test_every_professional_account_is_in_the_report(family, library, tmp_path):
     for source, day in (("Educational psychologist", "20/10/2026"), ("School: class teacher", "04/11/2026"),
                         ("GP", "05/11/2026")):
         assert f"{source}, {day}" in headings
-        assert f"{source}, {day}" in [c.text for c in doc.tables[1].rows[0].cells]  # a column each
+        assert f"{source}, {day}" in [c.text for c in comparison_table(doc).rows[0].cells]  # a column each
     assert "Ava's speech is well below her age" in text and "Missed two appointments" in text
     cover = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
     assert cover["Interviews compared"].count("\n") == 4  # five interviews, one line each
@@ -66,7 +70,7 @@ def test_every_professional_account_is_in_the_report(family, library, tmp_path):
 def test_the_childs_own_choices_are_shown_as_the_child_saw_them(family, library, tmp_path):
     case, ava, t = family
     doc, text, cells = export(case, ava, library, tmp_path)
-    table = doc.tables[1]
+    table = comparison_table(doc)
     who_label = t.render(t.topic("breakfast").measures[1].label, "Ava", "she")
     row = next([c.text for c in r.cells] for r in table.rows if r.cells[0].text == who_label)
     assert row[1] == "“Me, on my own” (the child on their own)" and row[2] == "The child on their own"
@@ -101,10 +105,10 @@ def test_notes_only_when_the_practitioner_asks(family, library, tmp_path):
     assert "Practitioner's note (not the family's words): Kitchen had no food on the visit" in text
 
 
-def test_a_long_answer_as_evidence_is_cut_after_whole_sentences_and_says_where_the_rest_is(
+def test_a_long_answer_repeated_in_the_summary_is_cut_after_whole_sentences_and_says_where_the_rest_is(
         family, library, tmp_path):
     """Seen: evidence quotes stopped at 20 words ("…go home to bed and …"), losing the sentence that mattered."""
-    case, ava, _ = family
+    case, ava, t = family
     kid = ava.interviews[0]
     first = ("When I get up nobody is awake so I get my own breakfast and then I watch television until it is "
              "time to go and sometimes I am late because I do not know the time.")
@@ -113,12 +117,12 @@ def test_a_long_answer_as_evidence_is_cut_after_whole_sentences_and_says_where_t
             "I like the breakfast club best because my friend Sami is there and we play cards. "
             "On Saturdays there is no club so I have crisps.")
     kid.answers["breakfast"].text = f"{first} {second} {rest}"
+    kid.answers["breakfast"].feeling = [o.value for o in t.feelings.options if not o.unranked][-1]
     _, text, _ = export(case, ava, library, tmp_path)
-    evidence = [line for line in text.splitlines() if line.startswith("Ava (child): “When I get up")]
-    assert evidence, "the evidence by type of neglect should quote the child"
-    for line in evidence:
-        assert first in line and "[continues: the whole answer is under “Ava's typical day" in line
-        assert " …”" not in line and "crisps" not in line  # cut after whole sentences, never in the middle
+    led = [line for line in text.splitlines() if line.startswith("Breakfast: “When I get up")]
+    assert len(led) == 1, "the summary should lead with what the child said about a part of the day she is sad at"
+    assert first in led[0] and "[continues under “Ava's typical day" in led[0]
+    assert " …”" not in led[0] and "crisps" not in led[0]  # cut after whole sentences, never in the middle
     assert f"“{first} {second} {rest}”" in text  # and whole, once
 
 
@@ -130,7 +134,7 @@ def test_many_people_get_a_landscape_page_so_no_word_is_broken(family, library, 
     for n, source in enumerate(("Health visitor", "Police")):
         case.start_interview(ava, PRO, t, date(2026, 11, 6 + n), source=source)
     doc, *_ = export(case, ava, library, tmp_path)
-    table = doc.tables[1]
+    table = comparison_table(doc)
     assert len(table.rows[0].cells) == 2 + 7  # seven people compared
     body = doc.element.body
     section_of_table = None

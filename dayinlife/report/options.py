@@ -12,29 +12,36 @@ from .text import ascii_fold, initials
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 
-# The sections in the order the report gives them: id -> what it is (for --help and the UI).
+# The sections in the order the report gives them: id -> what it is (for --help and the UI). First
+# what a conference chair reads (the front sheet, the summary, the analysis and the plan: FRONT),
+# then the child's own account and the case over time, then the appendices (APPENDICES).
 SECTIONS: dict[str, str] = {
     "cover": "Who, when and which template",
-    "child_day": "The child's typical day, in their own words",
-    "parent_day": "Each parent's own day and how it affects the child",
-    "professionals": "What professionals know",
-    "comparison": "Where the accounts differ (the comparison table)",
-    "picture": "A picture of the day (the child's feelings by perspective)",
-    "feelings": "How the child feels: the child and the adults",
-    "other_times": "Weekends, holidays and other carers",
-    "change": "Change over time (earlier interviews)",
-    "scores": "Scores from other tools (GCP2, SDQ, Star), over time",
-    "chronology": "Chronology of significant events, with a timeline",
-    "genogram": "The wider family: a genogram and the family's history",
+    "summary": "Summary: the child's words and where accounts differ most",
     "strengths": "Strengths: what is working well",
     "worries": "Worries",
-    "neglect": "Evidence by type of neglect, with the practitioner's reading",
     "impact": "Impact on the child now and if nothing changes",
-    "likelihood": "Likelihood of change: tried before, capacity, prognosis",
     "plan": "What needs to happen: who, what, by when",
-    "ratings": "Scales 0-10 (optional)",
+    "child_day": "The child's typical day, in their own words",
+    "neglect": "The practitioner's reading by type of neglect",
+    "likelihood": "Likelihood of change: tried before, capacity, prognosis",
+    "chronology": "Chronology of significant events, with a timeline",
+    "genogram": "The wider family: a genogram and the family's history",
+    "scores": "Scores from other tools (GCP2, SDQ, Star), over time",
     "oversight": "Management oversight: versions and managers' reviews",
+    "parent_day": "Appendix: each parent's own day",
+    "professionals": "Appendix: what professionals know",
+    "comparison": "Appendix: where the accounts differ (the table)",
+    "picture": "Appendix: a picture of the child's feelings",
+    "feelings": "Appendix: how the child feels, by perspective",
+    "other_times": "Appendix: weekends, holidays, other carers",
+    "change": "Appendix: change over time (earlier interviews)",
+    "evidence": "Appendix: the evidence by type of neglect",
+    "ratings": "Appendix: scales 0-10 (optional)",
 }
+FRONT = ("cover", "summary", "strengths", "worries", "impact", "plan")
+APPENDICES = ("parent_day", "professionals", "comparison", "picture", "feelings", "other_times", "change",
+              "evidence", "ratings")
 
 
 class ReportError(Exception):

@@ -9,9 +9,8 @@ from docx.shared import Cm
 
 from ..case import PerspectiveKind
 from ..compare import WIDE, Agreement, Change, also_felt_words, in_their_words
-from ..evidence import agreement_text, topic_at
+from ..evidence import topic_at
 from ..template_model import Stage
-from ..vocab import NeglectType
 from . import docxkit as dk
 from .model import long_date
 
@@ -280,40 +279,6 @@ class AnalysisSections:
 
     def _worries(self) -> None:
         self.not_written(self._text_of("worries"))
-
-    def _neglect(self) -> None:
-        self.para("The answers are grouped by the type of neglect each topic may show. This is evidence to "
-                  "weigh, not a judgement: the practitioner's reading is given where it has been written."
-                  + (" Long accounts are cut here after whole sentences, each saying where the whole answer "
-                     "is given in the sections above." if self.full_in else "")
-                  + (" The comparable answers are in the table under “Where the accounts differ”."
-                     if self.m.options.wants("comparison") else ""), italic=True)
-        by = self.m.comparison.by_neglect()
-        none = []
-        for n in NeglectType:
-            tcs = [tc for tc in by[n] if tc.agreement is not Agreement.NO_ANSWER]
-            judgement = self.m.analysis.by_neglect.get(n) if self.m.analysis is not None else None
-            narrative = judgement.narrative if judgement is not None else ""
-            if not tcs and not narrative.strip():
-                none.append(n.label)
-                continue
-            self.heading(n.label, 2)
-            self.para("Practitioner's reading", bold=True).paragraph_format.keep_with_next = True
-            self.not_written(narrative)
-            if not tcs:
-                continue
-            self.para("Evidence from the day", bold=True).paragraph_format.keep_with_next = True
-            for tc in tcs:
-                p = self.para(topic_at(tc), bold=True)
-                p.paragraph_format.keep_with_next = True
-                if tc.differs:
-                    dk.add_text(p, f" — {agreement_text(tc.agreement)}")  # the screen's words
-                for v in self.m.comparison.voices:
-                    a = self.answered(tc, v.label)
-                    if a is not None:
-                        self.summary(tc, v.label, a, v.kind, shorten=True)
-        if none:
-            self.para(f"Nothing recorded so far bears on: {', '.join(none)}.", italic=True)
 
     def _impact(self) -> None:
         self.heading("Now", 2)

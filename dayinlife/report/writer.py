@@ -26,9 +26,10 @@ from .model import ReportModel, age_text, long_date
 from ..evidence import topic_at
 from ..oversight import is_approved
 from .history import DRAFT_MARK, HistorySections
-from .options import SECTIONS
+from .options import APPENDICES, FRONT, SECTIONS
 from .kept import KeptSections
 from .sections import SHORT_QUOTE, AnalysisSections, ComparingSections
+from .summary import SummarySections
 from .text import clean
 
 OTHER_TIMES = (StageKind.WEEKEND, StageKind.HOLIDAYS, StageKind.OTHER_CARERS)
@@ -73,7 +74,7 @@ def framed(png: bytes) -> bytes:
         return out.getvalue()
 
 
-class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections):
+class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSections, KeptSections):
     def __init__(self, model: ReportModel):
         self.m = model
         self.doc = dk.new_document(model.options.base_document)
@@ -82,6 +83,7 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
         self.width_cm = max(10.0, (section.page_width - section.left_margin - section.right_margin) / 360000)
         self.cell_pt = 9 if self.width_cm >= 16 else 8   # narrower pages: smaller table text, fewer broken words
         self.full_in: dict[PerspectiveKind, str] = {}   # where each voice's accounts are given in full
+        self.titled: dict[str, str] = {}                 # each chosen section's heading, appendices lettered
 
     # ------------------------------------------------------------------ plumbing
 
@@ -303,22 +305,49 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
             self.para(self._draft_words(), bold=True)
         own_feelings = m.template.common.own_feelings  # nothing to draw: each adult's own feelings
         order = [s for s in SECTIONS if o.wants(s) and not (s == "picture" and own_feelings)]  # in the options' order
-        titles = self._titles()
+        self.titled = self._numbered(order)
         for kind, section in ((PerspectiveKind.CHILD, "child_day"), (PerspectiveKind.PARENT, "parent_day"),
                               (PerspectiveKind.PROFESSIONAL, "professionals"), ("other", "other_times")):
             if o.wants(section):
-                self.full_in[kind] = titles[section]
+                self.full_in[kind] = self.titled[section]
         wide = len(m.comparison.voices) > WIDE_TABLE_VOICES
-        for section in order:
+        appendices = [s for s in order if s in APPENDICES]
+        for i, section in enumerate(order):
             if wide:
                 self._turn_page(landscape=section in WIDE_SECTIONS)
+            before = order[i - 1] if i else None
+            if before in FRONT and section not in FRONT and section not in APPENDICES:
+                self.page_break()  # the front pages stand alone: what a conference chair reads first
+            if section == (appendices[0] if appendices else None):
+                self._appendices(appendices, after=before is not None)
             if section != "cover":
-                self.heading(titles[section], 1)
+                self.heading(self.titled[section], 1)
             getattr(self, f"_{section}")()
         if o.sensitive and not o.anonymise:
             if wide:
                 self._turn_page(landscape=False)
             self._kept_apart()
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def _numbered(self, order: list[str]) -> dict[str, str]:
+        """Each chosen section's heading; the appendices lettered in order ("Appendix A: ...")."""
+        titles = self._titles()
+        letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return {s: f"Appendix {next(letters)}: {titles[s]}" if s in APPENDICES else titles.get(s, "") for s in order}
+
+    def _appendices(self, appendices: list[str], after: bool) -> None:
+        """A new page, and what the appendices hold, before the first of them."""
+        if after:
+            self.page_break()
+        self.heading("Appendices", 1)
+        self.para(f"The full accounts and tables the summary and the analysis draw on. Each person's answers are "
+                  f"given in full once, in their own account.", italic=True)
+        for s in appendices:
+            self.bullet().add_run(self.titled[s])
 
     def _turn_page(self, landscape: bool) -> None:
         """A landscape section for a table with many people (seven columns of answers do not fit
@@ -355,7 +384,9 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
             "genogram": f"{n}'s family",
             "strengths": "Strengths: what is working well",
             "worries": "Worries",
-            "neglect": "Evidence by type of neglect",
+            "summary": "Summary",
+            "neglect": "The practitioner's reading by type of neglect",
+            "evidence": "The evidence by type of neglect",
             "impact": f"Impact on {n}",
             "likelihood": "Likelihood of change",
             "plan": "What needs to happen: who, what, by when",
@@ -451,8 +482,8 @@ class Writer(ComparingSections, HistorySections, AnalysisSections, KeptSections)
         for v in ivs:  # every interview is accounted for: the earlier ones of each person, listed
             for older in m.choice.earlier.get(v.interview.id, []):
                 earlier.append(f"{long_date(older.held_on)}: {self.undated(v)}, earlier interview"
-                               + (" (set against the later one under “Change over time”)"
-                                  if m.options.wants("change") else ""))
+                               + (f" (set against the later one under “{self.titled['change']}”)"
+                                  if "change" in self.titled else ""))
         if earlier:
             rows.append(("Earlier interviews", "\n".join(earlier)))
         widths = [self.width_cm * 0.28, self.width_cm * 0.72]
