@@ -154,3 +154,20 @@ def test_the_summary_is_anonymised_with_the_rest(family, library):
     doc = doc_of(case, child, library, anonymise=True)
     front = "\n".join(texts(doc)[:60] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
     assert "Kit" not in front and "Ada" not in front and "Child A" in front
+
+
+def test_an_adults_scaled_answers_are_given_once_in_the_comparison(family, library):
+    case, child = family
+    doc = doc_of(case, child, library)
+    account = "\n".join(p.text for p in between(doc, "Appendix A: The parent's own day, and how it affects Ada",
+                                                   None))
+    assert "“Toast every morning.”" in account and "How they think Ada feels: Very happy" in account
+    assert "How often Ada has breakfast before school" not in account  # not twice
+    assert "“Appendix C: Where the accounts differ”" in account  # it says where they are
+    compared = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    assert any(row[0] == "How often Ada has breakfast before school" and "Every day" in row[2] for row in compared)
+    # without the comparison, the account keeps them
+    alone = doc_of(case, child, library, sections=[s for s in ReportOptions().sections if s != "comparison"])
+    account = "\n".join(p.text for p in between(alone, "Appendix A: The parent's own day, and how it affects Ada",
+                                                   None))
+    assert "How often Ada has breakfast before school: Every day" in account

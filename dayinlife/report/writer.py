@@ -344,8 +344,10 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
         if after:
             self.page_break()
         self.heading("Appendices", 1)
-        self.para(f"The full accounts and tables the summary and the analysis draw on. Each person's answers are "
-                  f"given in full once, in their own account.", italic=True)
+        once = ("Each person's words are given in full once, in their own account, and their answers chosen "
+                "from a scale once, in the comparison." if self.m.options.wants("comparison") else
+                "Each person's answers are given in full once, in their own account.")
+        self.para(f"The full accounts and tables the summary and the analysis draw on. {once}", italic=True)
         for s in appendices:
             self.bullet().add_run(self.titled[s])
 
@@ -636,6 +638,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
             self.para("No interview with a parent or carer is included.", italic=True)
             return
         n = self.m.name
+        scaled = self.scaled_elsewhere()
         for voice in voices:
             iv = next(v.interview for v in self.m.comparison.voices if v.label == voice)
             self.heading(f"{self.m.labels[voice]}, {long_date(iv.held_on)}", 2)
@@ -652,7 +655,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
                     pairs = [(label, self.m.anon.text(text), True) for label, text in (
                         (f"About {n}'s day", a.text), ("Their own day", a.own_day), (f"How it affects {n}", a.impact))
                         if text]
-                    pairs += [(label, value, False) for label, value in self.measures(tc, voice)]
+                    pairs += [] if scaled else [(label, value, False) for label, value in self.measures(tc, voice)]
                     if a.feeling:
                         pairs.append((feeling_heading(self.m.template, PerspectiveKind.PARENT, n),
                                       self.feeling(voice, a.feeling), False))
@@ -671,6 +674,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
         if not voices:
             self.para("No account from professionals is included.", italic=True)
             return
+        scaled = self.scaled_elsewhere()
         for voice in voices:
             said = [(tc, a) for tc in self.m.comparison.topics if (a := self.answered(tc, voice))]
             self.heading(self.m.labels[voice], 2)
@@ -685,7 +689,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
                 if a.text:
                     self.para(self.m.anon.text(a.text))
                 pairs = [("Source", self.m.anon.text(a.source), False)] if a.source else []
-                pairs += [(label, value, False) for label, value in self.measures(tc, voice)]
+                pairs += [] if scaled else [(label, value, False) for label, value in self.measures(tc, voice)]
                 if a.feeling:
                     pairs.append((feeling_heading(self.m.template, PerspectiveKind.PROFESSIONAL, self.m.name),
                                   self.feeling(voice, a.feeling), False))
@@ -693,6 +697,15 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
                     pairs.append(("Other feelings", self.also_felt(a), False))
                 self.facts(pairs)
                 self.notes(a)
+
+    def scaled_elsewhere(self) -> bool:
+        """Whether an adult's answers chosen from a scale are left to the comparison, where they stand
+        beside everyone else's, so each is given once; says so, and where, when they are."""
+        if not self.m.options.wants("comparison"):
+            return False
+        self.para(f"Answers chosen from a scale (how often, who does it) are in “{self.titled['comparison']}”, "
+                  f"beside everyone else's; each account here gives what was said, and the feelings.", italic=True)
+        return True
 
     def undated(self, v) -> str:
         """A voice's label without the date a professional account carries, where the date is said beside it."""
