@@ -320,10 +320,25 @@ def test_change_over_time(case, library):
     assert "Mimi (child): 1 August 2026 and 10 November 2026" in headings(doc, 2)
     change = next(t for t in doc.tables if t.rows[0].cells[0].text == "Topic")
     said = {r.cells[-1].text for r in change.rows[1:]}
-    assert {re.sub(r": \d+ steps?$", "", t) for t in said} <= {"Better", "Worse", "Changed", "Same",
-                                                             "Answered only at the later interview",
-                                                             "Answered only at the earlier interview"}
+    assert {re.sub(r": \d+ steps?$", "", t) for t in said} <= {"Better", "Worse", "Changed"}
     assert any(re.search(r"^(Better|Worse): \d+ steps?$", t) for t in said)  # how far it moved
+
+
+def test_answers_given_at_one_interview_only_are_a_line_not_table_rows(case, library):
+    child = case.children[0]
+    later = max((iv for iv in child.interviews if iv.perspective.kind is PerspectiveKind.CHILD),
+                key=lambda iv: iv.held_on)
+    earlier = min((iv for iv in child.interviews if iv.perspective.kind is PerspectiveKind.CHILD),
+                  key=lambda iv: iv.held_on)
+    key = next(k for k, a in later.answers.items() if a.measures)
+    measure, value = next(iter(later.answers[key].measures.items()))
+    earlier.answers.pop(key, None)  # asked only the second time
+    doc = docx_of(case, library)
+    change = next(t for t in doc.tables if t.rows[0].cells[0].text == "Topic")
+    assert not any("only at the" in r.cells[-1].text for r in change.rows[1:])
+    line = next(p.text for p in doc.paragraphs if p.text.startswith("Answered only at the later interview: "))
+    title = library.get(later.template.id).topic(key).title
+    assert f"{title}, " in line
 
 
 def test_which_interviews_latest_of_each_person(case):

@@ -220,7 +220,8 @@ class ComparingSections:
             return
         for label, older, later, rows in self.m.changes:
             self.heading(f"{label}: {long_date(older.held_on)} and {long_date(later.held_on)}", 2)
-            moved = [r for r in rows if r.change is not Change.SAME]
+            once = (Change.NEW, Change.GONE)
+            moved = [r for r in rows if r.change not in (Change.SAME, *once)]
             same = [r for r in rows if r.change is Change.SAME]
             if moved:
                 self.para("Better and worse are read from the order of each answer scale only, with how many "
@@ -236,6 +237,12 @@ class ComparingSections:
             if same:
                 self.para("Stayed the same: " + "; ".join(f"{r.title}, {self.m.anon.text(r.what)}: {r.after}"
                                                           for r in same) + ".")
+            for change in once:  # a line each, not a table row each: there is nothing to set beside them
+                only = [r for r in rows if r.change is change]
+                if only:
+                    self.para(f"{change.label}: " + "; ".join(
+                        f"{r.title}, {self.m.anon.text(r.what)}: {r.after if change is Change.NEW else r.before}"
+                        for r in only) + ".")
             self._words_then_and_now(older, later)
 
     def _words_then_and_now(self, older, later) -> None:
