@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,39 @@ LAST_FOLDER = "export/last_folder"
 NOT_ENCRYPTED = ("The Word file is not encrypted, unlike the case store: anyone who has the file can read it. "
                  "Save it only on your council's secure drive, never on the desktop, a USB stick or a personal "
                  "cloud folder, and delete copies you no longer need.")
+
+
+class TicksBox(QLabel):
+    """Words beneath a tick that tick it when clicked, as the tick's own words do."""
+
+    def __init__(self, box: QCheckBox, text: str):
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.box.click()
+        super().mouseReleaseEvent(event)
+
+
+def ticked(box: QCheckBox, more: str) -> QWidget:
+    """A tick with short words, and what it means wrapped beneath it: a tick's own words never wrap,
+    so at 150% text a long one would push the panel wider than a small screen."""
+    box.setAccessibleName(box.text())  # the words shown, as voice control hears them
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(box)
+    words = TicksBox(box, more)
+    words.setContentsMargins(box.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                             + box.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing), 0, 0, 0)
+    words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    words.setBuddy(box)
+    column.addWidget(words)
+    return holder
 
 
 class ExportPanel(QWidget):
@@ -69,27 +103,26 @@ class ExportPanel(QWidget):
         self.warning.setObjectName("notEncrypted")
         layout.addWidget(self.warning)
         form = QFormLayout()
-        self.anonymise = QCheckBox("Anonymise: labels such as Child A instead of names (for training or supervision)")
-        self.anonymise.setAccessibleName(self.anonymise.text())
+        self.anonymise = QCheckBox("Anonymise")
+        form.addRow("Names", ticked(self.anonymise, "Labels such as Child A instead of names (for training or "
+                                                      "supervision)"))
         self.anonymise.setAccessibleDescription(
             "The household's names, the practitioner's, the case reference and the names and places listed "
             "below become labels such as Child A, Adult A and [place 1]; the file name says anon")
-        form.addRow("Names", self.anonymise)
-        self.notes = QCheckBox("Include my notes on the answers (marked as the practitioner's, not the family's)")
+        self.notes = QCheckBox("Include my notes on the answers")
         self.notes.setObjectName("includeNotes")
-        self.notes.setAccessibleName(self.notes.text())  # the words shown, as voice control hears them
+        form.addRow("Notes", ticked(self.notes, "Marked as the practitioner's, not the family's"))
         self.notes.setAccessibleDescription(
             "Off by default. Your notes on each answer go in beside it, marked as the practitioner's note, "
             "not the family's words; anonymised like everything else")
-        form.addRow("Notes", self.notes)
-        self.sensitive = QCheckBox("Add a section for professionals only: sensitive answers, answers given when "
-                                   "seen alone, and disclosures")
+        self.sensitive = QCheckBox("Add a section for professionals only")
         self.sensitive.setObjectName("includeSensitive")
-        self.sensitive.setAccessibleName(self.sensitive.text())
+        form.addRow("Sensitive", ticked(self.sensitive, "Sensitive answers, answers given when seen alone, and "
+                                                        "disclosures"))
         self.sensitive.setAccessibleDescription(
-            "Off by default, and never with anonymised names. The section comes last, on pages of its own, so it "
-            "can be taken out before the report is shared; every page says the copy includes it")
-        form.addRow("Sensitive", self.sensitive)
+            "Sensitive answers, answers given when seen alone, and disclosures. Off by default, and never with "
+            "anonymised names. The section comes last, on pages of its own, so it can be taken out before the "
+            "report is shared; every page says the copy includes it")
         self.anonymise.toggled.connect(self._anonymise_toggled)
         self.hidden = text_box("Also hide: other names and places, when anonymised",
                                "One per line: a school, a street or town, another professional, a relative. "

@@ -264,3 +264,23 @@ def test_what_the_organisation_fixes_is_shown_and_used(qtbot, store, library, tm
     assert Path(asked[0]).parent == exports
     header = [p.text for p in docx.Document(str(exports / "r.docx")).sections[0].header.paragraphs]
     assert "DRAFT: not yet approved by a manager — OFFICIAL-SENSITIVE (ANYSHIRE)" in header and "Anyshire Council Children's Services" in header
+
+
+def test_at_150_percent_text_in_a_small_window_the_panel_wraps_and_never_scrolls_sideways(qtbot, page):
+    """A 1024 x 768 screen at 150% text leaves the panel about 630 pixels of width at its normal text size
+    (940 at 150%, the same words): every option's words wrap to it rather than be cut off at the side."""
+    panel = page.export_panel
+    page.tabs.setCurrentWidget(panel)
+    page.resize(630, 500)
+    QTest.qWait(50)
+    area = panel.findChild(export_panel.QScrollArea)
+    body, viewport = area.widget(), area.viewport()
+    assert body.minimumSizeHint().width() <= viewport.width(), (body.minimumSizeHint().width(), viewport.width())
+    assert area.horizontalScrollBar().maximum() == 0
+    for box, words in ((panel.anonymise, "Child A"), (panel.notes, "not the family's"),
+                       (panel.sensitive, "disclosures")):
+        assert words in box.accessibleName() + " " + box.accessibleDescription()  # still said in full
+    words = panel.sensitive.parentWidget().findChild(export_panel.QLabel)
+    assert "disclosures" in words.text()
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)  # the words beneath a tick tick it, as its own do
+    assert panel.sensitive.isChecked()
