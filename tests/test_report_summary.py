@@ -171,3 +171,31 @@ def test_an_adults_scaled_answers_are_given_once_in_the_comparison(family, libra
     account = "\n".join(p.text for p in between(alone, "Appendix A: The parent's own day, and how it affects Ada",
                                                    None))
     assert "How often Ada has breakfast before school: Every day" in account
+
+
+def test_accounts_given_months_apart_are_said_to_be_with_each_date(family, library):
+    case, child = family
+    doc = doc_of(case, child, library)
+    assert not any("accounts were given up to" in t for t in texts(doc))  # two days apart: nothing to say
+    kid = next(iv for iv in child.interviews if iv.perspective.kind is PerspectiveKind.CHILD)
+    kid.held_on = date(2026, 6, 5)  # the child's account from the summer beside the adults' from November
+    doc = doc_of(case, child, library)
+    said = [t for t in texts(doc) if t.startswith("These accounts were given up to 24 weeks apart: ")]
+    assert len(said) == 2  # where the summary sets them side by side, and in the comparison
+    assert "Ada (child) on 5 June 2026" in said[0] and "Kit Fictional (mother) on 21 November 2026" in said[0]
+    assert "School on 22 November 2026" in said[0] and "a change over that time" in said[0]
+
+
+def test_a_babys_summary_gives_what_was_seen_never_what_the_baby_chose(library):
+    t = library.get("baby")
+    case = Case("FICT-SUM/2", [Adult("Kit Fictional", AdultRole.MOTHER)], practitioner="Alex Worker")
+    baby = Child("Bo Fictional", date_of_birth=date(2026, 8, 1), pronouns="he")
+    case.children.append(baby)
+    seen = case.start_interview(baby, Perspective(PerspectiveKind.CHILD), t, date(2026, 11, 20))
+    seen.answers["waking"] = Answer("Woke crying; lifted within a minute.", feeling="unsettled")
+    seen.answers["milk_feeds"] = Answer("Held close for the bottle.", feeling="settled")
+    doc = doc_of(case, baby, library)
+    front = "\n".join(p.text for p in between(doc, "Summary", None))
+    assert "What was seen of Bo, and how Bo seemed, in the order of the day." in front
+    assert "Waking up: “Woke crying; lifted within a minute.” — how Bo seemed: Unsettled" in front
+    assert "chose" not in front and "put nothing" not in front

@@ -42,6 +42,7 @@ class ComparingSections:
                   "child saw. Topics answered only in words are listed so their accounts can be read side "
                   "by side.")
         self.para(self.m.comparison.tally().text(), bold=True)
+        self._dates_apart()
         # with many people, the answers take more of the (landscape) width, so no word is broken
         first, last = (25, 15) if len(voices) <= 4 else (19, 12)
         pct = [first] + [(100 - first - last) / len(voices)] * len(voices) + [last]

@@ -13,7 +13,8 @@ from ..case import PerspectiveKind
 from ..compare import WIDE, Agreement, TopicComparison
 from ..evidence import SYMBOL, topic_at
 from ..sort import NOT_GOOD, pile_of_feeling
-from ..vocab import NeglectType
+from ..vocab import ChildVoice, NeglectType
+from ..wording import plural
 from . import docxkit as dk
 from .model import long_date
 from .sections import WIDE_FILL
@@ -21,6 +22,7 @@ from .sections import WIDE_FILL
 MOST_WORDS = 5        # the child's answers the summary leads with, at most
 MOST_DIFFERENCES = 6  # the differences it lists, at most
 WIDE_TABLE_VOICES = 4  # more people than this: a line each, not a table
+DATES_APART = 28       # days: accounts further apart than this are said to be
 BRIEF = {Agreement.AGREE: "agree", Agreement.DIFFER: "differ", Agreement.ONE_SIDE: "one side only",
          Agreement.WORDS_ONLY: "in words only", Agreement.NOT_ASKED: "not asked", Agreement.NO_ANSWER: "no answer"}
 
@@ -73,6 +75,9 @@ class SummarySections:
             return
         voice = voices[0]
         self._worried(voice)
+        if m.template.child_voice is ChildVoice.BABY:
+            self._seen_of_baby(voice, where)
+            return
         hard = [tc for tc in self.hard_topics(voice) if (a := self.answered(tc, voice)) and (a.text or a.better)]
         better = [tc for tc in m.comparison.topics if tc not in hard
                   and (a := self.answered(tc, voice)) is not None and a.better.strip()]
@@ -103,6 +108,27 @@ class SummarySections:
                 dk.add_text(p, (". " if text or a.feeling else "") + "What would make it better: ")
                 self.cut_words(p, self.m.anon.text(a.better), where)
 
+    def _seen_of_baby(self, voice: str, where: str | None) -> None:
+        """A baby chooses nothing, and a baby's states have no order to pick the hard ones by: what was
+        seen and told for the baby is given part by part, in the order of the day."""
+        n = self.m.name
+        seen = [tc for tc in self.m.comparison.topics if (a := self.answered(tc, voice)) and a.text.strip()]
+        if not seen:
+            self.para(f"Nothing is written yet about what was seen of {n}." + (
+                f" {n}'s account is under “{where}”." if where else ""), italic=True)
+            return
+        shown = seen[:MOST_WORDS]
+        self.para(f"What was seen of {n}, and how {n} seemed, in the order of the day"
+                  + (f" (the first {len(shown)} of {len(seen)} parts of the day)" if len(seen) > len(shown) else "")
+                  + "." + (f" The whole account is under “{where}”." if where else ""), italic=True)
+        for tc in shown:
+            a = self.answered(tc, voice)
+            p = self.bullet()
+            dk.add_text(p, f"{topic_at(tc)}: ", bold=True)
+            self.cut_words(p, self.m.anon.text(a.text), where)
+            if a.feeling:
+                dk.add_text(p, f" — how {n} seemed: {self.feeling(voice, a.feeling)}")
+
     def cut_words(self, p, words: str, where: str | None) -> None:
         """Someone's words in quotation marks: whole, or cut after whole sentences where they are given
         whole elsewhere in the report (saying so)."""
@@ -128,6 +154,7 @@ class SummarySections:
                     rows.append((mc.steps if mc.steps is not None else WIDE, i,
                                  f"{topic_at(tc)}: {m.render(mc.measure.label)}",
                                  {v: mc.shown(v) for v in voices if mc.values.get(v)}, mc.mark.removeprefix("≠ ")))
+        answers = len(rows)
         child = self.voices(PerspectiveKind.CHILD)
         order = {tc.stage.id: i for i, tc in reversed(list(enumerate(m.comparison.topics)))}
         for g in m.comparison.feelings:
@@ -143,10 +170,15 @@ class SummarySections:
                 f" Every comparable answer is in “{comparison}”." if comparison else ""), italic=True)
             return
         shown = sorted(sorted(rows, key=lambda r: (-r[0], r[1]))[:MOST_DIFFERENCES], key=lambda r: r[1])
-        self.para("The answers the comparison marks farthest apart (two steps or more on a scale with an order, "
-                  "or about who does something)" + (f": {len(shown)} of {len(rows)}" if len(rows) > len(shown) else "")
+        felt = len(rows) - answers
+        of = (f"{plural(answers, 'answer')} and {plural(felt, 'feeling')}" if felt and answers
+              else plural(answers, "answer") if answers else plural(felt, "feeling"))
+        self.para("Where the comparison marks answers far apart (two steps or more on a scale with an order, or "
+                  f"about who does something), and where an adult's idea of how {n} feels is far from {n}'s own: "
+                  + (f"the {len(shown)} farthest apart of {len(rows)} ({of})" if len(rows) > len(shown) else of)
                   + ", in the order of the day." + (f" Every comparable answer is in “{comparison}”." if comparison
-                                                    else ""), italic=True)
+                                                   else ""), italic=True)
+        self._dates_apart()
         people = [v for v in voices if any(v in r[3] for r in shown)]
         if len(people) > WIDE_TABLE_VOICES:  # too many columns for the front's portrait page: a line each
             for _far, _i, what, said, mark in shown:
@@ -159,6 +191,22 @@ class SummarySections:
                                    ["What", *[m.labels[v] for v in people], "How far apart"])
         for _far, _i, what, said, mark in shown:
             self.row(table, widths, [what, *[said.get(v, "—") for v in people], mark], fill=WIDE_FILL)
+
+    def _dates_apart(self) -> None:
+        """Accounts given weeks apart may differ because the day changed, not because people disagree:
+        said, with each date, wherever the accounts are set side by side."""
+        voices = self.m.comparison.voices
+        if len(voices) < 2:
+            return
+        dates = [v.interview.held_on for v in voices]
+        days = (max(dates) - min(dates)).days
+        if days <= DATES_APART:
+            return
+        p = self.para("")
+        dk.add_text(p, f"These accounts were given up to {plural(days // 7, 'week')} apart: ", bold=True)
+        dk.add_text(p, "; ".join(f"{self.undated(v)} on {long_date(v.interview.held_on)}" for v in voices)
+                    + ". A difference may be a change over that time rather than a disagreement; "
+                      "“Choose interviews” sets accounts from the same weeks side by side.")
 
     # ------------------------------------------------------------------ the reading by type
 

@@ -19,7 +19,7 @@ from ..pictures import chosen_picture, raster, scale_pictured
 from ..sort import PILE_PICTURES, PILES
 from ..sensitive import REPORT_NOTE
 from ..template_model import ALSO_FELT_SCALE, Stage
-from ..vocab import StageKind
+from ..vocab import ChildVoice, StageKind
 from ..wording import feeling_heading
 from . import docxkit as dk
 from .model import ReportModel, age_text, long_date
@@ -517,9 +517,12 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
         self._own_sort()
         seen = {tc.topic.key: self.seen_pictures(tc, voice) for tc in self.m.comparison.topics}  # once each
         if any(chosen for pairs in seen.values() for *_x, chosen in pairs if chosen):
-            self.para(f"The small pictures beside some answers are the ones {self.m.name} saw in child mode with the "
-                      f"words {self.m.name} chose; the words are always there too. Answers without one were "
-                      f"chosen from words.", italic=True)
+            baby = self.m.template.child_voice is ChildVoice.BABY
+            self.para((f"The small pictures beside some answers are the ones shown with the answers chosen for "
+                       f"{self.m.name}" if baby else
+                       f"The small pictures beside some answers are the ones {self.m.name} saw in child mode with "
+                       f"the words {self.m.name} chose") + "; the words are always there too. Answers without one "
+                      "were chosen from words.", italic=True)
         drawn = self.drawings_by_topic(voice)
         for stage, tcs in self.day_stages():
             said = [(tc, a) for tc in tcs if (a := self.answered(tc, voice)) or drawn.get(tc.topic.key)]

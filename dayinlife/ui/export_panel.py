@@ -70,7 +70,6 @@ def ticked(box: QCheckBox, more: str) -> QWidget:
     words.setContentsMargins(box.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
                              + box.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing), 0, 0, 0)
     words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    words.setBuddy(box)
     column.addWidget(words)
     return holder
 
