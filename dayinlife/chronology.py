@@ -295,7 +295,12 @@ def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | No
                                  f"version {r.version}: {r.outcome.label.lower()}.", text(r.by), Kind.REVIEW,
                                  [child.id], ref=f"{child.id}:{r.id}", at=r.at))
             changed = not analysis.versions or analysis.versions[-1].data != analysis.content()
-            if analysis.updated is not None and _written(analysis) and (changed or not oversight):
+            if not changed and not oversight:  # saved since, unchanged: what stands is the version submitted
+                v = analysis.versions[-1]
+                out.append(Entry(EventDate.of(v.at.date()), f"Analysis of {called}'s day: version {v.number} "
+                                 f"submitted for a manager's review.", text(v.by) or APP_SOURCE, Kind.VERSION,
+                                 [child.id], ref=f"{child.id}:{v.number}", at=v.at))
+            elif analysis.updated is not None and _written(analysis) and changed:
                 by = " ".join(analysis.practitioner.split())
                 out.append(Entry(EventDate.of(analysis.updated.date()),
                                  f"Analysis of {called}'s day, last saved.", text(by) or APP_SOURCE, Kind.ANALYSIS,

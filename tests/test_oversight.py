@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from dayinlife.chronology import Kind, entries
+from dayinlife.chronology import EventDate, Kind, entries
 from dayinlife.interchange import InterchangeError, case_from_dict, case_to_dict
 from dayinlife.oversight import Outcome, Status, status, status_words
 from dayinlife.session import Session
@@ -138,3 +138,21 @@ def test_replacing_a_case_never_loses_its_record_and_keep_both_copies_it(session
     copy = s.open_case(both.id)
     (v,) = copy.analyses[copy.children[0].id].versions
     assert v.data["child_id"] == copy.children[0].id != kid.id
+
+
+def test_saved_again_unchanged_after_approval_the_report_dates_what_stands_by_its_version(session):
+    """The report's chronology leaves versions and reviews to the oversight section; an analysis saved
+    again after approval, with nothing changed, is not "last saved" after the approval there."""
+    s, case, kid = session
+    analysis = s.analysis(case, kid)
+    analysis.practitioner = "R. Quill, social worker"
+    v1 = s.keep_version(case, kid)
+    s.record_review(case, kid, "M. Lead, team manager", Outcome.APPROVED, "Clear.")
+    analysis.updated = datetime(2099, 1, 1, tzinfo=timezone.utc)  # saved again later, nothing changed
+    assert status(analysis) is Status.APPROVED
+    rows = [e for e in entries(case, kid.id, oversight=False) if e.kind in (Kind.VERSION, Kind.ANALYSIS)]
+    assert [(e.kind, e.when) for e in rows] == [(Kind.VERSION, EventDate.of(v1.at.date()))]
+    assert rows[0].what == f"Analysis of {kid.called}'s day: version 1 submitted for a manager's review."
+    analysis.worries = "Changed after approval."
+    rows = [e.kind for e in entries(case, kid.id, oversight=False) if e.kind in (Kind.VERSION, Kind.ANALYSIS)]
+    assert rows == [Kind.ANALYSIS]  # a draft again: what stands is what was last saved
