@@ -265,6 +265,7 @@ def test_plan_ratings_and_analysis(case, library):
     plan = next(t for t in doc.tables if t.rows[0].cells[0].text == "What needs to happen")
     assert [c.text for c in plan.rows[1].cells] == ["Breakfast club place", "School (Ms Patel)", "6 January 2027"]
     assert [c.text for c in plan.rows[2].cells][2] == "—"
+    assert not any("had a date before this report was made" in p.text for p in doc.paragraphs)
     ratings = next(t for t in doc.tables if t.rows[0].cells[0].text == "Who")
     assert [c.text for c in ratings.rows[2].cells] == ["Social worker", "4", "Breakfast and sleep are still worries"]
     text = body_text(doc)
@@ -272,6 +273,18 @@ def test_plan_ratings_and_analysis(case, library):
     assert "Reading of medical evidence" in text
     assert "score" not in text.lower() or "not added up" in text  # no score is produced
     assert "neglected" not in text.lower()
+
+
+def test_a_plans_dates_that_have_gone_by_are_marked_and_counted(case, library):
+    kid = case.children[0]
+    case.analyses[kid.id].actions[0].by_when = date(2026, 11, 2)  # before the report (TODAY)
+    doc = docx_of(case, library)
+    plan = next(t for t in doc.tables if t.rows[0].cells[0].text == "What needs to happen")
+    assert plan.rows[1].cells[2].text == "2 November 2026 (passed)"
+    said = [p.text for p in doc.paragraphs if "had a date before this report was made" in p.text]
+    assert said == [f"1 of the 2 actions had a date before this report was made ({TODAY.day} December 2026). "
+                    "Whether each was done, and what the plan is now, is for the practitioner to bring up to date "
+                    "before the report is used."]
 
 
 def test_picture_is_a_png_with_alt_text(case, library):

@@ -11,6 +11,7 @@ from ..case import PerspectiveKind
 from ..compare import WIDE, Agreement, Change, also_felt_words, in_their_words
 from ..evidence import topic_at
 from ..template_model import Stage
+from ..wording import plural
 from . import docxkit as dk
 from .model import long_date
 
@@ -23,6 +24,7 @@ from ..sort import pile_of_feeling, pile_words
 # A difference that matters most (far apart, or about who does something) is shaded dark; one
 # step apart, light: so that among many small differences the wide ones still stand out.
 WIDE_FILL, NEAR_FILL, WORSE_FILL = "F4B183", "FBE5D6", "F9D9B8"
+PASSED_FILL = "EDEDED"  # a plan's date that has gone by: grey, not a colour that reads as a finding
 DIFFER_FILL = WIDE_FILL
 SHORT_QUOTE = 40  # words: long accounts repeated as evidence are cut after whole sentences near this
 
@@ -306,9 +308,18 @@ class AnalysisSections:
         if not actions:
             self.para("No actions written yet.", italic=True)
             return
-        table, widths = self.table([56, 26, 18], ["What needs to happen", "Who", "By when"])
+        today = self.m.today
+        table, widths = self.table([56, 24, 20], ["What needs to happen", "Who", "By when"])
         for a in actions:
-            self.row(table, widths, [self.m.anon.text(a.what), self.m.anon.text(a.who) or "—", long_date(a.by_when)])
+            passed = a.by_when is not None and a.by_when < today
+            self.row(table, widths, [self.m.anon.text(a.what), self.m.anon.text(a.who) or "—",
+                                     long_date(a.by_when) + (" (passed)" if passed else "")],
+                     fill=PASSED_FILL if passed else None)
+        passed = sum(1 for a in actions if a.by_when is not None and a.by_when < today)
+        if passed:
+            self.para(f"{passed} of the {plural(len(actions), 'action')} had a date before this report was made "
+                      f"({long_date(today)}). Whether each was done, and what the plan is now, is for the "
+                      f"practitioner to bring up to date before the report is used.", italic=True)
 
     def _ratings(self) -> None:
         ratings = self.m.analysis.ratings if self.m.analysis is not None else []
