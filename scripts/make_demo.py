@@ -433,7 +433,8 @@ def hartley() -> Case:
         "health": A("Gaining weight along the 25th centile.", {"jabs": "yes", "kept": "most_days"}, "happy"),
         "home_safety": A("Stair gate fitted; a fan heater on the living-room floor near the playmat.",
                          {"in_place": "partly"}, "okay"),
-    }, "child-1", place="Family home (observation)", present="Dawn Hartley")
+    }, "child-1", place="Family home (observation)",
+       present="Dawn Hartley; Lee Cotter for part of the visit")
 
     a_parent = interview(case, alfie, PARENT, "baby", date(2026, 5, 14), {
         "waking": A("He's up at five, then two or three times in the night. I always go to him.",
@@ -467,7 +468,7 @@ def hartley() -> Case:
                     {"jabs": "yes", "kept": "most_days"}, src="Child health record"),
         "home_safety": A("Fan heater near playmat noted at home visit.", {"in_place": "partly"},
                          src="Health visitor home visit"),
-    }, "pro-1", place="Health visitor's records", source="Health visitor")
+    }, "pro-1", place="the health centre, from her records", source="Health visitor")
 
     analysis(case, alfie, [a_child, a_parent, a_pro], neglect={
         N.SUPERVISION: "Naps on the sofa beside an exhausted parent: a risk Dawn does not see.",
@@ -531,8 +532,8 @@ def hartley() -> Case:
     chronology(case, [
         ((2018, 3, 14), "Maternity unit", "Maisie born at 39 weeks, 3.1 kg; Dawn aged 19, living with her mother.",
          "", GOOD, "", ["Maisie"], ()),
-        ((2019, 2), "Health visitor", "Maisie's one-year review missed twice; seen at the third offer, development "
-         "on track.", "Her development was checked four months late.", UNSURE, "Reminder letters; seen at home.",
+        ((2019, 7), "Health visitor", "Maisie's one-year review missed twice; seen at the third offer, at 16 months; "
+         "development on track.", "Her development was checked four months late.", UNSURE, "Reminder letters; seen at home.",
          ["Maisie"], (N.MEDICAL,)),
         ((2020, 6), "Housing", "Dawn and Maisie moved to a one-bedroom flat after a row with Dawn's mother.",
          "Maisie lost daily time with Nana Pearl for a year.", HARM, "", ["Maisie"], (N.EMOTIONAL,)),

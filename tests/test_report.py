@@ -417,7 +417,7 @@ def test_draft_on_every_page_until_a_manager_approves_the_analysis_as_it_stands(
     assert headers and all(h == "OFFICIAL-SENSITIVE" for h in headers)
     assert "DRAFT" not in body_text(doc)
     rows = [[c.text for c in r.cells] for r in docx_of(case, library, sections=["oversight"]).tables[-1].rows]
-    assert rows[1][1:] == ["Version 1 kept for review", "Alex Worker", "—"]
+    assert rows[1][1:] == ["Version 1 submitted for review", "Alex Worker", "—"]
     assert rows[2][1:] == ["Review of version 1: approved", "Pat Manager, team manager",
                            "Clear; the child's words lead it."]
     a.worries += " And another."                                  # changed after approval: a draft again

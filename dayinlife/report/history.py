@@ -43,11 +43,11 @@ class HistorySections:
         a = m.analysis
         self.para(self._status())
         if a is None or not (a.versions or a.reviews):
-            self.para("Each version of the analysis kept for review, and each manager's review of it, is listed "
+            self.para("Each version of the analysis submitted for review, and each manager's review of it, is listed "
                       "here, with who and when; they are kept for good and cannot be changed.", italic=True)
             return
         table, widths = self.table([22, 30, 22, 26], ["When", "What", "Who", "Comments"])
-        rows = [(v.at, f"Version {v.number} kept for review", v.by, "") for v in a.versions]
+        rows = [(v.at, f"Version {v.number} submitted for review", v.by, "") for v in a.versions]
         rows += [(r.at, f"Review of version {r.version}: {r.outcome.label.lower()}", r.by, r.comments)
                  for r in a.reviews]
         for at, what, who, comments in sorted(rows, key=lambda row: row[0]):

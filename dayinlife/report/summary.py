@@ -229,7 +229,7 @@ class SummarySections:
             self.not_written(narrative)
             if tcs:
                 differ = sum(1 for tc in tcs if tc.differs)
-                self.para(f"Bears on it: {len(tcs)} part(s) of the day" + (f", {differ} where the accounts differ"
+                self.para(f"Bears on it: {plural(len(tcs), 'part')} of the day" + (f", {differ} where the accounts differ"
                                                                           if differ else "") + ".", italic=True)
         if none:
             self.para(f"Nothing recorded so far bears on: {', '.join(none)}.", italic=True)
