@@ -192,3 +192,18 @@ def test_a_store_made_before_the_chronology_opens_with_an_empty_one(tmp_path, li
         assert store.version == len(MIGRATIONS)
         store.save_case(case)
         assert store.load_case(case.id).chronology == []
+
+
+def test_a_babys_timeline_draws_an_older_sisters_birth_only_among_its_own_events():
+    from dayinlife.case import Case, Child
+    from dayinlife.report.history import births_among
+
+    case = Case("FICT-TL/1", [])
+    older = Child("Ivy Fictional", date_of_birth=date(2018, 3, 14))
+    baby = Child("Ned Fictional", date_of_birth=date(2026, 1, 20))
+    case.children += [older, baby]
+    months = [EventDate(2026, 3).fraction, EventDate(2026, 5, 14).fraction]
+    assert [label for _when, label in births_among(case, baby.id, months)] == ["Ned born"]
+    back_to = months + [EventDate(2017, 6).fraction]  # the baby's chronology reaches back before her birth
+    assert [label for _when, label in births_among(case, baby.id, back_to)] == ["Ivy born", "Ned born"]
+    assert [label for _when, label in births_among(case, older.id, months)] == ["Ivy born", "Ned born"]

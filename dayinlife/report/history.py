@@ -28,6 +28,15 @@ BY = {Kind.INTERVIEW: "held", Kind.DISCLOSURE: "recorded", Kind.ANALYSIS: "writt
       Kind.REVIEW: "reviewed"}
 
 
+
+def births_among(case, child_id: str, whens: list[float], name=lambda s: s) -> list[tuple[float, str]]:
+    """The births (or due dates) a child's timeline draws: the child's own, and a brother's or
+    sister's only where it falls among this child's events (an older sister's birth years before
+    would squeeze a baby's months into the chart's edge)."""
+    span = whens + [when.fraction for when, _label in born_entries(case, child_id)]
+    return [(when.fraction, label) for when, label in born_entries(case, name=name)
+            if span and min(span) <= when.fraction <= max(span)]
+
 class HistorySections:
     """Mixed into the Writer."""
 
@@ -178,7 +187,7 @@ class HistorySections:
                       f"interviews among them: the practitioner's record of facts, in date order. What the pattern "
                       f"means is weighed in the analysis.")
             self._timeline(rows)
-        widths_pct = [15, 45, 28, 12]
+        widths_pct = [14, 43, 27, 16]  # "Educational" and "Supervision" whole on a line
         table, widths = self.table(widths_pct, ["Date", "What happened, and where it comes from",
                                                 f"Impact on {m.name}", "Bears on"])
         for e in rows:
@@ -216,7 +225,7 @@ class HistorySections:
             for i in ([types.index(n) for n in e.neglect] or [len(labels) - 1]):
                 marks.append(Mark(e.when.fraction, i, e.effect))
                 counts[i][e.effect] += 1
-        births = [(when.fraction, label) for when, label in born_entries(m.case, name=m.anon.name)]
+        births = births_among(m.case, m.child.id, [mk.when for mk in marks], m.anon.name)
         title = f"{m.name}'s chronology: events by the type of neglect they bear on"
         png = timeline_chart(title, labels, marks, births, ASSESSMENT_ROW,
                              report=(EventDate.of(m.today).fraction, "This report"))

@@ -71,8 +71,11 @@ def timeline_chart(title: str, rows: list[str], marks: list[Mark], births: list[
         y0 = plot_top + j * row_h
         if j % 2 == 0:
             draw.rectangle((30, y0, WIDTH - 20, y0 + row_h), fill="#F3F3F3")
-        shown = label if draw.textlength(label, font=f_label) < left - 60 else _cut(draw, label, f_label, left - 60)
-        draw.text((40, y0 + row_h / 2), shown, fill="black", font=f_label, anchor="lm")
+        if draw.textlength(label, font=f_label) < left - 60:
+            draw.text((40, y0 + row_h / 2), label, fill="black", font=f_label, anchor="lm")
+        else:  # two smaller lines ("Lack of supervision / and guidance"), cut only if still too long
+            draw.multiline_text((40, y0 + row_h / 2), _two_lines(draw, label, f_small, left - 60), fill="black",
+                                font=f_small, anchor="lm", spacing=2)
     bottom = plot_top + row_h * len(all_rows)
     step = 1 if last - first <= 12 else 2 if last - first <= 24 else 5
     for year in range(first, last + 1):
@@ -110,6 +113,17 @@ def timeline_chart(title: str, rows: list[str], marks: list[Mark], births: list[
     out = io.BytesIO()
     img.save(out, "PNG", compress_level=6)
     return out.getvalue()
+
+
+def _two_lines(draw, text: str, f, width: float) -> str:
+    """The label on two lines, broken at the last space that lets the first fit; each line cut to fit."""
+    words = text.split()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        if draw.textlength(head, font=f) <= width:
+            tail = " ".join(words[k:])
+            return head + "\n" + (tail if draw.textlength(tail, font=f) <= width else _cut(draw, tail, f, width))
+    return _cut(draw, text, f, width)
 
 
 def _cut(draw, text: str, f, width: float) -> str:
