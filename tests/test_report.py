@@ -544,6 +544,12 @@ def test_the_genogram_draws_the_wider_family_and_anonymised_names_people_by_role
     assert [c.text for c in doc.tables[-1].rows[1].cells][:3] == ["Rosalind Quarry", "Grandparent",
                                                                   "Nearby; Mimi stays Fridays"]
     assert "Jo Fictional: Jo was looked after by Rosalind and an aunt." in body_text(doc)
+    # a parent who lives elsewhere, of one of the two children: the table says whose
+    ray = Relative("Ray Fictional", Role.PARENT, Gender.MALE, 1985)
+    case.family.relatives.append(ray)
+    case.family.links.append(Link(ray.id, leo.id, Bond.PARENT))
+    rows = [[c.text for c in r.cells] for r in docx_of(case, library, sections=["genogram"]).tables[-1].rows]
+    assert rows[2][:2] == ["Ray Fictional", "Parent, of Leo"]
     anon = docx_of(case, library, sections=["genogram"], anonymise=True)
     text = body_text(anon) + anon.inline_shapes[0]._inline.docPr.get("descr")
     for name in ("Rosalind", "Quarry", "Jo", "Mimi", "Leo", "Sam"):

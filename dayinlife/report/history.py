@@ -151,9 +151,14 @@ class HistorySections:
         if f.relatives:
             table, widths = self.table([24, 20, 28, 28], ["Who", "To the children", "Where, and how often seen",
                                                           "Notes"])
+            called = {c.id: m.anon.name(c.called or c.name) for c in m.case.children}
             for r in f.relatives:
                 who = (r.role_detail.strip() or r.role.label) if anon else r.name
-                self.row(table, widths, [who + (" (died)" if r.died else ""), r.role_detail.strip() or r.role.label,
+                role = r.role_detail.strip() or r.role.label
+                theirs = [called[x.b] for x in f.links if x.bond is Bond.PARENT and x.a == r.id and x.b in called]
+                if theirs and len(theirs) < len(called):  # whose parent, where not every child's
+                    role = f"{role}, of {' and '.join(theirs)}"
+                self.row(table, widths, [who + (" (died)" if r.died else ""), role,
                                          m.anon.text(r.where) or "—", m.anon.text(r.notes) or "—"])
         self.heading("Family history", 2)
         self.not_written(f.history, "No family history written yet.")
