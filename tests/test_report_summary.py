@@ -158,6 +158,7 @@ def test_the_summary_is_anonymised_with_the_rest(family, library):
 
 def test_an_adults_scaled_answers_are_given_once_in_the_comparison(family, library):
     case, child = family
+    mum = next(iv for iv in child.interviews if iv.perspective.kind is PerspectiveKind.PARENT)
     doc = doc_of(case, child, library)
     account = "\n".join(p.text for p in between(doc, "Appendix A: The parent's own day, and how it affects Ada",
                                                    None))
@@ -166,6 +167,10 @@ def test_an_adults_scaled_answers_are_given_once_in_the_comparison(family, libra
     assert "“Appendix C: Where the accounts differ”" in account  # it says where they are
     compared = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
     assert any(row[0] == "How often Ada has breakfast before school" and "Every day" in row[2] for row in compared)
+    mum.answers["holidays"] = Answer("Nana has her in the holidays.", {"meals": "every_day"})
+    doc = doc_of(case, child, library)
+    holidays = "\n".join(p.text for p in between(doc, "Appendix F: Weekends, holidays and other carers", None))
+    assert "“Nana has her in the holidays.”" in holidays and "regular meals" not in holidays  # in the comparison
     # without the comparison, the account keeps them
     alone = doc_of(case, child, library, sections=[s for s in ReportOptions().sections if s != "comparison"])
     account = "\n".join(p.text for p in between(alone, "Appendix A: The parent's own day, and how it affects Ada",

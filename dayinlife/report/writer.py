@@ -260,7 +260,8 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
     def day_stages(self, other: bool = False) -> list[tuple[Stage, list[TopicComparison]]]:
         return [(s, tcs) for s, tcs in self.m.comparison.by_stage() if (s.kind in OTHER_TIMES) == other]
 
-    def summary(self, tc: TopicComparison, voice: str, answer: Answer, kind, shorten: bool = False) -> None:
+    def summary(self, tc: TopicComparison, voice: str, answer: Answer, kind, shorten: bool = False,
+                scaled: bool = True) -> None:
         """One person's answer to one topic, as a bullet: their words, then the comparable answers.
         With `shorten`, a long answer that is given in full elsewhere is cut after whole sentences,
         and says where the whole of it is."""
@@ -281,7 +282,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
             if cut:
                 dk.add_text(p, f" [continues: the whole answer is under “{where}”, {topic_at(tc)}]", italic=True)
         # as evidence, the comparable answers are left to the comparison table when it is there
-        extra = [] if shorten and self.m.options.wants("comparison") else \
+        extra = [] if (shorten or not scaled) and self.m.options.wants("comparison") else \
             [f"{label}: {value}" for label, value in self.measures(tc, voice)]
         if answer.feeling:
             extra.append(f"feeling: {self.feeling(voice, answer.feeling)}")
@@ -344,8 +345,9 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
         if after:
             self.page_break()
         self.heading("Appendices", 1)
-        once = ("Each person's words are given in full once, in their own account, and their answers chosen "
-                "from a scale once, in the comparison." if self.m.options.wants("comparison") else
+        once = ("Each adult's words are given in full once, in their own account, and their answers chosen "
+                "from a scale once, in the comparison (the child's are in the child's own account too)."
+                if self.m.options.wants("comparison") else
                 "Each person's answers are given in full once, in their own account.")
         self.para(f"The full accounts and tables the summary and the analysis draw on. {once}", italic=True)
         for s in appendices:
@@ -707,7 +709,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
         if not self.m.options.wants("comparison"):
             return False
         self.para(f"Answers chosen from a scale (how often, who does it) are in “{self.titled['comparison']}”, "
-                  f"beside everyone else's; each account here gives what was said, and the feelings.", italic=True)
+                  f"beside everyone else's; here is what was said, and the feelings.", italic=True)
         return True
 
     def undated(self, v) -> str:
@@ -731,6 +733,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
         if not stages:
             self.para("Nothing is recorded about weekends, holidays or other carers.", italic=True)
             return
+        scaled = self.scaled_elsewhere()
         for stage, tcs in stages:
             self.heading(stage.title, 2)
             for tc in tcs:
@@ -740,7 +743,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
                 if len(tcs) > 1 or tc.topic.title != stage.title:
                     self.para(tc.topic.title, bold=True).paragraph_format.keep_with_next = True
                 for v, a in said:
-                    self.summary(tc, v.label, a, v.kind)
+                    self.summary(tc, v.label, a, v.kind, scaled=not scaled)
                     if a.impact:
                         p = self.bullet()
                         dk.add_text(p, f"{self.m.labels[v.label]}, how it affects {self.m.name}: ", bold=True)
