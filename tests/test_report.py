@@ -281,6 +281,10 @@ def test_a_plans_dates_that_have_gone_by_are_marked_and_counted(case, library):
     doc = docx_of(case, library)
     plan = next(t for t in doc.tables if t.rows[0].cells[0].text == "What needs to happen")
     assert plan.rows[1].cells[2].text == "2 November 2026 (passed)"
+    case.analyses[kid.id].actions[1].by_when = date(2026, 11, 30)
+    said = [p.text for p in docx_of(case, library).paragraphs if "had a date before this report" in p.text]
+    assert said[0].startswith("Both actions had a date before this report was made")
+    case.analyses[kid.id].actions[1].by_when = None
     said = [p.text for p in doc.paragraphs if "had a date before this report was made" in p.text]
     assert said == [f"1 of the 2 actions had a date before this report was made ({TODAY.day} December 2026). "
                     "Whether each was done, and what the plan is now, is for the practitioner to bring up to date "

@@ -44,8 +44,12 @@ def new_document(base: Path | None):
             section.page_width, section.page_height = Cm(21.0), Cm(29.7)
             section.left_margin = section.right_margin = Cm(2.0)
             section.top_margin, section.bottom_margin = Cm(2.0), Cm(1.8)
-        normal = doc.styles["Normal"].font
-        normal.name, normal.size = "Arial", Pt(11)  # plain sans serif, as public-sector accessibility guides ask
+        normal = doc.styles["Normal"]
+        normal.font.name, normal.font.size = "Arial", Pt(11)  # plain sans serif, as public-sector guides ask
+        # single lines with a half-line between paragraphs, as an assessment is laid out (the blank
+        # template's 1.15 lines and 10 pt after spread a report over a third more pages)
+        normal.paragraph_format.line_spacing = 1.0
+        normal.paragraph_format.space_after = Pt(6)
         return doc
     doc = _open_base(Path(base))
     body = doc.element.body
@@ -376,8 +380,12 @@ def keep_row_together(row) -> None:
 
 
 def cell_text(cell, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None):
-    """Fill a new cell's first paragraph; more paragraphs for each further line group."""
-    return add_text(cell.paragraphs[0], text, bold=bold, italic=italic, size=size)
+    """Fill a new cell's first paragraph; more paragraphs for each further line group. No space after
+    them: the cell's own margins part one row from the next."""
+    out = add_text(cell.paragraphs[0], text, bold=bold, italic=italic, size=size)
+    for paragraph in cell.paragraphs:
+        paragraph.paragraph_format.space_after = Pt(0)
+    return out
 
 
 # ---------------------------------------------------------------------------- pictures

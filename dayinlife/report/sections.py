@@ -11,7 +11,6 @@ from ..case import PerspectiveKind
 from ..compare import WIDE, Agreement, Change, also_felt_words, in_their_words
 from ..evidence import topic_at
 from ..template_model import Stage
-from ..wording import plural
 from . import docxkit as dk
 from .model import long_date
 
@@ -309,7 +308,7 @@ class AnalysisSections:
             self.para("No actions written yet.", italic=True)
             return
         today = self.m.today
-        table, widths = self.table([56, 24, 20], ["What needs to happen", "Who", "By when"])
+        table, widths = self.table([48, 24, 28], ["What needs to happen", "Who", "By when"])
         for a in actions:
             passed = a.by_when is not None and a.by_when < today
             self.row(table, widths, [self.m.anon.text(a.what), self.m.anon.text(a.who) or "—",
@@ -317,7 +316,10 @@ class AnalysisSections:
                      fill=PASSED_FILL if passed else None)
         passed = sum(1 for a in actions if a.by_when is not None and a.by_when < today)
         if passed:
-            self.para(f"{passed} of the {plural(len(actions), 'action')} had a date before this report was made "
+            lead = ("The action" if len(actions) == 1 else "Both actions" if passed == len(actions) == 2
+                    else f"All {len(actions)} actions" if passed == len(actions)
+                    else f"{passed} of the {len(actions)} actions")
+            self.para(f"{lead} had a date before this report was made "
                       f"({long_date(today)}). Whether each was done, and what the plan is now, is for the "
                       f"practitioner to bring up to date before the report is used.", italic=True)
 

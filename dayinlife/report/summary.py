@@ -173,12 +173,12 @@ class SummarySections:
         felt = len(rows) - answers
         of = (f"{plural(answers, 'answer')} and {plural(felt, 'feeling')}" if felt and answers
               else plural(answers, "answer") if answers else plural(felt, "feeling"))
-        self.para("Where the comparison marks answers far apart (two steps or more on a scale with an order, or "
+        intro = self.para("Where the comparison marks answers far apart (two steps or more on a scale with an order, or "
                   f"about who does something), and where an adult's idea of how {n} feels is far from {n}'s own: "
                   + (f"the {len(shown)} farthest apart of {len(rows)} ({of})" if len(rows) > len(shown) else of)
                   + ", in the order of the day." + (f" Every comparable answer is in “{comparison}”." if comparison
                                                    else ""), italic=True)
-        self._dates_apart()
+        self._dates_apart(intro)
         people = [v for v in voices if any(v in r[3] for r in shown)]
         if len(people) > WIDE_TABLE_VOICES:  # too many columns for the front's portrait page: a line each
             for _far, _i, what, said, mark in shown:
@@ -192,7 +192,7 @@ class SummarySections:
         for _far, _i, what, said, mark in shown:
             self.row(table, widths, [what, *[said.get(v, "—") for v in people], mark], fill=WIDE_FILL)
 
-    def _dates_apart(self) -> None:
+    def _dates_apart(self, after=None) -> None:
         """Accounts given weeks apart may differ because the day changed, not because people disagree:
         said, with each date, wherever the accounts are set side by side."""
         voices = self.m.comparison.voices
@@ -202,11 +202,14 @@ class SummarySections:
         days = (max(dates) - min(dates)).days
         if days <= DATES_APART:
             return
-        p = self.para("")
-        dk.add_text(p, f"These accounts were given up to {plural(days // 7, 'week')} apart: ", bold=True)
-        dk.add_text(p, "; ".join(f"{self.undated(v)} on {long_date(v.interview.held_on)}" for v in voices)
-                    + ". A difference may be a change over that time rather than a disagreement; "
-                      "“Choose interviews” sets accounts from the same weeks side by side.")
+        one_year = len({d.year for d in dates}) == 1
+        when = [f"{self.undated(v)} {v.interview.held_on.day} {v.interview.held_on:%B}"
+                + ("" if one_year else f" {v.interview.held_on.year}") for v in voices]
+        p = after or self.para("")  # at the end of a paragraph already there, or one of its own
+        dk.add_text(p, (" " if after else "") + f"These accounts were given up to {plural(days // 7, 'week')} apart",
+                    bold=True)
+        dk.add_text(p, f" ({'; '.join(when)}{f' {dates[0].year}' if one_year else ''}): a difference may be a "
+                       f"change over that time rather than a disagreement.")
 
     # ------------------------------------------------------------------ the reading by type
 

@@ -84,11 +84,15 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
         self.cell_pt = 9 if self.width_cm >= 16 else 8   # narrower pages: smaller table text, fewer broken words
         self.full_in: dict[PerspectiveKind, str] = {}   # where each voice's accounts are given in full
         self.titled: dict[str, str] = {}                 # each chosen section's heading, appendices lettered
+        self.new_page = False                            # the next heading starts a page
 
     # ------------------------------------------------------------------ plumbing
 
     def heading(self, text: str, level: int):
-        return dk.add_text(self.doc.add_paragraph(style=f"Heading {level}"), text)
+        p = self.doc.add_paragraph(style=f"Heading {level}")
+        if self.new_page:
+            p.paragraph_format.page_break_before, self.new_page = True, False
+        return dk.add_text(p, text)
 
     def para(self, text: str = "", *, style: str | None = None, bold: bool = False, italic: bool = False):
         p = self.doc.add_paragraph(style=style)
@@ -330,9 +334,9 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
             self._kept_apart()
 
     def page_break(self) -> None:
-        from docx.enum.text import WD_BREAK
-
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        """The next heading starts a page: as its own property, so that a page that ends full is not
+        followed by an empty one (as a break in a paragraph of its own would be)."""
+        self.new_page = True
 
     def _numbered(self, order: list[str]) -> dict[str, str]:
         """Each chosen section's heading; the appendices lettered in order ("Appendix A: ...")."""
