@@ -205,3 +205,13 @@ def test_a_babys_summary_gives_what_was_seen_never_what_the_baby_chose(library):
     assert "What was seen of Bo, and how Bo seemed, in the order of the day." in front
     assert "Waking up: “Woke crying; lifted within a minute.” — how Bo seemed: Unsettled" in front
     assert "chose" not in front and "put nothing" not in front
+
+
+def test_a_topics_name_in_an_adults_account_stays_on_the_page_with_what_they_said(family, library):
+    case, child = family
+    mum = next(iv for iv in child.interviews if iv.perspective.kind is PerspectiveKind.PARENT)
+    mum.answers["clothes"] = Answer("Washed on Sundays.")
+    doc = doc_of(case, child, library)
+    account = between(doc, "Appendix A: The parent's own day, and how it affects Ada", None)
+    title = next(p for p in account if p.text == "Clothes and uniform")
+    assert title.paragraph_format.keep_with_next is True  # never alone at the foot of a page

@@ -658,7 +658,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
                 self.heading(self.stage_title(stage), 3)
                 for tc, a in said:
                     if len(said) > 1 or tc.topic.title != stage.title:
-                        self.para(tc.topic.title, bold=True)
+                        self.para(tc.topic.title, bold=True).paragraph_format.keep_with_next = True
                     if not self.not_asked(a):
                         continue
                     pairs = [(label, self.m.anon.text(text), True) for label, text in (
