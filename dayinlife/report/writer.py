@@ -581,9 +581,9 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
     def drawing_noted(self, d) -> None:
         """Where the child's account says a drawing was made, and where it is."""
         n, m = self.m.name, self.m
-        where = ("It and what they said about it are in the section for professionals only."
+        where = (f"It and what {n} said about it are in the section for professionals only."
                  if m.options.sensitive and not m.options.anonymise else
-                 "It is left out of this copy, with what they said about it: it may name or show the family. "
+                 f"It is left out of this copy, with what {n} said about it: it may name or show the family. "
                  "It is in the section for professionals only, when that section is added.")
         self.para(f"{n} made a drawing here in child mode ({full_time(d.at)}). {where}", italic=True)
 
