@@ -265,7 +265,7 @@ def test_plan_ratings_and_analysis(case, library):
     plan = next(t for t in doc.tables if t.rows[0].cells[0].text == "What needs to happen")
     assert [c.text for c in plan.rows[1].cells] == ["Breakfast club place", "School (Ms Patel)", "6 January 2027"]
     assert [c.text for c in plan.rows[2].cells][2] == "—"
-    assert not any("had a date before this report was made" in p.text for p in doc.paragraphs)
+    assert not any("had a date before this report" in p.text for p in doc.paragraphs)
     ratings = next(t for t in doc.tables if t.rows[0].cells[0].text == "Who")
     assert [c.text for c in ratings.rows[2].cells] == ["Social worker", "4", "Breakfast and sleep are still worries"]
     text = body_text(doc)
@@ -283,12 +283,11 @@ def test_a_plans_dates_that_have_gone_by_are_marked_and_counted(case, library):
     assert plan.rows[1].cells[2].text == "2 November 2026 (passed)"
     case.analyses[kid.id].actions[1].by_when = date(2026, 11, 30)
     said = [p.text for p in docx_of(case, library).paragraphs if "had a date before this report" in p.text]
-    assert said[0].startswith("Both actions had a date before this report was made")
+    assert said[0].startswith("Both actions had a date before this report")
     case.analyses[kid.id].actions[1].by_when = None
-    said = [p.text for p in doc.paragraphs if "had a date before this report was made" in p.text]
-    assert said == [f"1 of the 2 actions had a date before this report was made ({TODAY.day} December 2026). "
-                    "Whether each was done, and what the plan is now, is for the practitioner to bring up to date "
-                    "before the report is used."]
+    said = [p.text for p in doc.paragraphs if "had a date before this report" in p.text]
+    assert said == [f"1 of the 2 actions had a date before this report ({TODAY.day} December 2026): whether each "
+                    "was done is for the practitioner to bring up to date."]
 
 
 def test_picture_is_a_png_with_alt_text(case, library):

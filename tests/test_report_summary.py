@@ -215,3 +215,18 @@ def test_a_topics_name_in_an_adults_account_stays_on_the_page_with_what_they_sai
     account = between(doc, "Appendix A: The parent's own day, and how it affects Ada", None)
     title = next(p for p in account if p.text == "Clothes and uniform")
     assert title.paragraph_format.keep_with_next is True  # never alone at the foot of a page
+
+
+def test_the_hard_parts_of_an_earlier_interview_are_named_with_where_the_words_then_are(family, library):
+    case, child = family
+    t = library.get("primary")
+    before = case.start_interview(child, Perspective(PerspectiveKind.CHILD), t, date(2026, 5, 12))
+    before.answers["clothes"] = Answer("My uniform is on the floor.", feeling="very_unhappy")
+    before.answers["bedtime"] = Answer("Nobody says bedtime.", sort="not_good")
+    before.answers["getting_up"] = Answer("I get up.", feeling="happy")
+    doc = doc_of(case, child, library)
+    said = [t for t in texts(doc) if t.startswith("At the earlier interview")]
+    assert said == ["At the earlier interview (12 May 2026) Ada put on “not good” or chose a sad face for: "
+                    "Clothes and uniform (Getting dressed); Bedtime. Ada's words then are under "
+                    "“Appendix G: Change over time”."]
+    assert "My uniform is on the floor" not in "\n".join(texts(doc)[:80])  # named on the front, not quoted

@@ -319,9 +319,8 @@ class AnalysisSections:
             lead = ("The action" if len(actions) == 1 else "Both actions" if passed == len(actions) == 2
                     else f"All {len(actions)} actions" if passed == len(actions)
                     else f"{passed} of the {len(actions)} actions")
-            self.para(f"{lead} had a date before this report was made "
-                      f"({long_date(today)}). Whether each was done, and what the plan is now, is for the "
-                      f"practitioner to bring up to date before the report is used.", italic=True)
+            self.para(f"{lead} had a date before this report ({long_date(today)}): whether each was done is for "
+                      f"the practitioner to bring up to date.", italic=True)
 
     def _ratings(self) -> None:
         ratings = self.m.analysis.ratings if self.m.analysis is not None else []

@@ -20,7 +20,7 @@ from .model import long_date
 from .sections import WIDE_FILL
 
 MOST_WORDS = 5        # the child's answers the summary leads with, at most
-MOST_DIFFERENCES = 6  # the differences it lists, at most
+MOST_DIFFERENCES = 5  # the differences it lists, at most (the front stays within two pages)
 WIDE_TABLE_VOICES = 4  # more people than this: a line each, not a table
 DATES_APART = 28       # days: accounts further apart than this are said to be
 BRIEF = {Agreement.AGREE: "agree", Agreement.DIFFER: "differ", Agreement.ONE_SIDE: "one side only",
@@ -78,6 +78,27 @@ class SummarySections:
         if m.template.child_voice is ChildVoice.BABY:
             self._seen_of_baby(voice, where)
             return
+        self._hard_now(voice, where)
+        self._hard_then(voice)
+
+    def _hard_then(self, voice: str) -> None:
+        """The parts of the day the child put on "not good" or chose a sad face for at an earlier
+        interview set against this one: named, with where the words then are (never repeated here)."""
+        m, n = self.m, self.m.name
+        later = m.comparison.voice(voice).interview
+        scale, change = m.template.feelings, self.titled.get("change")
+        for _label, older, newer, _rows in m.changes:
+            if newer is not later:
+                continue
+            titles = [topic_at(tc) for tc in m.comparison.topics if (a := older.answers.get(tc.topic.key))
+                      and (a.sort == NOT_GOOD or (a.feeling and pile_of_feeling(scale, a.feeling) == NOT_GOOD))]
+            if titles:
+                self.para(f"At the earlier interview ({long_date(older.held_on)}) {n} put on “not good” or chose a "
+                          f"sad face for: {'; '.join(titles)}." + (f" {n}'s words then are under “{change}”."
+                                                                   if change else ""), italic=True)
+
+    def _hard_now(self, voice: str, where: str | None) -> None:
+        m, n = self.m, self.m.name
         hard = [tc for tc in self.hard_topics(voice) if (a := self.answered(tc, voice)) and (a.text or a.better)]
         better = [tc for tc in m.comparison.topics if tc not in hard
                   and (a := self.answered(tc, voice)) is not None and a.better.strip()]
@@ -175,7 +196,8 @@ class SummarySections:
               else plural(answers, "answer") if answers else plural(felt, "feeling"))
         intro = self.para("Where the comparison marks answers far apart (two steps or more on a scale with an order, or "
                   f"about who does something), and where an adult's idea of how {n} feels is far from {n}'s own: "
-                  + (f"the {len(shown)} farthest apart of {len(rows)} ({of})" if len(rows) > len(shown) else of)
+                  + ((f"the {len(shown)} farthest apart of {len(rows)} ({of})" if felt and answers else
+                      f"the {len(shown)} farthest apart of {of}") if len(rows) > len(shown) else of)
                   + ", in the order of the day." + (f" Every comparable answer is in “{comparison}”." if comparison
                                                    else ""), italic=True)
         self._dates_apart(intro)
