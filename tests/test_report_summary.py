@@ -230,3 +230,22 @@ def test_the_hard_parts_of_an_earlier_interview_are_named_with_where_the_words_t
                     "Clothes and uniform (Getting dressed); Bedtime. Ada's words then are under "
                     "“Appendix G: Change over time”."]
     assert "My uniform is on the floor" not in "\n".join(texts(doc)[:80])  # named on the front, not quoted
+
+
+def test_a_worry_pressed_at_a_question_asked_of_the_child_alone_is_never_placed_in_the_body(family, library):
+    """The body may be shared with the family once the section for professionals is taken out: a worry
+    pressed at "Home, good and not so good" (asked only with the child alone) must not say so there."""
+    from dayinlife.sensitive import SECTION_TITLE
+
+    case, child = family
+    kid = next(iv for iv in child.interviews if iv.perspective.kind is PerspectiveKind.CHILD)
+    kid.worries[:] = [Worry("bedtime", "worries_at_home", "", datetime(2026, 11, 20, 10, 5, tzinfo=timezone.utc))]
+    for sensitive in (False, True):
+        doc = doc_of(case, child, library, sensitive=sensitive)
+        ps = texts(doc)
+        end = ps.index(SECTION_TITLE) if sensitive else len(ps)
+        body = "\n".join(ps[:end])
+        assert "Home, good and not so good" not in body and "pressed “Something worries me” once" in body
+        assert "at a question kept apart, as sensitive or asked of Ada alone" in body
+        if sensitive:  # the section for professionals says where
+            assert "Home, good and not so good" in "\n".join(ps[end:])

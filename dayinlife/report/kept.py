@@ -23,6 +23,21 @@ class KeptSections:
         ivs = [v.interview, *self.m.choice.earlier.get(v.interview.id, [])]
         return [w for _iv, w in across(ivs, lambda _iv: self.m.template)]
 
+    def worry_place(self, w: WorryShown) -> str:
+        """Where a worry was pressed, as the report's body says it: a topic asked only when the child is
+        seen alone, or one whose answer is marked sensitive, is never named there (the body is what may be shared with the family, the section
+        for professionals taken out); that section names it."""
+        try:
+            topic = self.m.template.topic(w.worry.topic_key)
+        except KeyError:
+            return w.where
+        answers = [iv.answers.get(topic.key) for v in self.m.comparison.voices if v.kind is PerspectiveKind.CHILD
+                   for iv in (v.interview, *self.m.choice.earlier.get(v.interview.id, []))]
+        if topic.seen_alone or any(a is not None and a.sensitive for a in answers):
+            return (f"at a question kept apart, as sensitive or asked of {self.m.name} alone (named in the section "
+                    f"for professionals only)")
+        return w.where
+
     def _worries_first(self, voice: str) -> None:
         """First under the child's voice: that the child pressed "Something worries me", where and
         when. What they said goes with the disclosures, in the section for professionals only."""
@@ -41,7 +56,8 @@ class KeptSections:
             else:
                 said = (f"{n} said what it was: the words are kept out of this report, as a disclosure is "
                         f"(they are in the interview, and in the section for professionals only when it is added).")
-            dk.add_text(self.bullet(), f"{w.where}, {full_time(w.worry.at)}: {said}")
+            where = self.worry_place(w)
+            dk.add_text(self.bullet(), f"{where[:1].upper()}{where[1:]}, {full_time(w.worry.at)}: {said}")
 
     def _kept_apart(self) -> None:
         m = self.m
@@ -54,7 +70,8 @@ class KeptSections:
             told = disclosures(v.interview)
             earlier = [(older, disclosures(older)) for older in m.choice.earlier.get(v.interview.id, [])]
             earlier = [(older, d) for older, d in earlier if d]
-            worried = ([w for w in self.child_worries(v.label) if w.worry.words]
+            # what a child said worried them, and where, when the body could not say where
+            worried = ([w for w in self.child_worries(v.label) if w.worry.words or self.worry_place(w) != w.where]
                        if v.kind is PerspectiveKind.CHILD else [])
             drawn = sorted(v.interview.drawings, key=lambda d: d.at) if v.kind is PerspectiveKind.CHILD else []
             if not (kept or told or earlier or worried or drawn):
@@ -74,8 +91,11 @@ class KeptSections:
                 self._disclosures(told_then, m.template)
             for w in worried:
                 p = self.para(f"“{BUTTON}”, pressed in child mode: {w.where}, {full_time(w.worry.at)}", bold=True)
-                p.paragraph_format.keep_with_next = True
-                self.quote(w.worry.words)
+                if w.worry.words:
+                    p.paragraph_format.keep_with_next = True
+                    self.quote(w.worry.words)
+                else:
+                    self.para(f"{m.name} did not say what.", italic=True)
             for d in drawn:
                 try:
                     where = topic_at(next(tc for tc in m.comparison.topics if tc.topic.key == d.topic_key))

@@ -44,8 +44,8 @@ class SummarySections:
         if listed:
             n = self.m.name
             days = {long_date(w.worry.at.date()) for w in listed}
-            where = ("; ".join(w.where for w in listed) + f", on {days.pop()}" if len(days) == 1
-                     else "; ".join(f"{w.where}, {long_date(w.worry.at.date())}" for w in listed))
+            where = ("; ".join(self.worry_place(w) for w in listed) + f", on {days.pop()}" if len(days) == 1
+                     else "; ".join(f"{self.worry_place(w)}, {long_date(w.worry.at.date())}" for w in listed))
             p = self.para("")
             dk.add_text(p, f"In child mode {n} pressed “{BUTTON}” {times(len(listed))}: ", bold=True)
             dk.add_text(p, f"{where}. What it means is for the practitioner to find out with {n}.")
