@@ -229,12 +229,17 @@ def test_maisies_something_worries_me_comes_first_under_her_voice(cases, library
     assert shared[start + 1] == "“Something worries me”"
     assert shared[start + 2].startswith("In child mode Maisie pressed “Something worries me” twice.")
     assert "does not judge" in shared[start + 2]
-    assert shared[start + 3].startswith("Bedtime (") and "kept out of this report" in shared[start + 3]
+    # Bedtime was asked of Maisie alone: the body (what may be shared once the section for
+    # professionals is taken out) must not even say where her worry was.
+    assert shared[start + 3].startswith("At a question kept apart, as sensitive or asked of Maisie alone")
+    assert "kept out of this report" in shared[start + 3]
+    assert not any("Bedtime (Home" in t or ("worries me" in t and "Bedtime" in t) for t in shared)
     assert shared[start + 4].startswith("At school (") and "did not say what" in shared[start + 4]
     assert not any(words in t for t in shared)
 
     kept = paragraphs(ReportOptions(sensitive=True))
     start = next(i for i, t in enumerate(kept) if t.startswith("Maisie's typical day"))
+    assert kept[start + 3].startswith("At a question kept apart") and "Bedtime" not in kept[start + 3]
     assert "in the section for professionals only" in kept[start + 3]
     professionals = kept.index("For professionals only: sensitive answers and disclosures")
     said = next(i for i, t in enumerate(kept) if words in t)
