@@ -44,9 +44,11 @@ debs=(libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libx
 # speech-dispatcher with espeak-ng) and a sound server; where there is none, read-aloud is hidden.
 # For `test` only: LibreOffice and poppler, so the Word export is converted to PDF and its text
 # checked (tests/test_report_cli.py fails, not skips, under CI=true without them), and the fonts
-# metric-compatible with Word's Calibri and Cambria, so pages lay out as they do in Word.
+# metric-compatible with Word's Arial (the report's text: fonts-liberation), Calibri and Cambria (its
+# headings), so pages lay out as they do in Word (without Liberation Sans, Arial falls back to the
+# wider DejaVu Sans and a report runs to more pages than it does on a practitioner's laptop).
 if [ "$what" = test ]; then
-  debs+=(libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea
+  debs+=(libreoffice-writer-nogui poppler-utils fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea
          xvfb x11-utils)
   # xvfb, x11-utils: tests/ui/test_child_mode_screen.py runs the app on a bare X server (no window
   # manager) and asks it (xwininfo) where child mode's window really is.
