@@ -28,7 +28,8 @@ REPORT_NOTE = ("Answers marked sensitive, answers to questions asked only when s
                "own, and anything disclosed are left out of the accounts and comparisons in this report.")
 SECTION_TITLE = "For professionals only: sensitive answers and disclosures"
 SECTION_WARNING = ("Not to be shared with the family or anyone outside the professionals working with "
-                   "it. Take these pages out before the report is shared. Do not put what is here to "
+                   "it. To share the report, make the copy without this section (never this one with "
+                   "these pages taken out). Do not put what is here to "
                    "another family member, and never reveal what a child said, until you have judged "
                    "it safe and agreed it with your manager.")
 

@@ -76,10 +76,16 @@ def test_the_summary_leads_with_the_childs_words_at_the_hard_parts_of_the_day(fa
                       "Breakfast: “There is no milk so I have dry cereal.” — feeling: “Really sad” (very unhappy). "
                       "What would make it better: “Milk in the fridge.”"]
     assert any("put on “not good” or chose a sad face for" in w for w in words)  # says how they were chosen
-    # "Something worries me": that it was pressed, where and when, never the words
+    # "Something worries me", which Ada put into words: no trace of it in the copy that may be shared
+    # with the family; in the copy with the section for professionals, that it was pressed, where and
+    # when, never the words (they are in that section)
+    assert not any("Something worries me" in w for w in words)
+    assert "secret words" not in "\n".join(texts(doc))
+    kept = doc_of(case, child, library, sensitive=True)
+    words = [p.text for p in between(kept, "In Ada's own words", "Where the accounts differ most")]
     assert any(w.startswith("In child mode Ada pressed “Something worries me” once: Bedtime, on 20 November 2026")
                for w in words)
-    assert "secret words" not in "\n".join(texts(doc))
+    assert "secret words" not in "\n".join(words)
 
 
 def test_with_nothing_hard_the_summary_gives_what_the_child_would_make_better(family, library):
@@ -233,8 +239,10 @@ def test_the_hard_parts_of_an_earlier_interview_are_named_with_where_the_words_t
 
 
 def test_a_worry_pressed_at_a_question_asked_of_the_child_alone_is_never_placed_in_the_body(family, library):
-    """The body may be shared with the family once the section for professionals is taken out: a worry
-    pressed at "Home, good and not so good" (asked only with the child alone) must not say so there."""
+    """A worry pressed at "Home, good and not so good" (asked only with the child alone) is never named
+    in the body. The copy without the section for professionals, the one to share with the family,
+    leaves no trace of it at all; the copy with the section says a worry was pressed at a question kept
+    apart, and the section says where."""
     from dayinlife.sensitive import SECTION_TITLE
 
     case, child = family
@@ -245,7 +253,11 @@ def test_a_worry_pressed_at_a_question_asked_of_the_child_alone_is_never_placed_
         ps = texts(doc)
         end = ps.index(SECTION_TITLE) if sensitive else len(ps)
         body = "\n".join(ps[:end])
-        assert "Home, good and not so good" not in body and "pressed “Something worries me” once" in body
+        assert "Home, good and not so good" not in body
+        if not sensitive:
+            assert "Something worries me" not in body and "kept apart" not in body
+            continue
+        assert "pressed “Something worries me” once" in body
         assert "at a question kept apart, as sensitive or asked of Ada alone" in body
         if sensitive:  # the section for professionals says where
             assert "Home, good and not so good" in "\n".join(ps[end:])

@@ -197,7 +197,7 @@ def test_the_section_for_professionals_is_there_only_when_chosen(family, library
     assert "(marked sensitive)" in section and "Seen on their own." in section
     assert "Tell me about the evenings." in section and "Friday 20 November 2026" in section
     assert "DASH completed" in section  # the practitioner's notes, because they were chosen
-    assert "Take these pages out before the report is shared" in section
+    assert "make the copy without this section (never this one with these pages taken out)" in section
     header = "\n".join(p.text for p in d.sections[0].header.paragraphs)
     assert "Includes a section for professionals only" in header
     # it comes after everything else

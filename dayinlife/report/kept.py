@@ -1,6 +1,7 @@
 """The report's section for professionals only: sensitive answers, answers given when seen alone,
 disclosures, what a child said worried them, and a child's drawings. Written only when the practitioner chooses it, never in an anonymised report, on
-pages of its own after everything else, so they can be taken out before the report is shared."""
+pages of its own after everything else, in a copy for professionals: the copy to share with the family
+is made without it, and leaves no trace of what is kept apart."""
 
 from __future__ import annotations
 
@@ -23,6 +24,22 @@ class KeptSections:
         ivs = [v.interview, *self.m.choice.earlier.get(v.interview.id, [])]
         return [w for _iv, w in across(ivs, lambda _iv: self.m.template)]
 
+    def with_section(self) -> bool:
+        """Whether this copy has the section for professionals (never an anonymised one)."""
+        return self.m.options.sensitive and not self.m.options.anonymise
+
+    def worries_in_body(self, voice: str) -> list[WorryShown]:
+        """The child's "Something worries me" as the report's body gives them. In a copy without the
+        section for professionals (the one that may be shared with the family) only those the child
+        said nothing more about, at a question that is not kept apart: a worry the child put into words,
+        or pressed where they were seen alone or the answer is sensitive, leaves no trace there (no
+        time, no place, no "kept out"), since a family reading "she said what it was" at bedtime could
+        work out what, and press the child. The copy with the section gives every one."""
+        listed = self.child_worries(voice)
+        if self.with_section():
+            return listed
+        return [w for w in listed if not w.worry.words and self.worry_place(w) == w.where]
+
     def worry_place(self, w: WorryShown) -> str:
         """Where a worry was pressed, as the report's body says it: a topic asked only when the child is
         seen alone, or one whose answer is marked sensitive, is never named there (the body is what may be shared with the family, the section
@@ -41,7 +58,7 @@ class KeptSections:
     def _worries_first(self, voice: str) -> None:
         """First under the child's voice: that the child pressed "Something worries me", where and
         when. What they said goes with the disclosures, in the section for professionals only."""
-        listed = self.child_worries(voice)
+        listed = self.worries_in_body(voice)
         if not listed:
             return
         m, n = self.m, self.m.name
@@ -49,13 +66,8 @@ class KeptSections:
         self.para(f"In child mode {n} pressed “{BUTTON}” {times(len(listed))}. What it means is for the practitioner to "
                   f"find out with {n}; the tool does not judge it.")
         for w in listed:
-            if not w.worry.words:
-                said = f"{n} did not say what."
-            elif m.options.sensitive:
-                said = f"What {n} said is in the section for professionals only."
-            else:
-                said = (f"{n} said what it was: the words are kept out of this report, as a disclosure is "
-                        f"(they are in the interview, and in the section for professionals only when it is added).")
+            said = (f"What {n} said is in the section for professionals only." if w.worry.words
+                    else f"{n} did not say what.")
             where = self.worry_place(w)
             dk.add_text(self.bullet(), f"{where[:1].upper()}{where[1:]}, {full_time(w.worry.at)}: {said}")
 

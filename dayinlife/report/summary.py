@@ -40,7 +40,7 @@ class SummarySections:
         """That the child pressed "Something worries me", where and when: never what they said."""
         from ..worries import BUTTON, times
 
-        listed = self.child_worries(voice)
+        listed = self.worries_in_body(voice)
         if listed:
             n = self.m.name
             days = {long_date(w.worry.at.date()) for w in listed}

@@ -38,8 +38,10 @@ WIDE_SECTIONS = ("comparison", "picture", "feelings")
 NOTES_MARK = "Includes the practitioner's notes: not for the family"
 KEPT_MARK = "Includes a section for professionals only"
 KEPT_WARNING = ("This copy ends with a section for professionals only: sensitive answers, answers given when "
-                "someone was seen on their own, and anything disclosed. Take those pages out before the "
-                "report is shared with the family.")
+                "someone was seen on their own, anything disclosed, and what the child said worried them or "
+                "drew. It is for professionals only. To share the report with the family, make the copy "
+                "without that section, never this one with pages taken out: its page numbers, this note and "
+                "the account's pointers to the section would show that something was removed.")
 NOTES_WARNING = ("This copy includes the practitioner's own notes on the answers. It is for professionals "
                  "only: do not share it with the family. The copy without notes is the one to share.")
 STAGE_FILL, HEAD_FILL = "E3E3E3", "D5DCE4"
@@ -579,13 +581,15 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
         return out
 
     def drawing_noted(self, d) -> None:
-        """Where the child's account says a drawing was made, and where it is."""
-        n, m = self.m.name, self.m
-        where = (f"It and what {n} said about it are in the section for professionals only."
-                 if m.options.sensitive and not m.options.anonymise else
-                 f"It is left out of this copy, with what {n} said about it: it may name or show the family. "
-                 "It is in the section for professionals only, when that section is added.")
-        self.para(f"{n} made a drawing here in child mode ({full_time(d.at)}). {where}", italic=True)
+        """Where the child's account says a drawing was made, and where it is: only in the copy with
+        the section for professionals. A copy without it may be shared with the family, and a drawing
+        may name or show them: there it leaves no trace (a family told "a drawing is left out here"
+        could press the child about it)."""
+        if not self.with_section():
+            return
+        n = self.m.name
+        self.para(f"{n} made a drawing here in child mode ({full_time(d.at)}). It and what {n} said about it "
+                  f"are in the section for professionals only.", italic=True)
 
     def drawing(self, d) -> None:
         """A drawing, as wide as half the page, with what the child said about it under it (their

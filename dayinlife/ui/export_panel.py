@@ -120,8 +120,9 @@ class ExportPanel(QWidget):
                                                         "disclosures"))
         self.sensitive.setAccessibleDescription(
             "Sensitive answers, answers given when seen alone, and disclosures. Off by default, and never with "
-            "anonymised names. The section comes last, on pages of its own, so it can be taken out before the "
-            "report is shared; every page says the copy includes it")
+            "anonymised names. The section comes last, on pages of its own, and every page says the copy "
+            "includes it: it is for professionals. The copy made without it is the one to share with the "
+            "family, and leaves no trace of what is kept apart")
         self.anonymise.toggled.connect(self._anonymise_toggled)
         self.hidden = text_box("Also hide: other names and places, when anonymised",
                                "One per line: a school, a street or town, another professional, a relative. "
