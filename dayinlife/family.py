@@ -91,6 +91,14 @@ class Relative:
             self.id = new_id()
 
 
+def role_words(r: Relative, whose: str = "") -> str:
+    """Who a relative is, as the practitioner chose it, with whose (\"Parent of Tyler\") and the
+    family's own words as typed after it in quotes (\"Parent of Tyler (“Tyler's dad”)\")."""
+    said = f"{r.role.label} of {whose}" if whose else r.role.label
+    detail = r.role_detail.strip()
+    return f"{said} (“{detail}”)" if detail and detail.lower() != r.role.label.lower() else said
+
+
 @dataclass
 class Details:
     """What a genogram needs of someone in the household (the case's adults and children)."""
@@ -161,13 +169,17 @@ def problem(family: Family, known: set[str]) -> str | None:
 
 
 def parents_of(case: "Case", child_id: str) -> list[str]:
-    """The ids of a child's parents: those linked as a parent, else the household's mother and father."""
+    """The ids of a child's parents: those linked as a parent, then the household's mother and then
+    its father, until there are two. A relationship recorded for one parent (a father living elsewhere,
+    the partner who is a baby's father) never takes the child away from the mother they live with."""
     from .case import AdultRole
 
     linked = [link.a for link in case.family.links if link.bond is Bond.PARENT and link.b == child_id]
-    if linked:
-        return linked
-    return [a.id for a in case.adults if a.role in (AdultRole.MOTHER, AdultRole.FATHER)]
+    for role in (AdultRole.MOTHER, AdultRole.FATHER):
+        for a in case.adults:
+            if len(linked) < 2 and a.role is role and a.id not in linked:
+                linked.append(a.id)
+    return linked
 
 
 def to_dict(f: Family) -> dict[str, Any]:

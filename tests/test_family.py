@@ -112,3 +112,25 @@ def test_keep_both_follows_every_id(tmp_path, library):
     ids = {a.id for a in back.adults} | {c.id for c in back.children} | {r.id for r in back.family.relatives}
     assert all(x.a in ids and x.b in ids for x in back.family.links) and set(back.family.details) <= ids
     assert {r.id for r in back.family.relatives}.isdisjoint({r.id for r in case.family.relatives})
+
+
+def test_a_parent_recorded_elsewhere_never_takes_a_child_from_the_mother_at_home(library):
+    """A practitioner records Tyler's father (living elsewhere) and the partner who is the baby's
+    father as parents, and nothing about the mother they both live with: the genogram still draws
+    each child under their mother, with the parent recorded."""
+    from dayinlife.case import Adult, Case, Child
+
+    mum, partner = Adult("Kay Testperson", AdultRole.MOTHER), Adult("Dee Testperson", AdultRole.PARTNER)
+    from datetime import date
+
+    tyler = Child("Ty Testperson", date_of_birth=date(2019, 3, 1))
+    baby = Child("Pip Testperson", date_of_birth=date(2026, 3, 1))
+    ryan = Relative("Ry Testperson", Role.PARENT, Gender.MALE, 1994)
+    case = Case(reference="T-1", adults=[mum, partner], children=[tyler, baby])
+    case.family = Family(relatives=[ryan], links=[Link(ryan.id, tyler.id, Bond.PARENT),
+                                                  Link(partner.id, baby.id, Bond.PARENT)])
+    assert parents_of(case, tyler.id) == [ryan.id, mum.id]
+    assert parents_of(case, baby.id) == [partner.id, mum.id]
+    # two parents recorded: nobody is added
+    case.family.links.append(Link(partner.id, tyler.id, Bond.PARENT))
+    assert parents_of(case, tyler.id) == [ryan.id, partner.id]

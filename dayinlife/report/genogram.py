@@ -19,6 +19,8 @@ from .picture import font
 SYMBOL = 84
 GAP_X = 250
 ROW_H = 330
+LABEL_H = 110  # below a symbol's centre + SYMBOL: room for a name on two lines and the year
+AROUND = 124   # the household's line from a member's centre: clear of a label (GAP_X - 20 wide at most)
 
 
 @dataclass
@@ -112,13 +114,22 @@ def genogram_chart(title: str, people: list[Person], ties: list[Tie]) -> bytes:
         return left + 60 + px, top + 60 + level * ROW_H
 
     by_id = {p.id: p for p in people}
-    # the household: a dashed box around each row's run of household members
+    # the household: one dashed line around its members, stepping in or out between generations that
+    # follow each other (two boxes, one per row, read as two households)
+    spans = []
     for level in range(depth):
-        members = sorted((centre(p.id)[0], p.id) for p in people if p.household and places[p.id][1] == level)
+        members = sorted(centre(p.id)[0] for p in people if p.household and places[p.id][1] == level)
         if members:
-            x0, x1 = members[0][0] - SYMBOL, members[-1][0] + SYMBOL
             y = top + 60 + level * ROW_H
-            _dashed_box(d, x0, y - SYMBOL, x1, y + SYMBOL + 80)
+            spans.append((level, members[0] - AROUND, members[-1] + AROUND, y - SYMBOL, y + SYMBOL + LABEL_H))
+    runs: list[list[tuple]] = []
+    for span in spans:
+        if runs and runs[-1][-1][0] == span[0] - 1:
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for run in runs:
+        _dashed_path(d, _outline(run))
     # couples
     couple_mid: dict[frozenset, tuple[float, float]] = {}
     for t in ties:
@@ -166,14 +177,56 @@ def genogram_chart(title: str, people: list[Person], ties: list[Tie]) -> bytes:
             r = SYMBOL / 2 + 6
             d.line((cx - r, cy - r, cx + r, cy + r), fill="black", width=5)
             d.line((cx - r, cy + r, cx + r, cy - r), fill="black", width=5)
-        d.text((cx, cy + SYMBOL / 2 + 44), _fit(d, p.label, f_label, GAP_X - 20), fill="black", font=f_label,
-               anchor="ma")
-        if p.year:
-            d.text((cx, cy + SYMBOL / 2 + 82), p.year, fill="#404040", font=f_small, anchor="ma")
+        # the name on up to two lines (never cut to "Kayleigh Bro…"), then the year, each on white so
+        # that a line passing behind does not run through the words
+        y = cy + SYMBOL / 2 + 44
+        for line, colour, f in [(t, "black", f_label) for t in _lines(d, p.label, f_label, GAP_X - 20)] + \
+                ([(p.year, "#404040", f_small)] if p.year else []):
+            x0, y0, x1, y1 = d.textbbox((cx, y), line, font=f, anchor="ma")
+            d.rectangle((x0 - 6, y0 - 3, x1 + 6, y1 + 3), fill="white")
+            d.text((cx, y), line, fill=colour, font=f, anchor="ma")
+            y += 36 if f is f_label else 30
     del by_id
     out = io.BytesIO()
     img.save(out, "PNG", compress_level=6)
     return out.getvalue()
+
+
+def _lines(d, text: str, f, width: float) -> list[str]:
+    """A label on one line where it fits, else two, broken between words (a word too long is cut)."""
+    if d.textlength(text, font=f) <= width or " " not in text.strip():
+        return [_fit(d, text, f, width)]
+    words = text.split()
+    best = None
+    for i in range(1, len(words)):
+        a, b = " ".join(words[:i]), " ".join(words[i:])
+        wide = max(d.textlength(a, font=f), d.textlength(b, font=f))
+        if best is None or wide < best[0]:
+            best = (wide, a, b)
+    return [_fit(d, best[1], f, width), _fit(d, best[2], f, width)]
+
+
+def _outline(run: list[tuple]) -> list[tuple[float, float]]:
+    """A closed line around rows of the household that follow each other: down the right-hand side,
+    stepping at the middle of the gap between rows, and back up the left."""
+    right, left = [], []
+    for i, (_level, x0, x1, y0, y1) in enumerate(run):
+        top = y0 if i == 0 else (run[i - 1][4] + y0) / 2
+        bottom = y1 if i == len(run) - 1 else (y1 + run[i + 1][3]) / 2
+        right += [(x1, top), (x1, bottom)]
+        left += [(x0, top), (x0, bottom)]
+    return right + list(reversed(left)) + [right[0]]
+
+
+def _dashed_path(d, points: list[tuple[float, float]]) -> None:
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+        step = 0.0
+        while step < length:
+            end = min(step + 16, length)
+            d.line((ax + (bx - ax) * step / length, ay + (by - ay) * step / length,
+                    ax + (bx - ax) * end / length, ay + (by - ay) * end / length), fill="#505050", width=3)
+            step += 28
 
 
 def _fit(d, text: str, f, width: float) -> str:
@@ -206,19 +259,6 @@ def _dashed(d, x0: float, y: float, x1: float, _y1: float) -> None:
     while x < x1:
         d.line((x, y, min(x + 18, x1), y), fill="black", width=4)
         x += 30
-
-
-def _dashed_box(d, x0: float, y0: float, x1: float, y1: float) -> None:
-    for a, b in (((x0, y0), (x1, y0)), ((x0, y1), (x1, y1))):
-        x = a[0]
-        while x < b[0]:
-            d.line((x, a[1], min(x + 16, b[0]), a[1]), fill="#505050", width=3)
-            x += 28
-    for xx in (x0, x1):
-        y = y0
-        while y < y1:
-            d.line((xx, y, xx, min(y + 16, y1)), fill="#505050", width=3)
-            y += 28
 
 
 def describe(title: str, people: list[Person], ties: list[Tie]) -> str:

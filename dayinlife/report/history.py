@@ -109,7 +109,7 @@ class HistorySections:
                 self.para(line)
 
     def _genogram(self) -> None:
-        from ..family import Bond, Gender, parents_of
+        from ..family import Bond, Gender, parents_of, role_words
         from ..voices import role_text
         from .genogram import Person, Tie, describe, genogram_chart
 
@@ -132,9 +132,9 @@ class HistorySections:
             label = (r.role_detail.strip() or r.role.label) if anon else r.name
             people.append(Person(r.id, label, r.gender, f"b. {r.born}" if r.born else "", r.died))
         ties = [Tie(x.a, x.b, x.bond) for x in f.links]
-        for c in m.case.children:  # the household's mother and father, where no parent is linked
-            if not any(t.bond is Bond.PARENT and t.b == c.id for t in ties):
-                ties += [Tie(pid, c.id, Bond.PARENT) for pid in parents_of(m.case, c.id)]
+        for c in m.case.children:  # the household's mother, then father, where fewer than two are linked
+            linked = {t.a for t in ties if t.bond is Bond.PARENT and t.b == c.id}
+            ties += [Tie(pid, c.id, Bond.PARENT) for pid in parents_of(m.case, c.id) if pid not in linked]
         title = f"{m.name}'s family (genogram)"
         png = genogram_chart(title, people, ties)
         self.doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(min(self.width_cm, 17.0)))
@@ -154,10 +154,9 @@ class HistorySections:
             called = {c.id: m.anon.name(c.called or c.name) for c in m.case.children}
             for r in f.relatives:
                 who = (r.role_detail.strip() or r.role.label) if anon else r.name
-                role = r.role_detail.strip() or r.role.label
                 theirs = [called[x.b] for x in f.links if x.bond is Bond.PARENT and x.a == r.id and x.b in called]
-                if theirs and len(theirs) < len(called):  # whose parent, where not every child's
-                    role = f"{role}, of {' and '.join(theirs)}"
+                # whose parent, where not every child's; the family's own words after the role chosen
+                role = m.anon.text(role_words(r, " and ".join(theirs) if len(theirs) < len(called) else ""))
                 self.row(table, widths, [who + (" (died)" if r.died else ""), role,
                                          m.anon.text(r.where) or "—", m.anon.text(r.notes) or "—"])
         self.heading("Family history", 2)

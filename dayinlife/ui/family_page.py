@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Case
-from ..family import Bond, Details, Family, Gender, Link, Relative, Role
+from ..family import Bond, Details, Family, Gender, Link, Relative, Role, role_words
 from ..session import StoreError
 from ..voices import in_brackets, role_text
 from .case_part import CasePart
@@ -37,6 +37,10 @@ from .flow import FlowLayout
 from .widgets import plain_label, text_box
 
 NO_YEAR = "not known"
+
+# how the genogram finds a child's parents (family.parents_of), said where relationships are listed
+PARENTS_RULE = ("A child with fewer than two parents recorded here takes the household's mother, then its "
+                "father, as a parent in the genogram.")
 
 
 class FamilyPage(CasePart):
@@ -221,7 +225,8 @@ class FamilyPage(CasePart):
         c = self.case
         out = [(a.id, f"{a.name} ({in_brackets(role_text(a))})") for a in c.adults]
         out += [(ch.id, f"{ch.called or ch.name} (child)") for ch in c.children]
-        out += [(r.id, f"{r.name} ({in_brackets(r.role_detail or r.role.label)})") for r in c.family.relatives]
+        # the family's words as typed ("Tyler's dad"); only the role's own label reads lower after a name
+        out += [(r.id, f"{r.name} ({r.role_detail.strip() or in_brackets(r.role.label)})") for r in c.family.relatives]
         return out
 
     def _fill(self, select: str | None = None) -> None:
@@ -229,7 +234,7 @@ class FamilyPage(CasePart):
         keep = select or selected_id(self.relatives)
         self.relatives.setRowCount(len(f.relatives))
         for i, r in enumerate(f.relatives):
-            set_row(self.relatives, i, r.id, [r.name + (" (died)" if r.died else ""), r.role_detail or r.role.label,
+            set_row(self.relatives, i, r.id, [r.name + (" (died)" if r.died else ""), role_words(r),
                                               str(r.born) if r.born else "—", r.where or "—"])
         self.relatives.resizeRowsToContents()
         select_id(self.relatives, keep)
@@ -251,8 +256,8 @@ class FamilyPage(CasePart):
                     else f"{names.get(x.a, '?')} and {names.get(x.b, '?')}: {x.bond.label.lower()}")
             lines.append(said)
             self.remove_link_combo.addItem(said, x.id)
-        self.links_list.setText("\n".join(lines) if lines else "No relationships recorded yet: the report takes the "
-                                "household's mother and father as the children's parents.")
+        self.links_list.setText("\n".join(lines + [PARENTS_RULE]) if lines else
+                                f"No relationships recorded yet. {PARENTS_RULE}")
         self.remove_link_button.setEnabled(bool(f.links))
         self._fill_household()
         self._narrow()
