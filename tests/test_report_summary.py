@@ -261,3 +261,20 @@ def test_a_worry_pressed_at_a_question_asked_of_the_child_alone_is_never_placed_
         assert "at a question kept apart, as sensitive or asked of Ada alone" in body
         if sensitive:  # the section for professionals says where
             assert "Home, good and not so good" in "\n".join(ps[end:])
+
+
+def test_the_reading_by_type_gives_the_chronology_beside_the_interviews(family, library):
+    """'Nothing recorded so far bears on: Educational' beside an Early Help plan and 82% attendance,
+    both tagged Educational in the chronology, told a manager the history was not read."""
+    from dayinlife.chronology import Event, EventDate
+    from dayinlife.vocab import NeglectType
+
+    case, child = family
+    case.chronology.append(Event(EventDate(2024, 7), "End of Year 1: attendance 82%. Mostly Mondays.",
+                                 source="School", neglect=[NeglectType.EDUCATIONAL]))
+    ps = texts(doc_of(case, child, library, sections=["neglect"]))
+    at = ps.index("Educational")
+    assert "In the chronology: July 2024, End of Year 1: attendance 82%." in ps[at + 1:at + 4]
+    assert not any("bears on" in t and "Educational" in t for t in ps)
+    assert not any(t.startswith("Bears on it") for t in ps)
+    assert any("(a count of topics, not a measure of concern)" in t for t in ps)

@@ -27,6 +27,13 @@ BRIEF = {Agreement.AGREE: "agree", Agreement.DIFFER: "differ", Agreement.ONE_SID
          Agreement.WORDS_ONLY: "in words only", Agreement.NOT_ASKED: "not asked", Agreement.NO_ANSWER: "no answer"}
 
 
+def _gist(text: str, words: int = 10) -> str:
+    """The start of what happened, up to its first full stop or about ten words."""
+    first = text.strip().split(". ")[0].rstrip(".")
+    cut = first.split()
+    return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
+
+
 class SummarySections:
     """Mixed into the Writer."""
 
@@ -242,22 +249,32 @@ class SummarySections:
                   "score and makes no finding." + (f" The answers that bear on each type are listed in "
                                                    f"“{evidence}”." if evidence else ""), italic=True)
         by = m.comparison.by_neglect()
+        # the chronology's events bear on a type too: "nothing recorded bears on Educational" beside an
+        # Early Help plan and 82% attendance, both tagged so, told the manager the history was not read
+        from ..chronology import Kind
+
+        events = [e for e in self._chronology_entries() if e.kind is Kind.EVENT]
         none = []
         for n in NeglectType:
             tcs = [tc for tc in by[n] if tc.agreement is not Agreement.NO_ANSWER]
+            history = [e for e in events if n in e.neglect]
             judgement = m.analysis.by_neglect.get(n) if m.analysis is not None else None
             narrative = judgement.narrative if judgement is not None else ""
-            if not tcs and not narrative.strip():
+            if not tcs and not history and not narrative.strip():
                 none.append(n.label)
                 continue
             self.heading(n.label, 2)
             self.not_written(narrative)
             if tcs:
                 differ = sum(1 for tc in tcs if tc.differs)
-                self.para(f"Bears on it: {plural(len(tcs), 'part')} of the day" + (f", {differ} where the accounts differ"
-                                                                          if differ else "") + ".", italic=True)
+                self.para(f"In the interviews: {plural(len(tcs), 'topic')} about it"
+                          + (f", the accounts differing at {differ}" if differ else "")
+                          + " (a count of topics, not a measure of concern).", italic=True)
+            if history:
+                said = "; ".join(f"{e.when.text}, {_gist(e.what)}" for e in history)
+                self.para(f"In the chronology: {said}" + ("" if said.endswith("…") else "."), italic=True)
         if none:
-            self.para(f"Nothing recorded so far bears on: {', '.join(none)}.", italic=True)
+            self.para(f"Nothing in the interviews or the chronology bears on: {', '.join(none)}.", italic=True)
 
     # ------------------------------------------------------------------ the evidence, as an appendix
 

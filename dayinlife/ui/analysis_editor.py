@@ -396,13 +396,24 @@ class AnalysisEditor(QWidget):
         grouped = comparison.by_neglect() if comparison else {}
         tagged = comparison.template.neglect_types if comparison else set()
         for n, label in self.evidence.items():
+            history = self._history(n)
             if comparison is None:
-                label.setText("Choose at least one interview to compare.")
+                label.setText("Choose at least one interview to compare." + history)
             elif n not in tagged:
-                label.setText("No topic in this template is about this type of neglect.")
+                label.setText("No topic in this template is about this type of neglect." + history)
             else:
                 text = evidence_text(grouped.get(n, []), comparison)
-                label.setText(text or "Nothing recorded yet on the topics about this type of neglect.")
+                label.setText((text or "Nothing recorded yet on the topics about this type of neglect.") + history)
+
+    def _history(self, n: NeglectType) -> str:
+        """The chronology's events about this type of neglect for this child (or the whole family), as
+        the report's reading by type lists them: the history beside the day."""
+        from ..chronology import Kind, entries
+
+        if self.case is None or self.child_ is None:
+            return ""
+        events = [e for e in entries(self.case, self.child_.id, neglect=n) if e.kind is Kind.EVENT]
+        return ("\n\nIn the chronology:\n" + "\n".join(f"   {e.when.text}: {e.what}" for e in events)) if events else ""
 
     # ------------------------------------------------------------------ saving
 

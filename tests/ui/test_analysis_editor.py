@@ -41,6 +41,20 @@ def test_evidence_by_neglect_type_quotes_the_child_and_marks_differences(page):
     assert "Nothing recorded yet" in p.editor.evidence[NeglectType.MEDICAL].text()
 
 
+def test_the_chronology_is_beside_the_day_for_each_type_of_neglect(page):
+    """A practitioner who recorded missed checks and extracted teeth (Medical) in the chronology read
+    "Nothing recorded yet" under Medical: the events about each type are listed under it."""
+    from dayinlife.chronology import Event, EventDate
+
+    p, case, child, _ = page
+    p.shell.session.keep_event(case, Event(EventDate(2023, 5, 17), "Six decayed teeth taken out under general "
+                                           "anaesthetic", source="Hospital", neglect=[NeglectType.MEDICAL]))
+    p.show_child(case, child)
+    medical = p.editor.evidence[NeglectType.MEDICAL].text()
+    assert "In the chronology:" in medical and "17/05/2023: Six decayed teeth taken out" in medical
+    assert "In the chronology" not in p.editor.evidence[NeglectType.EMOTIONAL].text()
+
+
 def test_analysis_typed_by_keyboard_is_saved_and_read_back(qtbot, page, tmp_path, cshell):  # noqa: F811
     p, case, child, ivs = page
     ed = p.editor
