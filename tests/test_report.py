@@ -865,3 +865,24 @@ def test_fields_in_a_base_document_that_fetch_from_elsewhere_are_removed(case, l
     assert "remote.example" not in xml and "INCLUDEPICTURE" not in xml and "> include<" not in xml
     assert "logo shown last" in xml and "text shown last" in xml
     assert 'w:instr=" PAGE "' in xml  # a page number is a field too, and stays
+
+
+def test_the_cover_names_the_household_and_the_chronology_points_to_a_brothers_events(case, library):
+    """A manager signing off Tyler's report could not see that a baby lived there, nor the baby's
+    falling weight (an event about the baby alone): the cover lists the household, and the chronology
+    says how many events about another child alone are in that child's own."""
+    from dayinlife.chronology import Event, EventDate
+
+    mimi, leo = case.children
+    case.chronology.append(Event(EventDate(2026, 10, 2), "Weight dropping; bottle propped", source="Health visitor",
+                                 child_ids=[leo.id]))
+    doc = docx_of(case, library, sections=["cover", "chronology"])
+    cover = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
+    home = cover["Mimi lives with"].split("\n")
+    assert home[0].endswith("(mother)") and any(line.startswith(f"{leo.name} (aged ") for line in home)
+    text = body_text(doc)
+    assert "Weight dropping" not in text
+    n = sum(1 for ev in case.chronology if ev.child_ids == [leo.id])
+    assert f"Not listed here, as they concern another child of the household alone: {n} events about Leo" in text
+    anon = body_text(docx_of(case, library, sections=["cover", "chronology"], anonymise=True))
+    assert f"{n} events about Child B" in anon and "Leo" not in anon

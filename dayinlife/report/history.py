@@ -189,8 +189,10 @@ class HistorySections:
             self.para(f"{len(events)} event{'s' if len(events) != 1 else ''} recorded for {m.name} or the whole "
                       f"family, from {events[0].when.text} to {events[-1].when.text}, with this assessment's "
                       f"interviews among them: the practitioner's record of facts, in date order. What the pattern "
-                      f"means is weighed in the analysis.")
+                      f"means is weighed in the analysis" + (f" (each type's events are listed under “{self.titled['neglect']}”)"
+                                                              if "neglect" in self.titled else "") + ".")
             self._timeline(rows)
+        self._others_events()  # either way
         widths_pct = [14, 43, 27, 16]  # "Educational" and "Supervision" whole on a line
         table, widths = self.table(widths_pct, ["Date", "What happened, and where it comes from",
                                                 f"Impact on {m.name}", "Bears on"])
@@ -211,6 +213,24 @@ class HistorySections:
                 for cell in row.cells:
                     dk.shade(cell, "F2F2F2")
         self.para("Shaded rows are this assessment's own interviews and analysis.", style=self.styles.caption)
+
+    def _others_events(self) -> None:
+        """How many events concern only the child's brothers and sisters, and whose: they are in those
+        children's own reports, and a manager reading this one should know they are there (a baby's
+        weight falling was in no report but the baby's)."""
+        m = self.m
+        theirs: dict[str, int] = {}
+        for ev in m.case.chronology:
+            if ev.child_ids and m.child.id not in ev.child_ids:
+                for c in m.case.children:
+                    if c.id in ev.child_ids:
+                        theirs[c.id] = theirs.get(c.id, 0) + 1
+        if theirs:
+            names = {c.id: m.anon.name(c.called or c.name) if not m.anon.active else m.anon.name(c.name)
+                     for c in m.case.children}
+            said = " and ".join(f"{n} event{'s' if n != 1 else ''} about {names[cid]}" for cid, n in theirs.items())
+            self.para(f"Not listed here, as they concern another child of the household alone: {said}, in that "
+                      f"child's own chronology.", italic=True)
 
     def _timeline(self, rows) -> None:
         m = self.m

@@ -475,6 +475,7 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
             *[(label, anon.text(value)) for label, value in (
                 ("Disability", m.child.disability), ("How the child communicates", m.child.communication),
                 ("Other needs", m.child.other_needs)) if value.strip()],
+            (f"{m.name} lives with" if m.child.date_of_birth else "The household", self._household(latest)),
             ("Template", f"{m.template.title}, version {m.template.version}. " + (
                 m.template.review.label + "." if m.template.review.approved
                 else "The template itself is not yet signed off for use by the local partnership.")),
@@ -512,6 +513,18 @@ class Writer(SummarySections, ComparingSections, HistorySections, AnalysisSectio
                   "accounts differ, that is not a finding; before raising a difference with the family, judge "
                   "whether it is safe to, and never reveal to an adult what a child said. The tool "
                   "gives no score; the judgements in it are the practitioner's. " + REPORT_NOTE, italic=True)
+
+    def _household(self, on) -> str:
+        """Everyone else in the household, with their role or age: a baby brother or a partner who
+        took part in no interview is still on the first page a manager reads."""
+        from ..voices import in_brackets, role_text
+
+        m, anon = self.m, self.m.anon
+        people = [f"{anon.name(a.name)} ({in_brackets(role_text(a))})" for a in m.case.adults]
+        people += [f"{anon.name(c.name)} "
+                   f"({'unborn' if c.date_of_birth is None else 'aged ' + age_text(c, on)})"
+                   for c in m.case.children if c.id != m.child.id]
+        return "\n".join(people) or "No one else is recorded in the household."
 
     # ------------------------------------------------------------------ accounts
 
