@@ -26,7 +26,8 @@ from .vocab import NeglectType
 if TYPE_CHECKING:
     from .case import Case, Child
 
-MONTH_HINT = "Type the day, month and year (14/03/2021), or only the month and year (03/2021 or March 2021)."
+MONTH_HINT = ("Type the day, month and year (14/03/2021), or only the month and year (03/2021 or March 2021), "
+              "or only the year (2021).")
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -34,22 +35,26 @@ _MONTH_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})\s*$")
 _MONTH_NAME = re.compile(r"^\s*([A-Za-z]+)\.?\s*,?\s*(\d{4})\s*$")
 _ISO_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _SIX_DIGITS = re.compile(r"^\s*(\d{2})(\d{4})\s*$")
+_YEAR = re.compile(r"^\d{4}$")
 
 
 @dataclass(frozen=True)
 class EventDate:
-    """A day, or a month when the day is not known (`day` None). Orders by time; a month comes
-    before the days in it."""
+    """A day, or a month when the day is not known (`day` None), or only the year (`month` None too:
+    an old record often says no more than "2019"). Orders by time; a month comes before the days in
+    it, a year before its months."""
 
     year: int
-    month: int
+    month: int | None
     day: int | None = None
 
     def __post_init__(self) -> None:
-        date(self.year, self.month, self.day or 1)  # raises ValueError for a date that does not exist
+        if self.month is None and self.day is not None:
+            raise ValueError("a day needs its month")
+        date(self.year, self.month or 1, self.day or 1)  # raises ValueError for a date that does not exist
 
     def _key(self) -> tuple[int, int, int]:
-        return self.year, self.month, self.day or 0
+        return self.year, self.month or 0, self.day or 0
 
     def __lt__(self, other: "EventDate") -> bool:  # None sorts as 0: a month before its days
         return self._key() < other._key()
@@ -69,30 +74,48 @@ class EventDate:
 
     @property
     def first_day(self) -> date:
-        return date(self.year, self.month, self.day or 1)
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        """The last day it may be: the day, the month's last, or the 31st of December."""
+        if self.month is None:
+            return date(self.year, 12, 31)
+        return date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
 
     @property
     def month_only(self) -> bool:
-        return self.day is None
+        return self.day is None and self.month is not None
+
+    @property
+    def year_only(self) -> bool:
+        return self.month is None
 
     @property
     def iso(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        return (f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "")
+                + (f"-{self.day:02d}" if self.day else ""))
 
     @property
     def text(self) -> str:
-        """'14/03/2021', or 'March 2021' when only the month is known."""
+        """'14/03/2021', 'March 2021' when only the month is known, '2021' when only the year."""
+        if self.month is None:
+            return str(self.year)
         return uk_date(self.first_day) if self.day else f"{calendar.month_name[self.month]} {self.year}"
 
     @property
     def typed(self) -> str:
-        """As it is typed in the app's date box: '14/03/2021' or '03/2021'."""
+        """As it is typed in the app's date box: '14/03/2021', '03/2021' or '2021'."""
+        if self.month is None:
+            return str(self.year)
         return uk_date(self.first_day) if self.day else f"{self.month:02d}/{self.year}"
 
     @property
     def fraction(self) -> float:
         """The year with the time through it, for drawing on a timeline (the middle of a month
         whose day is not known)."""
+        if self.month is None:  # the middle of the year
+            return self.year + 0.5
         start = date(self.year, 1, 1)
         days = 366 if calendar.isleap(self.year) else 365
         if self.day is None:
@@ -104,24 +127,29 @@ class EventDate:
 
 
 def parse_iso_event_date(text: str) -> EventDate:
-    """'2021-03-14' or '2021-03' (the case file's form). Raises ValueError."""
-    found = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    """'2021-03-14', '2021-03' or '2021' (the case file's form). Raises ValueError."""
+    found = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
     if not found:
         raise ValueError(text)
     year, month, day = found.groups()
-    return EventDate(int(year), int(month), int(day) if day else None)
+    return EventDate(int(year), int(month) if month else None, int(day) if day else None)
 
 
 def read_event_date(text: str, latest: date | None = None) -> EventDate | None:
-    """The date typed for an event: a whole date the UK way (dates.parse_date), or only the month
-    ('03/2021', '3 2021', 'March 2021', 'Mar 2021', '2021-03'). None when empty. Raises
+    """The date typed for an event: a whole date the UK way (dates.parse_date), only the month
+    ('03/2021', '3 2021', 'March 2021', 'Mar 2021', '2021-03'), or only the year ('2021'). None when empty. Raises
     DateProblem, with the reason, for anything else, and for a date after `latest` (today)."""
     if not text or not text.strip():
         return None
     typed = text.strip()
     month_year = (_MONTH_NUMBER.match(typed) or _SIX_DIGITS.match(typed))
     found: EventDate | None = None
-    if month_year:
+    if _YEAR.match(typed):
+        year = int(typed)
+        if year < 1900:
+            raise DateProblem(f"“{typed}” is not a date this tool can use: the year {year} is too early.")
+        found = EventDate(year, None)
+    elif month_year:
         month, year = int(month_year.group(1)), int(month_year.group(2))
         found = _month(typed, month, year)
     elif (named := _MONTH_NAME.match(typed)) is not None:

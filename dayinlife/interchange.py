@@ -431,7 +431,7 @@ def _read_chronology(r: _Reader, raw: list, child_ids: set[str]) -> list[Event]:
         before = len(r.problems)
         r.only(d, {"id", "when", "what", "source", "impact", "effect", "action", "children", "neglect",
                    "created", "updated"}, w)
-        when = r.parsed(d, "when", w, parse_iso_event_date, "a date (YYYY-MM-DD) or a month (YYYY-MM)", True)
+        when = r.parsed(d, "when", w, parse_iso_event_date, "a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)", True)
         texts = {k: r.text(d, k, w, required=(k == "what")) for k in ("what", "source", "impact", "action")}
         for k, v in texts.items():
             if len(v) > EVENT_TEXT_LIMIT:

@@ -26,7 +26,7 @@ TODAY = date(2026, 12, 1)
     ("14/03/2021", "14/03/2021"), ("14032021", "14/03/2021"), ("1/3/2021", "01/03/2021"),
     ("03/2021", "March 2021"), ("3 2021", "March 2021"), ("032021", "March 2021"), ("March 2021", "March 2021"),
     ("mar 2021", "March 2021"), ("Sept 2020", "September 2020"), ("2021-03", "March 2021"),
-    ("2021-03-14", "14/03/2021"),
+    ("2021-03-14", "14/03/2021"), ("2019", "2019"), (" 2019 ", "2019"),
 ])
 def test_a_day_or_only_a_month(typed, shown):
     assert read_event_date(typed, TODAY).text == shown
@@ -35,11 +35,22 @@ def test_a_day_or_only_a_month(typed, shown):
 @pytest.mark.parametrize("typed, said", [
     ("13/2021", "no month 13"), ("Smarch 2021", "not the name of a month"), ("31/02/2021", "28 days"),
     ("02/12/2026x", "not a date"), ("03/1850", "too early"), ("02/12/2026", "in the future"),
-    ("01/2027", "in the future"), ("14/03/21", "four figures"),
+    ("01/2027", "in the future"), ("14/03/21", "four figures"), ("2027", "in the future"), ("1850", "too early"),
 ])
 def test_a_date_that_cannot_be_used_is_said(typed, said):
     with pytest.raises(DateProblem, match=said):
         read_event_date(typed, TODAY)
+
+
+def test_only_a_year_as_an_old_record_gives_it():
+    """'2022' was refused, and the practitioner typed 01/2022, a precision the record did not have."""
+    year = read_event_date("2022", TODAY)
+    assert year.year_only and not year.month_only and (year.text, year.typed, year.iso) == ("2022", "2022", "2022")
+    assert sorted([EventDate(2022, 1), year, EventDate(2021, 12, 31)]) == [EventDate(2021, 12, 31), year,
+                                                                          EventDate(2022, 1)]
+    assert 2022 < year.fraction < 2023 and year.last_day == date(2022, 12, 31)
+    with pytest.raises(ValueError):
+        EventDate(2022, None, 5)
 
 
 def test_a_month_comes_before_the_days_in_it_and_after_the_month_before():
@@ -131,17 +142,19 @@ def test_removing_a_child_takes_only_the_events_about_them_alone(session, librar
 
 def test_a_case_file_carries_the_chronology_and_an_older_one_reads_without(library):
     case = build_case(library)
+    case.chronology.append(Event(EventDate(2019, None), "Referral from the health visitor"))  # only the year known
     data = json.loads(json.dumps(case_to_dict(case)))
     assert data["version"] == FORMAT_VERSION == 11
+    assert data["case"]["chronology"][-1]["when"] == "2019"
     again = case_from_dict(data)
-    assert case_to_dict(again) == case_to_dict(case)
+    assert case_to_dict(again) == case_to_dict(case) and again.chronology[-1].when.year_only
     data["version"] = 10
     del data["case"]["chronology"]
     assert case_from_dict(data).chronology == []
 
 
 @pytest.mark.parametrize("change, said", [
-    (lambda e: e.update(when="14/03/2021"), "chronology[0].when: '14/03/2021' is not a date (YYYY-MM-DD) or a month"),
+    (lambda e: e.update(when="14/03/2021"), "chronology[0].when: '14/03/2021' is not a date (YYYY-MM-DD), a month (YYYY-MM) or a year"),
     (lambda e: e.update(when="2021-02-30"), "chronology[0].when"),
     (lambda e: e.pop("when"), "chronology[0]: missing 'when'"),
     (lambda e: e.update(what=""), "chronology[0].what: is empty"),

@@ -9,7 +9,7 @@ edited here: they change where they are made.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -40,6 +41,7 @@ from .widgets import plain_label, text_box
 COLUMNS = ["Date", "What happened", "From", "Impact on the child", "Children", "Types"]
 # Each column's share of the width left after the date: what happened and its impact read best wide.
 SHARES = [0, 34, 14, 26, 13, 13]
+WHOLE_FAMILY = "None ticked: it concerns the whole family."
 FROM_THE_APP = "Made in this app: it changes where it was made (the interview, or the analysis)."
 
 
@@ -126,14 +128,32 @@ class ChronologyPage(CasePart):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.date_edit = QLineEdit()
         self.date_edit.setObjectName("eventDate")
-        self.date_edit.setPlaceholderText("dd/mm/yyyy, or mm/yyyy")
+        self.date_edit.setPlaceholderText("dd/mm/yyyy, mm/yyyy or yyyy")
         self.date_edit.setMaxLength(30)
         self.date_edit.setAccessibleName("When it happened")
         self.date_edit.setAccessibleDescription(MONTH_HINT)
         self.date_edit.setMaximumWidth(self.date_edit.fontMetrics().horizontalAdvance("x" * 24))
         self.date_message = self.message_label()
         form.addRow("&When:", self.date_edit)
-        form.addRow("", self.date_message)
+        # Under the date box, the forms it takes, or in its place what is wrong with the date typed: in a
+        # space that never grows or shrinks, so a message never moves the boxes below it from under a
+        # pointer (a practitioner's next click landed in "Where it comes from", not "What happened").
+        self.date_hint = QLabel("A day, a month or only a year: 14/03/2021, 03/2021, March 2021 or 2021.")
+        self.date_hint.setWordWrap(True)
+        self.date_hint.setObjectName("eventDateHint")
+        under = QWidget()
+        stack = QVBoxLayout(under)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(0)
+        stack.addWidget(self.date_hint)
+        stack.addWidget(self.date_message)
+        stack.addStretch(1)
+        # room for the longest message (three lines at 150% text on a 1024 x 768 screen) and a line over
+        under.setMinimumHeight(max(self.date_hint.fontMetrics().lineSpacing(),
+                                   self.date_message.fontMetrics().lineSpacing()) * 4 + 4)
+        self.date_under = under
+        form.addRow("", under)
+        self.date_message.installEventFilter(self)  # the hint gives way to the message, and comes back
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("eventSource")
         self.source_edit.setPlaceholderText("For example Health visitor, Police, School, the mother")
@@ -168,8 +188,10 @@ class ChronologyPage(CasePart):
         self.children_box.setAccessibleName("Which children it concerns")
         self.children_row = FlowLayout(self.children_box)
         self.child_checks: dict[str, QCheckBox] = {}
+        self._ticked_by_hand: dict[str, bool] = {}
         form.addRow("Which children:", self.children_box)
-        self.children_note = QLabel("None ticked: it concerns the whole family.")
+        self.children_note = QLabel(WHOLE_FAMILY)
+        self.children_note.setWordWrap(True)
         form.addRow("", self.children_note)
         types = QWidget()
         types.setAccessibleName("Types of neglect it bears on")
@@ -282,10 +304,38 @@ class ChronologyPage(CasePart):
     def _set_children(self, ticked: list[str]) -> None:
         self.child_checks = self.child_ticks(self.case, self.children_row, self.child_checks, ticked, "It concerns {}",
                                              "Tick each child it concerns; none ticked: the whole family")
+        self._ticked_by_hand: dict[str, bool] = {}
+        for cid, check in self.child_checks.items():
+            check.toggled.connect(self._children_said)
+            check.clicked.connect(lambda _on=False, cid=cid: self._ticked_by_hand.__setitem__(cid, True))
+        self._children_said()
         chain = [self.action_edit, *self.child_checks.values(), self.type_checks[next(iter(NeglectType))]]
         for before, after in zip(chain, chain[1:]):  # Tab goes down the panel as it is read
             QWidget.setTabOrder(before, after)
         self.children_box.updateGeometry()
+
+    def _children_said(self, *_args) -> None:
+        """What the ticks mean, as they stand (it said "None ticked: the whole family" with boxes ticked)."""
+        names = [check.text() for check in self.child_checks.values() if check.isChecked()]
+        self.children_note.setText(WHOLE_FAMILY if not names else
+                                   f"It concerns {' and '.join(names)}" + (" only." if len(names) < len(self.child_checks)
+                                                                           else "."))
+
+    def _not_yet_born(self, when) -> None:
+        """A new event untick the children born after it (a baby ticked for a referral three years
+        before her birth); a child ticked again by hand stays ticked."""
+        if self.editing is not None or self.case is None or when is None:
+            return
+        for c in self.case.children:
+            check = self.child_checks.get(c.id)
+            born = c.date_of_birth or c.expected_date
+            if check is not None and born is not None and born > when.last_day and not self._ticked_by_hand.get(c.id):
+                check.setChecked(False)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if obj is getattr(self, "date_message", None) and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.date_hint.setVisible(not self.date_message.isVisibleTo(self.date_under))
+        return super().eventFilter(obj, event)
 
     def add_event(self) -> None:
         if self.case is None:
@@ -368,6 +418,7 @@ class ChronologyPage(CasePart):
         self.date_message.setVisible(False)
         if when is not None and text != when.typed:
             self.date_edit.setText(when.typed)  # 14032021 -> 14/03/2021, March 2021 -> 03/2021
+        self._not_yet_born(when)
 
     def save(self) -> None:
         if self.case is None or not self.panel_area.isVisible():

@@ -113,6 +113,58 @@ def test_a_month_only_a_bad_date_and_a_future_one(qtbot, window, today):
     assert chron.table.item(0, 0).text() == "March 2019"
 
 
+def test_only_a_year_and_a_message_that_moves_no_box(qtbot, window):
+    """A practitioner typed 2022 (refused), and the message pushed every box down: the next click meant
+    for "What happened" landed in "Where it comes from". A year alone is kept as it is; a message
+    takes the hint's place under the date and no box below it moves."""
+    w, case_id = window
+    chron = open_chronology(qtbot, w)
+    qtbot.mouseClick(chron.add_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    where = {box: box.mapTo(chron.panel, box.rect().topLeft()).y() for box in (chron.source_edit, chron.what_edit)}
+    assert chron.date_hint.isVisible() and "2021" in chron.date_hint.text()
+    qtbot.keyClicks(chron.date_edit, "2022x")
+    qtbot.keyClick(chron.date_edit, Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert chron.date_message.isVisible() and "not a date" in chron.date_message.text()
+    assert not chron.date_hint.isVisible()
+    assert {box: box.mapTo(chron.panel, box.rect().topLeft()).y() for box in where} == where
+    chron.date_edit.setFocus()
+    chron.date_edit.selectAll()
+    qtbot.keyClicks(chron.date_edit, "2022")
+    qtbot.keyClick(chron.date_edit, Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert not chron.date_message.isVisible() and chron.date_hint.isVisible()
+    assert {box: box.mapTo(chron.panel, box.rect().topLeft()).y() for box in where} == where
+    type_into(qtbot, chron.what_edit, "Early Help plan opened")
+    qtbot.mouseClick(chron.save_button, Qt.MouseButton.LeftButton)
+    (ev,) = w.session.open_case(case_id).chronology
+    assert ev.when.year_only and ev.when.text == "2022" and chron.table.item(0, 0).text() == "2022"
+
+
+def test_the_ticks_say_whom_it_concerns_and_a_child_not_yet_born_is_unticked(qtbot, window):
+    """Every child was ticked for a new event, a baby too for events before her birth, under a line
+    that always said "None ticked: it concerns the whole family"."""
+    w, case_id = window
+    chron = open_chronology(qtbot, w)
+    qtbot.mouseClick(chron.add_button, Qt.MouseButton.LeftButton)
+    assert chron.children_note.text() == "It concerns Amy and Ben."
+    qtbot.keyClicks(chron.date_edit, "052019")                    # May 2019: before Ben was born (2020)
+    qtbot.keyClick(chron.date_edit, Qt.Key.Key_Tab)
+    amy, ben = (next(c for c in chron.child_checks.values() if c.text() == n) for n in ("Amy", "Ben"))
+    assert amy.isChecked() and not ben.isChecked() and chron.children_note.text() == "It concerns Amy only."
+    amy.setFocus()
+    qtbot.keyClick(amy, Qt.Key.Key_Space)
+    assert chron.children_note.text() == "None ticked: it concerns the whole family."
+    ben.setFocus()
+    qtbot.keyClick(ben, Qt.Key.Key_Space)                         # ticked by hand: the practitioner knows
+    chron.date_edit.setFocus()
+    chron.date_edit.selectAll()
+    qtbot.keyClicks(chron.date_edit, "062019")
+    qtbot.keyClick(chron.date_edit, Qt.Key.Key_Tab)
+    assert ben.isChecked() and chron.children_note.text() == "It concerns Ben only."
+
+
 def test_nothing_said_of_what_happened_is_refused_and_kept_in_the_panel(qtbot, window):
     w, case_id = window
     chron = open_chronology(qtbot, w)
