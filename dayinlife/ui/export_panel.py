@@ -298,7 +298,9 @@ class ExportPanel(QWidget):
         if saved and Path(saved).is_dir():
             return Path(saved)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
+        # a Documents folder that is not there (a fresh account) made the dialog open in the folder the app
+        # was started from: the program's own, where an unencrypted report does not belong
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def _remember(self, folder: Path) -> None:
         """The settings file is not encrypted: a folder named after the family is never written there."""

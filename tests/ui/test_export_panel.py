@@ -36,6 +36,9 @@ def page(qtbot, store, library):
 
 
 def test_export_from_the_app(qtbot, page, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
     asked = []
     monkeypatch.setattr(dialogs, "ASK", lambda kind, parent, title, text, **k: asked.append((kind, text)) or
                         tmp_path / "chosen.docx")
@@ -53,6 +56,19 @@ def test_export_from_the_app(qtbot, page, tmp_path, monkeypatch):
     assert "OFFICIAL-SENSITIVE" in "\n".join(p.text for p in document.sections[0].header.paragraphs)
     assert "chosen.docx" in panel.result.text() and "not encrypted" in panel.result.text()
     assert panel.warning.isVisible() and "not encrypted" in panel.warning.text()
+
+
+def test_without_a_documents_folder_the_dialog_starts_at_home_not_in_the_programs_folder(page, tmp_path,
+                                                                                         monkeypatch):
+    """On an account with no Documents folder the save dialog opened in the folder the app was started
+    from (the program's own), where an unencrypted report does not belong."""
+    home = tmp_path / "bare"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    panel = page.export_panel
+    if panel._settings() is not None:  # no folder remembered from an earlier export
+        panel._settings().remove("export/last_folder")
+    assert panel.start_folder() == home
 
 
 def test_anonymised_export_and_a_refused_house_style(qtbot, page, tmp_path, monkeypatch):
