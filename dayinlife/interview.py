@@ -35,7 +35,9 @@ class MeasureChoice:
         removed) is there only when `keep`, the answer already given, is it, so it is never lost."""
         from .people import REMOVED, ids_of, is_named, words
 
-        out = list(self.named) if self.scale.people else []
+        # a person not offered (a baby, as who gets a brother up) is there only as the answer given
+        out = [(v, label) for v, label in self.named if v not in self.not_offered or v == keep] \
+            if self.scale.people else []
         shown: set[str] = set()
         for o in self.scale.options:
             label = o.child_label if self.child_words else o.label
@@ -110,13 +112,15 @@ def child_display_name(child: Child) -> str:
 
 
 def topic_prompts(template: Template, topic: Topic, kind: PerspectiveKind, child: Child,
-                  named: tuple[tuple[str, str], ...] = ()) -> TopicPrompts:
+                  named: tuple[tuple[str, str], ...] = (), too_young: frozenset[str] = frozenset()) -> TopicPrompts:
     """`named`: the people of the household an answer may name (people.choices), where a scale
-    names people."""
+    names people; `too_young`: those of them not offered (people.too_young: a baby brother as who
+    gets the child up), though an answer already naming one is kept."""
     name = child_display_name(child)
     named = tuple(named)
     # a baby, born or not, never does anything "on their own"
     hidden = frozenset({"child_self"}) if template.suits.unborn or template.suits.to_months <= 24 else frozenset()
+    hidden |= frozenset(too_young)
 
     def r(source: str) -> str:
         return template.render(source, name, child.pronouns) if source else ""
@@ -167,14 +171,14 @@ def easy_read_opening(child: Child) -> str:
 
 
 def easy_read_prompts(template: Template, topic: Topic, child: Child,
-                      named: tuple[tuple[str, str], ...] = ()) -> TopicPrompts:
+                      named: tuple[tuple[str, str], ...] = (), too_young: frozenset[str] = frozenset()) -> TopicPrompts:
     """A parent's or carer's prompts in short, plain sentences, one idea each, for the large mode
     with pictures (for a parent with a learning disability, or anyone who would find it easier).
     The same answers as the ordinary interview (so they compare the same); only the wording is
     simpler, and each choice keeps its picture."""
     from dataclasses import replace
 
-    p = topic_prompts(template, topic, PerspectiveKind.PARENT, child, named)
+    p = topic_prompts(template, topic, PerspectiveKind.PARENT, child, named, too_young)
     name = child_display_name(child)
     title = topic.title
     if len(title) > 1 and title[1].islower():  # "Getting up" reads "getting up"; "GP visits" stays

@@ -61,6 +61,27 @@ def household(case: Case, child: Child | None = None, *, name=_same, text=_same)
     return out
 
 
+# A brother or sister younger than this is never offered as someone who does something for the child
+# (an 8-month-old was offered as who gets a 7-year-old up); an answer already naming one is kept.
+CARING_AGE_YEARS = 5
+
+
+def too_young(case: Case, child: Child, on=None) -> frozenset[str]:
+    """The named answers (people.named) for the other children of the case too young to do anything
+    for `child`, as of `on` (today): babies, toddlers, the unborn."""
+    from .dates import today
+
+    on = on or today()
+    young = set()
+    for c in case.children:
+        if c.id == child.id:
+            continue
+        born = c.date_of_birth
+        if born is None or (on.year - born.year - ((on.month, on.day) < (born.month, born.day))) < CARING_AGE_YEARS:
+            young.add(named(c.id))
+    return frozenset(young)
+
+
 def words(value: str, people: dict[str, str]) -> str:
     """A named answer as shown: 'Dawn Hartley (mother)', 'Dawn Hartley (mother) and Lee Cotter (mum's
     partner)'; someone since removed from the case is said to be."""

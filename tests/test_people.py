@@ -64,6 +64,26 @@ def test_the_interview_offers_people_first_and_no_longer_offers_the_answers_that
     assert gone[-1] == ("person:no-longer-here", people.REMOVED)
 
 
+def test_a_baby_is_never_offered_as_who_does_something_for_the_child_but_an_answer_naming_one_is_kept(family):
+    """Tyler, 7, was offered his 8-month-old sister as who gets him up, in child mode and on his
+    mother's screen."""
+    case, child, t, mum, *_ = family
+    baby = Child("Pip Fictional", date_of_birth=date(2026, 3, 1), pronouns="she")
+    unborn = Child("Baby", expected_date=date(2027, 2, 1))
+    case.children += [baby, unborn]
+    young = people.too_young(case, child, date(2026, 11, 2))
+    assert young == {people.named(baby.id), people.named(unborn.id)}
+    assert people.named(case.children[1].id) not in young            # Alfie, 14, may be the one who does it
+    for kind in (PerspectiveKind.PARENT, PerspectiveKind.CHILD):
+        prompts = topic_prompts(t, t.topic("breakfast"), kind, child, tuple(people.choices(case, child)), young)
+        who = next(m for m in prompts.measures if m.scale.name == "who")
+        labels = [label for _, label in who.options()]
+        assert "Alfie Fictional (another child at home)" in labels
+        assert not any("Pip" in label or label.startswith("Baby") for label in labels), kind
+        kept = who.options(keep=people.named(baby.id))               # given before: kept, with her name
+        assert (people.named(baby.id), "Pip Fictional (another child at home)") in kept
+
+
 def test_two_parents_who_each_mean_me_differ_and_the_same_person_agrees(family):
     case, child, t, mum, dad, kid = family
     jo, sam = (a.id for a in case.adults)

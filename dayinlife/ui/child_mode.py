@@ -82,6 +82,9 @@ class ChildModeWindow(QWidget):
         self.drawings_made: list[Drawing] = []  # this turn's
         self._open_worry: Worry | None = None
         self.named = tuple(named)
+        from ..people import too_young
+
+        self.too_young = too_young(case, child_, interview.held_on)
         # One per topic the child is asked. Never an answer kept apart (sensitive.py): siblings may
         # see this screen. A topic asked only when seen alone needs the interview to say they are.
         months = child_months(child_, interview.held_on)
@@ -796,8 +799,9 @@ class ChildModeWindow(QWidget):
     @property
     def prompts(self) -> TopicPrompts:
         if self.easy:
-            return easy_read_prompts(self.template, self.topic, self.child_, self.named)
-        return topic_prompts(self.template, self.topic, PerspectiveKind.CHILD, self.child_, self.named)
+            return easy_read_prompts(self.template, self.topic, self.child_, self.named, self.too_young)
+        return topic_prompts(self.template, self.topic, PerspectiveKind.CHILD, self.child_, self.named,
+                             self.too_young)
 
     def answer(self) -> Answer:
         return self.interview.answers.get(self.topic.key) or Answer()

@@ -573,8 +573,9 @@ class InterviewPage(QWidget):
         self.cards = []
         kind = self.interview.perspective.kind
         named = tuple(people.choices(self.case, self.child_))
+        young = people.too_young(self.case, self.child_, self.interview.held_on)
         for topic in asked_topics(stage, kind, child_months(self.child_, self.interview.held_on)):
-            prompts = topic_prompts(self.template, topic, kind, self.child_, named)
+            prompts = topic_prompts(self.template, topic, kind, self.child_, named, young)
             answer = self.interview.answers.get(topic.key) or Answer()
             card = TopicCard(prompts, answer, kind, self.template, alone=self.interview.seen_alone)
             card.set_guidance_visible(self.guidance_check.isChecked())

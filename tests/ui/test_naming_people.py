@@ -67,7 +67,8 @@ def test_the_drop_down_names_the_household_and_each_parent_choosing_themselves_d
     card = page.cards[0]  # getting up
     combo = who_combo(card)
     offered = [combo.itemText(i) for i in range(combo.count())]
-    assert offered[1:5] == [MORGAN, ROBIN, OLLIE, f"{MORGAN} and {ROBIN}"]
+    assert offered[1:4] == [MORGAN, ROBIN, f"{MORGAN} and {ROBIN}"]
+    assert OLLIE not in offered  # a baby (11 months) never gets his sister up
     assert "Tamsin Fictional (another child at home)" not in offered  # the child asked about is "on their own"
     assert "A parent or carer at home" not in offered
     choose(qtbot, combo, MORGAN)
@@ -123,7 +124,11 @@ def test_an_older_answer_that_cannot_say_who_stays_when_the_interview_is_edited(
 def test_the_child_taps_a_name_in_child_mode(qtbot, session, household, tmp_path, monkeypatch):
     from dayinlife.ui.child_mode import ChildModeWindow
 
+    from dayinlife.case import Child
+
     child = household.children[0]
+    household.children.append(Child("Kit Fictional", date_of_birth=date(2011, 3, 3), pronouns="he"))
+    session.save_case(household)
     iv = session.start_interview(household, child, Perspective(PerspectiveKind.CHILD), "primary", date(2026, 11, 20))
     window = ChildModeWindow(session, Autosaver(session), child, iv, session.template_for(household, iv),
                              named=tuple(people.choices(household, child)), case=household)
@@ -132,10 +137,12 @@ def test_the_child_taps_a_name_in_child_mode(qtbot, session, household, tmp_path
     try:
         pictures = window.measure_groups["who"]  # a picture over each name, the name under it
         radios = {b.label: b for b in pictures.buttons if b.isVisible()}
-        assert MORGAN in radios and ROBIN in radios and OLLIE in radios
+        kit = "Kit Fictional (another child at home)"
+        assert MORGAN in radios and ROBIN in radios and kit in radios
+        assert OLLIE not in radios  # a baby brother is never offered as who gets Tamsin up
         assert "Me, on my own" in radios and "A grown-up I live with" not in radios
         files = {b.label: pictures.pictures[b.value].name for b in pictures.buttons}
-        assert files[ROBIN] == "grown-up.svg" and files[OLLIE] == "brother-or-sister.svg"
+        assert files[ROBIN] == "grown-up.svg" and files[kit] == "brother-or-sister.svg"
         assert files["Me, on my own"] == "me.svg"
         qtbot.mouseClick(radios[ROBIN], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)  # on to how it feels
