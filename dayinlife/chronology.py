@@ -325,9 +325,14 @@ def entries(case: "Case", child_id: str | None = None, neglect: NeglectType | No
             changed = not analysis.versions or analysis.versions[-1].data != analysis.content()
             if not changed and not oversight:  # saved since, unchanged: what stands is the version submitted
                 v = analysis.versions[-1]
+                # with where its review stands: "submitted for review" beside "Approved: version 2" on the
+                # cover read as a contradiction to the manager who had approved it
+                read = [r for r in analysis.reviews if r.version == v.number]
+                stands = (f"{read[-1].outcome.label.lower()} by {text(read[-1].by)} on "
+                          f"{read[-1].at.day} {read[-1].at:%B %Y}" if read else "awaiting a manager's review")
                 out.append(Entry(EventDate.of(v.at.date()), f"Analysis of {called}'s day: version {v.number} "
-                                 f"submitted for a manager's review.", text(v.by) or APP_SOURCE, Kind.VERSION,
-                                 [child.id], ref=f"{child.id}:{v.number}", at=v.at))
+                                 f"submitted for a manager's review; {stands}.", text(v.by) or APP_SOURCE,
+                                 Kind.VERSION, [child.id], ref=f"{child.id}:{v.number}", at=v.at))
             elif analysis.updated is not None and _written(analysis) and changed:
                 by = " ".join(analysis.practitioner.split())
                 out.append(Entry(EventDate.of(analysis.updated.date()),

@@ -152,7 +152,10 @@ def test_saved_again_unchanged_after_approval_the_report_dates_what_stands_by_it
     assert status(analysis) is Status.APPROVED
     rows = [e for e in entries(case, kid.id, oversight=False) if e.kind in (Kind.VERSION, Kind.ANALYSIS)]
     assert [(e.kind, e.when) for e in rows] == [(Kind.VERSION, EventDate.of(v1.at.date()))]
-    assert rows[0].what == f"Analysis of {kid.called}'s day: version 1 submitted for a manager's review."
+    review = case.analyses[kid.id].reviews[-1]
+    # where it stands, as the cover says it ("submitted for review" beside "Approved" read as a contradiction)
+    assert rows[0].what == (f"Analysis of {kid.called}'s day: version 1 submitted for a manager's review; approved "
+                            f"by M. Lead, team manager on {review.at.day} {review.at:%B %Y}.")
     analysis.worries = "Changed after approval."
     rows = [e.kind for e in entries(case, kid.id, oversight=False) if e.kind in (Kind.VERSION, Kind.ANALYSIS)]
     assert rows == [Kind.ANALYSIS]  # a draft again: what stands is what was last saved
