@@ -217,6 +217,16 @@ def is_answered(answer: Answer | None) -> bool:
     return answer is not None and not answer.is_empty
 
 
+def left_at(rows: list["StageProgress"]) -> int:
+    """Where an interview was left, stage by stage as it is held: the last stage with anything
+    answered, or the one after it when that one is done; the first for an interview not begun."""
+    started = [i for i, r in enumerate(rows) if r.answered]
+    if not started:
+        return 0
+    last = started[-1]
+    return last + 1 if rows[last].done and last + 1 < len(rows) else last
+
+
 @dataclass(frozen=True)
 class StageProgress:
     stage: Stage

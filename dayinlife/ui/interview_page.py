@@ -37,6 +37,7 @@ from ..interview import (
     child_months,
     overall_progress,
     perspective_label,
+    left_at,
     stage_progress,
     topic_prompts,
 )
@@ -479,7 +480,9 @@ class InterviewPage(QWidget):
 
     # ------------------------------------------------------------------ showing
 
-    def show_interview(self, case: Case, child_: Child, interview: Interview, stage_index: int = 0) -> None:
+    def show_interview(self, case: Case, child_: Child, interview: Interview, stage_index: int | None = 0) -> None:
+        """`stage_index` None: where the interview was left (continuing one at its first stage made a
+        practitioner page through what was done to find her place)."""
         self.autosaver.flush()
         self.case, self.child_, self.interview = case, child_, interview
         self.template = self.shell.session.template_for(case, interview)
@@ -505,7 +508,8 @@ class InterviewPage(QWidget):
         self.stage_list.clear()
         self._fill_map()
         self._fit_map_width()
-        self.go_to_stage(stage_index)
+        self.go_to_stage(left_at(stage_progress(self.template, interview, child_)) if stage_index is None
+                         else stage_index)
 
     def _fit_map_width(self) -> None:
         """The stage map as wide as its longest line in its own font (themes and presentation mode

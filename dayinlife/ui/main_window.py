@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
         from ..session import StoreError
 
         try:
-            self.interview_page.show_interview(case, child, interview)
+            self.interview_page.show_interview(case, child, interview, None)  # where it was left
         except StoreError as exc:
             return self.show_error(str(exc))
         self.stack.setCurrentWidget(self.interview_page)
