@@ -82,7 +82,7 @@ class PlanEditor(_Rows):
     """What needs to happen: what, who, by when."""
 
     def __init__(self, parent=None):
-        super().__init__("What needs to happen (the plan)", ["What", "Who", "By when", ""],
+        super().__init__("What needs to happen (the plan)", ["What, then who", "", "By when", ""],
                          "Add an action", "Add an action to the plan",
                          "Adds a row for what needs to happen, who will do it and by when", parent)
         self.empty.setText("No actions yet.")
@@ -92,6 +92,8 @@ class PlanEditor(_Rows):
     def set_actions(self, actions: list[Action]) -> None:
         self.actions = actions
         self._rebuild(self._fill)
+        self.grid.setColumnStretch(0, 3)  # who takes the width the date leaves
+        self.grid.setColumnStretch(1, 2)
 
     def _fill(self) -> None:
         for i, action in enumerate(self.actions):
@@ -125,11 +127,15 @@ class PlanEditor(_Rows):
             date_row.addWidget(when, 1)
             date_column.addLayout(date_row)
             date_column.addWidget(when.message)  # what is wrong with a typed date, right under it
-            row = i + 1
-            self.grid.addWidget(what, row, 0)
-            self.grid.addWidget(who, row, 1)
-            self.grid.addWidget(date_box, row, 2)
+            for box in (what, who):  # the start of what was typed in view, not its end ("p place and food ba…")
+                box.setCursorPosition(0)
+            # two lines an action: what needs to happen the whole width (one line beside who and the date
+            # showed a few words of each at 150% text on a 1024 x 768 screen), then who and by when
+            row = 1 + 2 * i
+            self.grid.addWidget(what, row, 0, 1, 3)
             self.grid.addWidget(remove, row, 3)
+            self.grid.addWidget(who, row + 1, 0, 1, 2)
+            self.grid.addWidget(date_box, row + 1, 2)
             self.rows.append([what, who, dated, when, remove])
 
             def edited(*_a, a=action, w=what, o=who, d=dated, e=when) -> None:

@@ -194,8 +194,9 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
 
         headers = {
             self.adult_table: ["Name", "Role"],
-            self.child_table: ["Name", "Known as", "Born or due", "Age", "Disability", "Communication",
-                               "Suggested template"],
+            # two lines for the long headings, so a narrow column shows them whole
+            self.child_table: ["Name", "Known as", "Born or due", "Age", "Disability", "Communi-\ncation",
+                               "Suggested\ntemplate"],
             self.interview_table: ["Whose account", "Date", "Template", "Progress"],
         }
         for table, labels in headers.items():
@@ -222,6 +223,15 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
             table.horizontalHeader().sectionResized.connect(lambda *_a, t=table: self._fit_rows(t))
         self.adult_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.adult_table.horizontalHeader().setStretchLastSection(False)
+        # The long words (needs, templates) share out the width left and wrap in it; the short ones
+        # keep their own. Sized to their contents on one line, the columns ran off the right at 150%
+        # text on a 1024 x 768 screen: the interviews' progress out of sight, the suggested template
+        # squeezed to a letter a line.
+        for table, wrapping in ((self.child_table, (4, 5, 6)), (self.interview_table, (2,))):
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            for column in wrapping:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
         for panel in (self.adult_panel, self.child_panel, self.start_panel):
             titled(panel, panel.title())

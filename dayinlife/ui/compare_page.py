@@ -149,7 +149,9 @@ class ComparePage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Compare and analyse")
-        self.tabs.setCornerWidget(self.choose_button, Qt.Corner.TopRightCorner)  # beside the tabs: no row of its own
+        # "Choose interviews" sits with the grid's filters (_build_grid_tab): as the tabs' right-hand corner,
+        # with the worry button at their left, it left room for two tabs and a half at 150% text, and
+        # Analysis and Export to Word were out of sight behind scroll arrows.
         self.tabs.setCornerWidget(self.worry_toggle, Qt.Corner.TopLeftCorner)  # first in the row, before the tabs
         page.addWidget(self.tabs, 1)
         self._build_grid_tab()
@@ -171,7 +173,7 @@ class ComparePage(QWidget):
 
         self.export_panel = ExportPanel(shell)
         self.export_panel.before_export = self.saver.flush  # the analysis is saved before it is exported
-        self.tabs.addTab(self.export_panel, "Export to &Word")
+        self.tabs.addTab(self.export_panel, "&Word report")
         self._describe_last_tab("Makes the Word document for the assessment, with the choice to anonymise it")
 
         self.back_button.clicked.connect(self._back)
@@ -253,6 +255,7 @@ class ComparePage(QWidget):
         filters.addWidget(neglect_caption)
         filters.addWidget(self.neglect_filter)
         filters.addWidget(self.differences_only)
+        filters.addWidget(self.choose_button)
         layout.addWidget(holder)
         self.counts_label = plain_label()
         layout.addWidget(self.counts_label)
@@ -289,7 +292,7 @@ class ComparePage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.neglect_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.differences_only.toggled.connect(lambda _on: self.apply_filters())
-        self.tabs.addTab(tab, "&Compare perspectives")
+        self.tabs.addTab(tab, "&Compare")
         self._describe_last_tab("Every person's answers side by side, stage by stage, with the differences marked")
 
     # ------------------------------------------------------------------ showing a child

@@ -101,7 +101,7 @@ def test_compare_and_export_by_keyboard_alone(qtbot, page, tmp_path, monkeypatch
     qtbot.keyClick(page.grid, Qt.Key.Key_Down)
     qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # the full answer opens beside the grid
     assert page.answer_text()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # "Export to &Word" tab
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # "&Word report" tab
     assert page.tabs.currentWidget() is page.export_panel
     panel = page.export_panel
     panel.anonymise.setFocus()
