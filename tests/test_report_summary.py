@@ -75,7 +75,7 @@ def test_the_summary_leads_with_the_childs_words_at_the_hard_parts_of_the_day(fa
     assert listed == ["Getting up: “Nobody wakes me, I use my tablet alarm.” — feeling: Happy",
                       "Breakfast: “There is no milk so I have dry cereal.” — feeling: “Really sad” (very unhappy). "
                       "What would make it better: “Milk in the fridge.”"]
-    assert any("put on “not good” or chose a sad face for" in w for w in words)  # says how they were chosen
+    assert any("put on “not good” or chose a sad face or a hard feeling for" in w for w in words)  # how chosen
     # "Something worries me", which Ada put into words: no trace of it in the copy that may be shared
     # with the family; in the copy with the section for professionals, that it was pressed, where and
     # when, never the words (they are in that section)
@@ -88,6 +88,22 @@ def test_the_summary_leads_with_the_childs_words_at_the_hard_parts_of_the_day(fa
     assert "secret words" not in "\n".join(words)
 
 
+def test_a_hard_feeling_beside_a_happy_face_leads_too(family, library):
+    """Maisie chose "Worried" for the night beside a face that was not sad, and the front page said she
+    chose no sad face: every "other feeling" (scared, cross, hurting, worried) is a hard one."""
+    case, child = family
+    kid = child.interviews[0]
+    kid.answers["getting_up"].sort = "good"
+    kid.answers["breakfast"].feeling = "okay"
+    kid.answers["bedtime"].also_felt = ["worried"]
+    words = [p.text for p in between(doc_of(case, child, library), "In Ada's own words",
+                                     "Where the accounts differ most")]
+    assert [w for w in words if w.startswith(("Getting up:", "Breakfast:", "Bedtime:"))] == [
+        "Bedtime: “Kit reads to me.” — feeling: “Really happy” (very happy); also felt: worried. "
+        "What would make it better: “A nightlight.”"]
+    assert not any("chose no sad face" in w for w in words)
+
+
 def test_with_nothing_hard_the_summary_gives_what_the_child_would_make_better(family, library):
     case, child = family
     kid = child.interviews[0]
@@ -95,7 +111,7 @@ def test_with_nothing_hard_the_summary_gives_what_the_child_would_make_better(fa
     kid.answers["breakfast"].feeling = "okay"
     doc = doc_of(case, child, library)
     words = [p.text for p in between(doc, "In Ada's own words", "Where the accounts differ most")]
-    assert "Ada put nothing on “not good” and chose no sad face." in " ".join(words)
+    assert "Ada put nothing on “not good” and chose no sad face or hard feeling." in " ".join(words)
     assert [w for w in words if w.startswith(("Breakfast:", "Bedtime:"))] == [
         "Breakfast: feeling: Okay. What would make it better: “Milk in the fridge.”",
         "Bedtime: feeling: “Really happy” (very happy). What would make it better: “A nightlight.”"]
@@ -232,7 +248,7 @@ def test_the_hard_parts_of_an_earlier_interview_are_named_with_where_the_words_t
     before.answers["getting_up"] = Answer("I get up.", feeling="happy")
     doc = doc_of(case, child, library)
     said = [t for t in texts(doc) if t.startswith("At the earlier interview")]
-    assert said == ["At the earlier interview (12 May 2026) Ada put on “not good” or chose a sad face for: "
+    assert said == ["At the earlier interview (12 May 2026) Ada put on “not good” or chose a sad face or a hard feeling for: "
                     "Clothes and uniform (Getting dressed); Bedtime. Ada's words then are under "
                     "“Appendix G: Change over time”."]
     assert "My uniform is on the floor" not in "\n".join(texts(doc)[:80])  # named on the front, not quoted

@@ -10,7 +10,7 @@ those the comparison marks as far apart. Each says how it was chosen and where t
 from __future__ import annotations
 
 from ..case import PerspectiveKind
-from ..compare import WIDE, Agreement, TopicComparison
+from ..compare import WIDE, Agreement, TopicComparison, also_felt_words
 from ..evidence import SYMBOL, topic_at
 from ..sort import NOT_GOOD, pile_of_feeling
 from ..vocab import ChildVoice, NeglectType
@@ -58,8 +58,10 @@ class SummarySections:
             dk.add_text(p, f"{where}. What it means is for the practitioner to find out with {n}.")
 
     def hard_topics(self, voice: str) -> list[TopicComparison]:
-        """The parts of the day the child put on "not good" or chose a face on the sad side for, in
-        the day's order."""
+        """The parts of the day the child put on "not good", or chose a face on the sad side or another
+        feeling for (scared, cross, hurting, worried: every "other feeling" is a hard one), in the
+        day's order. Maisie's "Worried" at night was left off the front page, which said she chose no
+        sad face."""
         m = self.m
         scale = m.template.feelings
         sorted_bad = {r.topic_key for r in m.comparison.sort if r.child == NOT_GOOD}
@@ -67,7 +69,8 @@ class SummarySections:
         for tc in m.comparison.topics:
             a = self.answered(tc, voice)
             face = a.feeling if a is not None else None
-            if tc.topic.key in sorted_bad or (face and pile_of_feeling(scale, face) == NOT_GOOD):
+            if tc.topic.key in sorted_bad or (face and pile_of_feeling(scale, face) == NOT_GOOD) \
+                    or (a is not None and a.also_felt):
                 out.append(tc)
         return out
 
@@ -98,10 +101,11 @@ class SummarySections:
             if newer is not later:
                 continue
             titles = [topic_at(tc) for tc in m.comparison.topics if (a := older.answers.get(tc.topic.key))
-                      and (a.sort == NOT_GOOD or (a.feeling and pile_of_feeling(scale, a.feeling) == NOT_GOOD))]
+                      and (a.sort == NOT_GOOD or (a.feeling and pile_of_feeling(scale, a.feeling) == NOT_GOOD)
+                           or a.also_felt)]
             if titles:
                 self.para(f"At the earlier interview ({long_date(older.held_on)}) {n} put on “not good” or chose a "
-                          f"sad face for: {'; '.join(titles)}." + (f" {n}'s words then are under “{change}”."
+                          f"sad face or a hard feeling for: {'; '.join(titles)}." + (f" {n}'s words then are under “{change}”."
                                                                    if change else ""), italic=True)
 
     def _hard_now(self, voice: str, where: str | None) -> None:
@@ -110,13 +114,14 @@ class SummarySections:
         better = [tc for tc in m.comparison.topics if tc not in hard
                   and (a := self.answered(tc, voice)) is not None and a.better.strip()]
         if hard:
-            how = (f"The parts of the day {n} put on “not good” or chose a sad face for, with what {n} said "
-                   f"would make them better")
+            how = (f"The parts of the day {n} put on “not good” or chose a sad face or a hard feeling for "
+                   f"(scared, cross, hurting, worried), with what {n} said would make them better")
         elif better:
-            how = f"{n} put nothing on “not good” and chose no sad face. What {n} said would make the day better"
+            how = (f"{n} put nothing on “not good” and chose no sad face or hard feeling. Below is what {n} said "
+                   f"would make the day better")
         else:
-            self.para(f"{n} put nothing on “not good”, chose no sad face and said nothing about what would make "
-                      f"the day better." + (f" {n}'s whole account is under “{where}”." if where else ""),
+            self.para(f"{n} put nothing on “not good”, chose no sad face or hard feeling and said nothing about "
+                      f"what would make the day better." + (f" {n}'s whole account is under “{where}”." if where else ""),
                       italic=True)
             return
         shown = (hard or better)[:MOST_WORDS]
@@ -132,8 +137,11 @@ class SummarySections:
                 self.cut_words(p, text, where)
             if a.feeling:
                 dk.add_text(p, (" — " if text else "") + f"feeling: {self.feeling(voice, a.feeling)}")
+            if a.also_felt:
+                dk.add_text(p, ("; " if a.feeling else " — " if text else "")
+                            + f"also felt: {also_felt_words(self.m.template, a.also_felt)}")
             if a.better.strip():
-                dk.add_text(p, (". " if text or a.feeling else "") + "What would make it better: ")
+                dk.add_text(p, (". " if text or a.feeling or a.also_felt else "") + "What would make it better: ")
                 self.cut_words(p, self.m.anon.text(a.better), where)
 
     def _seen_of_baby(self, voice: str, where: str | None) -> None:
