@@ -245,3 +245,21 @@ def test_maisies_something_worries_me_comes_first_under_her_voice(cases, library
     professionals = kept.index("For professionals only: sensitive answers and disclosures")
     said = next(i for i, t in enumerate(kept) if words in t)
     assert said > professionals and kept[said - 1].startswith("“Something worries me”, pressed in child mode: Bedtime")
+
+
+def test_alfies_front_page_has_where_he_naps(cases, library, tmp_path):
+    """Ties of two steps went by the order of the day, and Alfie's front page gave who feeds him
+    ("Dawn" against "Dawn and Lee") but not where he naps ("every time" on his back in a cot against
+    "sometimes"): the risk of a sudden infant death. Differences are ranked by the share of their
+    scale they span; one where everyone names someone in common, and a baby's states, come lower."""
+    from docx import Document
+
+    from dayinlife.report import ReportOptions, export_report
+
+    case = cases["01-hartley.json"]
+    alfie = next(c for c in case.children if c.name == "Alfie Hartley")
+    path = export_report(case, alfie, tmp_path / "a.docx", library, ReportOptions(sections=["summary"]))
+    front = next(t for t in Document(str(path)).tables if t.rows[0].cells[0].text == "What")
+    whats = [r.cells[0].text for r in front.rows[1:]]
+    assert any("naps on his back in a cot" in w for w in whats)
+    assert not any("Who usually feeds Alfie" in w for w in whats)

@@ -27,6 +27,27 @@ BRIEF = {Agreement.AGREE: "agree", Agreement.DIFFER: "differ", Agreement.ONE_SID
          Agreement.WORDS_ONLY: "in words only", Agreement.NOT_ASKED: "not asked", Agreement.NO_ANSWER: "no answer"}
 
 
+# How far apart answers are, for choosing the farthest for the front page: the share of its scale's
+# length a difference spans ("2 steps apart (of 3)" is farther than "2 steps apart (of 4)"), so that
+# ties of two steps are no longer settled by the order of the day (Alfie's page 1 gave who feeds him
+# and left out where he sleeps: "every time" in his cot against "on the sofa with me"). A difference
+# about who does something counts as two-thirds of the way, or a third where everyone names someone
+# in common ("Dawn" against "Dawn and Lee").
+WHO_FAR, WHO_NEAR = 0.67, 0.34
+FEELING_STEPS = 4  # the faces' scale: very unhappy to very happy
+STATES_FAR = 0.4   # a baby's states have no order: "unsettled" against "settled", below two steps of four
+
+
+def _how_far(mc) -> float:
+    if mc.steps is not None and mc.ranked_steps:
+        return mc.steps / mc.ranked_steps
+    from ..people import ids_of
+
+    named = [set(ids_of(v)) for v in mc.values.values() if v]
+    shared = len(named) > 1 and all(named) and set.intersection(*named)
+    return WHO_NEAR if shared else WHO_FAR
+
+
 def _gist(text: str, words: int = 10) -> str:
     """The start of what happened, up to its first full stop or about ten words."""
     first = text.strip().split(". ")[0].rstrip(".")
@@ -187,7 +208,7 @@ class SummarySections:
         for i, tc in enumerate(m.comparison.topics):
             for mc in tc.compared:
                 if mc.wide:
-                    rows.append((mc.steps if mc.steps is not None else WIDE, i,
+                    rows.append((_how_far(mc), i,
                                  f"{topic_at(tc)}: {m.render(mc.measure.label)}",
                                  {v: mc.shown(v) for v in voices if mc.values.get(v)}, mc.mark.removeprefix("≠ ")))
         answers = len(rows)
@@ -198,7 +219,9 @@ class SummarySections:
             if child and far and g.child:
                 said = {child[0]: self.feeling(child[0], g.child)}
                 said.update({a: f"{self.option(m.template.feelings.name, g.estimates[a])} ({g.apart(a)})" for a in far})
-                rows.append((max(g.gaps.get(a) or WIDE for a in far), order.get(g.stage.id, 0),
+                ordered = m.template.feelings.ordered
+                rows.append((max(g.gaps[a] / FEELING_STEPS if ordered and g.gaps.get(a) else STATES_FAR for a in far),
+                             order.get(g.stage.id, 0),
                              f"{self.stage_title(g.stage)}: how {n} feels", said, "Differ"))
         comparison = self.titled.get("comparison")
         if not rows:
