@@ -81,6 +81,28 @@ def is_approved(analysis: "Analysis | None") -> bool:
     return status(analysis) is Status.APPROVED
 
 
+def unwritten(analysis: "Analysis | None") -> list[str]:
+    """The parts of the analysis with nothing written yet, in its order, for whoever submits or reviews
+    it (a manager approved one whose Emotional, Physical and Supervision read "Not written yet" with
+    nothing said). The tool only says so: whether they are needed is the practitioner's and the
+    manager's judgement."""
+    from .vocab import NeglectType
+
+    if analysis is None:
+        return []
+    out = [n.label for n in NeglectType
+           if not (analysis.by_neglect.get(n) is not None and analysis.by_neglect[n].narrative.strip())]
+    for label, text in (("strengths", analysis.strengths), ("worries", analysis.worries),
+                        ("impact now", analysis.impact_now), ("impact if nothing changes", analysis.impact_if_unchanged),
+                        ("what has been tried before", analysis.tried_before), ("capacity to change", analysis.capacity),
+                        ("prognosis", analysis.prognosis)):
+        if not text.strip():
+            out.append(label)
+    if not analysis.actions:
+        out.append("the plan")
+    return out
+
+
 def status_words(analysis: "Analysis | None", full_time) -> str:
     """One sentence for the screen and the report: where the analysis stands."""
     s = status(analysis)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..dates import full_time
-from ..oversight import Outcome, status_words
+from ..oversight import Outcome, status_words, unwritten
 from ..session import StoreError
 from .announce import show_status
 from .case_tables import titled
@@ -117,7 +117,9 @@ class OversightBox(QGroupBox):
 
     def refresh(self) -> None:
         a = self.analysis
-        self.status.setText(status_words(a, full_time) if a is not None else "")
+        missing = unwritten(a)
+        self.status.setText((status_words(a, full_time) if a is not None else "")
+                            + (f"\nNothing written yet on: {', '.join(missing)}." if a is not None and missing else ""))
         if a is None or not (a.versions or a.reviews):
             self.history.setText("Nothing submitted for review yet.")
             return

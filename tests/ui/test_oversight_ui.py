@@ -59,3 +59,20 @@ def test_keep_a_version_then_a_manager_returns_it_then_approves_it(qtbot, page, 
     qtbot.keyClicks(ed.worries, "x")
     ed.saver.flush()
     assert ed.standing.text().startswith("A draft again: version 2 was approved")
+
+
+def test_what_is_not_written_yet_is_said_to_whoever_submits_or_reviews_it(qtbot, page, cshell):  # noqa: F811
+    """A manager approved an analysis whose Emotional, Physical and Supervision read "Not written yet"
+    in the report, with nothing said on screen: the box says what has nothing written, and it goes as
+    the practitioner writes."""
+    from dayinlife.vocab import NeglectType
+
+    p, *_ = page
+    ed, box = p.editor, p.editor.oversight
+    p.saver.flush()
+    assert "Nothing written yet on: " in box.status.text() and "Emotional" in box.status.text()
+    emotional = ed.narratives[NeglectType.EMOTIONAL]
+    emotional.setFocus()
+    qtbot.keyClicks(emotional, "Mia comforts herself at night; nobody comes.")
+    p.saver.flush()
+    assert "Emotional" not in box.status.text() and "Nothing written yet on: " in box.status.text()
