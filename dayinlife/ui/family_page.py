@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -172,8 +173,8 @@ class FamilyPage(CasePart):
         for w in (self.link_a, self.link_bond, self.link_b, self.add_link_button):
             row.addWidget(w)
         col.addLayout(row)
-        row2 = FlowLayout()
-        row2.addWidget(self.remove_link_combo)
+        row2 = QHBoxLayout()  # the relationship to remove as wide as there is room: "Kayleigh Brown (r" read as a person
+        row2.addWidget(self.remove_link_combo, 1)
         row2.addWidget(self.remove_link_button)
         col.addLayout(row2)
         self.link_message = self.message_label()
@@ -209,10 +210,18 @@ class FamilyPage(CasePart):
     # ------------------------------------------------------------------ showing
 
     def _narrow(self) -> None:
-        """Drop-downs as narrow as a short name: the page scrolls down, never wider than the screen."""
+        """Drop-downs of people as narrow as a short name: the page scrolls down, never wider than the
+        screen. Those of a few fixed choices (a role, a gender, a relationship) as wide as their longest,
+        which was cut to "Other, or not kno"."""
+        people = (self.link_a, self.link_b, self.remove_link_combo)
         for combo in self.findChildren(QComboBox):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=10)
+            combo.setMinimumContentsLength(10 if combo in people else min(max(10, longest), 26))
+            if combo in people and not combo.property("tipped"):  # the whole of what is chosen, where it is cut
+                combo.setProperty("tipped", True)
+                combo.setToolTip(combo.currentText())
+                combo.currentTextChanged.connect(combo.setToolTip)
 
     def show_case(self, case: Case) -> None:
         self.case = case
