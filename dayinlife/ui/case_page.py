@@ -191,6 +191,10 @@ class CasePage(AdultsSection, ChildrenSection, InterviewsSection, QWidget):
         self.template_status.setTextFormat(Qt.TextFormat.PlainText)
         row, _role = self.start_form_layout.getWidgetPosition(self.template_combo)
         self.start_form_layout.insertRow(row + 1, "", self.template_status)
+        # As wide as a template's title with "(suggested) — draft": filled only when the panel opens, it
+        # kept the width of an empty box and showed "Primary school ag".
+        self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template_combo.setMinimumContentsLength(46)
 
         headers = {
             self.adult_table: ["Name", "Role"],
