@@ -90,8 +90,7 @@ def unwritten(analysis: "Analysis | None") -> list[str]:
 
     if analysis is None:
         return []
-    out = [n.label for n in NeglectType
-           if not (analysis.by_neglect.get(n) is not None and analysis.by_neglect[n].narrative.strip())]
+    out = [n.label for n in NeglectType if not getattr(analysis.by_neglect.get(n), "narrative", "").strip()]
     for label, text in (("strengths", analysis.strengths), ("worries", analysis.worries),
                         ("impact now", analysis.impact_now), ("impact if nothing changes", analysis.impact_if_unchanged),
                         ("what has been tried before", analysis.tried_before), ("capacity to change", analysis.capacity),

@@ -69,17 +69,11 @@ CARING_AGE_YEARS = 5
 def too_young(case: Case, child: Child, on=None) -> frozenset[str]:
     """The named answers (people.named) for the other children of the case too young to do anything
     for `child`, as of `on` (today): babies, toddlers, the unborn."""
-    from .dates import today
+    from .dates import age_in_months, today
 
     on = on or today()
-    young = set()
-    for c in case.children:
-        if c.id == child.id:
-            continue
-        born = c.date_of_birth
-        if born is None or (on.year - born.year - ((on.month, on.day) < (born.month, born.day))) < CARING_AGE_YEARS:
-            young.add(named(c.id))
-    return frozenset(young)
+    return frozenset(named(c.id) for c in case.children if c.id != child.id and (
+        c.date_of_birth is None or c.date_of_birth > on or age_in_months(c.date_of_birth, on) < CARING_AGE_YEARS * 12))
 
 
 def words(value: str, people: dict[str, str]) -> str:

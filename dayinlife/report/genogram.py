@@ -140,7 +140,7 @@ def genogram_chart(title: str, people: list[Person], ties: list[Tie]) -> bytes:
         d.line((ax, ay + SYMBOL / 2, ax, y), fill="black", width=4)
         d.line((bx, by + SYMBOL / 2, bx, y), fill="black", width=4)
         if t.bond is Bond.TOGETHER:
-            _dashed(d, min(ax, bx), y, max(ax, bx), y)
+            _dashed_path(d, [(min(ax, bx), y), (max(ax, bx), y)], dash=18, gap=12, fill="black", width=4)
         else:
             d.line((ax, y, bx, y), fill="black", width=4)
         mid = ((ax + bx) / 2, y)
@@ -218,15 +218,17 @@ def _outline(run: list[tuple]) -> list[tuple[float, float]]:
     return right + list(reversed(left)) + [right[0]]
 
 
-def _dashed_path(d, points: list[tuple[float, float]]) -> None:
+def _dashed_path(d, points: list[tuple[float, float]], dash: float = 16, gap: float = 12, fill: str = "#505050",
+                 width: int = 3) -> None:
+    """A dashed line through the points: a couple not married, and the household's outline."""
     for (ax, ay), (bx, by) in zip(points, points[1:]):
         length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
         step = 0.0
         while step < length:
-            end = min(step + 16, length)
+            end = min(step + dash, length)
             d.line((ax + (bx - ax) * step / length, ay + (by - ay) * step / length,
-                    ax + (bx - ax) * end / length, ay + (by - ay) * end / length), fill="#505050", width=3)
-            step += 28
+                    ax + (bx - ax) * end / length, ay + (by - ay) * end / length), fill=fill, width=width)
+            step += dash + gap
 
 
 def _fit(d, text: str, f, width: float) -> str:
@@ -252,13 +254,6 @@ def _symbol(d, cx: float, cy: float, gender: Gender, index: bool) -> None:
                       outline="black", width=5, fill=fill)
     if index:  # drawn again so the inner symbol sits over the outer one's fill
         _symbol(d, cx, cy, gender, False)
-
-
-def _dashed(d, x0: float, y: float, x1: float, _y1: float) -> None:
-    x = x0
-    while x < x1:
-        d.line((x, y, min(x + 18, x1), y), fill="black", width=4)
-        x += 30
 
 
 def describe(title: str, people: list[Person], ties: list[Tie]) -> str:

@@ -226,8 +226,7 @@ class HistorySections:
                     if c.id in ev.child_ids:
                         theirs[c.id] = theirs.get(c.id, 0) + 1
         if theirs:
-            names = {c.id: m.anon.name(c.called or c.name) if not m.anon.active else m.anon.name(c.name)
-                     for c in m.case.children}
+            names = {c.id: m.anon.name(c.name) if m.anon.active else c.called or c.name for c in m.case.children}
             said = " and ".join(f"{n} event{'s' if n != 1 else ''} about {names[cid]}" for cid, n in theirs.items())
             self.para(f"Not listed here, as they concern another child of the household alone: {said}, in that "
                       f"child's own chronology.", italic=True)

@@ -48,6 +48,13 @@ def _how_far(mc) -> float:
     return WHO_NEAR if shared else WHO_FAR
 
 
+def _hard(a, scale) -> bool:
+    """An answer the child put on "not good" (its card), or gave a face on the sad side or another
+    feeling (every "other feeling" is a hard one: scared, cross, hurting, worried)."""
+    return a is not None and (a.sort == NOT_GOOD or bool(a.feeling and pile_of_feeling(scale, a.feeling) == NOT_GOOD)
+                              or bool(a.also_felt))
+
+
 def _gist(text: str, words: int = 10) -> str:
     """The start of what happened, up to its first full stop or about ten words."""
     first = text.strip().split(". ")[0].rstrip(".")
@@ -84,16 +91,9 @@ class SummarySections:
         day's order. Maisie's "Worried" at night was left off the front page, which said she chose no
         sad face."""
         m = self.m
-        scale = m.template.feelings
         sorted_bad = {r.topic_key for r in m.comparison.sort if r.child == NOT_GOOD}
-        out = []
-        for tc in m.comparison.topics:
-            a = self.answered(tc, voice)
-            face = a.feeling if a is not None else None
-            if tc.topic.key in sorted_bad or (face and pile_of_feeling(scale, face) == NOT_GOOD) \
-                    or (a is not None and a.also_felt):
-                out.append(tc)
-        return out
+        return [tc for tc in m.comparison.topics
+                if tc.topic.key in sorted_bad or _hard(self.answered(tc, voice), m.template.feelings)]
 
     def _words_that_lead(self) -> None:
         m, n = self.m, self.m.name
@@ -121,9 +121,7 @@ class SummarySections:
         for _label, older, newer, _rows in m.changes:
             if newer is not later:
                 continue
-            titles = [topic_at(tc) for tc in m.comparison.topics if (a := older.answers.get(tc.topic.key))
-                      and (a.sort == NOT_GOOD or (a.feeling and pile_of_feeling(scale, a.feeling) == NOT_GOOD)
-                           or a.also_felt)]
+            titles = [topic_at(tc) for tc in m.comparison.topics if _hard(older.answers.get(tc.topic.key), scale)]
             if titles:
                 self.para(f"At the earlier interview ({long_date(older.held_on)}) {n} put on “not good” or chose a "
                           f"sad face or a hard feeling for: {'; '.join(titles)}." + (f" {n}'s words then are under “{change}”."

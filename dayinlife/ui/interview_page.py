@@ -508,8 +508,7 @@ class InterviewPage(QWidget):
         self.stage_list.clear()
         self._fill_map()
         self._fit_map_width()
-        self.go_to_stage(left_at(stage_progress(self.template, interview, child_)) if stage_index is None
-                         else stage_index)
+        self.go_to_stage(left_at(self.progress_rows) if stage_index is None else stage_index)  # (_fill_map's)
 
     def _fit_map_width(self) -> None:
         """The stage map as wide as its longest line in its own font (themes and presentation mode
@@ -539,7 +538,7 @@ class InterviewPage(QWidget):
         """The stage map: one item per stage, made once per interview and updated in place
         (remaking items on every keystroke is wasteful, and PySide does not like the churn).
         After an edit (`edited`) a new count of topics answered is announced; opening a page is not."""
-        rows = stage_progress(self.template, self.interview, self.child_)
+        rows = self.progress_rows = stage_progress(self.template, self.interview, self.child_)
         if self.stage_list.count() != len(rows):
             self.stage_list.blockSignals(True)
             self.stage_list.clear()
